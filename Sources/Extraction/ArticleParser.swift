@@ -1,0 +1,249 @@
+import Foundation
+import FrenchText
+
+/// Reads an article file's text: the optional ` date YYYY[-MM[-DD]] Headline` line, the
+/// headline, and a body from which related links, photo credits, caption debris, datelines
+/// and the trailing « Voir plus » block are set apart (kept, with their ranges, not lost).
+public struct ArticleParser: Sendable {
+    /// News agency credits (`VNA`, `VNA/CVN`, `AFP`, …), from `seeds/reference/agencies.tsv`.
+    public let agencies: Set<String>
+
+    public init(agencies: some Sequence<String>) {
+        self.agencies = Set(agencies.map { $0.uppercased() })
+    }
+
+    public func parse(_ raw: String, source: String) -> Article {
+        let lines = Line.split(raw)
+        var i = 0
+        while i < lines.count && lines[i].trimmed.isEmpty { i += 1 }
+
+        var date: PartialDate?
+        var dateProblem: String?
+        var headline = ""
+        var headlineRange = 0..<0
+        if i < lines.count {
+            let first = lines[i]
+            if let parsed = Self.dateLine(first) {
+                date = parsed.date
+                dateProblem = parsed.problem
+                if parsed.headline.isEmpty {
+                    i += 1
+                    while i < lines.count && lines[i].trimmed.isEmpty { i += 1 }
+                    if i < lines.count { headline = lines[i].trimmed; headlineRange = lines[i].trimmedRange }
+                } else {
+                    headline = parsed.headline
+                    headlineRange = parsed.headlineRange
+                }
+            } else {
+                headline = first.trimmed
+                headlineRange = first.trimmedRange
+            }
+            i += 1
+        }
+
+        var paragraphs: [Range<Int>] = []
+        var setApart: [SetApart] = []
+        var rawBytes: [UInt8]?
+        func bytes() -> [UInt8] { if rawBytes == nil { rawBytes = Array(raw.utf8) }; return rawBytes! }
+
+        while i < lines.count {
+            let line = lines[i]
+            let text = line.trimmed
+            defer { i += 1 }
+            if text.isEmpty { continue }
+            if Self.isVoirPlus(text) {
+                let end = raw.utf8.count
+                setApart.append(SetApart(kind: .more, text: String(decoding: bytes()[line.trimmedRange.lowerBound..<end], as: UTF8.self), range: line.trimmedRange.lowerBound..<end))
+                break
+            }
+            if text.hasPrefix(">>") || text.hasPrefix("»") {
+                let linkText = text.drop(while: { $0 == ">" || $0 == "»" || $0 == " " })
+                setApart.append(SetApart(kind: .related, text: String(linkText), range: line.trimmedRange))
+                continue
+            }
+            if text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 {
+                setApart.append(SetApart(kind: .related, text: String(text.dropFirst().dropLast()).trimmingSpaces, range: line.trimmedRange))
+                continue
+            }
+            if isCreditLine(text) {
+                setApart.append(SetApart(kind: .credit, text: text, range: line.trimmedRange))
+                continue
+            }
+            var range = line.trimmedRange
+            // « Headline ảnh 1Caption. Photo: VNA »: the headline repeat and the image marker are debris.
+            if let marker = Self.imageMarkerEnd(bytes(), in: range) {
+                setApart.append(SetApart(kind: .captionDebris, text: String(decoding: bytes()[range.lowerBound..<marker], as: UTF8.self).trimmingSpaces, range: range.lowerBound..<marker))
+                range = marker..<range.upperBound
+            }
+            if let dateline = datelineEnd(bytes(), in: range) {
+                setApart.append(SetApart(kind: .dateline, text: String(decoding: bytes()[range.lowerBound..<dateline], as: UTF8.self).trimmingSpaces, range: range.lowerBound..<dateline))
+                range = dateline..<range.upperBound
+            }
+            while let credit = trailingCreditStart(bytes(), in: range) {
+                setApart.append(SetApart(kind: .credit, text: String(decoding: bytes()[credit..<range.upperBound], as: UTF8.self).trimmingSpaces, range: credit..<range.upperBound))
+                range = range.lowerBound..<credit
+            }
+            range = Self.trim(bytes(), range)
+            if !range.isEmpty { paragraphs.append(range) }
+        }
+        return Article(source: source, raw: raw, date: date, dateProblem: dateProblem, headline: headline,
+                       headlineRange: headlineRange, paragraphs: paragraphs, setApart: setApart)
+    }
+
+    // MARK: - Date line
+
+    struct DateLine { var date: PartialDate?; var problem: String?; var headline: String; var headlineRange: Range<Int> }
+
+    /// ` date 2025-05 Headline` → date and headline. Nil when the line is not a date line.
+    static func dateLine(_ line: Line) -> DateLine? {
+        let t = line.trimmed
+        guard t.hasPrefix("date ") || t.hasPrefix("date\t") else { return nil }
+        let afterKeyword = t.dropFirst(5).drop(while: { $0 == " " || $0 == "\t" })
+        let token = afterKeyword.prefix(while: { $0 != " " && $0 != "\t" })
+        guard let c = token.first, c.isASCII, c.isNumber else { return nil }
+        let headline = afterKeyword.dropFirst(token.count).trimmingSpaces
+        let headlineStart = line.trimmedRange.upperBound - headline.utf8.count
+        let date = PartialDate(iso: token)
+        return DateLine(date: date, problem: date == nil ? "impossible or malformed date « \(token) »" : nil,
+                        headline: headline, headlineRange: headlineStart..<line.trimmedRange.upperBound)
+    }
+
+    // MARK: - Noise recognition
+
+    static func isVoirPlus(_ text: String) -> Bool {
+        let f = Folding.fold(text).trimmingCharacters(in: " :.…")
+        return f == "voir plus" || f == "voir aussi" || f == "lire aussi" || f == "a lire aussi"
+    }
+
+    /// `Photo : VNA/CVN`, `Photo: VNA`, `VNA/CVN`, `Source : AFP`.
+    func isCreditLine(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: " -–—()")
+        if isAgencyList(t) { return true }
+        guard t.utf8.count <= 80, let colon = t.firstIndex(of: ":") else { return false }
+        let label = Folding.fold(t[..<colon]).trimmingSpaces
+        return ["photo", "photos", "anh", "credit", "credit photo", "source", "video", "illustration"].contains(label)
+    }
+
+    /// `VNA`, `VNA/CVN`, `VNA-CVN`, `AFP/VNA`: only agency names.
+    func isAgencyList(_ t: some StringProtocol) -> Bool {
+        let parts = t.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "," || $0 == " " }).filter { !$0.isEmpty }
+        return !parts.isEmpty && parts.allSatisfy { agencies.contains($0.uppercased()) }
+    }
+
+    /// End of the `ảnh N` marker Vietnamese CMSs leave before a photo caption.
+    static func imageMarkerEnd(_ b: [UInt8], in range: Range<Int>) -> Int? {
+        // « ảnh » precomposed (E1 BA A3 6E 68) or decomposed (61 CC 89 6E 68), then a space and digits.
+        let markers: [[UInt8]] = [[0xE1, 0xBA, 0xA3, 0x6E, 0x68, 0x20], [0x61, 0xCC, 0x89, 0x6E, 0x68, 0x20]]
+        var i = range.lowerBound
+        while i + 6 < range.upperBound {
+            for marker in markers where b[i] == marker[0] && b[i..<(i + 6)].elementsEqual(marker) {
+                var j = i + 6
+                while j < range.upperBound && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
+                if j > i + 6 { return j }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `Minsk (VNA) - ` at the start of a paragraph: returns where the story starts.
+    func datelineEnd(_ b: [UInt8], in range: Range<Int>) -> Int? {
+        let limit = min(range.upperBound, range.lowerBound + 60)
+        guard let open = b[range.lowerBound..<limit].firstIndex(of: UInt8(ascii: "(")),
+              let close = b[open..<limit].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        let agency = String(decoding: b[(open + 1)..<close], as: UTF8.self)
+        guard isAgencyList(agency) else { return nil }
+        var j = close + 1
+        while j < limit && b[j] == 0x20 { j += 1 }
+        // A dash (-, –, —) or a colon follows the agency.
+        if j < limit && (b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: ":")) { j += 1 }
+        else if j + 2 < limit && b[j] == 0xE2 && b[j + 1] == 0x80 && (b[j + 2] == 0x93 || b[j + 2] == 0x94) { j += 3 }
+        else { return nil }
+        while j < range.upperBound && b[j] == 0x20 { j += 1 }
+        return j
+    }
+
+    /// Start of a trailing credit inside a paragraph: `… pays. -VNA`, `… Biélorussie. Photo: VNA`.
+    func trailingCreditStart(_ b: [UInt8], in range: Range<Int>) -> Int? {
+        let text = String(decoding: b[range], as: UTF8.self)
+        // `Photo: VNA` after the last sentence.
+        if let r = text.range(of: "Photo", options: .backwards), text.distance(from: r.lowerBound, to: text.endIndex) <= 40,
+           r.lowerBound > text.startIndex {
+            let tail = String(text[r.lowerBound...])
+            if isCreditLine(tail) {
+                let before = text[..<r.lowerBound].trimmingSpaces
+                if let last = before.last, ".!?»\")".contains(last) {
+                    return range.lowerBound + text[..<r.lowerBound].utf8.count
+                }
+            }
+        }
+        // ` -VNA`, ` - VNA/CVN`, ` (VNA)`: an agency list after a dash or in brackets at the very end.
+        guard let lastSpace = text.lastIndex(where: { $0 == " " }) else { return nil }
+        var tail = text[text.index(after: lastSpace)...]
+        var start = text.index(after: lastSpace)
+        if tail.hasPrefix("-") || tail.hasPrefix("–") || tail.hasPrefix("—") { tail = tail.dropFirst() }
+        else if let dash = text[..<lastSpace].trimmingSuffixSpaces.last, "-–—".contains(dash) {
+            start = text[..<lastSpace].lastIndex(of: dash)!
+        } else if !(tail.hasPrefix("(") && tail.hasSuffix(")")) {
+            return nil
+        }
+        let agency = tail.trimmingCharacters(in: "()")
+        guard !agency.isEmpty, isAgencyList(agency) else { return nil }
+        return range.lowerBound + text[..<start].utf8.count
+    }
+
+    static func trim(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+        while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+        return lo..<hi
+    }
+}
+
+/// A line of the raw text with its byte range (without the line break, `\r` included).
+struct Line {
+    let trimmed: String
+    let trimmedRange: Range<Int>
+
+    static func split(_ raw: String) -> [Line] {
+        var lines: [Line] = []
+        let b = Array(raw.utf8)
+        var start = 0
+        var i = 0
+        while i <= b.count {
+            if i == b.count || b[i] == 0x0A {
+                var lo = start, hi = i
+                while lo < hi && isBlank(b, lo) { lo += blankLength(b, lo) }
+                while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D) { hi -= 1 }
+                lines.append(Line(trimmed: String(decoding: b[lo..<hi], as: UTF8.self), trimmedRange: lo..<hi))
+                start = i + 1
+            }
+            i += 1
+        }
+        return lines
+    }
+
+    private static func isBlank(_ b: [UInt8], _ i: Int) -> Bool { blankLength(b, i) > 0 }
+    private static func blankLength(_ b: [UInt8], _ i: Int) -> Int {
+        if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { return 1 }
+        if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }  // BOM
+        return 0
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String { trimmingCharacters(in: " \t\r\n\u{A0}") }
+    var trimmingSuffixSpaces: Substring {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+    func trimmingCharacters(in chars: String) -> String {
+        let set = Set(chars)
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

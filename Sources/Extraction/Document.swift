@@ -1,0 +1,38 @@
+import FrenchText
+
+/// An article split into sentences, ready for the extractors.
+///
+/// Only the article's own text is here (headline and body paragraphs): related links,
+/// credits and the « Voir plus » block are never a source of facts.
+public struct Document: Sendable {
+    public let article: Article
+    public let sentences: [Sentence]
+
+    public init(article: Article) {
+        self.article = article
+        var sentences: [Sentence] = []
+        sentences.append(Sentence(text: article.headline, range: article.headlineRange, paragraph: -1))
+        let bytes = Array(article.raw.utf8)
+        for (p, range) in article.paragraphs.enumerated() {
+            for r in SentenceSplitter.split(Array(bytes[range])) {
+                let abs = (range.lowerBound + r.lowerBound)..<(range.lowerBound + r.upperBound)
+                sentences.append(Sentence(text: String(decoding: bytes[abs], as: UTF8.self), range: abs, paragraph: p))
+            }
+        }
+        self.sentences = sentences
+    }
+
+    /// The publication date, the anchor for relative dates (« en mai dernier »).
+    public var date: PartialDate? { article.date }
+}
+
+/// One sentence of a document. `range` is a UTF-8 byte range into the raw article.
+public struct Sentence: Sendable, Hashable {
+    public let text: String
+    public let range: Range<Int>
+    /// Index of the body paragraph, -1 for the headline.
+    public let paragraph: Int
+
+    public var isHeadline: Bool { paragraph < 0 }
+    public var evidence: Evidence { Evidence(sentence: text, range: range) }
+}

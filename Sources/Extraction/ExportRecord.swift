@@ -1,0 +1,58 @@
+/// One line of `kb export --format jsonl`: the public contract of ../spec/EXPORT.md.
+public struct ExportRecord: Codable, Sendable, Equatable {
+    public struct Country: Codable, Sendable, Equatable { public var iso2: String; public var name: String }
+    public struct Person: Codable, Sendable, Equatable {
+        public var name: String; public var country: String?; public var roles: [String]
+        public var aliases: [String]
+    }
+    public struct Visit: Codable, Sendable, Equatable {
+        public var visitor: String?; public var visitor_country: String?; public var host_country: String
+        public var city: String?; public var start: String?; public var end: String?; public var kind: String?
+        public var evidence: String
+    }
+    public struct Agreement: Codable, Sendable, Equatable {
+        public var kind: String; public var title: String; public var parties: [String]
+        public var signed: String?; public var domains: [String]; public var evidence: String
+    }
+    public struct TradeFigure: Codable, Sendable, Equatable {
+        public var amount: Double?; public var currency: String?; public var kind: String
+        public var year: Int?; public var period: String?; public var evidence: String
+    }
+
+    public var source: String
+    public var date: String?
+    public var title: String
+    public var countries: [Country]
+    public var people: [Person]
+    public var visits: [Visit]
+    public var agreements: [Agreement]
+    public var domains: [String]
+    public var trade_figures: [TradeFigure]
+
+    public init(source: String, date: String?, title: String, countries: [Country] = [], people: [Person] = [],
+                visits: [Visit] = [], agreements: [Agreement] = [], domains: [String] = [], trade_figures: [TradeFigure] = []) {
+        self.source = source; self.date = date; self.title = title; self.countries = countries; self.people = people
+        self.visits = visits; self.agreements = agreements; self.domains = domains; self.trade_figures = trade_figures
+    }
+
+    /// The record straight from extraction (no database): `kb extract` and the tests use it.
+    public init(article: Article, facts: ArticleFacts, reference: Reference) {
+        self.init(
+            source: article.source, date: article.date?.description, title: article.headline,
+            countries: facts.countries.map { Country(iso2: $0.iso2, name: reference.country(iso2: $0.iso2)?.name ?? $0.iso2) },
+            people: facts.people.map { Person(name: $0.name, country: $0.country, roles: $0.roles.map(\.title), aliases: $0.aliases) },
+            visits: facts.visits.map {
+                Visit(visitor: $0.visitor, visitor_country: $0.visitorCountry, host_country: $0.hostCountry, city: $0.city,
+                      start: $0.start?.description, end: $0.end?.description, kind: $0.kind?.rawValue, evidence: $0.evidence.sentence)
+            },
+            agreements: facts.agreements.map {
+                Agreement(kind: $0.kind.rawValue, title: $0.title, parties: $0.parties, signed: $0.signed?.description,
+                          domains: $0.domains, evidence: $0.evidence.sentence)
+            },
+            domains: facts.domains.map(\.slug),
+            trade_figures: facts.tradeFigures.map {
+                TradeFigure(amount: $0.amount, currency: $0.currency, kind: $0.kind.rawValue, year: $0.year,
+                            period: $0.period, evidence: $0.evidence.sentence)
+            })
+    }
+}

@@ -1,0 +1,109 @@
+import FrenchText
+
+/// Where a fact was read: the sentence and its UTF-8 byte range in the raw article.
+public struct Evidence: Hashable, Sendable {
+    public var sentence: String
+    public var range: Range<Int>
+    public init(sentence: String, range: Range<Int>) { self.sentence = sentence; self.range = range }
+}
+
+/// A country the article mentions (by name, demonym, or capital as a stand-in).
+public struct CountryFact: Hashable, Sendable {
+    public var iso2: String
+    public var evidence: [Evidence]
+    public init(iso2: String, evidence: [Evidence]) { self.iso2 = iso2; self.evidence = evidence }
+}
+
+/// A title a person holds as stated by an article (« président », « ministre de la Sécurité publique »).
+public struct RoleFact: Hashable, Sendable {
+    public var title: String
+    public var organisation: String?
+    public var country: String?
+    public init(title: String, organisation: String? = nil, country: String? = nil) {
+        self.title = title; self.organisation = organisation; self.country = country
+    }
+}
+
+public struct PersonFact: Hashable, Sendable {
+    /// The fullest form of the name the article gives.
+    public var name: String
+    /// Other forms the article uses for the same person (« Loukachenko »).
+    public var aliases: [String]
+    /// Nationality, ISO 3166-1 alpha-2, when known.
+    public var country: String?
+    public var roles: [RoleFact]
+    public var evidence: [Evidence]
+    public init(name: String, aliases: [String] = [], country: String? = nil, roles: [RoleFact] = [], evidence: [Evidence] = []) {
+        self.name = name; self.aliases = aliases; self.country = country; self.roles = roles; self.evidence = evidence
+    }
+}
+
+public enum VisitKind: String, Hashable, Sendable, CaseIterable { case state, official, working, other }
+
+public struct VisitFact: Hashable, Sendable {
+    public var visitor: String?
+    public var visitorCountry: String?
+    public var hostCountry: String
+    public var city: String?
+    public var start: PartialDate?
+    public var end: PartialDate?
+    public var kind: VisitKind?
+    public var evidence: Evidence
+    public init(visitor: String?, visitorCountry: String?, hostCountry: String, city: String? = nil,
+                start: PartialDate? = nil, end: PartialDate? = nil, kind: VisitKind? = nil, evidence: Evidence) {
+        self.visitor = visitor; self.visitorCountry = visitorCountry; self.hostCountry = hostCountry
+        self.city = city; self.start = start; self.end = end; self.kind = kind; self.evidence = evidence
+    }
+}
+
+public enum AgreementKind: String, Hashable, Sendable, CaseIterable {
+    case agreement, `protocol`, memorandum, declaration, letterOfIntent = "letter_of_intent", programme, plan, treaty, other
+}
+
+public struct AgreementFact: Hashable, Sendable {
+    public var kind: AgreementKind
+    public var title: String
+    /// ISO 3166-1 alpha-2 codes or organisation codes (`EAEU`, `ASEAN`).
+    public var parties: [String]
+    public var signed: PartialDate?
+    public var domains: [String]
+    public var evidence: Evidence
+    public init(kind: AgreementKind, title: String, parties: [String], signed: PartialDate? = nil, domains: [String] = [], evidence: Evidence) {
+        self.kind = kind; self.title = title; self.parties = parties; self.signed = signed; self.domains = domains; self.evidence = evidence
+    }
+}
+
+/// A cooperation domain (slug of `seeds/reference/domains.tsv`) the article mentions.
+public struct DomainFact: Hashable, Sendable {
+    public var slug: String
+    public var evidence: [Evidence]
+    public init(slug: String, evidence: [Evidence]) { self.slug = slug; self.evidence = evidence }
+}
+
+public enum TradeKind: String, Hashable, Sendable, CaseIterable { case actual, target, other }
+
+public struct TradeFigureFact: Hashable, Sendable {
+    /// Normalised amount (« 94,5 millions » → 94_500_000); nil when only vague (« plusieurs centaines de millions »).
+    public var amount: Double?
+    /// ISO 4217: USD, EUR, VND, …
+    public var currency: String?
+    public var kind: TradeKind
+    public var year: Int?
+    /// A period such as `2025-01/2025-09` or `2016-2020` when the figure covers one.
+    public var period: String?
+    public var evidence: Evidence
+    public init(amount: Double?, currency: String?, kind: TradeKind, year: Int? = nil, period: String? = nil, evidence: Evidence) {
+        self.amount = amount; self.currency = currency; self.kind = kind; self.year = year; self.period = period; self.evidence = evidence
+    }
+}
+
+/// Everything extracted from one article.
+public struct ArticleFacts: Sendable {
+    public var countries: [CountryFact] = []
+    public var people: [PersonFact] = []
+    public var visits: [VisitFact] = []
+    public var agreements: [AgreementFact] = []
+    public var domains: [DomainFact] = []
+    public var tradeFigures: [TradeFigureFact] = []
+    public init() {}
+}

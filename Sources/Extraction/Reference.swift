@@ -1,0 +1,104 @@
+/// Reference data (gazetteers) from `seeds/reference/*.tsv`: countries, organisations,
+/// titles, cooperation domains, news agencies. Analysts extend the files without touching code;
+/// `make generate` embeds them into the binary so `kb` works from any directory.
+public struct Reference: Sendable {
+    public struct Country: Sendable, Hashable {
+        public let iso2: String
+        /// The French name used in exports (« Biélorussie »).
+        public let name: String
+        /// Other names (« Bélarus », « Belarus »).
+        public let aliases: [String]
+        /// Demonyms in all their forms (« biélorusse », « biélorusses »).
+        public let demonyms: [String]
+        /// Capitals (and other cities) that stand for the country (« Minsk »).
+        public let capitals: [String]
+    }
+
+    public struct Organisation: Sendable, Hashable {
+        public let code: String
+        public let name: String
+        public let aliases: [String]
+    }
+
+    public struct Domain: Sendable, Hashable {
+        public let slug: String
+        public let labelFR: String
+        public let labelEN: String
+        public let terms: [String]
+    }
+
+    public struct Title: Sendable, Hashable {
+        /// The title as written (« secrétaire général », « Premier ministre »).
+        public let title: String
+        /// A coarse class: head_of_state, head_of_government, party, minister, diplomat, official, …
+        public let category: String
+    }
+
+    public let countries: [Country]
+    public let organisations: [Organisation]
+    public let domains: [Domain]
+    public let titles: [Title]
+    public let agencies: [String]
+
+    /// Reference data as embedded at build time.
+    public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
+
+    /// Builds reference data from file name → TSV content.
+    public init(files: [String: String]) throws {
+        func table(_ name: String) throws -> [[String: String]] {
+            guard let text = files[name] else { throw ReferenceError.missingFile(name) }
+            return try TSV.parse(text, file: name)
+        }
+        func list(_ s: String?) -> [String] {
+            (s ?? "").split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        countries = try table("countries.tsv").map {
+            Country(iso2: $0["iso2"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]),
+                    demonyms: list($0["demonyms"]), capitals: list($0["capitals"]))
+        }
+        organisations = try table("organisations.tsv").map {
+            Organisation(code: $0["code"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]))
+        }
+        domains = try table("domains.tsv").map {
+            Domain(slug: $0["slug"] ?? "", labelFR: $0["label_fr"] ?? "", labelEN: $0["label_en"] ?? "",
+                   terms: list($0["example_terms_fr"]))
+        }
+        titles = try table("titles.tsv").map { Title(title: $0["title"] ?? "", category: $0["category"] ?? "") }
+        agencies = try table("agencies.tsv").compactMap { $0["agency"] }
+    }
+
+    public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }
+}
+
+public enum ReferenceError: Error, CustomStringConvertible {
+    case missingFile(String)
+    case malformed(file: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let f): return "reference file \(f) is missing"
+        case .malformed(let f, let l, let r): return "\(f):\(l): \(r)"
+        }
+    }
+}
+
+/// Tab-separated values with a header line; `#` starts a comment line.
+enum TSV {
+    static func parse(_ text: String, file: String) throws -> [[String: String]] {
+        var header: [String]?
+        var rows: [[String: String]] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            if l.trimmingSpaces.isEmpty || l.hasPrefix("#") { continue }
+            let cells = l.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            guard let h = header else { header = cells; continue }
+            guard cells.count <= h.count else {
+                throw ReferenceError.malformed(file: file, line: n + 1, reason: "\(cells.count) columns, header has \(h.count)")
+            }
+            var row: [String: String] = [:]
+            for (k, v) in zip(h, cells) { row[k] = v }
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,65 @@
+/// A date as precise as a text states it: `2025`, `2025-05` or `2025-05-12`.
+public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public enum Precision: String, Sendable, Codable { case year, month, day }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// Returns nil for impossible dates (month 13, 30 February, year 0).
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month { guard (1...12).contains(month) else { return nil } }
+        if let day {
+            guard let month, (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when malformed or impossible.
+    public init?(iso: some StringProtocol) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]) else { return nil }
+        self.init(year: y, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil)
+    }
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    public var description: String {
+        var s = String(format4(year))
+        if let month { s += "-" + format2(month) }
+        if let day { s += "-" + format2(day) }
+        return s
+    }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let d = PartialDate(iso: s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(s)"))
+        }
+        self = d
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+private func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }

@@ -1,0 +1,55 @@
+import GRDB
+
+/// Applies the SQL migrations of `migrations/` (embedded at build time) in order, recording each
+/// in `schema_migrations`. Refuses a database whose recorded history is ahead of or different
+/// from this binary's.
+enum Migrator {
+    struct Migration { let version: Int; let name: String; let sql: String }
+
+    static let all: [Migration] = EmbeddedMigrations.migrations.map { m in
+        let version = Int(m.name.prefix(while: \.isNumber)) ?? 0
+        return Migration(version: version, name: m.name, sql: m.sql)
+    }
+
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Checks the recorded history against this binary; returns the versions already applied.
+    static func check(_ db: Database) throws -> Set<Int> {
+        guard try db.tableExists("schema_migrations") else { return [] }
+        var applied = Set<Int>()
+        for row in try Row.fetchAll(db, sql: "SELECT version, name FROM schema_migrations ORDER BY version") {
+            let version: Int = row["version"], name: String = row["name"]
+            guard version <= latestVersion else { throw KBError.databaseTooNew(found: version, supported: latestVersion) }
+            if let expected = all.first(where: { $0.version == version }), expected.name != name {
+                throw KBError.migrationMismatch(version: version, recorded: name, expected: expected.name)
+            }
+            applied.insert(version)
+        }
+        return applied
+    }
+
+    /// Brings the schema up to date, each migration in its own transaction.
+    static func migrate(_ db: Database, upTo target: Int = Int.max) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )
+            """)
+        let applied = try check(db)
+        for m in all where m.version <= target && !applied.contains(m.version) {
+            try db.inTransaction {
+                try db.execute(sql: m.sql)
+                try db.execute(sql: "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                               arguments: [m.version, m.name, Clock.nowISO()])
+                return .commit
+            }
+        }
+    }
+
+    static func pendingCount(_ db: Database) throws -> Int {
+        let applied = try check(db)
+        return all.filter { !applied.contains($0.version) }.count
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+@testable import FrenchText
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let b = Array(text.utf8)
+        return SentenceSplitter.split(text).map { String(decoding: b[$0], as: UTF8.self) }
+    }
+
+    @Test func splitsOnTerminalPunctuation() {
+        #expect(sentences("Le président est arrivé. Il a été reçu à Minsk! Quoi ? Oui.")
+                == ["Le président est arrivé.", "Il a été reçu à Minsk!", "Quoi ?", "Oui."])
+    }
+
+    @Test func keepsAbbreviationsAndInitials() {
+        #expect(sentences("M. Nguyen a rencontré A. Loukachenko hier. Puis il est parti.")
+                == ["M. Nguyen a rencontré A. Loukachenko hier.", "Puis il est parti."])
+    }
+
+    @Test func keepsNumbersAndLowercaseContinuations() {
+        #expect(sentences("Le commerce a atteint 3.321 points, etc. et plus.") == ["Le commerce a atteint 3.321 points, etc. et plus."])
+    }
+
+    @Test func closingQuotes() {
+        #expect(sentences("« Nous sommes fiers. » Le ministre a conclu.") == ["« Nous sommes fiers. »", "Le ministre a conclu."])
+        #expect(sentences("Il a dit \"merci.\" Ensuite il est parti.") == ["Il a dit \"merci.\"", "Ensuite il est parti."])
+    }
+
+    @Test func accentedCapitalStartsSentence() {
+        #expect(sentences("Il est venu. À Minsk, il a signé.") == ["Il est venu.", "À Minsk, il a signé."])
+    }
+}
