@@ -7,15 +7,33 @@ public struct FactExtractor: Sendable {
 
     public let reference: Reference
     public let parser: ArticleParser
+    let countries: CountryExtractor
+    let people: PersonExtractor
+    let visits: VisitExtractor
+    let agreements: AgreementExtractor
+    let domains: DomainExtractor
+    let trade: TradeFigureExtractor
 
     public init(reference: Reference = .embedded) {
         self.reference = reference
-        self.parser = ArticleParser(agencies: reference.agencies)
+        parser = ArticleParser(agencies: reference.agencies)
+        countries = CountryExtractor(reference: reference)
+        people = PersonExtractor(reference: reference)
+        visits = VisitExtractor(reference: reference)
+        agreements = AgreementExtractor(reference: reference)
+        domains = DomainExtractor(reference: reference)
+        trade = TradeFigureExtractor(reference: reference)
     }
 
     public func extract(from document: Document) -> ArticleFacts {
-        _ = document
-        return ArticleFacts()
+        var facts = ArticleFacts()
+        facts.countries = countries.extract(from: document)
+        facts.people = people.extract(from: document)
+        facts.visits = visits.extract(from: document, people: facts.people)
+        facts.agreements = agreements.extract(from: document)
+        facts.domains = domains.extract(from: document)
+        facts.tradeFigures = trade.extract(from: document)
+        return facts
     }
 
     /// Parses and extracts in one call.

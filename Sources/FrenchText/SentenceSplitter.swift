@@ -25,7 +25,11 @@ public enum SentenceSplitter {
             // Swallow further terminal punctuation and closing quotes/brackets.
             var j = end
             while j < n {
-                if let len = closingLength(bytes, j) { j += len } else { break }
+                if let len = closingLength(bytes, j) { j += len; continue }
+                // French typography puts a space before the closing guillemet: « … fiers. »
+                let k = skipSpaces(bytes, j)
+                if k > j, k + 1 < n, bytes[k] == 0xC2, bytes[k + 1] == 0xBB { j = k + 2; continue }
+                break
             }
             end = j
             if end >= n || (isSpace(bytes, end) && startsSentence(bytes, skipSpaces(bytes, end))

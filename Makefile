@@ -1,0 +1,64 @@
+# kb — knowledge base of international relations from French news.
+# `make demo` and `make test` are all a fresh machine needs (see README.md).
+
+SWIFT      ?= swift
+DB         ?= kb.sqlite
+RELEASE    := .build/release/kb
+DEBUG      := .build/debug/kb
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build release demo test check-prereqs generate check-generated score clean help
+
+all: build
+
+help:
+	@echo "make demo     build (release), ingest seeds/ into ./$(DB), search « cybersécurité »"
+	@echo "make test     unit, extraction-quality and end-to-end tests"
+	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
+	@echo "make score    seed extraction scores against the gold files"
+
+# Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
+# CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
+# packages are installed when we can (root or sudo); otherwise we say what to run.
+check-prereqs:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: Swift toolchain not found. Install Swift 6.1+ from swift.org and put it on PATH." >&2; exit 1; }
+	@missing=""; \
+	  [ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	  command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	  command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing missing packages:$$missing"; \
+	    if command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1; }; then \
+	      $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || \
+	        { echo "error: could not install$$missing; run: sudo apt-get install$$missing" >&2; exit 1; }; \
+	    else echo "error: missing$$missing; run: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  fi
+
+build: check-prereqs
+	$(SWIFT) build
+
+release: check-prereqs
+	$(SWIFT) build -c release
+
+generate:
+	python3 scripts/embed.py
+
+demo: release
+	$(RELEASE) ingest --db $(DB) seeds/articles
+	$(RELEASE) search --db $(DB) "cybersécurité"
+
+test: check-prereqs
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory score
+
+# Extraction quality on the seeds: fails below mean F1 0.95 or any table below 0.90.
+score: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(DEBUG) ingest --db $$tmp/kb.sqlite seeds/articles 2>/dev/null; \
+	  $(DEBUG) export --db $$tmp/kb.sqlite --format jsonl > $$tmp/export.jsonl; \
+	  python3 scripts/score.py Tests/Fixtures/gold $$tmp/export.jsonl --verbose; \
+	  python3 scripts/check_score.py Tests/Fixtures/gold $$tmp/export.jsonl
+
+clean:
+	rm -rf .build

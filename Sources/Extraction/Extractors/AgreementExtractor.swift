@@ -1,0 +1,7 @@
+/// Extracts AgreementFacts from a document (stub: to be written).
+public struct AgreementExtractor: Sendable {
+    public let reference: Reference
+    public init(reference: Reference) { self.reference = reference }
+
+    public func extract(from document: Document) -> [AgreementFact] { [] }
+}

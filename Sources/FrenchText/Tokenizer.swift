@@ -1,0 +1,111 @@
+/// A word of a text: its UTF-8 byte range in the source, the text as written, and its fold.
+public struct Token: Sendable, Hashable {
+    public let range: Range<Int>
+    public let text: String
+    /// `Folding.fold(text)`: lower case, no accents, œ→oe, đ→d, ’→'.
+    public let folded: String
+    /// First letter upper case (« Loukachenko », « Đà »).
+    public let isCapitalized: Bool
+    /// Entirely upper case and at least two letters (« ASEAN », « PCV »).
+    public let isAcronym: Bool
+    /// Digits only, possibly with internal `,` `.` (« 2025 », « 94,5 »).
+    public let isNumber: Bool
+    /// Punctuation token (one scalar): , . ; : ( ) « » " - – etc.
+    public let isPunctuation: Bool
+}
+
+/// Splits text into word and punctuation tokens with byte offsets, by scanning UTF-8 bytes.
+///
+/// Words keep internal hyphens and apostrophes (« Kassym-Jomart », « aujourd'hui »), but a
+/// French elision is its own token: « l’ambassadeur » → « l’ », « ambassadeur ». Numbers keep
+/// decimal commas and thousands separators (« 94,5 », « 3 000 » is two tokens; see FrenchNumber).
+public enum Tokenizer {
+    public static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
+
+    public static func tokens(_ b: [UInt8], in range: Range<Int>? = nil) -> [Token] {
+        var out: [Token] = []
+        let r = range ?? 0..<b.count
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i < end {
+            let (s, len) = decode(b, i, end)
+            if isWordScalar(s) {
+                var j = i + len
+                var k = j
+                while k < end {
+                    let (c, l) = decode(b, k, end)
+                    if isWordScalar(c) { k += l; j = k; continue }
+                    // Internal hyphen, apostrophe, or decimal separator between digits.
+                    if (c == "-" || c == "'" || c == "\u{2019}" || c == "\u{2011}") && k + l < end {
+                        let (n, _) = decode(b, k + l, end)
+                        if isWordScalar(n) {
+                            if (c == "'" || c == "\u{2019}") && isElision(b, i, k) { break }
+                            k += l; continue
+                        }
+                    }
+                    if (c == "," || c == ".") && k + 1 < end && isDigit(b[k - 1]) && isDigit(b[k + 1]) { k += 1; continue }
+                    break
+                }
+                // An elided article keeps its apostrophe: « l’ », « qu’ ».
+                if j < end {
+                    let (c, l) = decode(b, j, end)
+                    if (c == "'" || c == "\u{2019}") && isElision(b, i, j) { j += l }
+                }
+                out.append(makeWord(b, i..<j))
+                i = j
+            } else if s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}" {
+                i += len
+            } else {
+                let t = String(decoding: b[i..<(i + len)], as: UTF8.self)
+                out.append(Token(range: i..<(i + len), text: t, folded: Folding.fold(t), isCapitalized: false,
+                                 isAcronym: false, isNumber: false, isPunctuation: true))
+                i += len
+            }
+        }
+        return out
+    }
+
+    static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
+
+    private static func isElision(_ b: [UInt8], _ start: Int, _ apostrophe: Int) -> Bool {
+        guard apostrophe - start <= 7 else { return false }
+        return elisions.contains(Folding.fold(String(decoding: b[start..<apostrophe], as: UTF8.self)))
+    }
+
+    private static func makeWord(_ b: [UInt8], _ r: Range<Int>) -> Token {
+        let text = String(decoding: b[r], as: UTF8.self)
+        let first = text.unicodeScalars.first!
+        var letters = 0, upper = 0, digits = 0
+        for s in text.unicodeScalars {
+            if s.properties.isAlphabetic { letters += 1; if s.properties.isUppercase { upper += 1 } }
+            else if s.value >= 0x30 && s.value <= 0x39 { digits += 1 }
+        }
+        return Token(range: r, text: text, folded: Folding.fold(text), isCapitalized: first.properties.isUppercase,
+                     isAcronym: letters >= 2 && upper == letters, isNumber: digits > 0 && letters == 0, isPunctuation: false)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+            || s.properties.generalCategory == .decimalNumber
+    }
+
+    @inline(__always) static func decode(_ b: [UInt8], _ i: Int, _ end: Int) -> (Unicode.Scalar, Int) {
+        let c = b[i]
+        if c < 0x80 { return (Unicode.Scalar(c), 1) }
+        var len = 1
+        var v: UInt32
+        if c & 0xE0 == 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+        else if c & 0xF0 == 0xE0 { v = UInt32(c & 0x0F); len = 3 }
+        else if c & 0xF8 == 0xF0 { v = UInt32(c & 0x07); len = 4 }
+        else { return ("\u{FFFD}", 1) }
+        guard i + len <= end else { return ("\u{FFFD}", 1) }
+        for k in 1..<len { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import FrenchText
+
+@Suite struct TokenizerTests {
+    func words(_ s: String) -> [String] { Tokenizer.tokens(s).map(\.text) }
+
+    @Test func elisionIsItsOwnToken() {
+        #expect(words("l’ambassadeur d'Azerbaïdjan") == ["l’", "ambassadeur", "d'", "Azerbaïdjan"])
+        #expect(words("jusqu’à aujourd'hui") == ["jusqu’", "à", "aujourd'hui"])
+    }
+
+    @Test func hyphensAndNumbers() {
+        #expect(words("Kassym-Jomart Tokaïev, 94,5 millions (2025).") == ["Kassym-Jomart", "Tokaïev", ",", "94,5", "millions", "(", "2025", ")", "."])
+    }
+
+    @Test func flags() {
+        let t = Tokenizer.tokens("ASEAN Tô lâm 2025")
+        #expect(t[0].isAcronym && t[1].isCapitalized && !t[2].isCapitalized && t[3].isNumber)
+        #expect(t[1].folded == "to")
+    }
+
+    @Test func offsetsPointIntoSource() {
+        let s = "Le président Tô Lâm"
+        let b = Array(s.utf8)
+        for t in Tokenizer.tokens(s) { #expect(String(decoding: b[t.range], as: UTF8.self) == t.text) }
+    }
+}
