@@ -34,7 +34,16 @@ public struct Reference: Sendable {
         public let category: String
     }
 
+    /// Known people with spelling variants (« Loukachenko », « Lukashenko »): used to merge one person's
+    /// mentions across articles and to expand searches. People are found from the text, not from here.
+    public struct KnownPerson: Sendable, Hashable {
+        public let name: String
+        public let country: String?
+        public let aliases: [String]
+    }
+
     public let countries: [Country]
+    public let people: [KnownPerson]
     public let organisations: [Organisation]
     public let domains: [Domain]
     public let titles: [Title]
@@ -65,6 +74,9 @@ public struct Reference: Sendable {
         }
         titles = try table("titles.tsv").map { Title(title: $0["title"] ?? "", category: $0["category"] ?? "") }
         agencies = try table("agencies.tsv").compactMap { $0["agency"] }
+        people = try table("people.tsv").map {
+            KnownPerson(name: $0["name"] ?? "", country: ($0["country"]).flatMap { $0.isEmpty ? nil : $0 }, aliases: list($0["aliases"]))
+        }
     }
 
     public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }

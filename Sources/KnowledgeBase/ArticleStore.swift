@@ -15,7 +15,7 @@ enum ArticleStore {
 
     /// Writes one article (new, changed or moved) with its facts; returns what happened.
     static func save(_ db: Database, article: Article, facts: ArticleFacts, hash: String, source: Source,
-                     extractorVersion: String) throws -> IngestOutcome {
+                     extractorVersion: String, reference: ReferenceIndex) throws -> IngestOutcome {
         let now = Clock.nowISO()
         let previous = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [source.path])
         let sameText = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [hash])
@@ -60,7 +60,7 @@ enum ArticleStore {
                                  offsets.characterOffset(ofByte: section.range.upperBound)])
         }
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
-                              extractorVersion: extractorVersion)
+                              extractorVersion: extractorVersion, reference: reference)
         return outcome
     }
 
@@ -80,8 +80,3 @@ enum ArticleStore {
     }
 }
 
-/// SQL for facts (placeholder until the fact tables land).
-enum FactStore {
-    static func replace(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, offsets: TextOffsets,
-                        extractorVersion: String) throws {}
-}

@@ -15,10 +15,75 @@ extension KnowledgeBase {
             try dbQueue.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, source, date, headline FROM articles ORDER BY source, id")
                 while let row = try rows.next() {
-                    let record = ExportRecord(source: row["source"], date: row["date"], title: row["headline"])
-                    try body(record)
+                    try body(try ExportQueries.record(db, id: row["id"], source: row["source"], date: row["date"], title: row["headline"]))
                 }
             }
         }
+    }
+
+    /// The export record of one article, by id.
+    public func exportRecord(articleID: Int64) throws -> ExportRecord? {
+        try wrap {
+            try dbQueue.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT id, source, date, headline FROM articles WHERE id = ?", arguments: [articleID]) else { return nil }
+                return try ExportQueries.record(db, id: articleID, source: row["source"], date: row["date"], title: row["headline"])
+            }
+        }
+    }
+}
+
+/// Reads one article's facts back from the normalised tables into the export shape.
+enum ExportQueries {
+    static func record(_ db: Database, id: Int64, source: String, date: String?, title: String) throws -> ExportRecord {
+        var r = ExportRecord(source: source, date: date, title: title)
+        r.countries = try Row.fetchAll(db, sql: """
+            SELECT ac.iso2, c.name FROM article_countries ac JOIN countries c USING (iso2)
+            WHERE ac.article_id = ? ORDER BY ac.evidence_id
+            """, arguments: [id]).map { .init(iso2: $0["iso2"], name: $0["name"]) }
+        r.people = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.name, p.country FROM person_mentions pm JOIN people p ON p.id = pm.person_id
+            WHERE pm.article_id = ? ORDER BY pm.evidence_id
+            """, arguments: [id]).map { row in
+            let personID: Int64 = row["id"]
+            let roles = try String.fetchAll(db, sql: """
+                SELECT r.title FROM role_statements rs JOIN roles r ON r.id = rs.role_id
+                WHERE rs.article_id = ? AND r.person_id = ? ORDER BY rs.evidence_id, r.id
+                """, arguments: [id, personID])
+            let name: String = row["name"]
+            let aliases = try String.fetchAll(db, sql: "SELECT alias FROM person_aliases WHERE person_id = ? AND alias <> ? ORDER BY alias",
+                                              arguments: [personID, name])
+            return .init(name: name, country: row["country"], roles: roles, aliases: aliases)
+        }
+        r.visits = try Row.fetchAll(db, sql: """
+            SELECT coalesce(p.name, v.visitor) AS visitor, v.visitor_country, v.host_country, v.city, v.start_date, v.end_date,
+                   v.kind, min(e.sentence) AS sentence
+            FROM visit_evidence ve JOIN evidence e ON e.id = ve.evidence_id JOIN visits v ON v.id = ve.visit_id
+            LEFT JOIN people p ON p.id = v.visitor_id
+            WHERE e.article_id = ? GROUP BY v.id ORDER BY min(e.id)
+            """, arguments: [id]).map {
+            .init(visitor: $0["visitor"], visitor_country: $0["visitor_country"], host_country: $0["host_country"], city: $0["city"],
+                  start: $0["start_date"], end: $0["end_date"], kind: $0["kind"], evidence: $0["sentence"])
+        }
+        r.agreements = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.kind, a.title, a.signed, min(e.sentence) AS sentence
+            FROM agreement_evidence ae JOIN evidence e ON e.id = ae.evidence_id JOIN agreements a ON a.id = ae.agreement_id
+            WHERE e.article_id = ? GROUP BY a.id ORDER BY min(e.id)
+            """, arguments: [id]).map { row in
+            let agreementID: Int64 = row["id"]
+            return .init(kind: row["kind"], title: row["title"],
+                         parties: try String.fetchAll(db, sql: "SELECT party FROM agreement_parties WHERE agreement_id = ? ORDER BY rowid", arguments: [agreementID]),
+                         signed: row["signed"],
+                         domains: try String.fetchAll(db, sql: "SELECT slug FROM agreement_domains WHERE agreement_id = ? ORDER BY slug", arguments: [agreementID]),
+                         evidence: row["sentence"])
+        }
+        r.domains = try String.fetchAll(db, sql: "SELECT slug FROM article_domains WHERE article_id = ? ORDER BY evidence_id", arguments: [id])
+        r.trade_figures = try Row.fetchAll(db, sql: """
+            SELECT t.amount, t.currency, t.kind, t.year, t.period, min(e.sentence) AS sentence
+            FROM trade_figure_evidence te JOIN evidence e ON e.id = te.evidence_id JOIN trade_figures t ON t.id = te.trade_figure_id
+            WHERE e.article_id = ? GROUP BY t.id ORDER BY min(e.id)
+            """, arguments: [id]).map {
+            .init(amount: $0["amount"], currency: $0["currency"], kind: $0["kind"], year: $0["year"], period: $0["period"], evidence: $0["sentence"])
+        }
+        return r
     }
 }

@@ -55,6 +55,7 @@ extension KnowledgeBase {
     public func ingest(paths: [String], options: IngestOptions = IngestOptions(),
                        progress: ((IngestEvent) -> Void)? = nil) throws -> IngestSummary {
         var summary = IngestSummary()
+        try wrap { try dbQueue.write { db in try ReferenceStore.sync(db, referenceIndex) } }
         let files = try FileDiscovery.files(in: paths, problems: &summary.problems)
         summary.failed = summary.problems.count
         for (i, file) in files.enumerated() {
@@ -95,7 +96,7 @@ extension KnowledgeBase {
         return try wrap {
             try dbQueue.write { db in
                 try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
-                                      extractorVersion: FactExtractor.version)
+                                      extractorVersion: FactExtractor.version, reference: referenceIndex)
             }
         }
     }

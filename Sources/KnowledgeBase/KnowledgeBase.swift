@@ -23,10 +23,12 @@ public final class KnowledgeBase: @unchecked Sendable {
     public let path: String
     let dbQueue: DatabaseQueue
     let extractor: FactExtractor
+    let referenceIndex: ReferenceIndex
 
     public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
         self.path = path
         self.extractor = FactExtractor(reference: reference)
+        self.referenceIndex = ReferenceIndex(reference)
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
         }

@@ -70,6 +70,20 @@ EAEU	Union économique eurasiatique	UEEA; Union économique Asie-Europe; UEE; EA
 ASEAN	Association des nations de l’Asie du Sud-Est	ASEAN; ANASE
 
 """#,
+        "people.tsv": #"""
+name	country	aliases
+Alexandre Loukachenko	BY	Alexander Lukashenko; Aleksandr Lukashenko; Alexandre Loukachenka; Aliaksandr Lukashenka; Loukachenko; Lukashenko; Loukachenka; Lukashenka
+Tô Lâm	VN	To Lam
+Vladimir Poutine	RU	Vladimir Putin; Poutine; Putin
+Kassym-Jomart Tokaïev	KZ	Kassym-Jomart Tokayev; Tokaïev; Tokayev; Tokaiev
+Ilham Aliyev	AZ	Ilham Aliev; Inham Aliyev; Aliyev; Aliev
+Nguyên Phu Trong	VN	Nguyen Phu Trong; Nguyễn Phú Trọng
+Pham Minh Chinh	VN	Phạm Minh Chính
+Luong Cuong	VN	Lương Cường
+Bùi Thanh Son	VN	Bui Thanh Son; Bùi Thanh Sơn
+Xi Jinping	CN	
+
+"""#,
         "titles.tsv": #"""
 title	category
 président	head_of_state

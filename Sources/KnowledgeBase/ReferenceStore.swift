@@ -1,0 +1,120 @@
+import GRDB
+import Extraction
+import FrenchText
+
+/// What the fact store needs to know of the reference data, computed once per knowledge base.
+struct ReferenceIndex: Sendable {
+    let countries: Set<String>
+    let organisations: Set<String>
+    let domains: Set<String>
+    /// Folded spelling → every spelling of the same known person (« lukashenko » → Loukachenko, …).
+    let personVariants: [String: [String]]
+    /// Changes whenever any reference file changes: the tables are reloaded then.
+    let fingerprint: String
+    let reference: Reference
+
+    init(_ r: Reference) {
+        reference = r
+        countries = Set(r.countries.map(\.iso2))
+        organisations = Set(r.organisations.map(\.code))
+        domains = Set(r.domains.map(\.slug))
+        var variants: [String: [String]] = [:]
+        for p in r.people {
+            let all = [p.name] + p.aliases
+            for a in all { variants[Folding.fold(a), default: []].append(contentsOf: all) }
+        }
+        personVariants = variants
+        var text = ""
+        for c in r.countries { text += "c\(c.iso2)\(c.name)\(c.aliases)\(c.demonyms)\(c.capitals)\n" }
+        for o in r.organisations { text += "o\(o.code)\(o.name)\(o.aliases)\n" }
+        for d in r.domains { text += "d\(d.slug)\(d.labelFR)\(d.labelEN)\n" }
+        fingerprint = SHA256.hex(text.utf8)
+    }
+}
+
+/// Loads reference data into its tables, idempotently: only when the fingerprint changed.
+enum ReferenceStore {
+    static func sync(_ db: Database, _ index: ReferenceIndex) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM kb_meta WHERE key = 'reference_fingerprint'")
+        guard stored != index.fingerprint else { return }
+        let r = index.reference
+        for c in r.countries {
+            try db.execute(sql: "INSERT INTO countries(iso2, name) VALUES (?, ?) ON CONFLICT(iso2) DO UPDATE SET name = excluded.name",
+                           arguments: [c.iso2, c.name])
+            try db.execute(sql: "DELETE FROM country_names WHERE iso2 = ?", arguments: [c.iso2])
+            let names = [(c.name, "name")] + c.aliases.map { ($0, "alias") } + c.demonyms.map { ($0, "demonym") } + c.capitals.map { ($0, "capital") }
+            for (name, kind) in names {
+                try db.execute(sql: "INSERT OR IGNORE INTO country_names(iso2, name, folded, kind) VALUES (?, ?, ?, ?)",
+                               arguments: [c.iso2, name, Folding.fold(name), kind])
+            }
+        }
+        for o in r.organisations {
+            try db.execute(sql: "INSERT INTO organisations(code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name",
+                           arguments: [o.code, o.name])
+            try db.execute(sql: "DELETE FROM organisation_names WHERE code = ?", arguments: [o.code])
+            for name in [o.name, o.code] + o.aliases {
+                try db.execute(sql: "INSERT OR IGNORE INTO organisation_names(code, name, folded) VALUES (?, ?, ?)",
+                               arguments: [o.code, name, Folding.fold(name)])
+            }
+        }
+        for d in r.domains {
+            try db.execute(sql: """
+                INSERT INTO domains(slug, label_fr, label_en) VALUES (?, ?, ?)
+                ON CONFLICT(slug) DO UPDATE SET label_fr = excluded.label_fr, label_en = excluded.label_en
+                """, arguments: [d.slug, d.labelFR, d.labelEN])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('reference_fingerprint', ?)", arguments: [index.fingerprint])
+    }
+}
+
+/// Decides which stored person a mention is: one row per real person across all articles.
+struct PersonResolver {
+    let reference: ReferenceIndex
+
+    func resolve(_ db: Database, name: String, aliases: [String], country: String?) throws -> Int64 {
+        var written = [name] + aliases
+        for n in written { written += reference.personVariants[Folding.fold(n)] ?? [] }
+        var seen = Set<String>()
+        let forms = written.filter { seen.insert(Folding.fold($0)).inserted }
+        let folded = forms.map { Folding.fold($0) }
+        let multi = folded.filter { $0.contains(" ") || $0.contains("-") }
+        let single = folded.filter { !($0.contains(" ") || $0.contains("-")) }
+
+        var match: Int64?
+        for f in multi where match == nil {
+            match = try candidate(db, sql: "SELECT person_id FROM person_aliases WHERE folded = ?", f, country: country)
+        }
+        for f in single where match == nil {
+            let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?", arguments: [f])
+            if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
+        }
+        let id: Int64
+        if let match {
+            id = match
+            let current = try String.fetchOne(db, sql: "SELECT name FROM people WHERE id = ?", arguments: [id]) ?? ""
+            if name.split(separator: " ").count > current.split(separator: " ").count {
+                try db.execute(sql: "UPDATE people SET name = ? WHERE id = ?", arguments: [name, id])
+            }
+            if let country { try db.execute(sql: "UPDATE people SET country = coalesce(country, ?) WHERE id = ?", arguments: [country, id]) }
+        } else {
+            try db.execute(sql: "INSERT INTO people(name, country) VALUES (?, ?)", arguments: [name, country])
+            id = db.lastInsertedRowID
+        }
+        for (form, f) in zip(forms, folded) {
+            try db.execute(sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)", arguments: [id, form, f])
+        }
+        return id
+    }
+
+    private func candidate(_ db: Database, sql: String, _ folded: String, country: String?) throws -> Int64? {
+        for id in try Int64.fetchAll(db, sql: sql, arguments: [folded]) where try compatible(db, id, country: country) { return id }
+        return nil
+    }
+
+    /// A known nationality that differs means another person with the same name.
+    private func compatible(_ db: Database, _ id: Int64, country: String?) throws -> Bool {
+        guard let country else { return true }
+        let stored = try String.fetchOne(db, sql: "SELECT country FROM people WHERE id = ?", arguments: [id])
+        return stored == nil || stored == country
+    }
+}
