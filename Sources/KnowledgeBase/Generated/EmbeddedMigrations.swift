@@ -280,6 +280,7 @@ ALTER TABLE articles ADD COLUMN extractor_version TEXT;
 -- comment on a column line describes the column, and a line `-- doc TABLE[.COLUMN]: text`
 -- (anywhere, in any migration) documents what earlier migrations left undocumented.
 
+-- doc articles: Articles as ingested: the raw text kept unchanged (provenance), the cleaned story, headline and date.
 -- doc articles.id: Article number (stable while the article's files exist).
 -- doc articles.raw_text: The file's text exactly as read, the reference for every offset.
 -- doc articles.date: Publication date as precise as the article states it (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -288,6 +289,8 @@ ALTER TABLE articles ADD COLUMN extractor_version TEXT;
 -- doc articles.ingested_at: When the article was first ingested (UTC, ISO 8601).
 -- doc articles.updated_at: When the article's text or facts last changed (UTC, ISO 8601).
 -- doc article_sources: Every file an article was read from; the same text under two names is one article with two sources.
+-- doc article_sources.article_id: The article (articles.id).
+-- doc article_sources.size: File size in bytes when last ingested.
 -- doc article_sources.first_seen: When this file was first ingested (UTC, ISO 8601).
 -- doc article_sources.last_seen: When this file was last seen by an ingest (UTC, ISO 8601).
 -- doc article_sections: What cleaning set apart from the story: related links, credits, caption debris, datelines, « Voir plus ».
@@ -390,6 +393,7 @@ ALTER TABLE articles ADD COLUMN extractor_version TEXT;
 -- doc trade_figures.currency: ISO 4217 currency code (USD, EUR, VND, …).
 -- doc trade_figures.kind: actual (a result), target (an objective) or other.
 -- doc trade_figures.year: Year the figure is for, when stated.
+-- doc trade_figures.country_b: Second country of the trading pair (ISO code), when there are two.
 -- doc trade_figures.period: Period the figure covers (2025-01/2025-09, 2016-2020), when stated.
 -- doc trade_figure_evidence: The sentences each trade figure was read from.
 -- doc trade_figure_evidence.trade_figure_id: The figure (trade_figures.id).
@@ -397,7 +401,7 @@ ALTER TABLE articles ADD COLUMN extractor_version TEXT;
 
 -- Visits with readable names, the first article that tells each one and its sentence.
 CREATE VIEW visit_facts AS
-SELECT v.id                                 AS visit_id,             -- visits.id
+SELECT v.id                                 AS visit_id,             -- the visit (visits.id)
        coalesce(p.name, v.visitor)          AS visitor,              -- who travelled (person or delegation), may be NULL
        v.visitor_id                         AS person_id,            -- the visitor when a known person (people.id)
        v.visitor_country                    AS visitor_country,      -- ISO code of the visitor's country
@@ -421,7 +425,7 @@ LEFT JOIN articles a   ON a.id = e.article_id;
 
 -- Agreements with their parties and domains as lists, the first article that tells each one.
 CREATE VIEW agreement_facts AS
-SELECT g.id                                 AS agreement_id,         -- agreements.id
+SELECT g.id                                 AS agreement_id,         -- the agreement (agreements.id)
        g.kind                               AS kind,                 -- agreement, protocol, memorandum, declaration, …
        g.title                              AS title,                -- the document's name as written
        g.signed                             AS signed,               -- date signed (YYYY, YYYY-MM or YYYY-MM-DD), when stated
@@ -439,10 +443,10 @@ LEFT JOIN articles a ON a.id = e.article_id;
 
 -- People and their roles, one row per article stating a role (so each role has the dates it was stated).
 CREATE VIEW people_roles AS
-SELECT p.id                                 AS person_id,            -- people.id
+SELECT p.id                                 AS person_id,            -- the person (people.id)
        p.name                               AS person,               -- fullest form of the name seen
        p.country                            AS person_country,       -- nationality (ISO code), when known
-       r.id                                 AS role_id,              -- roles.id
+       r.id                                 AS role_id,              -- the role (roles.id)
        r.title                              AS title,                -- the title as the article gives it
        r.organisation                       AS organisation,         -- organisation of the title, when stated
        r.country                            AS role_country,         -- country of the title, when stated
@@ -457,7 +461,7 @@ LEFT JOIN evidence e    ON e.id = rs.evidence_id;
 
 -- Trade figures with the trading pair's names, the first article that states each one.
 CREATE VIEW trade_facts AS
-SELECT t.id                                 AS trade_figure_id,      -- trade_figures.id
+SELECT t.id                                 AS trade_figure_id,      -- the figure (trade_figures.id)
        t.year                               AS year,                 -- year the figure is for, when stated
        t.period                             AS period,               -- period covered, when stated
        t.kind                               AS kind,                 -- actual, target or other
@@ -480,7 +484,7 @@ LEFT JOIN articles a   ON a.id = e.article_id;
 
 -- One row per article with what was extracted from it, counted.
 CREATE VIEW article_facts_summary AS
-SELECT a.id                                 AS article_id,           -- articles.id
+SELECT a.id                                 AS article_id,           -- the article (articles.id)
        a.source                             AS source,               -- file name
        a.date                               AS date,                 -- publication date, when stated
        a.headline                           AS headline,             -- the headline

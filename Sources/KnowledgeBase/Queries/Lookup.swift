@@ -85,7 +85,8 @@ enum Lookup {
     /// An article id, or the file name it was ingested from (with or without `.txt`, or a unique prefix).
     static func article(_ db: Database, _ input: String) throws -> Int64 {
         let trimmed = input.trimmingCharacters(in: .whitespaces)
-        if let id = Int64(trimmed), try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [id]) == true {
+        // « 003 » is a file name prefix (seed names start with zeros), « 3 » an id.
+        if let id = Int64(trimmed), !trimmed.hasPrefix("0"), try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [id]) == true {
             return id
         }
         let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed

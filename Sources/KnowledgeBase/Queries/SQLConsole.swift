@@ -105,13 +105,14 @@ final class SQLConsole {
         "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
         "foreign_key_check", "integrity_check", "quick_check", "database_list", "collation_list", "function_list",
         "module_list", "pragma_list", "compile_options", "user_version", "schema_version", "application_id",
-        "page_count", "page_size", "freelist_count", "encoding", "journal_mode", "foreign_keys", "data_version",
+        "page_count", "page_size", "freelist_count", "encoding", "foreign_keys", "data_version",
     ]
     /// Pragmas whose argument names a table or index rather than setting a value.
     static let pragmasWithArgument: Set<String> = [
         "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
         "foreign_key_check", "integrity_check", "quick_check",
     ]
+    static let schemaTables: Set<String> = ["sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema"]
     static let refusedFunctions: Set<String> = ["load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"]
 
     /// Why an action is refused, or nil when it only reads.
@@ -127,6 +128,12 @@ final class SQLConsole {
             if readOnlyPragmas.contains(name) && (b == nil || pragmasWithArgument.contains(name)) { return nil }
             return b == nil ? "PRAGMA \(name) is not allowed (only read-only pragmas such as table_info are)"
                             : "changing settings (PRAGMA \(name) = \(b!)) is not allowed"
+        case SQLITE_UPDATE where schemaTables.contains(a ?? ""):
+            // Eponymous virtual tables (pragma_table_info(…)) report this while connecting; statements that
+            // really change the schema are refused by their own action code (CREATE, DROP, ALTER, …).
+            return nil
+        case SQLITE_INSERT where schemaTables.contains(a ?? ""), SQLITE_DELETE where schemaTables.contains(a ?? ""):
+            return "changing the schema (CREATE, DROP, ALTER) is not allowed"
         case SQLITE_INSERT: return "writing (INSERT INTO \(a ?? "?")) is not allowed"
         case SQLITE_UPDATE: return "writing (UPDATE \(a ?? "?")) is not allowed"
         case SQLITE_DELETE: return "writing (DELETE FROM \(a ?? "?")) is not allowed"
@@ -196,7 +203,7 @@ final class SQLConsole {
             return .badQuery("kb sql is read-only: \(refusal). The database was not modified.")
         }
         if guardState.timedOut || rc == SQLITE_INTERRUPT {
-            return .badQuery("kb sql: the query was interrupted after \(timeout) s (use --timeout to allow longer)")
+            return .badQuery("kb sql: the query was interrupted after \(String(format: "%g", timeout)) s (use --timeout to allow longer)")
         }
         return .badQuery("kb sql: \(String(cString: sqlite3_errmsg(handle)))")
     }

@@ -24,7 +24,7 @@ extension KnowledgeBase {
     public static func schema() throws -> [SchemaObject] {
         let docs = SchemaDocs.parse(Migrator.all.map(\.sql))
         let queue = try DatabaseQueue()
-        return try queue.write { db in
+        return try queue.writeWithoutTransaction { db in
             try Migrator.migrate(db)
             let objects = try Row.fetchAll(db, sql: """
                 SELECT name, type FROM sqlite_master
@@ -109,6 +109,7 @@ enum SchemaDocs {
         }
         docs.objects.merge(explicit.objects) { _, new in new }
         docs.columns.merge(explicit.columns) { _, new in new }
+        docs.columns = docs.columns.mapValues(capitalized)
         return docs
     }
 
@@ -165,6 +166,8 @@ enum SchemaDocs {
     private static func unquote(_ s: String) -> String {
         s.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`[];,)"))
     }
+
+    private static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     private static func firstSentence(_ lines: [String]) -> String {
         let text = lines.joined(separator: " ")
