@@ -97,7 +97,8 @@ enum SchemaDocs {
                     if docs.objects[created.name] == nil, !block.isEmpty { docs.objects[created.name] = firstSentence(block) }
                     current = created
                     depth = 0
-                } else if let (table, column) = addedColumn(code) {
+                }
+                if let (table, column) = addedColumn(code) {
                     docs.columns["\(table).\(column)"] = comment ?? (block.isEmpty ? nil : firstSentence(block))
                 } else if let current, let comment, let column = columnName(code, isView: current.isView) {
                     docs.columns["\(current.name).\(column)"] = comment
@@ -150,7 +151,7 @@ enum SchemaDocs {
         return (unquote(w[2]), unquote(w[5]))
     }
 
-    private static let constraints: Set<String> = ["CHECK", "PRIMARY", "UNIQUE", "FOREIGN", "CONSTRAINT", "SELECT", "FROM", "JOIN", "WHERE"]
+    private static let constraints: Set<String> = ["CREATE", "CHECK", "PRIMARY", "UNIQUE", "FOREIGN", "CONSTRAINT", "SELECT", "FROM", "JOIN", "WHERE"]
 
     /// The column a line defines: its first word in a table, the name after the last AS in a view.
     private static func columnName(_ code: String, isView: Bool) -> String? {
