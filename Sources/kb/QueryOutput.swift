@@ -35,7 +35,7 @@ extension Printer {
             let encoder = JSONEncoder()
             encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
             if format == .json {
-                out.write(String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
+                out.write(items.isEmpty ? "[]\n" : String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
             } else {
                 for item in items { out.write(String(decoding: (try? encoder.encode(item)) ?? Data("{}".utf8), as: UTF8.self) + "\n") }
             }
