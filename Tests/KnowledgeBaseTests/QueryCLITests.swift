@@ -95,25 +95,35 @@ import Testing
     }
 
     @Test func sqlRefusesChangesAndLeavesTheFileUntouched() throws {
-        let before = try Self.fileState()
+        // Its own copy: no other test's reader touches it meanwhile.
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        try FileManager.default.copyItem(atPath: QueryFixtures.seeded.path, toPath: path)
+        let original = try Self.fileState(path)
+        // Any reader of a WAL database (sqlite3 too) creates an empty -wal and the -shm index; from then on nothing moves.
+        #expect(try TestSupport.kb(["sql", "SELECT count(*) FROM articles", "--db", path]).status == 0)
+        let before = try Self.fileState(path)
+        #expect(before[0] == original[0] && before[1].hasSuffix(SHA256.hex([UInt8]())))
         for query in ["DELETE FROM articles", "DROP TABLE articles", "ATTACH DATABASE '/tmp/kb-attack.sqlite' AS other",
                       "PRAGMA writable_schema=1", "SELECT load_extension('/tmp/kb-evil.so')", "UPDATE people SET name = 'x'",
-                      "VACUUM", "PRAGMA user_version = 7"] {
-            let run = try kb(["sql", query])
+                      "VACUUM", "PRAGMA user_version = 7", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+            let run = try TestSupport.kb(["sql", query, "--db", path])
             #expect(run.status == 2, "\(query) is refused")
             #expect(run.stderr.contains("read-only") || run.stderr.contains("not allowed"), "\(query): \(run.stderr)")
         }
-        let timeout = try kb(["sql", "--timeout", "0.5", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"])
+        let timeout = try TestSupport.kb(["sql", "--timeout", "0.5", "--db", path,
+                                          "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"])
         #expect(timeout.status == 2 && timeout.stderr.contains("interrupted"))
-        #expect(try Self.fileState() == before)
+        #expect(try Self.fileState(path) == before)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/kb-attack.sqlite"))
     }
 
     /// The database file's hash, and the -wal file's (or its absence).
-    static func fileState() throws -> [String] {
+    static func fileState(_ database: String) throws -> [String] {
         [database, database + "-wal"].map { path in
-            guard let data = FileManager.default.contents(atPath: path) else { return "\(path): absent" }
-            return "\(path): \(SHA256.hex(data))"
+            guard let data = FileManager.default.contents(atPath: path) else { return "absent" }
+            return SHA256.hex(data)
         }
     }
 
