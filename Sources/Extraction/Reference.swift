@@ -12,6 +12,8 @@ public struct Reference: Sendable {
         public let demonyms: [String]
         /// Capitals (and other cities) that stand for the country (« Minsk »).
         public let capitals: [String]
+        /// A former state (« Union soviétique »): recognised in text, never exported as a country.
+        public var historical: Bool = false
     }
 
     public struct Organisation: Sendable, Hashable {
@@ -39,6 +41,8 @@ public struct Reference: Sendable {
     public let domains: [Domain]
     public let titles: [Title]
     public let agencies: [String]
+    /// Place names that contain country words but are not countries (« Asie-Pacifique », « mer de Chine méridionale »).
+    public let regions: [String]
 
     /// Reference data as embedded at build time.
     public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
@@ -54,7 +58,8 @@ public struct Reference: Sendable {
         }
         countries = try table("countries.tsv").map {
             Country(iso2: $0["iso2"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]),
-                    demonyms: list($0["demonyms"]), capitals: list($0["capitals"]))
+                    demonyms: list($0["demonyms"]), capitals: list($0["capitals"]),
+                    historical: $0["status"] == "historical")
         }
         organisations = try table("organisations.tsv").map {
             Organisation(code: $0["code"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]))
@@ -65,6 +70,8 @@ public struct Reference: Sendable {
         }
         titles = try table("titles.tsv").map { Title(title: $0["title"] ?? "", category: $0["category"] ?? "") }
         agencies = try table("agencies.tsv").compactMap { $0["agency"] }
+        regions = try files["regions.tsv"].map { try TSV.parse($0, file: "regions.tsv") }?
+            .flatMap { [$0["name_fr"] ?? ""] + list($0["aliases"]) }.filter { !$0.isEmpty } ?? []
     }
 
     public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }

@@ -26,9 +26,207 @@ Yonhap
 
 """#,
         "countries.tsv": #"""
-iso2	name_fr	aliases	demonyms	capitals
-VN	Vietnam	Viet Nam; Viêt Nam	vietnamien; vietnamienne; vietnamiens; vietnamiennes	Hanoi; Hanoï
-BY	Biélorussie	Bélarus; Belarus; Bélarussie	biélorusse; biélorusses; bélarusse; bélarusses	Minsk
+# Sovereign countries (ISO 3166-1 alpha-2) as French news names them. Lists are `;`-separated.
+# demonyms: every gender and number; a form ending in `-` is a combining prefix (« vietnamo-biélorusse »).
+# capitals: cities that stand for the country. status: `historical` = recognised, never exported as a country.
+iso2	name_fr	aliases	demonyms	capitals	status
+AF	Afghanistan		afghan; afghane; afghans; afghanes	Kaboul; Kabul
+ZA	Afrique du Sud	République sud-africaine	sud-africain; sud-africaine; sud-africains; sud-africaines	Pretoria
+AL	Albanie		albanais; albanaise; albanaises	Tirana
+DZ	Algérie		algérien; algérienne; algériens; algériennes; algéro-	Alger
+DE	Allemagne	République fédérale d'Allemagne	allemand; allemande; allemands; allemandes; germano-	Berlin
+AD	Andorre	Principauté d'Andorre	andorran; andorrane; andorrans; andorranes	Andorre-la-Vieille
+AO	Angola		angolais; angolaise; angolaises	Luanda
+AG	Antigua-et-Barbuda		antiguais; antiguaise; antiguaises	Saint John's
+SA	Arabie saoudite	Royaume d'Arabie saoudite	saoudien; saoudienne; saoudiens; saoudiennes	Riyad; Riyadh
+AR	Argentine		argentin; argentine; argentins; argentines; argentino-	Buenos Aires
+AM	Arménie		arménien; arménienne; arméniens; arméniennes	Erevan; Yerevan
+AU	Australie		australien; australienne; australiens; australiennes; australo-	Canberra
+AT	Autriche		autrichien; autrichienne; autrichiens; autrichiennes; austro-	Vienne
+AZ	Azerbaïdjan	Azerbaijan	azerbaïdjanais; azerbaïdjanaise; azerbaïdjanaises; azéri; azérie; azéris; azéries; azerbaïdjano-	Bakou; Baku
+BS	Bahamas		bahaméen; bahaméenne; bahaméens; bahaméennes	Nassau
+BH	Bahreïn	Bahrein; Bahrain	bahreïni; bahreïnie; bahreïnis; bahreïnies; bahreïnien; bahreïnienne; bahreïniens; bahreïniennes	Manama
+BD	Bangladesh		bangladais; bangladaise; bangladaises	Dacca; Dhaka
+BB	Barbade		barbadien; barbadienne; barbadiens; barbadiennes	Bridgetown
+BE	Belgique		belge; belges; belgo-	Bruxelles
+BZ	Belize		bélizien; bélizienne; béliziens; béliziennes	Belmopan
+BJ	Bénin		béninois; béninoise; béninoises	Porto-Novo
+BT	Bhoutan		bhoutanais; bhoutanaise; bhoutanaises	Thimphou; Thimphu
+BY	Biélorussie	Bélarus; Belarus; Bélarussie; République de Biélorussie; République du Bélarus	biélorusse; biélorusses; bélarusse; bélarusses; bélarussien; bélarussienne; bélarussiens; bélarussiennes; biélorusso-; bélarusso-	Minsk
+MM	Myanmar	Birmanie	birman; birmane; birmans; birmanes; myanmar; myanmare; myanmars; myanmares; myanmarais; myanmaraise; myanmaraises	Naypyidaw; Nay Pyi Taw; Naypyitaw
+BO	Bolivie		bolivien; bolivienne; boliviens; boliviennes	La Paz
+BA	Bosnie-Herzégovine	Bosnie	bosnien; bosnienne; bosniens; bosniennes; bosniaque; bosniaques	Sarajevo
+BW	Botswana		botswanais; botswanaise; botswanaises	Gaborone
+BR	Brésil		brésilien; brésilienne; brésiliens; brésiliennes; brésilo-	Brasilia; Brasília
+BN	Brunei	Brunéi; Brunei Darussalam; Brunéi Darussalam	brunéien; brunéienne; brunéiens; brunéiennes	Bandar Seri Begawan
+BG	Bulgarie		bulgare; bulgares
+BF	Burkina Faso	Burkina	burkinabè; burkinabèe; burkinabès; burkinabèes; burkinabé; burkinabés	Ouagadougou
+BI	Burundi		burundais; burundaise; burundaises	Gitega
+KH	Cambodge	Kampuchéa	cambodgien; cambodgienne; cambodgiens; cambodgiennes; khméro-	Phnom Penh
+CM	Cameroun		camerounais; camerounaise; camerounaises	Yaoundé
+CA	Canada		canadien; canadienne; canadiens; canadiennes; canado-	Ottawa
+CV	Cap-Vert	Cabo Verde	cap-verdien; cap-verdienne; cap-verdiens; cap-verdiennes	Praia
+CF	République centrafricaine	Centrafrique	centrafricain; centrafricaine; centrafricains; centrafricaines	Bangui
+CL	Chili		chilien; chilienne; chiliens; chiliennes; chiléno-	Santiago du Chili
+CN	Chine	République populaire de Chine; RPC	chinois; chinoise; chinoises; sino-	Pékin; Beijing
+CY	Chypre		chypriote; chypriotes; cypriote; cypriotes	Nicosie
+CO	Colombie		colombien; colombienne; colombiens; colombiennes	Bogota; Bogotá
+KM	Comores	Union des Comores	comorien; comorienne; comoriens; comoriennes	Moroni
+CG	Congo	République du Congo; Congo-Brazzaville	congolais; congolaise; congolaises	Brazzaville
+CD	République démocratique du Congo	RDC; RD Congo; Congo-Kinshasa	rdcongolais	Kinshasa
+KR	Corée du Sud	République de Corée; Corée	sud-coréen; sud-coréenne; sud-coréens; sud-coréennes; coréen; coréenne; coréens; coréennes; coréano-	Séoul; Seoul
+KP	Corée du Nord	République populaire démocratique de Corée; RPDC	nord-coréen; nord-coréenne; nord-coréens; nord-coréennes	Pyongyang
+CR	Costa Rica		costaricien; costaricienne; costariciens; costariciennes; costaricain; costaricaine; costaricains; costaricaines	San José
+CI	Côte d'Ivoire		ivoirien; ivoirienne; ivoiriens; ivoiriennes	Yamoussoukro
+HR	Croatie		croate; croates; croato-	Zagreb
+CU	Cuba		cubain; cubaine; cubains; cubaines; cubano-	La Havane
+DK	Danemark		danois; danoise; danoises	Copenhague
+DJ	Djibouti		djiboutien; djiboutienne; djiboutiens; djiboutiennes
+DM	la Dominique	Commonwealth de la Dominique
+DO	République dominicaine		dominicain; dominicaine; dominicains; dominicaines	Saint-Domingue
+EG	Égypte		égyptien; égyptienne; égyptiens; égyptiennes; égypto-	Le Caire
+AE	Émirats arabes unis	EAU; Emirats arabes unis	émirien; émirienne; émiriens; émiriennes; émirati; émiratie; émiratis; émiraties	Abou Dhabi; Abu Dhabi
+EC	Équateur	Ecuador	équatorien; équatorienne; équatoriens; équatoriennes	Quito
+ER	Érythrée		érythréen; érythréenne; érythréens; érythréennes	Asmara
+ES	Espagne		espagnol; espagnole; espagnols; espagnoles; hispano-	Madrid
+EE	Estonie		estonien; estonienne; estoniens; estoniennes	Tallinn
+SZ	Eswatini	Swaziland	swazi; swazie; swazis; swazies	Mbabane
+US	États-Unis	USA; Etats-Unis d'Amérique; États-Unis d'Amérique	américain; américaine; américains; américaines; étatsunien; étatsunienne; étatsuniens; étatsuniennes; états-unien; états-unienne; états-uniens; états-uniennes; américano-	Washington
+ET	Éthiopie		éthiopien; éthiopienne; éthiopiens; éthiopiennes	Addis-Abeba; Addis Abeba
+FJ	Fidji	Îles Fidji	fidjien; fidjienne; fidjiens; fidjiennes	Suva
+FI	Finlande		finlandais; finlandaise; finlandaises	Helsinki
+FR	France	République française	français; française; françaises; franco-	Paris
+GA	Gabon		gabonais; gabonaise; gabonaises	Libreville
+GM	Gambie		gambien; gambienne; gambiens; gambiennes	Banjul
+GE	Géorgie		géorgien; géorgienne; géorgiens; géorgiennes	Tbilissi; Tbilisi
+GH	Ghana		ghanéen; ghanéenne; ghanéens; ghanéennes	Accra
+GR	Grèce		grec; grecque; grecs; grecques; gréco-	Athènes
+GD	Grenade		grenadien; grenadienne; grenadiens; grenadiennes
+GT	Guatemala		guatémaltèque; guatémaltèques
+GN	Guinée	Guinée-Conakry	guinéen; guinéenne; guinéens; guinéennes	Conakry
+GW	Guinée-Bissau		bissau-guinéen; bissau-guinéenne; bissau-guinéens; bissau-guinéennes	Bissau
+GQ	Guinée équatoriale		équato-guinéen; équato-guinéenne; équato-guinéens; équato-guinéennes	Malabo
+GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes
+HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
+HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
+HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
+IN	Inde		indien; indienne; indiens; indiennes; indo-	New Delhi
+ID	Indonésie		indonésien; indonésienne; indonésiens; indonésiennes; indonéso-	Jakarta
+IQ	Irak	Iraq	irakien; irakienne; irakiens; irakiennes; iraquien; iraquienne; iraquiens; iraquiennes; irako-	Bagdad
+IR	Iran		iranien; iranienne; iraniens; iraniennes; irano-	Téhéran
+IE	Irlande		irlandais; irlandaise; irlandaises	Dublin
+IS	Islande		islandais; islandaise; islandaises	Reykjavik
+IL	Israël		israélien; israélienne; israéliens; israéliennes; israélo-
+IT	Italie		italien; italienne; italiens; italiennes; italo-	Rome
+JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines
+JP	Japon		japonais; japonaise; japonaises; nippo-; japono-	Tokyo
+JO	Jordanie		jordanien; jordanienne; jordaniens; jordaniennes	Amman
+KZ	Kazakhstan	République du Kazakhstan	kazakh; kazakhe; kazakhs; kazakhes; kazakhstanais; kazakhstanaise; kazakhstanaises; kazakho-	Astana; Nour-Soultan; Noursoultan
+KE	Kenya		kényan; kényane; kényans; kényanes; kenyan; kenyane; kenyans; kenyanes	Nairobi
+KG	Kirghizistan	Kirghizstan; Kirghizie	kirghiz; kirghize; kirghizes	Bichkek
+KI	Kiribati		kiribatien; kiribatienne; kiribatiens; kiribatiennes	Tarawa
+KW	Koweït	Koweit	koweïtien; koweïtienne; koweïtiens; koweïtiennes
+LA	Laos	République démocratique populaire lao; RDP lao	laotien; laotienne; laotiens; laotiennes; lao; laoe; laos; laoes; lao-	Vientiane
+LS	Lesotho		lesothan; lesothane; lesothans; lesothanes	Maseru
+LV	Lettonie		letton; lettone; lettons; lettones	Riga
+LB	Liban		libanais; libanaise; libanaises; libano-	Beyrouth
+LR	Liberia	Libéria	libérien; libérienne; libériens; libériennes	Monrovia
+LY	Libye		libyen; libyenne; libyens; libyennes	Tripoli
+LI	Liechtenstein		liechtensteinois; liechtensteinoise; liechtensteinoises	Vaduz
+LT	Lituanie		lituanien; lituanienne; lituaniens; lituaniennes	Vilnius
+LU	Luxembourg		luxembourgeois; luxembourgeoise; luxembourgeoises
+MK	Macédoine du Nord	Macédoine	macédonien; macédonienne; macédoniens; macédoniennes	Skopje
+MG	Madagascar		malgache; malgaches	Antananarivo
+MY	Malaisie	Malaysia	malaisien; malaisienne; malaisiens; malaisiennes; malaysien; malaysienne; malaysiens; malaysiennes; malaiso-	Kuala Lumpur
+MW	Malawi		malawite; malawites; malawien; malawienne; malawiens; malawiennes	Lilongwe
+MV	Maldives		maldivien; maldivienne; maldiviens; maldiviennes
+ML	Mali		malien; malienne; maliens; maliennes	Bamako
+MT	Malte		maltais; maltaise; maltaises	La Valette
+MA	Maroc		marocain; marocaine; marocains; marocaines; maroco-	Rabat
+MH	Îles Marshall			Majuro
+MU	île Maurice	République de Maurice; République de l'île Maurice	mauricien; mauricienne; mauriciens; mauriciennes	Port-Louis
+MR	Mauritanie		mauritanien; mauritanienne; mauritaniens; mauritaniennes	Nouakchott
+MX	Mexique		mexicain; mexicaine; mexicains; mexicaines; mexicano-	Mexico
+FM	Micronésie	États fédérés de Micronésie	micronésien; micronésienne; micronésiens; micronésiennes	Palikir
+MD	Moldavie	Moldova	moldave; moldaves	Chisinau; Kichinev
+MC	Monaco		monégasque; monégasques
+MN	Mongolie		mongol; mongole; mongols; mongoles; mongolo-	Oulan-Bator; Oulan Bator; Oulan-Baator
+ME	Monténégro		monténégrin; monténégrine; monténégrins; monténégrines	Podgorica
+MZ	Mozambique		mozambicain; mozambicaine; mozambicains; mozambicaines	Maputo
+NA	Namibie		namibien; namibienne; namibiens; namibiennes	Windhoek
+NR	Nauru		nauruan; nauruane; nauruans; nauruanes
+NP	Népal		népalais; népalaise; népalaises	Katmandou
+NI	Nicaragua		nicaraguayen; nicaraguayenne; nicaraguayens; nicaraguayennes	Managua
+NE	Niger		nigérien; nigérienne; nigériens; nigériennes	Niamey
+NG	Nigeria	Nigéria	nigérian; nigériane; nigérians; nigérianes	Abuja
+NO	Norvège		norvégien; norvégienne; norvégiens; norvégiennes	Oslo
+NZ	Nouvelle-Zélande		néo-zélandais; néo-zélandaise; néo-zélandaises	Wellington
+OM	Oman	Sultanat d'Oman	omanais; omanaise; omanaises	Mascate
+UG	Ouganda		ougandais; ougandaise; ougandaises	Kampala
+UZ	Ouzbékistan		ouzbek; ouzbeke; ouzbeks; ouzbekes; ouzbèke; ouzbèkes; ouzbéko-	Tachkent
+PK	Pakistan		pakistanais; pakistanaise; pakistanaises	Islamabad
+PW	Palaos	Palau	palaois; palaoise; palaoises	Ngerulmud
+PS	Palestine	État de Palestine	palestinien; palestinienne; palestiniens; palestiniennes; palestino-	Ramallah
+PA	Panama		panaméen; panaméenne; panaméens; panaméennes
+PG	Papouasie-Nouvelle-Guinée		papouan-néo-guinéen; papouan-néo-guinéenne; papouan-néo-guinéens; papouan-néo-guinéennes	Port Moresby
+PY	Paraguay		paraguayen; paraguayenne; paraguayens; paraguayennes	Asuncion; Asunción
+NL	Pays-Bas		néerlandais; néerlandaise; néerlandaises; néerlando-	Amsterdam; La Haye
+PE	Pérou		péruvien; péruvienne; péruviens; péruviennes	Lima
+PH	Philippines		philippin; philippine; philippins; philippines; philippino-	Manille
+PL	Pologne		polonais; polonaise; polonaises; polono-	Varsovie
+PT	Portugal		portugais; portugaise; portugaises; luso-	Lisbonne
+QA	Qatar		qatari; qatarie; qataris; qataries; qatarien; qatarienne; qatariens; qatariennes	Doha
+RO	Roumanie		roumain; roumaine; roumains; roumaines; roumano-	Bucarest
+GB	Royaume-Uni	Grande-Bretagne; Angleterre	britannique; britanniques; anglo-	Londres
+RU	Russie	Fédération de Russie; Fédération russe	russe; russes; russo-	Moscou
+RW	Rwanda		rwandais; rwandaise; rwandaises	Kigali
+KN	Saint-Christophe-et-Niévès	Saint-Kitts-et-Nevis	kittitien; kittitienne; kittitiens; kittitiennes	Basseterre
+SM	Saint-Marin		saint-marinais; saint-marinaise; saint-marinaises
+VA	Vatican	Saint-Siège; Cité du Vatican; Saint Siège
+VC	Saint-Vincent-et-les-Grenadines		vincentais; vincentaise; vincentaises	Kingstown
+LC	Sainte-Lucie		saint-lucien; saint-lucienne; saint-luciens; saint-luciennes	Castries
+SB	Îles Salomon		salomonais; salomonaise; salomonaises	Honiara
+SV	Salvador	El Salvador	salvadorien; salvadorienne; salvadoriens; salvadoriennes	San Salvador
+WS	Samoa		samoan; samoane; samoans; samoanes	Apia
+ST	Sao Tomé-et-Principe	São Tomé-et-Príncipe	santoméen; santoméenne; santoméens; santoméennes
+SN	Sénégal		sénégalais; sénégalaise; sénégalaises	Dakar
+RS	Serbie		serbe; serbes; serbo-	Belgrade
+SC	Seychelles		seychellois; seychelloise; seychelloises
+SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises
+SG	Singapour		singapourien; singapourienne; singapouriens; singapouriennes
+SK	Slovaquie		slovaque; slovaques; slovaco-	Bratislava
+SI	Slovénie		slovène; slovènes	Ljubljana
+SO	Somalie		somalien; somalienne; somaliens; somaliennes	Mogadiscio
+SD	Soudan		soudanais; soudanaise; soudanaises	Khartoum
+SS	Soudan du Sud		sud-soudanais; sud-soudanaise; sud-soudanaises	Djouba; Juba
+LK	Sri Lanka		sri-lankais; sri-lankaise; sri-lankaises	Colombo; Sri Jayawardenepura Kotte
+SE	Suède		suédois; suédoise; suédoises; suédo-	Stockholm
+CH	Suisse	Confédération suisse	suisse; suisses; helvético-	Berne
+SR	Suriname	Surinam	surinamais; surinamaise; surinamaises	Paramaribo
+SY	Syrie		syrien; syrienne; syriens; syriennes; syro-	Damas
+TJ	Tadjikistan		tadjik; tadjike; tadjiks; tadjikes	Douchanbé
+TW	Taïwan	Taiwan	taïwanais; taïwanaise; taïwanaises	Taipei
+TZ	Tanzanie		tanzanien; tanzanienne; tanzaniens; tanzaniennes	Dodoma
+TD	Tchad		tchadien; tchadienne; tchadiens; tchadiennes	N'Djamena
+CZ	République tchèque	Tchéquie	tchèque; tchèques; tchéco-	Prague
+TH	Thaïlande		thaïlandais; thaïlandaise; thaïlandaises; thaï; thaïe; thaïs; thaïes; thaïlando-; thaïo-	Bangkok
+TL	Timor-Leste	Timor oriental	est-timorais; est-timoraise; est-timoraises	Dili
+TG	Togo		togolais; togolaise; togolaises	Lomé
+TO	Tonga		tongien; tongienne; tongiens; tongiennes
+TT	Trinité-et-Tobago		trinidadien; trinidadienne; trinidadiens; trinidadiennes	Port-d'Espagne
+TN	Tunisie		tunisien; tunisienne; tunisiens; tunisiennes; tuniso-	Tunis
+TM	Turkménistan		turkmène; turkmènes	Achgabat
+TR	Turquie	Türkiye	turc; turque; turcs; turques; turco-	Ankara
+TV	Tuvalu		tuvaluan; tuvaluane; tuvaluans; tuvaluanes	Funafuti
+UA	Ukraine		ukrainien; ukrainienne; ukrainiens; ukrainiennes; ukraino-	Kiev; Kyiv
+UY	Uruguay		uruguayen; uruguayenne; uruguayens; uruguayennes	Montevideo
+VU	Vanuatu		vanuatuan; vanuatuane; vanuatuans; vanuatuanes	Port-Vila
+VE	Venezuela	Vénézuéla	vénézuélien; vénézuélienne; vénézuéliens; vénézuéliennes	Caracas
+VN	Vietnam	Viet Nam; Viêt Nam; Viêt-Nam; République socialiste du Vietnam	vietnamien; vietnamienne; vietnamiens; vietnamiennes; vietnamo-	Hanoi; Hanoï
+YE	Yémen		yéménite; yéménites	Sanaa
+ZM	Zambie		zambien; zambienne; zambiens; zambiennes	Lusaka
+ZW	Zimbabwe		zimbabwéen; zimbabwéenne; zimbabwéens; zimbabwéennes	Harare
+SU	Union soviétique	URSS; ex-URSS; ex-Union soviétique; Union des républiques socialistes soviétiques	soviétique; soviétiques; soviéto-		historical
 
 """#,
         "domains.tsv": #"""
@@ -65,9 +263,67 @@ multilateral	Coopération multilatérale	Multilateral cooperation	coopération m
 
 """#,
         "organisations.tsv": #"""
+# International organisations (never countries). Lists are `;`-separated; the code is also matched.
 code	name_fr	aliases
-EAEU	Union économique eurasiatique	UEEA; Union économique Asie-Europe; UEE; EAEU
-ASEAN	Association des nations de l’Asie du Sud-Est	ASEAN; ANASE
+EAEU	Union économique eurasiatique	UEEA; Union économique Asie-Europe; Union économique eurasienne; UEE; EAEU; Union eurasiatique
+ASEAN	Association des nations de l’Asie du Sud-Est	ASEAN; ANASE; Communauté de l’ASEAN; Communauté de l'ASEAN
+UN	Organisation des Nations unies	ONU; Nations unies; Nations Unies; Organisation des Nations Unies; UN
+UNSC	Conseil de sécurité des Nations unies	Conseil de sécurité de l’ONU; Conseil de sécurité de l'ONU; CSNU
+UNESCO	Organisation des Nations unies pour l’éducation, la science et la culture	UNESCO; Unesco
+WTO	Organisation mondiale du commerce	OMC; WTO
+EU	Union européenne	UE; EU; Commission européenne
+CIS	Communauté des États indépendants	CEI
+NATO	Organisation du traité de l’Atlantique Nord	OTAN; NATO; Alliance atlantique
+APEC	Coopération économique Asie-Pacifique	APEC; Forum de coopération économique Asie-Pacifique
+BRICS	BRICS	groupe des BRICS
+SCO	Organisation de coopération de Shanghai	OCS; SCO
+CSTO	Organisation du traité de sécurité collective	OTSC
+ASEM	Forum de coopération Asie-Europe	ASEM; Dialogue Asie-Europe
+G20	G20	Groupe des Vingt; G-20
+G7	G7	Groupe des Sept; G-7
+IMF	Fonds monétaire international	FMI; IMF
+WB	Banque mondiale	BM
+ADB	Banque asiatique de développement	BAD; ADB
+AIIB	Banque asiatique d’investissement dans les infrastructures	BAII; AIIB
+AU	Union africaine	UA
+OIF	Organisation internationale de la Francophonie	Francophonie; OIF
+WHO	Organisation mondiale de la santé	OMS; WHO
+ILO	Organisation internationale du travail	OIT
+FAO	Organisation des Nations unies pour l’alimentation et l’agriculture	FAO
+UNDP	Programme des Nations unies pour le développement	PNUD
+UNICEF	Fonds des Nations unies pour l’enfance	UNICEF
+IAEA	Agence internationale de l’énergie atomique	AIEA
+INTERPOL	Organisation internationale de police criminelle	Interpol; INTERPOL
+ASEANAPOL	ASEANAPOL	Aseanapol
+AIPA	Assemblée interparlementaire de l’ASEAN	AIPA
+IPU	Union interparlementaire	UIP
+NAM	Mouvement des non-alignés	Mouvement des pays non alignés
+OPEC	Organisation des pays exportateurs de pétrole	OPEP
+CPTPP	Accord de partenariat transpacifique global et progressiste	CPTPP
+RCEP	Partenariat économique régional global	RCEP
+MEKONG	Commission du Mékong	Commission du fleuve Mékong
+
+"""#,
+        "regions.tsv": #"""
+# Regions and places whose names contain country words but are not countries: they block a
+# country reading (« Asie-Pacifique » is no country; « océan Indien » is not India).
+name_fr	aliases
+Asie-Pacifique	région Asie-Pacifique
+Indo-Pacifique	région indo-pacifique
+Asie du Sud-Est	Asie du Sud; Asie centrale; Asie de l’Est; Asie orientale
+Amérique latine	Amérique du Sud; Amérique du Nord; Amérique centrale; Amériques
+océan Indien	Océan Indien
+mer de Chine méridionale	mer de Chine; mer de Chine orientale; mer Orientale; Mer Orientale
+péninsule coréenne	péninsule de Corée
+Moyen-Orient	Proche-Orient
+golfe de Guinée	golfe du Bengale
+Guyane française	Guyane
+Nouvelle-Calédonie	Polynésie française
+Irlande du Nord	Écosse; Pays de Galles
+Kurdistan irakien	Kurdistan
+Timor occidental
+Mexico City	Nouveau-Mexique
+Virginie-Occidentale	Géorgie du Sud
 
 """#,
         "titles.tsv": #"""
