@@ -322,18 +322,177 @@ Nouvelle-Calédonie	Polynésie française
 Irlande du Nord	Écosse; Pays de Galles
 Kurdistan irakien	Kurdistan
 Timor occidental
-Mexico City	Nouveau-Mexique
 Virginie-Occidentale	Géorgie du Sud
 
 """#,
         "titles.tsv": #"""
+# Titles and roles as French news about Vietnam's relations writes them. Longest match wins,
+# so « président de l'Assemblée nationale » beats « président ». Categories: head_of_state,
+# head_of_government, government, minister, party, parliament, diplomat, official, local,
+# military, business, generic (« dirigeant »: refers to someone, not a role to record),
+# honorific (« M. »: marks a name, not a role), and body: nouns that head the institutions a
+# title belongs to (« ministre de la Sécurité publique », « du Comité central »), so a
+# capitalised word after them is read as part of the institution, not as a person's name.
 title	category
 président	head_of_state
-secrétaire général	party
+présidente	head_of_state
+chef de l'État	head_of_state
+chef d'État	head_of_state
+roi	head_of_state
+reine	head_of_state
+émir	head_of_state
+sultan	head_of_state
+prince héritier	head_of_state
+vice-président	head_of_state
+vice-présidente	head_of_state
 Premier ministre	head_of_government
+Première ministre	head_of_government
+chef du gouvernement	head_of_government
+chancelier	head_of_government
+chancelière	head_of_government
 vice-Premier ministre	government
+vice-Première ministre	government
+vice-Premier ministre permanent	government
 ministre	minister
+ministre délégué	minister
+ministre déléguée	minister
+vice-ministre	minister
+vice-ministre permanent	minister
+chef de la diplomatie	minister
+secrétaire d'État	minister
+secrétaire général	party
+secrétaire générale	party
+chef du Parti	party
+leader du Parti	party
+membre du Bureau politique	party
+secrétaire du Comité du Parti	party
+secrétaire du Comité provincial du Parti	party
+secrétaire du Comité municipal du Parti	party
+président de l'Assemblée nationale	parliament
+présidente de l'Assemblée nationale	parliament
+vice-président de l'Assemblée nationale	parliament
+vice-présidente de l'Assemblée nationale	parliament
+président du Sénat	parliament
+président de la Douma	parliament
+président du Parlement	parliament
+président de la Chambre des représentants	parliament
+député	parliament
+députée	parliament
+sénateur	parliament
 ambassadeur	diplomat
+ambassadrice	diplomat
+consul	diplomat
+consul général	diplomat
+consule générale	diplomat
+chargé d'affaires	diplomat
+envoyé spécial	diplomat
+représentant permanent	diplomat
+porte-parole	official
+directeur	official
+directrice	official
+directeur général	official
+directrice générale	official
+vice-directeur	official
+directeur adjoint	official
+chef de cabinet	official
+chef du département	official
+président du Comité	official
+vice-président du Comité	official
+gouverneur	local
+gouverneure	local
+vice-gouverneur	local
+maire	local
+président du Comité populaire	local
+vice-président du Comité populaire	local
+président du Conseil populaire	local
+général	military
+lieutenant-général	military
+général de corps d'armée	military
+colonel	military
+amiral	military
+chef d'état-major	military
+commandant	military
+président-directeur général	business
+PDG	business
+fondateur	business
+dirigeant	generic
+dirigeante	generic
+leader	generic
+homologue	generic
+M.	honorific
+Mme	honorific
+Mlle	honorific
+Parti	body
+Comité	body
+Conseil	body
+Assemblée	body
+Ministère	body
+Gouvernement	body
+Bureau	body
+Secrétariat	body
+Commission	body
+Département	body
+Agence	body
+Académie	body
+Université	body
+Banque	body
+Chambre	body
+Cour	body
+Tribunal	body
+Front	body
+Union	body
+Fédération	body
+Association	body
+Organisation	body
+Office	body
+Institut	body
+Centre	body
+Mission	body
+Ambassade	body
+Consulat	body
+Sénat	body
+Parlement	body
+Douma	body
+Armée	body
+Forces	body
+État	body
+Etat	body
+Affaires	body
+Nations	body
+Unies	body
+Unis	body
+Sécurité	body
+Défense	body
+Commerce	body
+Industrie	body
+Finances	body
+Plan	body
+Investissement	body
+Intérieur	body
+Justice	body
+Santé	body
+Culture	body
+Sports	body
+Tourisme	body
+Éducation	body
+Formation	body
+Information	body
+Communication	body
+Transports	body
+Construction	body
+Agriculture	body
+Développement	body
+Travail	body
+Ressources	body
+Environnement	body
+Sciences	body
+Technologies	body
+Relations	body
+Extérieures	body
+Étrangères	body
+Populaire	body
+Central	body
+Presse	body
 
 """#,
     ]
