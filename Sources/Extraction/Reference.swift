@@ -29,6 +29,15 @@ public struct Reference: Sendable {
         public let terms: [String]
     }
 
+    public struct Currency: Sendable, Hashable {
+        /// ISO 4217 (« USD »).
+        public let code: String
+        /// Names as written after an amount (« dollars », « dollars américains »).
+        public let names: [String]
+        /// Symbols and codes that may stand before or after an amount (« $ », « US$ », « € »).
+        public let symbols: [String]
+    }
+
     public struct Title: Sendable, Hashable {
         /// The title as written (« secrétaire général », « Premier ministre »).
         public let title: String
@@ -41,6 +50,8 @@ public struct Reference: Sendable {
     public let domains: [Domain]
     public let titles: [Title]
     public let agencies: [String]
+    /// Currencies by ISO 4217 code, with the names and symbols that denote them.
+    public let currencies: [Currency]
     /// Place names that contain country words but are not countries (« Asie-Pacifique », « mer de Chine méridionale »).
     public let regions: [String]
 
@@ -70,6 +81,8 @@ public struct Reference: Sendable {
         }
         titles = try table("titles.tsv").map { Title(title: $0["title"] ?? "", category: $0["category"] ?? "") }
         agencies = try table("agencies.tsv").compactMap { $0["agency"] }
+        currencies = try files["currencies.tsv"].map { try TSV.parse($0, file: "currencies.tsv") }?
+            .map { Currency(code: $0["code"] ?? "", names: list($0["names"]), symbols: list($0["symbols"])) } ?? []
         regions = try files["regions.tsv"].map { try TSV.parse($0, file: "regions.tsv") }?
             .flatMap { [$0["name_fr"] ?? ""] + list($0["aliases"]) }.filter { !$0.isEmpty } ?? []
     }

@@ -229,6 +229,28 @@ ZW	Zimbabwe		zimbabwéen; zimbabwéenne; zimbabwéens; zimbabwéennes	Harare
 SU	Union soviétique	URSS; ex-URSS; ex-Union soviétique; Union des républiques socialistes soviétiques	soviétique; soviétiques; soviéto-		historical
 
 """#,
+        "currencies.tsv": #"""
+# Currencies as French news writes them: ISO 4217 code, then `;`-separated names and symbols
+# (matched accent- and case-folded, after « de »/« d’ »: « millions de dollars », « 3 000 € »).
+code	names	symbols
+USD	dollar; dollars; dollar américain; dollars américains; dollar US; dollars US; dollars des États-Unis; USD	$; US$; USD
+EUR	euro; euros; EUR	€; EUR
+VND	dong; dongs; đồng; VND; dong vietnamien; dongs vietnamiens	VND; đ
+RUB	rouble; roubles; rouble russe; roubles russes; RUB	₽; RUB
+BYN	rouble biélorusse; roubles biélorusses; BYN	BYN
+CNY	yuan; yuans; renminbi; CNY; RMB	¥; CNY
+JPY	yen; yens; JPY	JPY
+KRW	won; wons; KRW	₩; KRW
+GBP	livre sterling; livres sterling; GBP	£; GBP
+KZT	tenge; tenges; KZT	KZT
+THB	baht; bahts; THB	THB
+INR	roupie; roupies; roupie indienne; roupies indiennes; INR	₹; INR
+CHF	franc suisse; francs suisses; CHF	CHF
+AUD	dollar australien; dollars australiens; AUD	AUD; A$
+CAD	dollar canadien; dollars canadiens; CAD	CAD; C$
+SGD	dollar de Singapour; dollars de Singapour; dollar singapourien; dollars singapouriens; SGD	SGD; S$
+
+"""#,
         "domains.tsv": #"""
 # Cooperation domains (slugs and columns of ../shared/spec/domains.tsv). example_terms_fr: `;`-separated
 # phrases, compared accent- and case-folded with light inflection (plural, feminine). A term starting
