@@ -83,10 +83,17 @@ public struct CountryGazetteer: Sendable {
         }
         // In a lower-case compound (« vietnamo-russe », « latino-américain »), a demonym counts only
         // when every part of the compound is a demonym or a combining prefix.
+        // A combining prefix makes any compound an adjective (« Sino-japonais »; « Indo-Pacifique » is none).
+        var adjectival = Set<Int>()
+        for f in found {
+            guard let c = units[f.units.lowerBound].compound else { continue }
+            if units[f.units.lowerBound].lowerCompound { adjectival.insert(c) }
+            if case .prefix = f.entry { adjectival.insert(c) }
+        }
         var badCompounds = Set<Int>()
         var covered: [Int: Int] = [:]  // compound → parts covered by demonyms or prefixes
         for f in found {
-            guard let c = units[f.units.lowerBound].compound, units[f.units.lowerBound].lowerCompound else { continue }
+            guard let c = units[f.units.lowerBound].compound, adjectival.contains(c) else { continue }
             switch f.entry {
             case .prefix: covered[c, default: 0] += f.units.filter { units[$0].folded != "-" }.count
             case .country(let hit, _) where hit.form == .demonym:
@@ -98,9 +105,14 @@ public struct CountryGazetteer: Sendable {
 
         var out: [CountryMention] = []
         for f in found {
-            guard case .country(let hit, _) = f.entry else { continue }
             let first = units[f.units.lowerBound], last = units[f.units.upperBound - 1]
-            if hit.form == .demonym, let c = first.compound, first.lowerCompound, badCompounds.contains(c) { continue }
+            let hit: CountryHit
+            switch f.entry {
+            case .country(let h, _): hit = h
+            case .prefix(let iso): hit = CountryHit(iso2: iso, form: .demonym)
+            case .block: continue
+            }
+            if hit.form == .demonym, let c = first.compound, adjectival.contains(c), badCompounds.contains(c) { continue }
             out.append(CountryMention(iso2: hit.iso2, form: hit.form, range: first.range.lowerBound..<last.range.upperBound,
                                       tokens: first.token..<(last.token + 1), historical: historical.contains(hit.iso2)))
         }
