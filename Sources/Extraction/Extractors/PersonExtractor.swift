@@ -73,7 +73,7 @@ public struct PersonExtractor: Sendable {
                 if let r = nameRun(s, at: j) { name = r }
                 else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1),
                         r.upperBound >= t.count || [",", ".", ";", ")"].contains(t[r.upperBound].text)
-                            || FrenchWords.auxiliaries.contains(t[r.upperBound].folded) {
+                            || FrenchWords.isAuxiliary(t[r.upperBound]) {
                     name = r
                 }
                 if let name {
@@ -177,7 +177,7 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
-            if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.auxiliaries.contains(t[k].folded) { break }
+            if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
             // The institution's head noun, then its adjectives and capitalised parts.
             let place = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement"].contains(t[k].folded)
             var n = k + 1

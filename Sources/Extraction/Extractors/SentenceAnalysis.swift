@@ -34,9 +34,12 @@ struct AnalysedDocument: Sendable {
         for (k, s) in document.sentences.enumerated() {
             let tokens = Tokenizer.tokens(bytes, in: s.range)
             let cs = countries.mentions(in: tokens).filter { !$0.historical }
-            let orgs = organisations.matches(in: tokens).map { (tokens: $0.tokens, code: $0.payload) }
+            // Organisation names and codes are proper nouns: « UN » the code, not « d'un ».
+            let orgs = organisations.matches(in: tokens).filter { tokens[$0.tokens.lowerBound].isCapitalized }
+                .map { (tokens: $0.tokens, code: $0.payload) }
             let dates = FrenchDate.mentions(in: tokens, anchor: document.date, previous: previous)
-            if let last = dates.last(where: { $0.start != nil && $0.kind != .period })?.start { previous = last }
+            // « le même jour » refers back to a day.
+            if let last = dates.last(where: { $0.start?.precision == .day && $0.kind != .period })?.start { previous = last }
             for c in cs {
                 if counts[c.iso2] == nil { order.append(c.iso2) }
                 counts[c.iso2, default: 0] += 1
@@ -67,6 +70,9 @@ enum FrenchWords {
     /// Auxiliaries and copulas that follow a subject.
     static let auxiliaries: Set<String> = ["a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "seront",
                                            "aura", "auront", "va", "vont", "s'est", "se", "s'", "fut", "a-t-il", "a-t-elle", "n'a", "devrait"]
+
+    /// An auxiliary token; « à » folds like « a » but is a preposition.
+    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
 
     /// Words that cannot start or be part of a person's name even when capitalised.
     static func isFunctionWord(_ f: String) -> Bool {

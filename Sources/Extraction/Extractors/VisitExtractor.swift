@@ -171,7 +171,7 @@ public struct VisitExtractor: Sendable {
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
     func subject(_ s: AnalysedSentence, _ mentions: [PersonMention]) -> Int? {
         let t = s.tokens
-        let verb = t.indices.first { FrenchWords.auxiliaries.contains(t[$0].folded) || Self.presentVerbs.contains(t[$0].folded) } ?? t.count
+        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || Self.presentVerbs.contains(t[$0].folded) } ?? t.count
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
             if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
