@@ -48,7 +48,10 @@ public struct CountryGazetteer: Sendable {
                     t.add(d, .prefix(c.iso2))
                 } else {
                     g.add(d, CountryHit(iso2: c.iso2, form: .demonym))
-                    t.add(d, .country(CountryHit(iso2: c.iso2, form: .demonym), .any))
+                    // Short demonyms (« lao », « thaï ») are also Vietnamese name syllables (« Lào Cai »,
+                    // « Thái Bình »): as adjectives they are written lower case, so only that counts.
+                    let short = d.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 4
+                    t.add(d, .country(CountryHit(iso2: c.iso2, form: .demonym), short ? .lowercase : .any))
                 }
             }
             for cap in c.capitals {
@@ -122,7 +125,7 @@ public struct CountryGazetteer: Sendable {
 
 /// Case a phrase demands of the text: proper names start with a capital, acronyms are all capitals.
 enum Casing: Sendable {
-    case any, capitalized, acronym
+    case any, capitalized, acronym, lowercase
 
     init(of phrase: String) {
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -136,6 +139,7 @@ enum Casing: Sendable {
         case .any: return true
         case .capitalized: return u.capitalized
         case .acronym: return u.acronym
+        case .lowercase: return !u.capitalized
         }
     }
 }

@@ -37,6 +37,8 @@ private func countries(_ body: String) -> [String] {
         ("La paix dans la région Asie-Pacifique et dans l’océan Indien est essentielle.", []),
         ("Il faut qu’il vienne avec de l’eau potable.", []),
         ("Maurice Dupont a présidé la séance.", []),
+        ("La province de Lào Cai jouxte celle de Thái Nguyên.", []),
+        ("Le Premier ministre lao et son homologue thaï se sont entretenus.", ["LA", "TH"]),
         ("La stratégie Indo-Pacifique a été évoquée.", []),
         ("Sino-japonais, le projet avance.", ["CN", "JP"]),
         ("Ils ont évoqué les amis traditionnels de l’ex-Union soviétique.", []),

@@ -38,12 +38,18 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
          [TradeFigureRow(45_000_000, "EUR", .actual, nil, "2016-2020")]),
         ("Le commerce a atteint 100 millions de dollars en 2016 et les deux pays visent 300 millions de dollars en 2020.",
          [TradeFigureRow(100_000_000, "USD", .actual, 2016), TradeFigureRow(300_000_000, "USD", .target, 2020)]),
+        ("Les échanges ont atteint 200 millions de dollars en 2024, contre 150 millions en 2023.",
+         [TradeFigureRow(200_000_000, "USD", .actual, 2024), TradeFigureRow(150_000_000, "USD", .actual, 2023)]),
+        ("Les exportations ont atteint 1 000 milliards de VND (40 millions de dollars).", [TradeFigureRow(1_000_000_000_000, "VND", .actual)]),
+        ("Depuis 1992, le commerce a atteint 60 millions de dollars.", [TradeFigureRow(60_000_000, "USD", .actual)]),
+        ("Les deux pays ambitionnent des échanges de 2 milliards de dollars à l’horizon 2030.", [TradeFigureRow(2_000_000_000, "USD", .target, 2030)]),
         // Not trade figures.
         ("Environ 600 Vietnamiens vivent et travaillent dans le pays.", []),
         ("Le budget du festival culturel est de 2 millions de dollars.", []),
         ("Les exportations ont augmenté de 15 % en un an.", []),
         ("Les deux parties devraient viser plus haut que plusieurs centaines de millions de dollars d’échanges.", []),
         ("En 2016, 40 pays ont adopté le commerce électronique.", []),
+        ("Le chiffre d’affaires du groupe a atteint 30 millions de dollars.", []),
     ])
     func readsFigures(body: String, expected: [TradeFigureRow]) {
         #expect(figures(body) == expected)

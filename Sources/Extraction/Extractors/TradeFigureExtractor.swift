@@ -73,9 +73,20 @@ public struct TradeFigureExtractor: Sendable {
                 i = end
                 continue
             }
+            // « 200 millions de dollars, contre 150 millions en 2023 »: the currency carries over.
+            if reading.scaled, let last = out.last, i - last.tokens.upperBound <= 8 {
+                out.append(Money(value: reading.value, currency: last.currency, tokens: reading.tokens))
+            }
             i = reading.tokens.upperBound
         }
-        return out
+        // « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions de dollars »: one
+        // figure stated twice; the first statement stands.
+        return out.enumerated().filter { k, m in
+            guard k > 0 else { return true }
+            let gap = out[k - 1].tokens.upperBound..<m.tokens.lowerBound
+            return !(gap.count <= 3 && gap.contains { ["(", "soit", "environ", ","].contains(tokens[$0].folded) }
+                     && gap.contains { tokens[$0].folded == "(" || tokens[$0].folded == "soit" })
+        }.map(\.1)
     }
 
     /// The currency named right after an amount (« de dollars », « d'euros », « USD », « € »).
@@ -98,8 +109,9 @@ public struct TradeFigureExtractor: Sendable {
     static let tradeWords: Set<String> = [
         "commerce", "commercial", "commerciale", "commerciaux", "commerciales", "echanges", "exportations",
         "importations", "exportation", "importation", "exports", "imports", "export-import", "investissement",
-        "investissements", "investi", "investis", "investie", "investies", "ide", "capitaux", "chiffre",
+        "investissements", "investi", "investis", "investie", "investies", "ide", "capitaux",
         "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
+        "marchandises",
     ]
 
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
@@ -111,6 +123,7 @@ public struct TradeFigureExtractor: Sendable {
         "d'ici", "atteindre", "devrait", "devraient", "pourrait", "pourraient", "prevoit", "prevoient", "s'efforcer",
         "s'efforcent", "esperent", "espere", "souhaitent", "porteront", "portera", "atteindra", "atteindront",
         "doubler", "tripler", "augmenter", "accroitre", "hisser", "relever", "attendre", "projettent", "viseront",
+        "ambitionnent", "ambitionne", "horizon", "escomptent", "cibler", "fixer", "fixent",
     ]
 
     /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
@@ -161,6 +174,8 @@ public struct TradeFigureExtractor: Sendable {
         for i in f.indices where !r.contains(i) {
             let t = f[i]
             if let y = year(t) {
+                // « depuis 1992 », « dès 2016 » date something else than the figure.
+                if i > 0, ["depuis", "des"].contains(f[i - 1]) { continue }
                 consider(y, at: i)
                 if let p = periodBefore(f, yearAt: i, year: y) { period = p }
                 // « entre 2016 et 2020 »
