@@ -55,7 +55,8 @@ public struct VisitExtractor: Sendable {
                         visitor = sentenceSubject
                     }
                 case .arrival, .passiveReception:
-                    visitor = sentenceSubject
+                    // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
+                    if let d = delegation(s, 0..<trig.at) { visitorCountry = d } else { visitor = sentenceSubject }
                 }
                 if let v = visitor { visitorCountry = analysis.people[v].country }
                 guard visitor != nil || visitorCountry != nil else { continue }
