@@ -28,9 +28,12 @@ public struct FactExtractor: Sendable {
     public func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
         facts.countries = countries.extract(from: document)
-        facts.people = people.extract(from: document)
-        facts.visits = visits.extract(from: document, people: facts.people)
-        facts.agreements = agreements.extract(from: document)
+        // People, visits and agreements read the same tokenised sentences: analyse them once.
+        let analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        let analysis = people.analyse(analysed)
+        facts.people = analysis.people
+        facts.visits = visits.extract(analysed, analysis)
+        facts.agreements = agreements.extract(analysed)
         facts.domains = domains.extract(from: document)
         facts.tradeFigures = trade.extract(from: document)
         return facts
