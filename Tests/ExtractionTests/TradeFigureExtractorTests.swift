@@ -81,3 +81,13 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         #expect(figures(body) == [])
     }
 }
+
+@Suite struct TradeFigureRestatementTests {
+    @Test func headlineAndBodyStateOneFigure() {
+        let raw = " date 2025-02-01 Les échanges visent 3 milliards de dollars\n\nLes deux pays visent à porter leurs échanges commerciaux à 3 milliards de dollars d’ici 2028.\n"
+        let document = Document(article: ArticleParser(agencies: Reference.embedded.agencies).parse(raw, source: "t.txt"))
+        let facts = TradeFigureExtractor(reference: .embedded).extract(from: document)
+        #expect(facts.count == 1)
+        #expect(facts.first?.year == 2028 && facts.first?.kind == .target)
+    }
+}

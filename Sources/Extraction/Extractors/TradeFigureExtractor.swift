@@ -43,7 +43,12 @@ public struct TradeFigureExtractor: Sendable {
                 let (year, period) = Self.time(tokens, around: money.tokens, articleYear: articleYear, kind: kind)
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
                                            period: period, evidence: sentence.evidence)
-                if !out.contains(where: { $0.amount == fact.amount && $0.currency == fact.currency && $0.kind == fact.kind && $0.year == fact.year }) {
+                // The headline and the body often state one figure twice, once with its year.
+                if let k = out.firstIndex(where: { $0.amount == fact.amount && $0.currency == fact.currency && $0.kind == fact.kind
+                                                   && ($0.year == fact.year || $0.year == nil || fact.year == nil) }) {
+                    if out[k].year == nil { out[k].year = fact.year }
+                    if out[k].period == nil { out[k].period = fact.period }
+                } else {
                     out.append(fact)
                 }
             }
@@ -109,7 +114,7 @@ public struct TradeFigureExtractor: Sendable {
     static let tradeWords: Set<String> = [
         "commerce", "commercial", "commerciale", "commerciaux", "commerciales", "echanges", "exportations",
         "importations", "exportation", "importation", "exports", "imports", "export-import", "investissement",
-        "investissements", "investi", "investis", "investie", "investies", "ide", "capitaux",
+        "investissements", "investisseur", "investisseurs", "investi", "investis", "investie", "investies", "ide", "capitaux",
         "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
         "marchandises",
     ]
