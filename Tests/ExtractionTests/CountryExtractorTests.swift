@@ -2,13 +2,8 @@ import Testing
 import Extraction
 import FrenchText
 
-private func countryDocument(_ body: String) -> Document {
-    let raw = " date 2025-05-10 Dépêche du jour\n\n\(body)\n"
-    return Document(article: ArticleParser(agencies: Reference.embedded.agencies).parse(raw, source: "test.txt"))
-}
-
 private func countries(_ body: String) -> [String] {
-    CountryExtractor(reference: .embedded).extract(from: countryDocument(body)).map(\.iso2)
+    CountryExtractor(reference: .embedded).extract(from: document(body, headline: "Dépêche du jour")).map(\.iso2)
 }
 
 @Suite struct CountryExtractorTests {
@@ -49,7 +44,7 @@ private func countries(_ body: String) -> [String] {
     }
 
     @Test func evidenceIsTheSentence() throws {
-        let facts = CountryExtractor(reference: .embedded).extract(from: countryDocument("Le temps est beau. Le Laos a répondu présent."))
+        let facts = CountryExtractor(reference: .embedded).extract(from: document("Le temps est beau. Le Laos a répondu présent.", headline: "Dépêche du jour"))
         let laos = try #require(facts.first { $0.iso2 == "LA" })
         #expect(laos.evidence.map(\.sentence) == ["Le Laos a répondu présent."])
     }

@@ -1,13 +1,8 @@
 import Testing
 import Extraction
 
-private func domainDocument(_ body: String) -> Document {
-    let raw = " date 2025-05-10 Dépêche du jour\n\n\(body)\n"
-    return Document(article: ArticleParser(agencies: Reference.embedded.agencies).parse(raw, source: "test.txt"))
-}
-
 private func domains(_ body: String) -> [String] {
-    DomainExtractor(reference: .embedded).extract(from: domainDocument(body)).map(\.slug)
+    DomainExtractor(reference: .embedded).extract(from: document(body, headline: "Dépêche du jour")).map(\.slug)
 }
 
 @Suite struct DomainExtractorTests {
@@ -46,7 +41,7 @@ private func domains(_ body: String) -> [String] {
     }
 
     @Test func evidenceListsEachSentenceOnce() throws {
-        let facts = DomainExtractor(reference: .embedded).extract(from: domainDocument("Le tourisme et les touristes comptent. Il fait beau. Le tourisme reprend."))
+        let facts = DomainExtractor(reference: .embedded).extract(from: document("Le tourisme et les touristes comptent. Il fait beau. Le tourisme reprend.", headline: "Dépêche du jour"))
         let tourism = try #require(facts.first { $0.slug == "tourism" })
         #expect(tourism.evidence.map(\.sentence) == ["Le tourisme et les touristes comptent.", "Le tourisme reprend."])
     }

@@ -1,11 +1,6 @@
 import Testing
 import Extraction
 
-private func tradeDocument(_ body: String, date: String = "2025-05-10") -> Document {
-    let raw = " date \(date) Dépêche du jour\n\n\(body)\n"
-    return Document(article: ArticleParser(agencies: Reference.embedded.agencies).parse(raw, source: "test.txt"))
-}
-
 struct TradeFigureRow: Equatable, CustomStringConvertible {
     var amount: Double?, currency: String?, kind: TradeKind, year: Int?, period: String?
     init(_ amount: Double?, _ currency: String?, _ kind: TradeKind, _ year: Int? = nil, _ period: String? = nil) {
@@ -15,7 +10,7 @@ struct TradeFigureRow: Equatable, CustomStringConvertible {
 }
 
 fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeFigureRow] {
-    TradeFigureExtractor(reference: .embedded).extract(from: tradeDocument(body, date: date))
+    TradeFigureExtractor(reference: .embedded).extract(from: document(body, date: date, headline: "Dépêche du jour"))
         .map { TradeFigureRow($0.amount, $0.currency, $0.kind, $0.year, $0.period) }
 }
 
@@ -62,7 +57,7 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
 
     @Test func evidenceIsTheSentence() throws {
         let body = "Il fait beau. Le commerce a atteint 5 millions d’euros."
-        let fact = try #require(TradeFigureExtractor(reference: .embedded).extract(from: tradeDocument(body)).first)
+        let fact = try #require(TradeFigureExtractor(reference: .embedded).extract(from: document(body, headline: "Dépêche du jour")).first)
         #expect(fact.evidence.sentence == "Le commerce a atteint 5 millions d’euros.")
     }
 
