@@ -63,6 +63,7 @@ public struct CountryGazetteer: Sendable {
             for n in [o.name, o.code] + o.aliases { t.add(n, .block(Casing(of: n))) }
         }
         for r in reference.regions { t.add(r, .block(Casing(of: r))) }
+        t.finish()
         gazetteer = g
         table = t
         historical = Set(reference.countries.filter(\.historical).map(\.iso2))
@@ -213,7 +214,11 @@ struct PhraseTable: Sendable {
         if case .prefix = entry, words.last == "-" { words.removeLast() }
         guard let first = words.first else { return }
         entries[first, default: []].append((words, entry))
-        entries[first]!.sort { $0.words.count > $1.words.count }
+    }
+
+    /// Orders each first word's phrases longest first; call once after the last `add`.
+    mutating func finish() {
+        for k in entries.keys { entries[k]!.sort { $0.words.count > $1.words.count } }
     }
 
     /// Length (in units) and entry of the longest phrase at `i` whose case the text satisfies.
