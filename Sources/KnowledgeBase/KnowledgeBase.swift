@@ -34,14 +34,17 @@ public final class KnowledgeBase: @unchecked Sendable {
         }
         // Refuse a database from a newer or different kb before opening it for writing,
         // so that such a file is left byte-for-byte untouched.
+        var pending = Migrator.all.count
         if mode != .create || FileManager.default.fileExists(atPath: path) {
-            try Self.checkCompatible(path: path)
+            pending = try Self.checkCompatible(path: path)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.readonly = mode == .readOnly
-        if mode != .readOnly { config.journalMode = .wal }
+        // Setting the journal mode takes a lock before the busy timeout applies, so it is set only
+        // when the schema is created or upgraded (WAL is persistent in the file).
+        if mode != .readOnly && pending > 0 { config.journalMode = .wal }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
@@ -57,23 +60,25 @@ public final class KnowledgeBase: @unchecked Sendable {
                 }
             } else {
                 try dbQueue.writeWithoutTransaction { db in
-                    try Migrator.migrate(db)
+                    if pending > 0 { try Migrator.migrate(db) }
                 }
             }
         }
     }
 
-    private static func checkCompatible(path: String) throws {
+    /// Checks the file is a kb database this binary can use; returns the number of pending migrations.
+    private static func checkCompatible(path: String) throws -> Int {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            try queue.read { db in
+            return try queue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if tables == 0 { return }
+                if tables == 0 { return Migrator.all.count }
                 guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
-                _ = try Migrator.check(db)
+                return try Migrator.pendingCount(db)
             }
         } catch let e as KBError {
             throw e
