@@ -14,7 +14,7 @@ struct KB: ParsableCommand {
               kb export --format jsonl          # every article with its facts
             """,
         version: KBVersion.string,
-        subcommands: [Ingest.self, Search.self, Export.self, Extract.self]
+        subcommands: [Ingest.self, Search.self, Export.self, Extract.self, Runs.self, Check.self, Backup.self, Reextract.self]
     )
 }
 
