@@ -10,14 +10,19 @@ public struct CheckResult: Sendable, Codable, Equatable {
 extension KnowledgeBase {
     /// Checks the database: SQLite integrity, foreign keys, the full-text index against the
     /// articles, and kb's own invariants (every article complete, one extractor version).
-    /// Reads only, in one snapshot, so it is safe while an ingest runs.
+    /// Safe while an ingest runs: everything but the full-text check reads one snapshot; the
+    /// full-text check must take SQLite's write lock (FTS5 runs it as an INSERT, rolled back),
+    /// so it waits for the article being written and holds up the ingest only while it runs.
     public func check() throws -> [CheckResult] {
         try wrap {
             try dbQueue.writeWithoutTransaction { db in
-                // A deferred transaction that never writes: one consistent snapshot, rolled back.
                 var results: [CheckResult] = []
                 try db.inTransaction(.deferred) {
                     results = try Checks.all(db)
+                    return .rollback
+                }
+                try db.inTransaction(.immediate) {
+                    results.insert(Checks.fullText(db), at: min(2, results.count))
                     return .rollback
                 }
                 return results
@@ -39,14 +44,6 @@ enum Checks {
         }
         r.append(CheckResult(check: "foreign keys", ok: fk.isEmpty, detail: fk.isEmpty ? "ok" : "\(fk.count) broken: " + sample(fk)))
 
-        // rank = 1 also compares the index with the external content table (articles).
-        do {
-            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
-            r.append(CheckResult(check: "full-text index", ok: true, detail: "ok"))
-        } catch let e as DatabaseError {
-            r.append(CheckResult(check: "full-text index", ok: false,
-                                 detail: "\(e.message ?? "\(e.resultCode)") (rebuild it: kb sql \"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')\")"))
-        }
 
         let noSource = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id)
@@ -71,6 +68,19 @@ enum Checks {
         r.append(CheckResult(check: "evidence offsets", ok: badEvidence == 0,
                              detail: badEvidence == 0 ? "ok" : "\(badEvidence) evidence row(s) point past the end of their article"))
         return r
+    }
+
+    /// FTS5 `integrity-check`; rank = 1 also compares the index with its content table (articles).
+    static func fullText(_ db: Database) -> CheckResult {
+        do {
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            return CheckResult(check: "full-text index", ok: true, detail: "ok")
+        } catch let e as DatabaseError {
+            return CheckResult(check: "full-text index", ok: false, detail: "\(e.message ?? "\(e.resultCode)") (rebuild it with "
+                               + "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild'))")
+        } catch {
+            return CheckResult(check: "full-text index", ok: false, detail: "\(error)")
+        }
     }
 
     /// `PRAGMA integrity_check`, minus the false « NULL value in T.C » reports of SQLite 3.40
