@@ -66,7 +66,7 @@ public struct IngestSummary: Sendable, Codable, Equatable {
         case .new: new += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
-        case .skipped: skipped += 1
+        case .skipped: break  // counted with its reason, by `add`
         case .reextracted: reextracted += 1
         }
     }
