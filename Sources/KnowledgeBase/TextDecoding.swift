@@ -43,6 +43,9 @@ enum TextDecoding {
             } else if isPlausibleWindows1252French(body) {
                 text = String(String.UnicodeScalarView(body.map { windows1252[Int($0)] }))
                 warnings.append("not valid UTF-8: decoded as Windows-1252/Latin-1, which reads as French (check the accents, and re-save the file as UTF-8)")
+            } else if let (s, bad) = mostlyUTF8(body) {
+                text = s
+                warnings.append("\(bad) invalid UTF-8 byte sequence\(bad == 1 ? "" : "s") replaced by � (the rest of the file is valid UTF-8)")
             } else {
                 throw FileFailure("not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
             }
@@ -59,6 +62,14 @@ enum TextDecoding {
             throw FileFailure("binary file (control characters), not article text: skipped")
         }
         return Decoded(text: text, warnings: warnings)
+    }
+
+    /// UTF-8 with a few damaged bytes (a bad copy, a truncated character): kept, damage marked.
+    /// More than one bad sequence per 1,000 bytes is an encoding problem, not damage.
+    private static func mostlyUTF8(_ b: ArraySlice<UInt8>) -> (String, Int)? {
+        let s = String(decoding: b, as: UTF8.self)
+        let bad = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        return bad * 1000 <= max(b.count, 3000) ? (s, bad) : nil
     }
 
     /// nil when there is no UTF-16 BOM; else whether it is big-endian. `FF FE 00 00` is UTF-32.

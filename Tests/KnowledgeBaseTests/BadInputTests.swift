@@ -95,6 +95,18 @@ import Glibc
         try f.expectUntouched()
     }
 
+    @Test func aFewDamagedBytesInUTF8AreReplacedWithAWarning() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        var bytes = Array(Self.article.replacingOccurrences(of: "2025-03-14", with: "2025-03-19").utf8)
+        bytes.insert(0xFF, at: bytes.count - 10)
+        let path = try f.write("damaged.txt", bytes)
+        let (s, problem) = try f.ingest(path)
+        #expect(s.new == 1 && problem?.severity == .warning && problem?.reason.contains("1 invalid UTF-8 byte sequence replaced") == true)
+        #expect(try f.storedRaw("damaged.txt")?.contains("\u{FFFD}") == true)
+        try f.expectUntouched()
+    }
+
     @Test(arguments: ["le", "be", "le-bom", "be-bom", "utf8-bom"])
     func utf16AndByteOrderMarksAreDecoded(_ kind: String) throws {
         let f = try Fixture()
