@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score clean help
+.PHONY: all build release demo test check-prereqs generate check-generated score fuzz clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make test     unit, extraction-quality and end-to-end tests"
 	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
 	@echo "make score    seed extraction scores against the gold files"
+	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
@@ -59,6 +60,13 @@ score: build
 	  $(DEBUG) export --db $$tmp/kb.sqlite --format jsonl > $$tmp/export.jsonl; \
 	  python3 scripts/score.py Tests/Fixtures/gold $$tmp/export.jsonl --verbose; \
 	  python3 scripts/check_score.py Tests/Fixtures/gold $$tmp/export.jsonl
+
+# Random and mutated articles through decoding, parsing and the extractors. `make test` runs 300
+# inputs; this runs many more. A failure prints the seed and input number to replay it.
+FUZZ_ITERATIONS ?= 20000
+fuzz: check-prereqs
+	$(SWIFT) build --build-tests
+	KB_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(if $(FUZZ_SEED),KB_FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
 
 clean:
 	rm -rf .build
