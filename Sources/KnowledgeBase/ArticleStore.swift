@@ -51,6 +51,7 @@ enum ArticleStore {
             outcome = previous == nil ? .new : .updated
         }
         try upsertSource(db, source, articleID: articleID, now: now)
+        try SearchIndex.articleWritten(db, id: articleID)
         let offsets = TextOffsets(article.raw)
         for (seq, section) in article.setApart.enumerated() {
             try db.execute(sql: """
