@@ -149,7 +149,17 @@ struct QueryCompiler {
         switch node {
         case .alias(let forms):
             var parts: [String] = []
-            for form in forms { parts.append(try phrase(form, highlight: highlight)) }
+            for form in forms {
+                if form.count == 1 {
+                    let e = try expansions(form[0])
+                    if highlight { self.highlight.terms.formUnion(e) }
+                    parts += e.map(Self.quote)
+                } else {
+                    parts.append(try phrase(form, highlight: highlight))
+                }
+            }
+            var seen = Set<String>()
+            parts = parts.filter { seen.insert($0).inserted }
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
         case .item(let item):
             switch item.kind {
