@@ -89,13 +89,25 @@ public enum FrenchAnalyzer {
                 let (s, len) = scalar(bytes, i)
                 guard isWordScalar(s) else { i += len; continue }
                 var j = i + len
+                var ascii = len == 1, apostrophe = false
                 while j < n {                                     // a word, apostrophes inside included
+                    let b = bytes[j]
+                    if b < 0x80 {
+                        if asciiWord[Int(b)] { j += 1; continue }
+                        if b == 0x27, j + 1 < n, isWordScalar(scalar(bytes, j + 1).0) { apostrophe = true; j += 1; continue }
+                        break
+                    }
                     let (c, l) = scalar(bytes, j)
-                    if isWordScalar(c) { j += l; continue }
-                    if isApostrophe(c), j + l < n, isWordScalar(scalar(bytes, j + l).0) { j += l; continue }
+                    ascii = false
+                    if isWordScalar(c) { if isApostrophe(c) { apostrophe = true }; j += l; continue }
+                    if isApostrophe(c), j + l < n, isWordScalar(scalar(bytes, j + l).0) { apostrophe = true; j += l; continue }
                     break
                 }
-                word(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                if ascii && !apostrophe {
+                    asciiTerm(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                } else {
+                    word(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                }
                 i = j
             }
         }
@@ -121,6 +133,17 @@ public enum FrenchAnalyzer {
             guard let p = parts else { break }
             start = p.upperBound
             parts = firstApostrophe(bytes, start, r.upperBound)
+        }
+    }
+
+    /// The common case, a plain ASCII word: stages 4–6 without decoding or table lookups.
+    @inline(__always)
+    private static func asciiTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool,
+                                  scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        for k in r { let b = bytes[k]; scratch.append(b &+ ((b >= 0x41 && b <= 0x5A) ? 0x20 : 0)) }
+        if keepStopWords || !isStopWord(scratch) {
+            scratch.withUnsafeBufferPointer { body($0, r) }
         }
     }
 

@@ -13,6 +13,7 @@ public enum FrenchLightStemmer {
     public static func stem(_ word: String) -> String {
         var s = word.unicodeScalars.map(\.value)
         let n = stem(&s, s.count)
+        if s[0..<n].allSatisfy({ $0 < 0x80 }) { return String(decoding: s[0..<n].map { UInt8($0) }, as: UTF8.self) }
         var out = String.UnicodeScalarView()
         for v in s[0..<n] { if let u = Unicode.Scalar(v) { out.append(u) } }
         return String(out)
@@ -68,7 +69,7 @@ public enum FrenchLightStemmer {
         if len > 6 && ends(s, len, "trice") {
             len -= 1; s[len - 3] = c("e"); s[len - 2] = c("u"); s[len - 1] = c("r")
         }
-        if len > 5 && (ends(s, len, "ième") || ends(s, len, "ieme")) { return norm(&s, len - 4) }
+        if len > 5 && (ends(s, len, "me") && s[len - 4] == c("i") && (s[len - 3] == 0xE8 || s[len - 3] == c("e"))) { return norm(&s, len - 4) }
         if len > 7 && ends(s, len, "teuse") {
             len -= 2; s[len - 1] = c("r")
             return norm(&s, len)
@@ -78,7 +79,7 @@ public enum FrenchLightStemmer {
             return norm(&s, len)
         }
         if len > 5 && ends(s, len, "euse") { return norm(&s, len - 2) }
-        if len > 8 && (ends(s, len, "ère") || ends(s, len, "ere")) {
+        if len > 8 && (ends(s, len, "re") && (s[len - 3] == 0xE8 || s[len - 3] == c("e"))) {
             len -= 1; s[len - 2] = c("e")
             return norm(&s, len)
         }
@@ -92,7 +93,7 @@ public enum FrenchLightStemmer {
         }
         if len > 9 && ends(s, len, "nnelle") { return norm(&s, len - 5) }
         if len > 9 && ends(s, len, "nnel") { return norm(&s, len - 3) }
-        if len > 4 && (ends(s, len, "ète") || ends(s, len, "ete")) {
+        if len > 4 && (ends(s, len, "te") && (s[len - 3] == 0xE8 || s[len - 3] == c("e"))) {
             len -= 1; s[len - 2] = c("e")
         }
         if len > 8 && ends(s, len, "ique") { len -= 4 }
@@ -113,7 +114,7 @@ public enum FrenchLightStemmer {
     static func norm(_ s: inout [UInt32], _ length: Int) -> Int {
         var len = length
         if len > 4 {
-            for i in 0..<len { if let plain = unaccented[s[i]] { s[i] = plain } }
+            for i in 0..<len where s[i] >= 0xC0 { if let plain = unaccented[s[i]] { s[i] = plain } }
             var ch = s[0]
             var i = 1
             while i < len {
@@ -136,11 +137,12 @@ public enum FrenchLightStemmer {
 
     @inline(__always) private static func c(_ s: Unicode.Scalar) -> UInt32 { s.value }
 
-    private static func ends(_ s: [UInt32], _ len: Int, _ suffix: String) -> Bool {
-        let u = suffix.unicodeScalars
-        guard u.count <= len else { return false }
-        var i = len - u.count
-        for v in u { if s[i] != v.value { return false }; i += 1 }
+    /// `suffix` is ASCII: compared byte for scalar.
+    @inline(__always) private static func ends(_ s: [UInt32], _ len: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard n <= len else { return false }
+        let p = suffix.utf8Start
+        for k in 0..<n where s[len - n + k] != UInt32(p[k]) { return false }
         return true
     }
 

@@ -22,15 +22,18 @@ enum SearchIndex {
     @discardableResult
     static func reindex(_ db: Database) throws -> Int {
         var count = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, headline, body FROM articles ORDER BY id")
-        var updates: [(Int64, String, String)] = []
-        while let row = try rows.next() {
-            updates.append((row["id"], FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"])))
-        }
+        var last: Int64 = 0
         let update = try db.cachedStatement(sql: "UPDATE articles SET search_headline = ?, search_body = ? WHERE id = ?")
-        for (id, headline, body) in updates {
-            try update.execute(arguments: [headline, body, id])
-            count += 1
+        // In batches: 100,000 analysed bodies need not be in memory at once, and rows are not
+        // updated under an open cursor.
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
+            guard let end = rows.last else { break }
+            for row in rows {
+                try update.execute(arguments: [FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"]), row["id"] as Int64])
+            }
+            count += rows.count
+            last = end["id"]
         }
         // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
         try db.execute(sql: "DELETE FROM search_terms")

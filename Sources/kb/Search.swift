@@ -50,6 +50,10 @@ struct Search: ParsableCommand {
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
 
     func run() throws {
+        if let unknown = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
+            CLI.warn("kb: unknown option \(unknown) (see kb search --help); to search for it, write it in quotes with a space: \" \(unknown)\"")
+            throw ExitCode(2)
+        }
         let kb = try CLI.run { try database.open() }
         let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
                                     since: since, until: until, limit: limit, offset: offset, facets: facets)
@@ -126,7 +130,7 @@ struct SearchRow: TableRow {
     }
 
     static let columns = ["id", "date", "source", "headline", "score", "snippet"]
-    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.4f", score), snippet] }
+    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet] }
 }
 
 struct FacetRow: TableRow {

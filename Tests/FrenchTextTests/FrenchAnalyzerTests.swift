@@ -75,7 +75,12 @@ import Testing
         let stems = FrenchAnalyzer.stems(text).count
         let full = ContinuousClock.now - clock
         func mbps(_ d: Duration) -> Int { Int(bytes / 1e6 / (Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds))) }
-        print("FrenchAnalyzer: \(Int(bytes / 1e6)) MB, terms \(mbps(index)) MB/s, terms+stems \(mbps(full)) MB/s (\(n) terms, \(stems) stems)")
+        #if DEBUG
+        let build = "debug build, unoptimised"
+        #else
+        let build = "release build"
+        #endif
+        print("FrenchAnalyzer (\(build)): \(Int(bytes / 1e6)) MB, terms \(mbps(index)) MB/s, terms+stems \(mbps(full)) MB/s")
         #expect(n == stems)
     }
 }
