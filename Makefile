@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score clean help
+.PHONY: all build release demo test check-prereqs generate check-generated score clean help schema-docs datasette
 
 all: build
 
@@ -16,6 +16,8 @@ help:
 	@echo "make test     unit, extraction-quality and end-to-end tests"
 	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
 	@echo "make score    seed extraction scores against the gold files"
+	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
+	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
@@ -59,6 +61,24 @@ score: build
 	  $(DEBUG) export --db $$tmp/kb.sqlite --format jsonl > $$tmp/export.jsonl; \
 	  python3 scripts/score.py Tests/Fixtures/gold $$tmp/export.jsonl --verbose; \
 	  python3 scripts/check_score.py Tests/Fixtures/gold $$tmp/export.jsonl
+
+# docs/SCHEMA.md and datasette/metadata.json come from the migrations' comments (a test fails when stale).
+schema-docs: build
+	$(DEBUG) schema --markdown > docs/SCHEMA.md
+	$(DEBUG) schema --datasette > datasette/metadata.json
+
+# Optional, not part of `make test`: Datasette from PyPI in a local virtualenv, on localhost only.
+DATASETTE_PORT ?= 8001
+VENV := .venv
+$(VENV)/bin/datasette:
+	python3 -m venv $(VENV) || { echo "error: python3 -m venv failed; run: sudo apt-get install python3-venv" >&2; exit 1; }
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet "datasette>=0.64,<1.0"
+
+# Datasette names the database after the file: the metadata describes `kb` (DB=kb.sqlite or any */kb.sqlite).
+datasette: $(VENV)/bin/datasette
+	@[ -f $(DB) ] || { echo "error: no $(DB); run \`make demo\` or \`kb ingest --db $(DB) DIR\` first" >&2; exit 1; }
+	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 -p $(DATASETTE_PORT) --metadata datasette/metadata.json
 
 clean:
 	rm -rf .build

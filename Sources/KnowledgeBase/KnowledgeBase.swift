@@ -32,6 +32,11 @@ public final class KnowledgeBase: @unchecked Sendable {
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
         }
+        // Refuse a database from a newer or different kb before opening it for writing,
+        // so that such a file is left byte-for-byte untouched.
+        if mode != .create || FileManager.default.fileExists(atPath: path) {
+            try Self.checkCompatible(path: path)
+        }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -52,13 +57,29 @@ public final class KnowledgeBase: @unchecked Sendable {
                 }
             } else {
                 try dbQueue.writeWithoutTransaction { db in
-                    if mode == .readWrite, try !db.tableExists("schema_migrations"), try !db.tableExists("articles") {
-                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                        if tables > 0 { throw KBError.notAKnowledgeBase(path: path) }
-                    }
                     try Migrator.migrate(db)
                 }
             }
+        }
+    }
+
+    private static func checkCompatible(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if tables == 0 { return }
+                guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
+                _ = try Migrator.check(db)
+            }
+        } catch let e as KBError {
+            throw e
+        } catch let e as DatabaseError {
+            if e.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
+            throw KBError.cannotOpenDatabase(path: path, reason: e.message ?? "\(e)")
         }
     }
 

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import Extraction
+
+@Suite struct ArticleParserTests {
+    let parser = ArticleParser(agencies: ["VNA", "CVN", "AFP"])
+
+    static func seed(_ prefix: String) throws -> (String, String) {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds/articles")
+        let name = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(prefix) }!
+        return (name, try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+    }
+
+    func parse(_ prefix: String) throws -> Article {
+        let (name, text) = try Self.seed(prefix)
+        return ArticleParser(agencies: Reference.embedded.agencies).parse(text, source: name)
+    }
+
+    struct Expectation: Sendable {
+        let prefix: String, date: String?, headline: String, bodyStart: String, bodyEnd: String
+        let related: Int, credits: Int, more: Bool
+    }
+
+    static let seeds: [Expectation] = [
+        .init(prefix: "000", date: "2025-05", headline: "Le Vietnam et la Biélorussie bâtissent ensemble un partenariat stratégique",
+              bodyStart: "Lors d’une conférence de presse conjointe", bodyEnd: "l’industrie et l’énergie.", related: 3, credits: 3, more: false),
+        .init(prefix: "001", date: nil, headline: "Vietnam et Biélorussie disposent des potentiels pour approfondir leur relations de coopération",
+              bodyStart: "Le Vietnam et la Biélorussie disposent de nombreux potentiels", bodyEnd: "coopération efficace entre les deux pays.",
+              related: 2, credits: 2, more: true),
+        .init(prefix: "002", date: "2025-09-13", headline: "Renforcement du partenariat stratégique entre le Vietnam et la Biélorussie",
+              bodyStart: "Le président biélorusse a affirmé", bodyEnd: "travaillent en Biélorussie.", related: 3, credits: 2, more: false),
+        .init(prefix: "003", date: "2025-12-03", headline: "Le chef du Parti reçoit le secrétaire d’État du Conseil de sécurité du Bélarus",
+              bodyStart: "Le secrétaire général du Parti communiste du Vietnam, Tô Lâm, a reçu", bodyEnd: "ainsi que de la formation professionnelle.",
+              related: 1, credits: 2, more: false),
+        .init(prefix: "004", date: "2025-05", headline: "Tournée du chef du PCV",
+              bodyStart: "Porter les relations entre le Vietnam et quatre pays", bodyEnd: "ainsi que de l'aviation, a conclu Bùi Thanh Son.",
+              related: 0, credits: 5, more: false),
+    ]
+
+    @Test(arguments: seeds)
+    func parsesSeed(_ e: Expectation) throws {
+        let a = try parse(e.prefix)
+        #expect(a.date?.description == e.date)
+        #expect(a.headline == e.headline)
+        #expect(a.body.hasPrefix(e.bodyStart))
+        #expect(a.body.hasSuffix(e.bodyEnd))
+        #expect(a.setApart.filter { $0.kind == .related }.count == e.related)
+        #expect(a.setApart.filter { $0.kind == .credit }.count == e.credits)
+        #expect(a.setApart.contains { $0.kind == .more } == e.more)
+        #expect(!a.body.contains("Photo"))
+        #expect(!a.body.contains(">>"))
+        #expect(!a.body.contains("VNA/CVN"))
+    }
+
+    @Test func seed001SetsApartCaptionDebrisDatelineAndVoirPlus() throws {
+        let a = try parse("001")
+        #expect(a.setApart.contains { $0.kind == .captionDebris && $0.text.hasSuffix("ảnh 1") })
+        #expect(a.setApart.contains { $0.kind == .dateline && $0.text == "Minsk (VNA) -" })
+        #expect(a.body.contains("Le président Tran Dai Quang (droite) est accueilli à l'aéroport international à Minsk en Biélorussie."))
+        #expect(!a.body.contains("Tran Thanh Man"))
+        #expect(!a.body.contains("-VNA"))
+        #expect(a.relatedLinks == ["Vietnam et Biélorussie renforcent leur coopération multiforme",
+                                   "Relations de coopération tous azimuts Vietnam - Biélorussie"])
+    }
+
+    @Test func rangesMapBackToRawText() throws {
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let a = try parse(prefix)
+            for p in a.paragraphs { #expect(!a.text(p).isEmpty) }
+            for s in a.setApart { #expect(a.text(s.range).contains(s.text.prefix(5))) }
+            let doc = Document(article: a)
+            for s in doc.sentences { #expect(a.text(s.range) == s.text) }
+        }
+    }
+
+    @Test(arguments: [
+        (" date 2025 Titre", "2025", "Titre"),
+        ("date 2025-05-12 Titre long", "2025-05-12", "Titre long"),
+        (" date 2025-13-45 Titre", nil, "Titre"),
+        ("Titre sans date", nil, "Titre sans date"),
+        ("\n\n  Titre après des lignes vides", nil, "Titre après des lignes vides"),
+    ] as [(String, String?, String)])
+    func dateLines(_ text: String, _ date: String?, _ headline: String) {
+        let a = parser.parse(text + "\n\nCorps.", source: "x.txt")
+        #expect(a.date?.description == date)
+        #expect(a.headline == headline)
+        #expect(a.body == "Corps.")
+    }
+
+    @Test func impossibleDateIsReported() {
+        let a = parser.parse(" date 2025-13-45 Titre\n\nCorps.", source: "x.txt")
+        #expect(a.dateProblem != nil)
+    }
+
+    @Test func crlfLineEndings() {
+        let a = parser.parse(" date 2025-05 Titre\r\n\r\n>> Lien\r\nPremier paragraphe.\r\nPhoto : VNA\r\nSecond.\r\n", source: "x.txt")
+        #expect(a.headline == "Titre")
+        #expect(a.body == "Premier paragraphe.\n\nSecond.")
+        #expect(a.relatedLinks == ["Lien"])
+    }
+
+    @Test(arguments: ["Photo : VNA/CVN", "Photo: VNA", "VNA/CVN", "VNA", "Photo : AFP", "Ảnh: VNA"])
+    func creditLines(_ line: String) {
+        let a = parser.parse("Titre\n\nTexte.\n\(line)\nFin.", source: "x.txt")
+        #expect(a.body == "Texte.\n\nFin.")
+    }
+
+    @Test func trailingCredits() {
+        #expect(parser.parse("Titre\n\nIl est parti. -VNA", source: "x").body == "Il est parti.")
+        #expect(parser.parse("Titre\n\nIl est parti. (VNA)", source: "x").body == "Il est parti.")
+        #expect(parser.parse("Titre\n\nLe ministre à Minsk. Photo: VNA", source: "x").body == "Le ministre à Minsk.")
+        // A paragraph that merely ends with a word is untouched.
+        #expect(parser.parse("Titre\n\nLa coopération avec la VNA", source: "x").body == "La coopération avec la VNA")
+    }
+}
