@@ -38,7 +38,7 @@ enum SearchIndex {
         // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
         try db.execute(sql: "DELETE FROM search_terms")
         let insert = try db.cachedStatement(sql: "INSERT INTO search_terms(term, stem) VALUES (?, ?)")
-        for term in try String.fetchAll(db, sql: "SELECT term FROM articles_fts_vocab") {
+        for term in try String.fetchAll(db, sql: "SELECT term FROM search_vocabulary") {
             try insert.execute(arguments: [term, FrenchAnalyzer.stem(term)])
         }
         try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('analyzer_version', ?)",

@@ -2,14 +2,14 @@ import GRDB
 import FrenchText
 
 /// « Did you mean »: for a query word that no article contains, the closest indexed term by edit
-/// distance (fts5vocab `articles_fts_vocab`), shown as articles write it (« cybersécurité »).
+/// distance (fts5vocab `search_vocabulary`), shown as articles write it (« cybersécurité »).
 enum SearchSuggestions {
     static func suggest(_ db: Database, _ plan: SearchPlan) throws -> [SearchSuggestion] {
         var out: [SearchSuggestion] = []
         var query = plan.request.query
         for (item, expansions) in plan.words where item.kind == .words && item.terms.count == 1 {
             let placeholders = expansions.map { _ in "?" }.joined(separator: ", ")
-            let present = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles_fts_vocab WHERE term IN (\(placeholders))",
+            let present = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_vocabulary WHERE term IN (\(placeholders))",
                                            arguments: StatementArguments(expansions)) ?? 0
             guard present == 0, let term = try closest(db, to: item.terms[0]) else { continue }
             let written = try spelling(db, of: term) ?? term
@@ -29,7 +29,7 @@ enum SearchSuggestions {
         let maxDistance = target.count <= 4 ? 1 : 2
         var best: (term: String, distance: Int, docs: Int)?
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT term, doc FROM articles_fts_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
+            SELECT term, doc FROM search_vocabulary WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
             """, arguments: [String(first), String(next), term.count - maxDistance, term.count + maxDistance])
         while let row = try rows.next() {
             let candidate: String = row["term"]

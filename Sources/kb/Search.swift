@@ -71,8 +71,6 @@ struct Search: ParsableCommand {
         default:
             if facets, let f = result.facets {
                 Printer(format: format).print(FacetRow.rows(f))
-            } else if format == .json && result.hits.isEmpty {
-                StandardOutput().write("[]\n")      // Printer's pretty JSON writes an empty array on three lines
             } else {
                 Printer(format: format).print(result.hits.map(SearchRow.init))
             }

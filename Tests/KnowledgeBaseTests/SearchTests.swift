@@ -5,15 +5,13 @@ import Testing
 
 /// The seed articles ingested once into a temporary database, shared by the search tests.
 enum SeedBase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func make(_ name: String) throws -> KnowledgeBase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-search-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("\(name).sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let kb = try KnowledgeBase(path: path, mode: .create)
-        _ = try kb.ingest(paths: [root.appendingPathComponent("seeds/articles").path])
+        _ = try kb.ingest(paths: [TestSupport.seedsDirectory])
         return kb
     }
 
