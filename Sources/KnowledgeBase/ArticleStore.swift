@@ -76,6 +76,7 @@ enum ArticleStore {
                 OR search_headline IS NOT ?5 OR search_body IS NOT ?6)
             """, arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
                              FrenchAnalyzer.indexText(article.headline), FrenchAnalyzer.indexText(article.body), now, articleID])
+        try SearchIndex.articleWritten(db, id: articleID)
         try db.execute(sql: "DELETE FROM article_sections WHERE article_id = ?", arguments: [articleID])
         let offsets = TextOffsets(article.raw)
         for (seq, section) in article.setApart.enumerated() {
