@@ -90,3 +90,9 @@ fuzz: check-prereqs
 
 clean:
 	rm -rf .build
+
+# Generalisation check on the held-out development set (articles written for it, never tuned on).
+score-dev: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(DEBUG) extract Tests/Fixtures/dev/articles/*.txt > $$tmp/dev.jsonl; \
+	  python3 scripts/score.py Tests/Fixtures/dev/gold $$tmp/dev.jsonl $(if $(VERBOSE),--verbose)
