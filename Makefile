@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score fuzz clean help schema-docs datasette
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev fuzz clean help schema-docs datasette
 
 all: build
 
