@@ -22,69 +22,47 @@ public final class KnowledgeBase: @unchecked Sendable {
 
     public let path: String
     let dbQueue: DatabaseQueue
-    let extractor: FactExtractor
-    let referenceIndex: ReferenceIndex
+    let reference: Reference
+    /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
+    lazy var extractor = FactExtractor(reference: reference)
+    lazy var referenceIndex = ReferenceIndex(reference)
 
     public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
         self.path = path
-        self.extractor = FactExtractor(reference: reference)
-        self.referenceIndex = ReferenceIndex(reference)
+        self.reference = reference
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
-        }
-        // Refuse a database from a newer or different kb before opening it for writing,
-        // so that such a file is left byte-for-byte untouched.
-        var pending = Migrator.all.count
-        if mode != .create || FileManager.default.fileExists(atPath: path) {
-            pending = try Self.checkCompatible(path: path)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.readonly = mode == .readOnly
-        // Setting the journal mode takes a lock before the busy timeout applies, so it is set only
-        // when the schema is created or upgraded (WAL is persistent in the file).
-        if mode != .readOnly && pending > 0 { config.journalMode = .wal }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
-        try wrap {
-            if mode == .readOnly {
-                try dbQueue.read { db in
-                    guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
-                    if try Migrator.pendingCount(db) > 0 {
-                        throw KBError.invalidArgument("the database \(path) has an older schema; run any kb command that writes (e.g. `kb ingest`) to upgrade it first")
-                    }
-                }
-            } else {
-                try dbQueue.writeWithoutTransaction { db in
-                    if pending > 0 { try Migrator.migrate(db) }
-                }
-            }
-        }
-    }
-
-    /// Checks the file is a kb database this binary can use; returns the number of pending migrations.
-    private static func checkCompatible(path: String) throws -> Int {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            return try queue.read { db in
+        // The schema is checked with reads only, so that a database from a newer or different kb
+        // is refused and left byte-for-byte untouched.
+        let pending: Int = try wrap {
+            try dbQueue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if tables == 0 { return Migrator.all.count }
+                if tables == 0 && mode == .create { return Migrator.all.count }
                 guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
                 return try Migrator.pendingCount(db)
             }
-        } catch let e as KBError {
-            throw e
-        } catch let e as DatabaseError {
-            if e.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
-            throw KBError.cannotOpenDatabase(path: path, reason: e.message ?? "\(e)")
+        }
+        guard pending > 0 else { return }
+        if mode == .readOnly {
+            throw KBError.invalidArgument("the database \(path) has an older schema; run any kb command that writes (e.g. `kb ingest`) to upgrade it first")
+        }
+        try wrap {
+            try dbQueue.writeWithoutTransaction { db in
+                // WAL is persistent in the file: set once, when the schema is created or upgraded.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try Migrator.migrate(db)
+            }
         }
     }
 
