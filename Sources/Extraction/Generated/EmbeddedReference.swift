@@ -343,6 +343,137 @@ Bùi Thanh Son	VN	Bui Thanh Son; Bùi Thanh Sơn
 Xi Jinping	CN	
 
 """#,
+        "places.tsv": #"""
+# Places below the country that stand for it in news text: cities, provinces and regions (a visit
+# « à Nghe An » or « dans la métropole du Sud » is a visit to Vietnam; « le gouverneur de la préfecture
+# d'Aichi » is Japanese), and national institutions (« la Douma d'État » is Russian). Capitals are in
+# countries.tsv. kind: city, province or institution; institutions give nationality, never a visit's host.
+# aliases: `;`-separated, compared accent- and case-folded (a capitalised entry must be capitalised in text).
+name_fr	iso2	kind	aliases
+Hô Chi Minh-Ville	VN	city	Ho Chi Minh-Ville; Hô-Chi-Minh-Ville; HCM-Ville; Hồ Chí Minh-Ville; métropole du Sud; Saïgon; Saigon
+Da Nang	VN	city	Đà Nẵng; Danang
+Hai Phong	VN	city	Hải Phòng; Haiphong
+Can Tho	VN	city	Cần Thơ
+Huê	VN	city	Huế; Hue; Thua Thiên-Huê; Thừa Thiên Huế
+Nha Trang	VN	city	
+Ha Long	VN	city	Hạ Long; baie d'Ha Long
+Hoi An	VN	city	Hội An
+Da Lat	VN	city	Đà Lạt; Dalat
+Vung Tau	VN	city	Vũng Tàu
+Phu Quôc	VN	city	Phú Quốc; Phu Quoc
+Nghe An	VN	province	Nghệ An
+Ha Tinh	VN	province	Hà Tĩnh
+Thanh Hoa	VN	province	Thanh Hóa
+Quang Ninh	VN	province	Quảng Ninh
+Lang Son	VN	province	Lạng Sơn
+Lao Cai	VN	province	Lào Cai
+Cao Bang	VN	province	Cao Bằng
+Ha Giang	VN	province	Hà Giang
+Dien Bien	VN	province	Điện Biên
+Son La	VN	province	Sơn La
+Bac Ninh	VN	province	Bắc Ninh
+Bac Giang	VN	province	Bắc Giang
+Hai Duong	VN	province	Hải Dương
+Hung Yen	VN	province	Hưng Yên
+Vinh Phuc	VN	province	Vĩnh Phúc
+Thai Nguyen	VN	province	Thái Nguyên
+Thai Binh	VN	province	Thái Bình
+Nam Dinh	VN	province	Nam Định
+Ninh Binh	VN	province	Ninh Bình
+Quang Binh	VN	province	Quảng Bình
+Quang Tri	VN	province	Quảng Trị
+Quang Nam	VN	province	Quảng Nam
+Quang Ngai	VN	province	Quảng Ngãi
+Binh Dinh	VN	province	Bình Định
+Khanh Hoa	VN	province	Khánh Hòa
+Gia Lai	VN	province	
+Dak Lak	VN	province	Đắk Lắk; Dac Lac
+Lam Dong	VN	province	Lâm Đồng
+Binh Duong	VN	province	Bình Dương
+Dong Nai	VN	province	Đồng Nai
+Ba Ria-Vung Tau	VN	province	Bà Rịa-Vũng Tàu
+Tay Ninh	VN	province	Tây Ninh
+Long An	VN	province	
+An Giang	VN	province	
+Kiên Giang	VN	province	Kiên Giang; Kien Giang
+Dong Thap	VN	province	Đồng Tháp
+Ben Tre	VN	province	Bến Tre
+Tra Vinh	VN	province	Trà Vinh
+Soc Trang	VN	province	Sóc Trăng
+Ca Mau	VN	province	Cà Mau
+Bac Lieu	VN	province	Bạc Liêu
+Tien Giang	VN	province	Tiền Giang
+Vinh Long	VN	province	Vĩnh Long
+Shanghai	CN	city	Shanghaï; Changhaï
+Canton	CN	city	Guangzhou
+Shenzhen	CN	city	
+Nanning	CN	city	
+Kunming	CN	city	
+Guangxi	CN	province	Région autonome Zhuang du Guangxi; Kouang-Si
+Yunnan	CN	province	
+Guangdong	CN	province	
+Hainan	CN	province	
+Osaka	JP	city	
+Nagoya	JP	city	
+Kyoto	JP	city	
+Yokohama	JP	city	
+Fukuoka	JP	city	
+Hiroshima	JP	city	
+Kobe	JP	city	
+Aichi	JP	province	préfecture d'Aichi
+Kanagawa	JP	province	
+Hokkaido	JP	province	
+Busan	KR	city	Pusan
+Incheon	KR	city	
+Daegu	KR	city	
+Gyeonggi	KR	province	
+Saint-Pétersbourg	RU	city	Saint Pétersbourg
+Vladivostok	RU	city	
+Kazan	RU	city	
+Sotchi	RU	city	
+Ekaterinbourg	RU	city	
+Novossibirsk	RU	city	
+Moguilev	BY	province	Mogilev; Mahiliou
+Gomel	BY	province	Homiel
+Grodno	BY	province	Hrodna
+Vitebsk	BY	province	Viciebsk
+Lyon	FR	city	
+Marseille	FR	city	
+Bordeaux	FR	city	
+Toulouse	FR	city	
+Strasbourg	FR	city	
+Centre-Val de Loire	FR	province	
+Île-de-France	FR	province	
+Nouvelle-Aquitaine	FR	province	
+Occitanie	FR	province	
+Munich	DE	city	
+Francfort	DE	city	
+Hambourg	DE	city	
+Bavière	DE	province	
+New York	US	city	
+San Francisco	US	city	
+Los Angeles	US	city	
+Californie	US	province	
+Bombay	IN	city	Mumbai
+Bangalore	IN	city	Bengaluru
+Calcutta	IN	city	Kolkata
+Luang Prabang	LA	city	
+Savannakhet	LA	province	
+Champassak	LA	province	
+Siem Reap	KH	city	
+Chiang Mai	TH	city	
+Almaty	KZ	city	
+Sydney	AU	city	
+Melbourne	AU	city	
+Douma d'État	RU	institution	Douma d’État; Douma d'Etat; Douma
+Conseil de la Fédération	RU	institution	Conseil de la Fédération de Russie
+Kremlin	RU	institution	
+Bundestag	DE	institution	
+Maison Blanche	US	institution	Maison-Blanche
+Knesset	IL	institution	
+Diète	JP	institution	Diète japonaise
+
+"""#,
         "regions.tsv": #"""
 # Regions, places and names that contain country words but do not stand for a country: they block
 # the country reading (« Asie-Pacifique » is no country; « océan Indien » is not India; « Lao Cai »
@@ -403,6 +534,7 @@ vice-ministre permanent	minister
 chef de la diplomatie	minister
 secrétaire d'État	minister
 secrétaire général	party
+premier secrétaire	party
 secrétaire générale	party
 chef du Parti	party
 leader du Parti	party
@@ -429,6 +561,8 @@ consule générale	diplomat
 chargé d'affaires	diplomat
 envoyé spécial	diplomat
 représentant permanent	diplomat
+représentant	official
+représentante	official
 porte-parole	official
 directeur	official
 directrice	official
