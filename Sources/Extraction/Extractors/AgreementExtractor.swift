@@ -62,10 +62,10 @@ public struct AgreementExtractor: Sendable {
 
     static let relationLevels: Set<String> = ["strategique", "global", "integral", "etendu", "approfondi", "privilegie", "complet", "special"]
 
-    public init(reference: Reference) {
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
         self.reference = reference
-        countries = CountryGazetteer(reference: reference)
-        organisations = AnalysedDocument.organisationGazetteer(reference)
+        self.countries = countries ?? CountryGazetteer(reference: reference)
+        self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var h = Gazetteer<Head>()
         for (phrase, kind, specific) in Self.headPhrases { h.add(phrase, Head(kind: kind, specific: specific)) }
         heads = h

@@ -22,10 +22,11 @@ public struct PersonExtractor: Sendable {
 
     struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
 
-    public init(reference: Reference) {
+    /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
         self.reference = reference
-        countries = CountryGazetteer(reference: reference)
-        organisations = AnalysedDocument.organisationGazetteer(reference)
+        self.countries = countries ?? CountryGazetteer(reference: reference)
+        self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var g = Gazetteer<Reference.Title>()
         var b = Set<String>()
         for t in reference.titles {

@@ -9,9 +9,10 @@ public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
 
-    public init(reference: Reference) {
+    /// `persons` lets FactExtractor share the one it runs already.
+    public init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
-        persons = PersonExtractor(reference: reference)
+        self.persons = persons ?? PersonExtractor(reference: reference)
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
