@@ -52,6 +52,9 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         ("Les investissements ont atteint 300 millions de dollars en 2023 et, en 2024, ils ont dépassé 450 millions de dollars.",
          [TradeFigureRow(300_000_000, "USD", .actual, 2023), TradeFigureRow(450_000_000, "USD", .actual, 2024)]),
         ("Les importations ont atteint 900 millions d’euros depuis le début de l’année.", [TradeFigureRow(900_000_000, "EUR", .actual, 2025)]),
+        // Accumulated stocks are neither a year's figure nor an aim.
+        ("Le Japon est le premier investisseur, avec un capital cumulé de 70 milliards de dollars.", [TradeFigureRow(70_000_000_000, "USD", .other)]),
+        ("La Corée compte 10 000 projets d’investissement totalisant 86 milliards de dollars.", [TradeFigureRow(86_000_000_000, "USD", .other)]),
         // Not trade figures.
         ("Environ 600 Vietnamiens vivent et travaillent dans le pays.", []),
         ("Le budget du festival culturel est de 2 millions de dollars.", []),

@@ -158,6 +158,7 @@ public struct TradeFigureExtractor: Sendable {
     /// does not retag an amount already stated.
     static func kind(_ tokens: [Token], around r: Range<Int>) -> TradeKind {
         let folded = tokens.map(\.folded)
+        if isStock(folded, before: r.lowerBound) { return .other }
         for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
             if targetWords.contains(folded[i]) { return .target }
             if actualWords.contains(folded[i]) || isPerfect(tokens, i) { return .actual }
@@ -168,6 +169,15 @@ public struct TradeFigureExtractor: Sendable {
             if actualWords.contains(folded[i]) { return .actual }
         }
         return .actual
+    }
+
+    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 2 000
+    /// projets totalisant 6,9 milliards », « des projets d'une valeur totale de… ».
+    static func isStock(_ f: [String], before i: Int) -> Bool {
+        let window = max(0, i - 6)..<i
+        if window.contains(where: { f[$0].hasPrefix("cumul") }) { return true }
+        guard let projects = window.last(where: { f[$0] == "projets" }) else { return false }
+        return (projects..<i).contains { ["totalisant", "totale", "total"].contains(f[$0]) }
     }
 
     /// Words that open a new clause after an amount.
