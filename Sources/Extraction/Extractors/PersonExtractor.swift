@@ -146,8 +146,9 @@ public struct PersonExtractor: Sendable {
                     continue
                 }
             }
-            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »
-            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) {
+            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
+            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i)
+                || (i >= 2 && t[i - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[i - 2].folded)) {
                 out.append(candidate(s, span: r, name: r, roles: [], country: nil))
                 i = r.upperBound
                 continue
