@@ -95,6 +95,8 @@ import Testing
     static let negatives: [String] = [
         "Dans une déclaration du ministère des Affaires étrangères, le porte-parole a salué le résultat.",
         "Les deux dirigeants partagent une vision commune sur les questions régionales.",
+        "Après avoir signé trois accords, ils ont affirmé partager une vision commune sur la sécurité régionale.",
+        "Le porte-parole a fait une déclaration sur la situation en mer Orientale.",
         "Le Vietnam et le Laos ont élevé leurs relations au Partenariat stratégique global, signé il y a un an.",
         "Les deux parties sont parvenues à un accord sur l’essentiel des questions.",
         "Les deux parties sont convenues de plusieurs accords dans les années à venir.",

@@ -38,9 +38,9 @@ public struct AgreementExtractor: Sendable {
     ]
 
     /// « déclaration » alone is also a statement (« dans une déclaration, le porte-parole… »): a document
-    /// only when named after a place (« déclaration de Hanoi ») or by its subject (« déclaration sur… »).
+    /// only when named after a place (« déclaration de Hanoi ») or adopted on a subject (« déclaration sur… »).
     /// « vision commune » is also shared views (« partagent une vision commune »): a document when written
-    /// as a title or signed. « Partenariat » names a document only as a signed title, never a relationship
+    /// as a title. « Partenariat » names a document only as a signed title, never a relationship
     /// level (« Partenariat stratégique global »).
     func isNamedDocument(_ s: AnalysedSentence, head: Range<Int>, signed: Bool) -> Bool {
         let t = s.tokens
@@ -49,10 +49,11 @@ public struct AgreementExtractor: Sendable {
         switch first.folded {
         case "declaration" where head.count == 1:
             let next = s.folded(head.upperBound)
-            if next == "sur" { return true }
+            // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
+            if next == "sur" { return signed }
             return (next == "de" || next == "d'") && head.upperBound + 1 < t.count && t[head.upperBound + 1].isCapitalized
         case "vision":
-            return capitalised || signed
+            return capitalised
         case "partenariat":
             return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
         default:
