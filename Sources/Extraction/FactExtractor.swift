@@ -17,10 +17,13 @@ public struct FactExtractor: Sendable {
     public init(reference: Reference = .embedded) {
         self.reference = reference
         parser = ArticleParser(agencies: reference.agencies)
-        countries = CountryExtractor(reference: reference)
-        people = PersonExtractor(reference: reference)
-        visits = VisitExtractor(reference: reference)
-        agreements = AgreementExtractor(reference: reference)
+        // The country and organisation gazetteers are the costliest part to build: once, shared.
+        let gazetteer = CountryGazetteer(reference: reference)
+        let organisations = AnalysedDocument.organisationGazetteer(reference)
+        countries = CountryExtractor(reference: reference, gazetteer: gazetteer)
+        people = PersonExtractor(reference: reference, countries: gazetteer, organisations: organisations)
+        visits = VisitExtractor(reference: reference, persons: people)
+        agreements = AgreementExtractor(reference: reference, countries: gazetteer, organisations: organisations)
         domains = DomainExtractor(reference: reference)
         trade = TradeFigureExtractor(reference: reference)
     }

@@ -53,6 +53,16 @@ public struct Reference: Sendable {
         public let aliases: [String]
     }
 
+    /// A city, province or national institution that stands for its country (seeds/reference/places.tsv).
+    public struct Place: Sendable, Hashable {
+        /// The name used in exports (« Hô Chi Minh-Ville »).
+        public let name: String
+        public let iso2: String
+        /// city, province or institution.
+        public let kind: String
+        public let aliases: [String]
+    }
+
     public let countries: [Country]
     public let people: [KnownPerson]
     public let organisations: [Organisation]
@@ -63,6 +73,8 @@ public struct Reference: Sendable {
     public let currencies: [Currency]
     /// Place names that contain country words but are not countries (« Asie-Pacifique », « mer de Chine méridionale »).
     public let regions: [String]
+    /// Cities, provinces and institutions below the country level.
+    public let places: [Place]
 
     /// Reference data as embedded at build time.
     public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
@@ -97,6 +109,9 @@ public struct Reference: Sendable {
             .map { Currency(code: $0["code"] ?? "", names: list($0["names"]), symbols: list($0["symbols"])) } ?? []
         regions = try files["regions.tsv"].map { try TSV.parse($0, file: "regions.tsv") }?
             .flatMap { [$0["name_fr"] ?? ""] + list($0["aliases"]) }.filter { !$0.isEmpty } ?? []
+        places = try files["places.tsv"].map { try TSV.parse($0, file: "places.tsv") }?
+            .map { Place(name: $0["name_fr"] ?? "", iso2: $0["iso2"] ?? "", kind: $0["kind"] ?? "", aliases: list($0["aliases"])) }
+            .filter { !$0.name.isEmpty && !$0.iso2.isEmpty } ?? []
     }
 
     public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }

@@ -19,8 +19,10 @@ struct Extract: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = StandardOutput()
+        // One extractor for all files; records are written as they come.
+        let extractor = KnowledgeBase.FileExtractor()
         for file in files {
-            let record = try CLI.run { try KnowledgeBase.extract(file: file) }
+            let record = try CLI.run { try extractor.extract(file: file) }
             out.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
         }
     }

@@ -22,6 +22,15 @@ import Testing
          .protocol, "comité mixte sur la sécurité alimentaire", ["VN", "LA"], "2025-06-20"),
         ("Les deux parties ont signé un mémorandum d’entente sur le tourisme.",
          .memorandum, "tourisme", ["VN", "LA"], "2025-06-20"),
+        // Named documents that do not start with « accord ».
+        ("Le forum s’est achevé par l’adoption de la déclaration de Vientiane sur la connectivité régionale.",
+         .declaration, "déclaration de Vientiane", ["VN", "LA"], "2025-06-20"),
+        ("Les ministres ont rappelé la Vision commune pour la coopération énergétique à l’horizon 2035, signée en mars 2021.",
+         .other, "Vision commune pour la coopération énergétique", ["VN", "LA"], "2021-03"),
+        ("Les deux gouvernements ont signé en 2022 le Partenariat pour la croissance verte et l’énergie propre.",
+         .other, "Partenariat pour la croissance verte", ["VN", "LA"], "2022"),
+        ("Les ministres ont signé un accord intergouvernemental sur l’exemption de visa pour les passeports ordinaires.",
+         .agreement, "intergouvernemental sur l’exemption de visa", ["VN", "LA"], "2025-06-20"),
     ]
 
     @Test(arguments: table.indices) func readsAgreements(_ k: Int) {
@@ -45,7 +54,51 @@ import Testing
         #expect(got.count == 1)
     }
 
+    @Test func headlineAndBodyNameOneDocument() {
+        let got = extractor.extract(from: document(
+            "Le Vietnam et l’Union européenne ont célébré jeudi les cinq ans de l’accord de libre-échange entre le Vietnam et l’Union européenne (EVFTA). Les exportations ont progressé.",
+            headline: "Cinq ans de l’accord de libre-échange Vietnam - UE"))
+        #expect(got.count == 1, "\(got.map(\.title))")
+        #expect(Set(got.first?.parties ?? []) == ["VN", "EU"])
+    }
+
+    @Test func rewordedRepeatIsOneDocument() {
+        let got = agreements("La ville de Da Nang et la province de Gyeonggi ont signé un mémorandum d’accord de coopération pour 2025-2028. Le mémorandum d’accord sur la coopération pour 2025-2028 couvre l’éducation.")
+        #expect(got.count == 1, "\(got.map(\.title))")
+    }
+
+    @Test func differentPeriodsAreDifferentDocuments() {
+        let got = agreements("Le Vietnam et le Laos ont signé l’accord de coopération pour 2025. Ils ont fait le bilan de l’accord de coopération pour 2024.")
+        #expect(got.count == 2, "\(got.map(\.title))")
+    }
+
+    @Test func tourStopGivesTheParties() {
+        let got = agreements("Le ministre vietnamien a effectué une tournée en Italie, en Espagne et au Portugal.\n\nÀ Madrid, il a rencontré son homologue espagnol. Les deux parties ont signé une lettre d’intention sur les énergies marines.")
+        #expect(Set(got.first?.parties ?? []) == ["VN", "ES"], "\(got.map(\.parties))")
+    }
+
+    @Test func ownPhraseGivesTheParties() {
+        let got = agreements("Le Vietnam intensifie sa diplomatie économique en Europe. Au cours de sa tournée en Italie et en Espagne, le vice-Premier ministre vietnamien a signé un protocole sur la pêche avec l’Espagne.")
+        #expect(Set(got.first?.parties ?? []) == ["VN", "ES"], "\(got.map(\.parties))")
+    }
+
+    @Test func anAimIsNoSigningDate() {
+        let got = agreements("Les deux pays ont paraphé le 3 juin un plan d’action visant la neutralité carbone à l’horizon 2050.")
+        #expect(got.first?.signed?.description == "2025-06-03", "\(got.map(\.signed))")
+    }
+
+    @Test func signingOnTheStoryDay() {
+        let got = agreements("Le vice-ministre laotien a été reçu lundi 16 juin à Hanoi par son homologue vietnamien. À cette occasion, les deux parties ont signé un protocole sur la formation des douaniers.")
+        #expect(got.first?.signed?.description == "2025-06-16", "\(got.map(\.signed))")
+    }
+
     static let negatives: [String] = [
+        "Dans une déclaration du ministère des Affaires étrangères, le porte-parole a salué le résultat.",
+        "Les deux dirigeants partagent une vision commune sur les questions régionales.",
+        "Après avoir signé trois accords, ils ont affirmé partager une vision commune sur la sécurité régionale.",
+        "Le porte-parole a fait une déclaration sur la situation en mer Orientale.",
+        "Le Vietnam et le Laos ont élevé leurs relations au Partenariat stratégique global, signé il y a un an.",
+        "Les deux parties sont parvenues à un accord sur l’essentiel des questions.",
         "Les deux parties sont convenues de plusieurs accords dans les années à venir.",
         "Les accords de haut niveau seront mis en œuvre.",
         "Les deux pays vont négocier un accord de libre-échange.",

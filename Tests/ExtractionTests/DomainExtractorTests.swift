@@ -29,7 +29,18 @@ private func domains(_ body: String) -> [String] {
         ("L’économie numérique croît vite.", ["digital_economy"]),
         ("La sécurité alimentaire est garantie.", ["agriculture"]),
         ("L’industrie de la défense a été évoquée.", ["defense"]),
+        // Words read in their phrase.
+        ("Les normes sanitaires et phytosanitaires freinent les exportations de fruits.", ["trade", "agriculture"]),
+        ("Les entreprises des technologies de l’information recrutent.", ["science_technology"]),
+        ("Le pays aidera à former des techniciens pour les centrales solaires.", ["education_training", "energy"]),
+        ("La préfecture de Kanagawa et la province de Ba Ria ont signé un jumelage.", ["local_cooperation"]),
+        ("Le secrétaire du Conseil de sécurité national a reçu son homologue.", ["security"]),
+        ("Le Conseil de sécurité de l’ONU s’est réuni.", ["multilateral"]),
         // Not cooperation domains.
+        ("Ils organiseront des échanges de délégations d’entreprises chaque année.", []),
+        ("Le climat des affaires s’améliore et les deux pays sont à la recherche de solutions.", []),
+        ("Le comité populaire de la ville a accueilli la délégation.", []),
+        ("Le pays est une destination attrayante pour les familles.", []),
         ("Ils ont créé un groupe de travail conjoint lors de leur visite de travail.", []),
         ("Le Vietnam est un moteur de croissance de l’économie mondiale.", []),
         ("Il faut améliorer l’environnement des affaires dans un environnement pacifique.", []),

@@ -17,6 +17,29 @@ import Testing
         ("La présidente slovaque Zuzana Kovacova a accueilli la délégation.", "Zuzana Kovacova", "SK", "présidente"),
         ("Le secrétaire d’État du Conseil de sécurité de Russie, Sergueï Chanov, est arrivé.", "Sergueï Chanov", "RU", "secrétaire d’État du Conseil de sécurité de Russie"),
         ("Le président ouzbek Chavkat Mirzoïev-Karimov a reçu son invité.", "Chavkat Mirzoïev-Karimov", "UZ", "président"),
+        // Vietnamese family names that fold to French words (« Lê », « Mai »).
+        ("La ministre des Finances Lê Van Phuoc a présenté le budget.", "Lê Van Phuoc", "VN", "ministre des Finances"),
+        ("Selon le texte, le vice-ministre Mai Tien Dung a accueilli les invités.", "Mai Tien Dung", "VN", "vice-ministre"),
+        // Institutions joined by « et », « à », « chargé de ».
+        ("La vice-ministre de l’Agriculture et du Développement rural, Tran Thi Ngoc, a présidé la réunion.", "Tran Thi Ngoc", "VN",
+         "vice-ministre de l’Agriculture et du Développement rural"),
+        ("Le ministre autrichien des Affaires étrangères et de l’Europe, Markus Steiner, a salué l’accord.", "Markus Steiner", "AT", nil),
+        ("Le secrétaire d’État allemand à la Transition énergétique, Jonas Weber, a visité le port.", "Jonas Weber", "DE", nil),
+        ("La ministre française chargée de l’Industrie, Claire Fontaine, a signé la convention.", "Claire Fontaine", "FR", nil),
+        // Nationality from a place or an institution in the title.
+        ("Le gouverneur de la préfecture de Shizuoka (Japon), Suzuki Yasutomo, a reçu la délégation.", "Suzuki Yasutomo", "JP", nil),
+        ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a reçu la délégation.", "Kuroiwa Yuji", "JP", nil),
+        ("Le consul général de Corée à Da Nang, Park Min-soo, a assisté à la cérémonie.", "Park Min-soo", "KR", nil),
+        ("Le chef d’état-major de la Marine indonésienne, l’amiral Arif Santoso, a visité le port.", "Arif Santoso", "ID", "amiral"),
+        ("Le président de la Douma d’État, Sergueï Ivanov, a reçu les députés.", "Sergueï Ivanov", "RU", nil),
+        ("Le président du Comité populaire de Quang Tri, Vo Van Hung, a salué les investisseurs.", "Vo Van Hung", "VN",
+         "président du Comité populaire de Quang Tri"),
+        ("Une délégation de la province chinoise du Yunnan conduite par le vice-gouverneur Zhang Wei a visité Lao Cai.", "Zhang Wei", "CN", "vice-gouverneur"),
+        ("Le vice-président du Comité populaire provincial de Ha Tinh, Dang Quoc Vinh, a signé le texte.", "Dang Quoc Vinh", "VN", nil),
+        ("Le représentant de la Banque asiatique de développement, Shantanu Chakraborty, a pris la parole.", "Shantanu Chakraborty", nil, nil),
+        // Known people keep their country; f, j, w, z are not Vietnamese letters.
+        ("Le président Poutine a salué les résultats.", "Poutine", "RU", nil),
+        ("Le vice-président Wei Jian a salué la coopération.", "Wei Jian", nil, nil),
     ]
 
     @Test(arguments: found.indices) func findsPeople(_ k: Int) {
@@ -36,6 +59,11 @@ import Testing
         #expect(ps.first?.aliases.contains("Karankevitch") == true)
     }
 
+    @Test func foreignOfficialWithoutNationalityTakesTheArticlesCountry() {
+        let ps = people("La France et le Vietnam ont signé un accord à Paris. Le Premier ministre Julien Marchand a salué les progrès.")
+        #expect(ps.first { $0.name == "Julien Marchand" }?.country == "FR")
+    }
+
     @Test func titleOnlyMentionGivesNationality() {
         let ps = people("Le président Karankevitch a salué les progrès. Le chef de l’État biélorusse a ensuite visité une usine.")
         #expect(ps.first?.country == "BY")
@@ -49,6 +77,10 @@ import Testing
         "Les produits de Phu Quôc et de Hai Phong sont exportés vers la Biélorussie.",
         "Le président a salué la coopération avec la Biélorussie.",
         "En Juillet, la Banque mondiale a publié son rapport.",
+        "Hô Chi Minh-Ville a accueilli le forum des investisseurs.",
+        "La région Centre-Val de Loire a signé un accord, a déclaré le Comité.",
+        "Le Forum Mekong Lancang s’est tenu à Hanoi.",
+        "Le Parti et le Gouvernement ont salué les résultats.",
     ]
 
     @Test(arguments: notPeople) func noFalsePeople(_ text: String) {

@@ -38,6 +38,23 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         ("Les exportations ont atteint 1 000 milliards de VND (40 millions de dollars).", [TradeFigureRow(1_000_000_000_000, "VND", .actual)]),
         ("Depuis 1992, le commerce a atteint 60 millions de dollars.", [TradeFigureRow(60_000_000, "USD", .actual)]),
         ("Les deux pays ambitionnent des échanges de 2 milliards de dollars à l’horizon 2030.", [TradeFigureRow(2_000_000_000, "USD", .target, 2030)]),
+        // A later clause about the future does not retag an amount already reached.
+        ("Le commerce bilatéral s’est chiffré à 3,4 milliards de dollars en 2024, un niveau qui pourrait encore progresser.",
+         [TradeFigureRow(3_400_000_000, "USD", .actual, 2024)]),
+        ("Les échanges ont totalisé 800 millions de dollars l’an dernier et les deux pays entendent les tripler d’ici 2030.",
+         [TradeFigureRow(800_000_000, "USD", .actual, 2024)]),
+        ("Les échanges devraient atteindre 4 milliards de dollars d’ici 2028.", [TradeFigureRow(4_000_000_000, "USD", .target, 2028)]),
+        // Each amount keeps its own year and period.
+        ("Les exportations ont atteint 12,5 milliards de dollars en 2024 et 7,1 milliards de dollars au premier semestre 2025.",
+         [TradeFigureRow(12_500_000_000, "USD", .actual, 2024), TradeFigureRow(7_100_000_000, "USD", .actual, 2025, "2025-01/2025-06")]),
+        ("En 2024, les exportations ont atteint 2 milliards de dollars et les importations 1,5 milliard de dollars.",
+         [TradeFigureRow(2_000_000_000, "USD", .actual, 2024), TradeFigureRow(1_500_000_000, "USD", .actual, 2024)]),
+        ("Les investissements ont atteint 300 millions de dollars en 2023 et, en 2024, ils ont dépassé 450 millions de dollars.",
+         [TradeFigureRow(300_000_000, "USD", .actual, 2023), TradeFigureRow(450_000_000, "USD", .actual, 2024)]),
+        ("Les importations ont atteint 900 millions d’euros depuis le début de l’année.", [TradeFigureRow(900_000_000, "EUR", .actual, 2025)]),
+        // Accumulated stocks are neither a year's figure nor an aim.
+        ("Le Japon est le premier investisseur, avec un capital cumulé de 70 milliards de dollars.", [TradeFigureRow(70_000_000_000, "USD", .other)]),
+        ("La Corée compte 10 000 projets d’investissement totalisant 86 milliards de dollars.", [TradeFigureRow(86_000_000_000, "USD", .other)]),
         // Not trade figures.
         ("Environ 600 Vietnamiens vivent et travaillent dans le pays.", []),
         ("Le budget du festival culturel est de 2 millions de dollars.", []),

@@ -34,6 +34,33 @@ import FrenchText
           Expected(visitor: "Luong Van Tam", from: "VN", host: "KR", city: nil, start: "2025-06-02", kind: .official)]),
         ("Une délégation du ministère biélorusse de l’Agriculture s’est rendue au Vietnam en mai.",
          [Expected(visitor: nil, from: "BY", host: "VN", city: nil, start: "2025-05", kind: nil)]),
+        // A visit in apposition to the visitor.
+        ("Le ministre laotien de l’Énergie, Phoxay Sayasone, en visite de travail au Vietnam du 3 au 6 juin, s’est entretenu avec son homologue.",
+         [Expected(visitor: "Phoxay Sayasone", from: "LA", host: "VN", city: nil, start: "2025-06-03", kind: .working)]),
+        ("Le Premier ministre Tran Quoc Huy a reçu à Hanoi le ministre thaïlandais du Commerce, Somchai Wongsa, qui effectue une visite officielle au Vietnam.",
+         [Expected(visitor: "Somchai Wongsa", from: "TH", host: "VN", city: "Hanoi", start: nil, kind: .official)]),
+        ("Une délégation de la province de Gyeonggi, en visite de travail à Da Nang, a rencontré les autorités locales.",
+         [Expected(visitor: nil, from: "KR", host: "VN", city: "Da Nang", start: nil, kind: .working)]),
+        // Hosts implied by a city or a province.
+        ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a effectué une visite de travail à Ha Long en mars.",
+         [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Ha Long", start: "2025-03", kind: .working)]),
+        ("Le maire de Busan, Park Sung-jin, est arrivé dans la métropole du Sud pour une visite de travail.",
+         [Expected(visitor: "Park Sung-jin", from: "KR", host: "VN", city: "Hô Chi Minh-Ville", start: nil, kind: nil)]),
+        ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a rappelé sa visite à Nghe An en 2022.",
+         [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Nghe An", start: "2022", kind: nil)]),
+        // Years of other statements are not the visit's.
+        ("Lors de la visite d’État du président Luong Van Tam en Indonésie en mars dernier, les deux pays ont convenu de porter leurs échanges à 20 milliards de dollars d’ici 2030.",
+         [Expected(visitor: "Luong Van Tam", from: "VN", host: "ID", city: nil, start: "2025-03", kind: .state)]),
+        ("Une délégation de la province de Quang Ninh conduite par Vu Van Dien a effectué du 2 au 5 mai une visite de travail dans la région de Grodno, en Biélorussie, afin de renforcer les liens établis en 2018.",
+         [Expected(visitor: "Vu Van Dien", from: "VN", host: "BY", city: "Grodno", start: "2025-05-02", kind: .working)]),
+        // Visits recalled inside « a rappelé que … ».
+        ("Le ministre Pham Van Hung a rappelé que le président chilien Rodrigo Soto avait effectué une visite officielle au Vietnam en novembre 2023.",
+         [Expected(visitor: "Rodrigo Soto", from: "CL", host: "VN", city: nil, start: "2023-11", kind: .official)]),
+        ("Le Premier ministre a rappelé que le président mongol Batbayar Ganbold avait choisi le Vietnam pour sa première visite officielle en mars 2024.",
+         [Expected(visitor: "Batbayar Ganbold", from: "MN", host: "VN", city: nil, start: "2024-03", kind: .official)]),
+        // A day inside the stated period is the same trip.
+        ("Le ministre Pham Van Hung, en visite de travail au Japon du 12 au 15 mai, s’est entretenu mercredi 14 mai avec son homologue.",
+         [Expected(visitor: "Pham Van Hung", from: "VN", host: "JP", city: nil, start: "2025-05-12", kind: .working)]),
     ]
 
     @Test(arguments: table.indices) func readsVisits(_ k: Int) {
@@ -55,6 +82,8 @@ import FrenchText
         "Le président Luong Van Tam a accepté l’invitation à effectuer une visite en Russie à une date opportune.",
         "Le Premier ministre Tran Quoc Huy s’est rendu à Hanoi pour inspecter les chantiers.",
         "Le président Luong Van Tam a salué les relations avec la Russie.",
+        "Le président Luong Van Tam a invité le président mongol Batbayar Ganbold à effectuer une visite au Vietnam en 2026.",
+        "Le ministre Pham Van Hung s’est entretenu au téléphone avec son homologue japonais Kenji Sato.",
     ]
 
     @Test(arguments: negatives) func notVisits(_ text: String) {
@@ -70,6 +99,14 @@ import FrenchText
         let v = visits("Le président kazakh Nourlan Abenov est arrivé à Hanoi. La visite d’État du président Abenov au Vietnam durera trois jours.")
         #expect(v.count == 1)
         #expect(v.first?.city == "Hanoi" && v.first?.kind == .state)
+    }
+
+    @Test func receptionDuringAVisitIsThatVisit() {
+        let v = visits("Le ministre singapourien Tan Wei Ming a effectué du 10 au 13 juin une visite officielle au Vietnam. "
+                       + "Le président de l’Assemblée nationale Tran Van Duc a reçu mercredi 11 juin à Hanoi Tan Wei Ming.")
+        #expect(v.count == 1, "\(v)")
+        #expect(v.first?.start?.description == "2025-06-10" && v.first?.end?.description == "2025-06-13")
+        #expect(v.first?.city == "Hanoi" && v.first?.kind == .official)
     }
 
     @Test func relatedLinksAreNotVisits() {

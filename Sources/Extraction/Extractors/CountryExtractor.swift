@@ -8,9 +8,9 @@ public struct CountryExtractor: Sendable {
     public let reference: Reference
     let gazetteer: CountryGazetteer
 
-    public init(reference: Reference) {
+    public init(reference: Reference, gazetteer: CountryGazetteer? = nil) {
         self.reference = reference
-        gazetteer = CountryGazetteer(reference: reference)
+        self.gazetteer = gazetteer ?? CountryGazetteer(reference: reference)
     }
 
     /// Countries in order of first mention, each with the sentences that name it.

@@ -15,11 +15,18 @@ public struct PersonExtractor: Sendable {
     let organisations: Gazetteer<String>
     let titles: Gazetteer<Reference.Title>
     let bodies: Set<String>
+    /// Cities, provinces and institutions (« Nghe An », « préfecture d'Aichi », « Douma d'État »).
+    let places: Gazetteer<PlaceHit>
+    /// Known people's countries by folded name and alias.
+    let knownCountries: [String: String]
 
-    public init(reference: Reference) {
+    struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
+
+    /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
         self.reference = reference
-        countries = CountryGazetteer(reference: reference)
-        organisations = AnalysedDocument.organisationGazetteer(reference)
+        self.countries = countries ?? CountryGazetteer(reference: reference)
+        self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var g = Gazetteer<Reference.Title>()
         var b = Set<String>()
         for t in reference.titles {
@@ -27,6 +34,25 @@ public struct PersonExtractor: Sendable {
         }
         titles = g
         bodies = b
+        var pl = Gazetteer<PlaceHit>()
+        for p in reference.places {
+            for n in [p.name] + p.aliases {
+                pl.add(n, PlaceHit(place: p, capitalized: n.unicodeScalars.first?.properties.isUppercase == true))
+            }
+        }
+        places = pl
+        var known: [String: String] = [:]
+        for p in reference.people {
+            guard let c = p.country else { continue }
+            for n in [p.name] + p.aliases { known[Folding.fold(n)] = c }
+        }
+        knownCountries = known
+    }
+
+    /// The place named at token `i`, written as a proper noun when the reference writes it so.
+    func place(_ s: AnalysedSentence, at i: Int) -> Gazetteer<PlaceHit>.Match? {
+        guard let m = places.match(at: i, in: s.tokens), !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
+        return m
     }
 
     public func extract(from document: Document) -> [PersonFact] {
@@ -76,9 +102,21 @@ public struct PersonExtractor: Sendable {
                             || FrenchWords.isAuxiliary(t[r.upperBound]) {
                     name = r
                 }
+                // « le chef d'état-major de l'Armée de terre indienne, le général X »: two titles, one person.
+                var roles = phrase.roles
+                var country = phrase.country
+                if name == nil, j < t.count, t[j].text == "," {
+                    var k = j + 1
+                    if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, let r = nameRun(s, at: sub.span.upperBound) {
+                        name = r
+                        roles += sub.roles
+                        country = country ?? sub.country
+                    }
+                }
                 if let name {
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
-                    out.append(candidate(s, span: start..<name.upperBound, name: name, roles: phrase.roles, country: phrase.country))
+                    out.append(candidate(s, span: start..<name.upperBound, name: name, roles: roles, country: country ?? delegationCountry(s, before: start)))
                     for k in start..<name.upperBound { taken.insert(k) }
                     j = name.upperBound
                 } else if !phrase.roles.isEmpty {
@@ -102,13 +140,15 @@ public struct PersonExtractor: Sendable {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
                 if r.count >= 2, let phrase = titlePhrase(s, at: k) {
-                    out.append(candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles, country: phrase.country))
+                    out.append(candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
+                                         country: phrase.country ?? delegationCountry(s, before: r.lowerBound)))
                     i = phrase.span.upperBound
                     continue
                 }
             }
-            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »
-            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) {
+            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
+            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i)
+                || (i >= 2 && t[i - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[i - 2].folded)) {
                 out.append(candidate(s, span: r, name: r, roles: [], country: nil))
                 i = r.upperBound
                 continue
@@ -121,6 +161,23 @@ public struct PersonExtractor: Sendable {
             }
             i = r.upperBound
         }
+    }
+
+    /// « une délégation kazakhe conduite par X », « une délégation de la province du Guangxi (Chine) menée
+    /// par X »: the leader belongs to the delegation's country.
+    func delegationCountry(_ s: AnalysedSentence, before start: Int) -> String? {
+        let t = s.tokens
+        guard start >= 2, t[start - 1].folded == "par",
+              ["conduite", "dirigee", "menee", "conduit", "dirige", "mene"].contains(t[start - 2].folded),
+              let d = (max(0, start - 16)..<(start - 2)).last(where: { t[$0].folded == "delegation" }) else { return nil }
+        var found: String?
+        for k in (d + 1)..<(start - 2) {
+            let prev = s.folded(k - 1)
+            if ["en", "au", "aux", "vers", "dans"].contains(prev) || t[k - 1].text == "à" { continue }
+            if let c = s.countries(at: k).first { found = c.iso2 }
+            else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
+        }
+        return found
     }
 
     func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], country: String?) -> Candidate {
@@ -156,10 +213,38 @@ public struct PersonExtractor: Sendable {
                 j = sub.span.upperBound
                 break loop
             }
+            // « de l'Industrie et du Commerce », « à l'Économie et à la Protection du climat »: one institution.
+            if f == "et", j > m.tokens.upperBound, ["de", "du", "des", "d'", "a"].contains(s.folded(j + 1)), t[j + 1].text != "a",
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !["la", "l'", "les"].contains(t[$0].folded) }),
+               t[head].isCapitalized || t[head].isAcronym {
+                j += 1
+                continue
+            }
+            // « du Comité populaire provincial de … », « secrétaire d'État parlementaire à … »
+            if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
+               ["de", "du", "des", "d'", ","].contains(t[j + 1].folded) || t[j + 1].text == "à" {
+                j += 1
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
+            // « ministre délégué chargé du Commerce extérieur »
+            if ["charge", "chargee", "charges", "chargees"].contains(f), ["de", "du", "des", "d'"].contains(s.folded(j + 1)) {
+                j += 1
+                continue
+            }
+            // « (Japon) » after the institution: its country.
+            if t[j].text == "(", j + 2 < t.count, t[j + 2].text == ")", let c = s.countries(at: j + 1).first, c.form == .name {
+                if country == nil { country = c.iso2 }
+                j += 3
+                continue
+            }
             var k = j
             let isOf = f == "de" || f == "du" || f == "des" || f == "d'"
             let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
-            guard isOf || isAt else { break }
+            // « secrétaire d'État à l'Économie », « consul général à Osaka »: a domain or a posting, no nationality.
+            let isTo = t[j].text == "à" && m.payload.category != "generic"
+                && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
+            guard isOf || isAt || isTo else { break }
             k += f == "aupres" ? 2 : 1
             if k < t.count, t[k].folded == "la" || t[k].folded == "l'" || t[k].folded == "les" { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
@@ -171,7 +256,21 @@ public struct PersonExtractor: Sendable {
                 if k < t.count, s.folded(j) == "(" , j + 2 < t.count, t[j + 1].isAcronym, t[j + 2].text == ")" { j += 3 }
                 continue
             }
-            guard isOf else { break }
+            if let p = place(s, at: k) {
+                if country == nil && isOf { country = p.payload.place.iso2 }
+                j = p.tokens.upperBound
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
+            if isTo, t[k].isCapitalized, !bodies.contains(t[k].folded) {
+                // A posting city: « à Hô Chi Minh-Ville ».
+                var e = k
+                while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
+                j = e
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
+            guard isOf || isTo else { break }
             if let o = s.organisation(at: k) {
                 j = o.tokens.upperBound
                 kept.append(kept.removeLast().lowerBound..<j)
@@ -179,13 +278,25 @@ public struct PersonExtractor: Sendable {
             }
             if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
             // The institution's head noun, then its adjectives and capitalised parts.
-            let place = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement"].contains(t[k].folded)
+            let isPlace = Self.placeNouns.contains(t[k].folded)
             var n = k + 1
+            // « de Lạng Sơn, Đoàn Thu Hà »: a proper-noun complement ends at the comma before the name.
+            if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
+                var e = k
+                while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
+                if e < t.count, t[e].text == "," && nameRun(s, at: e + 1) != nil || t[e].text == "(" { n = e }
+            }
             while n < t.count {
                 let w = t[n]
                 if w.isPunctuation {
                     if w.text == "(", n + 2 < t.count, t[n + 1].isAcronym, t[n + 2].text == ")" { n += 3; continue }
                     break
+                }
+                if let c = s.countries(at: n).first, c.form == .demonym {
+                    // « l'Armée de terre indienne », « la province chinoise du Guangxi »
+                    if country == nil { country = c.iso2 }
+                    n = c.tokens.upperBound
+                    continue
                 }
                 if w.isCapitalized {
                     if bodies.contains(w.folded) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
@@ -194,15 +305,35 @@ public struct PersonExtractor: Sendable {
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if place, n < t.count, t[n].folded == "de" {
-                n += 1
-                while n < t.count, t[n].isCapitalized, !t[n].isPunctuation { n += 1 }
+            if isPlace, n < t.count, ["de", "du", "d'"].contains(t[n].folded) || t[n].isCapitalized {
+                // « la province de Nghe An », « la préfecture d'Aichi », « la région Centre-Val de Loire »
+                if !t[n].isCapitalized { n += 1 }
+                if let p = place(s, at: n) {
+                    if country == nil { country = p.payload.place.iso2 }
+                    n = p.tokens.upperBound
+                } else {
+                    let first = n
+                    while n < t.count {
+                        if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
+                        if n > first, ["de", "du", "d'"].contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        break
+                    }
+                }
             }
             j = n
             kept.append(kept.removeLast().lowerBound..<j)
             lastWasCountry = false
         }
         _ = lastWasCountry
+        // « président de la Douma d'État »: an institution inside the title gives the nationality.
+        if country == nil {
+            for k in m.tokens.lowerBound..<j {
+                guard let p = place(s, at: k), p.tokens.upperBound <= j else { continue }
+                var b = k - 1
+                if b >= 0, ["la", "l'", "les"].contains(t[b].folded) { b -= 1 }
+                if b >= 0, ["de", "du", "des", "d'"].contains(t[b].folded) { country = p.payload.place.iso2; break }
+            }
+        }
         let bytes = Array(s.sentence.text.utf8)
         let base = s.sentence.range.lowerBound
         // The role as written, without the demonym (« président biélorusse » → « président »).
@@ -227,6 +358,10 @@ public struct PersonExtractor: Sendable {
         return TitlePhrase(span: m.tokens.lowerBound..<j, roles: roles, country: country)
     }
 
+    /// Nouns heading a territory named after them (« la province de Nghe An », « la préfecture d'Aichi »).
+    static let placeNouns: Set<String> = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement",
+                                          "prefecture", "oblast", "departement", "canton", "comte", "territoire", "metropole", "localite"]
+
     func isAdjective(_ f: String) -> Bool {
         guard f.utf8.count >= 3, !FrenchWords.isFunctionWord(f), !FrenchWords.auxiliaries.contains(f) else { return false }
         if f.hasSuffix("ment") || f.hasSuffix("ant") && !f.hasSuffix("permanent") { return false }
@@ -246,6 +381,10 @@ public struct PersonExtractor: Sendable {
     /// A run of 1–5 capitalised words that can be a person's name.
     func nameRun(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
         let t = s.tokens
+        guard i < t.count else { return nil }
+        // « Hô Chi Minh-Ville », « Centre-Val de Loire »: places, not people.
+        if place(s, at: i) != nil { return nil }
+        if let r = vietnameseNameLed(s, at: i) { return r }
         var j = i
         while j < t.count, j - i < 5 {
             let w = t[j]
@@ -256,10 +395,45 @@ public struct PersonExtractor: Sendable {
                 break
             }
             // A capitalised « Son » or « Le » inside a name is part of it (« Bùi Thanh Son », « Le Drian »).
-            if !isNameWord(s, j) && !(j > i && FrenchWords.isFunctionWord(w.folded) && isNameWordIgnoringGrammar(s, j)) { break }
+            if !isNameWord(s, j) && !(j > i && (FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil)
+                                        && isNameWordIgnoringGrammar(s, j)) { break }
             j += 1
         }
         return j > i ? i..<j : nil
+    }
+
+    /// Vietnamese family names that fold to French words (« Lê », « Mai », « La »): a name when
+    /// capitalised and followed by the short capitalised syllables of a Vietnamese name
+    /// (« Lê Hoài Trung », « Mai Van Chinh »), not by a French noun (« Le Parti », « Le Monde »).
+    func vietnameseNameLed(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
+        let t = s.tokens
+        let w = t[i]
+        guard w.isCapitalized, !w.isAcronym, FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil,
+              w.folded.utf8.count <= 3 || FrenchDate.month(w.folded) != nil else { return nil }
+        let marked = w.text.unicodeScalars.contains { $0.value > 0x7F }
+        var j = i + 1
+        while j < t.count, j - i < 4 {
+            let x = t[j]
+            guard x.isCapitalized, !x.isPunctuation, !x.isAcronym, Self.isVietnameseSyllable(x.folded),
+                  isNameWord(s, j) || (FrenchWords.isFunctionWord(x.folded) && isNameWordIgnoringGrammar(s, j)) else { break }
+            j += 1
+        }
+        let syllables = j - i - 1
+        let vietnameseLetters = t[i..<j].contains { tok in tok.text.unicodeScalars.contains { Self.isVietnameseLetter($0) } }
+        guard syllables >= 2 || (syllables == 1 && (marked || vietnameseLetters)) else { return nil }
+        return i..<j
+    }
+
+    /// A syllable spelt as Vietnamese ones are: no f, j, w, z, at most 7 letters, ending in a vowel
+    /// or one of the finals c, ch, m, n, ng, nh, p, t.
+    static func isVietnameseSyllable(_ f: String) -> Bool {
+        guard (1...7).contains(f.utf8.count), f.allSatisfy({ $0.isLetter && !"fjwz".contains($0) }), let last = f.last else { return false }
+        if "aeiouy".contains(last) { return true }
+        return ["c", "m", "n", "p", "t"].contains(String(last)) || f.hasSuffix("ch") || f.hasSuffix("ng") || f.hasSuffix("nh")
+    }
+
+    static func isVietnameseLetter(_ u: Unicode.Scalar) -> Bool {
+        (0x1EA0...0x1EF9).contains(u.value) || [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0102, 0x0103].contains(u.value)
     }
 
     func isNameWord(_ s: AnalysedSentence, _ j: Int) -> Bool {
@@ -373,7 +547,9 @@ public struct PersonExtractor: Sendable {
         // « le chef de l'État biélorusse »: the one head of state the article names gets Belarus.
         // Vietnamese-shaped names are settled first by the home country, so they are not candidates.
         for p in people.indices where people[p].country == nil {
-            if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name) { people[p].country = home }
+            if let c = ([people[p].name] + people[p].aliases).lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
+                people[p].country = c
+            } else if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name) { people[p].country = home }
         }
         let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
         for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
@@ -382,6 +558,13 @@ public struct PersonExtractor: Sendable {
                 people[p].country == nil && (m.category == "generic" || categories[p].contains(m.category ?? ""))
             }
             if fits.count == 1 { people[fits[0]].country = c }
+        }
+        // A foreign official named without any nationality (« le président Emmanuel Macron ») in an
+        // article about one foreign country is most likely from it.
+        if let foreign = doc.countryRank.first(where: { $0 != homeCountry }) {
+            for p in people.indices where people[p].country == nil && !people[p].roles.isEmpty {
+                people[p].country = foreign
+            }
         }
 
         // Title-only mentions point at the person they most likely mean.
@@ -414,11 +597,11 @@ public struct PersonExtractor: Sendable {
     }
 
     /// Short syllables (« Tran Dai Quang »), or letters only Vietnamese uses (ơ, ư, ạ…).
+    /// The Vietnamese alphabet has no f, j, w or z: « Wei Tao », « Jae-myung » are not Vietnamese.
     func looksVietnamese(_ words: [String], _ text: String) -> Bool {
-        if text.unicodeScalars.contains(where: { (0x1EA0...0x1EF9).contains($0.value) || [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0102, 0x0103].contains($0.value) }) {
-            return true
-        }
+        if text.unicodeScalars.contains(where: Self.isVietnameseLetter) { return true }
         return (2...4).contains(words.count) && words.allSatisfy { $0.utf8.count <= 6 && !$0.contains("-") }
+            && !words.contains { w in w.contains { "fjwz".contains($0) } }
     }
 }
 

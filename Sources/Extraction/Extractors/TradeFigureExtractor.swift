@@ -38,9 +38,16 @@ public struct TradeFigureExtractor: Sendable {
             let continues = previousWasTrade && sentence.paragraph == previousParagraph && Self.refersBack(folded)
             defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
             guard isTrade || continues else { continue }
-            for money in amounts(in: tokens) {
-                let kind = Self.kind(folded, around: money.tokens)
-                let (year, period) = Self.time(tokens, around: money.tokens, articleYear: articleYear, kind: kind)
+            let found = amounts(in: tokens)
+            let zones = Self.zones(folded, found.map(\.tokens))
+            for (money, zone) in zip(found, zones) {
+                let kind = Self.kind(tokens, around: money.tokens)
+                var (year, period) = Self.time(tokens, around: money.tokens, in: zone, articleYear: articleYear, kind: kind)
+                // « 46 milliards en 2024 et 23 milliards depuis janvier »: a zone without a year falls back on the
+                // sentence's opening year (« En 2024, … »), never on a year another amount owns.
+                if year == nil, zone != zones[0], found[0].tokens.lowerBound > 0 {
+                    year = Self.time(tokens, around: money.tokens, in: 0..<found[0].tokens.lowerBound, articleYear: articleYear, kind: kind).0
+                }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
                                            period: period, evidence: sentence.evidence)
                 // The headline and the body often state one figure twice, once with its year.
@@ -145,17 +152,65 @@ public struct TradeFigureExtractor: Sendable {
         folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && ["ce", "cet", "cette", "ces", "le", "la"].contains(folded[i - 1]) }
     }
 
-    /// The kind the nearest cue before the amount gives (after the amount when none precedes it).
-    static func kind(_ folded: [String], around r: Range<Int>) -> TradeKind {
+    /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none
+    /// precedes it, a cue in the amount's own phrase after it (« … d'ici 2030 »). A later clause (« , qui
+    /// pourrait progresser », « et les deux parties visent à le doubler ») speaks of what comes next and
+    /// does not retag an amount already stated.
+    static func kind(_ tokens: [Token], around r: Range<Int>) -> TradeKind {
+        let folded = tokens.map(\.folded)
+        if isStock(folded, before: r.lowerBound) { return .other }
         for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
             if targetWords.contains(folded[i]) { return .target }
-            if actualWords.contains(folded[i]) { return .actual }
+            if actualWords.contains(folded[i]) || isPerfect(tokens, i) { return .actual }
         }
         for i in r.upperBound..<folded.count {
+            if tokens[i].isPunctuation && tokens[i].text != "-" || clauseWords.contains(folded[i]) { break }
             if targetWords.contains(folded[i]) { return .target }
             if actualWords.contains(folded[i]) { return .actual }
         }
         return .actual
+    }
+
+    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 2 000
+    /// projets totalisant 6,9 milliards », « des projets d'une valeur totale de… ».
+    static func isStock(_ f: [String], before i: Int) -> Bool {
+        let window = max(0, i - 6)..<i
+        if window.contains(where: { f[$0].hasPrefix("cumul") }) { return true }
+        guard let projects = window.last(where: { f[$0] == "projets" }) else { return false }
+        return (projects..<i).contains { ["totalisant", "totale", "total"].contains(f[$0]) }
+    }
+
+    /// Words that open a new clause after an amount.
+    static let clauseWords: Set<String> = ["et", "qui", "que", "mais", "tandis", "alors", "dont", "ou"]
+
+    /// A past participle after a present auxiliary (« s'est chiffré », « ont totalisé », « a généré »): a
+    /// figure already reached. « à » folds like « a » but is a preposition.
+    static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let aux = tokens[i - 1]
+        guard ["est", "sont", "a", "ont"].contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
+        let f = tokens[i].folded
+        return ["e", "es", "ee", "ees", "i", "is", "u", "us"].contains { f.hasSuffix($0) } && f.utf8.count > 3
+    }
+
+    /// The stretch of the sentence each amount owns for its year and period: from the end of the previous
+    /// amount to the start of the next. A year between two amounts goes to the one it follows (« 46 milliards
+    /// en 2024 et 23 milliards… »), unless it opens a clause for the next (« …; en 2024, 23 milliards »).
+    static func zones(_ f: [String], _ amounts: [Range<Int>]) -> [Range<Int>] {
+        guard amounts.count > 1 else { return amounts.isEmpty ? [] : [0..<f.count] }
+        var bounds: [Int] = [0]
+        for k in 1..<amounts.count {
+            let gap = amounts[k - 1].upperBound..<amounts[k].lowerBound
+            var cut = gap.upperBound
+            for i in gap where i >= 2 && i + 1 < f.count && year(f[i]) != nil && f[i - 1] == "en" && f[i + 1] == ","
+                && [",", ";", "et", "puis"].contains(f[i - 2]) {
+                cut = i - 1
+                break
+            }
+            bounds.append(cut)
+        }
+        bounds.append(f.count)
+        return amounts.indices.map { k in min(bounds[k], amounts[k].lowerBound)..<max(bounds[k + 1], amounts[k].upperBound) }
     }
 
     // MARK: - Year and period
@@ -168,7 +223,7 @@ public struct TradeFigureExtractor: Sendable {
     /// The year nearest to the amount in its sentence (« En 2016, … », « … en 2024 », « d'ici 2030 »,
     /// « l'an dernier »), and a period when the sentence states one (« les neuf premiers mois de 2025 »
     /// → 2025-01/2025-09, « 2016-2020 », « premier semestre »).
-    static func time(_ tokens: [Token], around r: Range<Int>, articleYear: Int?, kind: TradeKind) -> (Int?, String?) {
+    static func time(_ tokens: [Token], around r: Range<Int>, in zone: Range<Int>, articleYear: Int?, kind: TradeKind) -> (Int?, String?) {
         let f = tokens.map(\.folded)
         var best: (distance: Int, year: Int)?
         var period: String?
@@ -176,7 +231,7 @@ public struct TradeFigureExtractor: Sendable {
             let d = i < r.lowerBound ? r.lowerBound - i : i - r.upperBound + 1
             if best == nil || d < best!.distance { best = (d, year) }
         }
-        for i in f.indices where !r.contains(i) {
+        for i in zone where !r.contains(i) {
             let t = f[i]
             if let y = year(t) {
                 // « depuis 1992 », « dès 2016 » date something else than the figure.
@@ -193,6 +248,9 @@ public struct TradeFigureExtractor: Sendable {
                 if (t == "an" || t == "annee") && (f[i + 1] == "dernier" || f[i + 1] == "derniere" || f[i + 1] == "precedente") {
                     consider(articleYear! - 1, at: i)
                 } else if (t == "cette" || t == "cet") && (f[i + 1] == "annee" || f[i + 1] == "an") {
+                    consider(articleYear!, at: i)
+                } else if t == "debut" && i + 2 < f.count && f[i + 1] == "de" && f[i + 2] == "l'" && i + 3 < f.count && f[i + 3] == "annee" {
+                    // « depuis le début de l'année »: the article's year so far.
                     consider(articleYear!, at: i)
                 }
             }

@@ -9,9 +9,10 @@ public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
 
-    public init(reference: Reference) {
+    /// `persons` lets FactExtractor share the one it runs already.
+    public init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
-        persons = PersonExtractor(reference: reference)
+        self.persons = persons ?? PersonExtractor(reference: reference)
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
@@ -23,6 +24,7 @@ public struct VisitExtractor: Sendable {
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var visits: [VisitFact] = []
+        var receptions = Set<Int>()
         var subject: Int?
         for s in doc.sentences {
             let mentions = analysis.mentions[s.index]
@@ -49,14 +51,26 @@ public struct VisitExtractor: Sendable {
                     if let m = genitive(s, mentions, after: trig.at, in: seg) {
                         visitor = m.person; guestSpan = m.span
                         if m.person == nil { visitorCountry = m.country }
+                    } else if let a = apposition(s, mentions, before: trig.at) {
+                        // « X, en visite de travail au Vietnam, … », « X, qui effectue une visite … »
+                        switch a {
+                        case .person(let m): visitor = m.person; if m.person == nil { visitorCountry = m.country }
+                        case .delegation(let c): visitorCountry = c
+                        }
                     } else if let d = delegation(s, seg) {
                         visitorCountry = d
+                    } else if let m = clauseSubject(s, mentions, before: trig.at) {
+                        visitor = m
+                    } else if let m = leader(s, mentions, before: trig.at) {
+                        visitor = m
                     } else {
                         visitor = sentenceSubject
                     }
                 case .arrival, .passiveReception:
                     // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
-                    if let d = delegation(s, 0..<trig.at) { visitorCountry = d } else { visitor = sentenceSubject }
+                    if let d = delegation(s, 0..<trig.at) { visitorCountry = d }
+                    else if let m = leader(s, mentions, before: trig.at) { visitor = m }
+                    else { visitor = sentenceSubject }
                 }
                 if let v = visitor { visitorCountry = analysis.people[v].country }
                 guard visitor != nil || visitorCountry != nil else { continue }
@@ -71,6 +85,18 @@ public struct VisitExtractor: Sendable {
                         hosts.append((c.iso2, city))
                     }
                 }
+                // « à Nghe An », « dans la métropole du Sud », « dans la préfecture d'Aichi »: the country below the place.
+                for (range, p) in places(s, in: seg) where !(guestSpan?.contains(range.lowerBound) ?? false) {
+                    let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
+                    let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
+                    if let k = hosts.firstIndex(where: { $0.iso2 == p.iso2 }) {
+                        if hosts[k].city == nil { hosts[k].city = city }
+                    } else {
+                        hosts.append((p.iso2, city))
+                    }
+                }
+                // « a choisi le Vietnam pour sa première visite »
+                if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
                 if hosts.isEmpty, trig.kind == .reception {
                     // « Le chef du Parti reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
@@ -80,6 +106,7 @@ public struct VisitExtractor: Sendable {
                 let dates = self.dates(s, seg, before: triggers[0].at, excluding: mentions.map(\.span))
                 for h in hosts where h.iso2 != visitorCountry {
                     for d in dates.isEmpty ? [nil] : dates.map(Optional.some) {
+                        if trig.kind == .reception || trig.kind == .passiveReception { receptions.insert(visits.count) }
                         visits.append(VisitFact(visitor: visitor.map { analysis.people[$0].name }, visitorCountry: visitorCountry,
                                                 hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                                 evidence: s.sentence.evidence))
@@ -87,7 +114,9 @@ public struct VisitExtractor: Sendable {
                 }
             }
         }
-        return Self.merge(visits)
+        // A guest received during a visit is on that visit: receptions join it and keep its dates.
+        let trips = Self.merge(visits.indices.filter { !receptions.contains($0) }.map { visits[$0] })
+        return Self.merge(receptions.sorted().map { visits[$0] }, into: trips)
     }
 
     // MARK: - Sentence reading
@@ -215,13 +244,139 @@ public struct VisitExtractor: Sendable {
         func usable(_ d: DateMention) -> Bool {
             d.start != nil && !excluding.contains { $0.contains(d.tokens.lowerBound) }
         }
-        var own = s.dates.filter { seg.contains($0.tokens.lowerBound) && usable($0) }
-        if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) } }
-        let points = own.filter { $0.kind != .period || $0.start?.precision == .day }
+        // The visit's own words end where another statement starts (« afin de renforcer les relations
+        // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
+        let t = s.tokens
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first { Self.clauseBreaks.contains(t[$0].folded) } ?? seg.upperBound
+        func anchored(_ d: DateMention) -> Bool {
+            let i = d.tokens.lowerBound
+            let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
+            // Elisions are tokens of their own: « d' ici », « jusqu' en ».
+            return !(["d'ici", "horizon", "depuis", "jusqu'en", "avant", "vers"].contains(p1)
+                     || (p1 == "ici" && p2 == "d'") || (["en", "a", "au"].contains(p1) && p2 == "jusqu'") || p2 == "horizon"
+                     || (p1 == "a" && p2 == "ici" && s.folded(i - 3) == "d'"))
+        }
+        var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
+        if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
+        var points = own.filter { $0.kind != .period || $0.start?.precision == .day }
+        // « du 12 au 14 août, … mercredi 13 août »: a day inside the stated period is not another trip.
+        let periods = points.filter { $0.kind == .period }
+        points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) } }
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
+    static let clauseBreaks: Set<String> = ["afin", "visant", "dont", "etablies", "etablie", "etablis", "etabli", "signe", "signes",
+                                            "signee", "signees", "conclu", "conclus", "conclue", "adopte", "adoptee"]
+
+    enum Appositive { case person(PersonMention), delegation(String) }
+
+    /// « X, en visite de travail au Vietnam », « X, qui effectue une visite officielle »: the visitor is
+    /// named just before the apposition.
+    func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
+        let t = s.tokens
+        var anchor: Int?
+        if at >= 2, s.folded(at - 1) == "en", t[at - 2].text == "," { anchor = at - 2 }
+        else if at >= 3, ["une", "sa", "la", "son"].contains(s.folded(at - 1)),
+                ["effectue", "effectuait", "entame", "entamait", "poursuit", "poursuivait"].contains(s.folded(at - 2)), s.folded(at - 3) == "qui" {
+            anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
+        }
+        guard let a = anchor else { return nil }
+        if let m = mentions.last(where: { $0.span.upperBound == a }) { return .person(m) }
+        // « une délégation de la province de …, en visite … »
+        if let d = (max(0, a - 12)..<a).last(where: { t[$0].folded == "delegation" }) {
+            if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
+            if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
+        }
+        return nil
+    }
+
+    /// The subject of the clause holding the trigger: « … a rappelé que le Premier ministre X avait
+    /// effectué une visite … », « X avait choisi le Vietnam pour sa première visite ».
+    func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        let t = s.tokens
+        guard let q = (0..<at).last(where: { ["que", "qu'"].contains(t[$0].folded) && !(($0 > 0) && t[$0 - 1].folded == "tant") }) else { return nil }
+        for m in mentions where m.span.lowerBound > q && m.span.upperBound < at {
+            let prev = t[m.span.lowerBound - 1].folded
+            if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
+            return m.person
+        }
+        return nil
+    }
+
+    /// « une délégation … conduite par X, … est arrivée »: the leader travels.
+    func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        let t = s.tokens
+        guard let k = (1..<max(1, at)).first(where: { t[$0].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[$0 - 1].folded) }) else { return nil }
+        return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
+    }
+
+    /// Places below the country named as where the trip went: « à Nghe An », « dans la métropole du Sud »,
+    /// « dans la région de Moguilev ». Institutions (« la Douma d'État ») are not destinations.
+    func places(_ s: AnalysedSentence, in seg: Range<Int>) -> [(Range<Int>, Reference.Place)] {
+        let t = s.tokens
+        var out: [(Range<Int>, Reference.Place)] = []
+        var i = seg.lowerBound
+        while i < seg.upperBound {
+            guard let m = persons.place(s, at: i), m.payload.place.kind != "institution" else { i += 1; continue }
+            var b = i - 1
+            if b >= 0, ["de", "du", "d'"].contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
+            if b >= 0, ["la", "le", "l'"].contains(t[b].folded) { b -= 1 }
+            if b >= 0, ["a", "en", "dans", "au", "vers"].contains(t[b].folded) && (t[b].folded != "a" || t[b].text == "à" || t[b].text == "À") {
+                out.append((m.tokens, m.payload.place))
+            }
+            i = m.tokens.upperBound
+        }
+        return out
+    }
+
+    /// « a choisi le Vietnam pour sa première visite »
+    func chosenHost(_ s: AnalysedSentence, before at: Int) -> String? {
+        let t = s.tokens
+        guard let c = (max(0, at - 8)..<at).first(where: { ["choisi", "choisie", "choisit"].contains(t[$0].folded) }),
+              (c..<at).contains(where: { t[$0].folded == "pour" }) else { return nil }
+        return s.countries.first { $0.tokens.lowerBound > c && $0.tokens.lowerBound < at && $0.form == .name }?.iso2
+    }
+
     // MARK: - One visit per trip
+
+    /// Receptions join the trip of the same visitor to the same host when they fall during it
+    /// (or within a week of an open-ended start); the trip keeps its own dates.
+    static func merge(_ receptions: [VisitFact], into trips: [VisitFact]) -> [VisitFact] {
+        var out = trips
+        for v in receptions {
+            if let k = out.firstIndex(where: { sameTraveller($0, v) && during(v.start, $0) }) {
+                if out[k].start == nil { out[k].start = v.start; out[k].end = v.end }
+                if out[k].city == nil { out[k].city = v.city }
+                if out[k].kind == nil { out[k].kind = v.kind }
+                if out[k].visitorCountry == nil { out[k].visitorCountry = v.visitorCountry }
+            } else {
+                out = merge(out + [v])
+            }
+        }
+        return out
+    }
+
+    static func sameTraveller(_ a: VisitFact, _ b: VisitFact) -> Bool {
+        guard a.hostCountry == b.hostCountry else { return false }
+        if let x = a.visitor, let y = b.visitor { return x == y }
+        return a.visitorCountry == b.visitorCountry
+    }
+
+    /// `d` falls during `trip` (undated receptions join any trip).
+    static func during(_ d: PartialDate?, _ trip: VisitFact) -> Bool {
+        guard let d else { return true }
+        guard let s = trip.start else { return true }
+        if s.description.hasPrefix(d.description) || d.description.hasPrefix(s.description) { return true }
+        if let e = trip.end { return within(d, s, e) }
+        guard d.precision == .day, s.precision == .day, let week = s.adding(days: 7) else { return false }
+        return s <= d && d <= week
+    }
+
+    static func within(_ d: PartialDate?, _ s: PartialDate?, _ e: PartialDate?) -> Bool {
+        guard let d, let s, let e else { return false }
+        return s <= d && d <= e
+    }
+
 
     /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
     static func merge(_ visits: [VisitFact]) -> [VisitFact] {
@@ -248,5 +403,6 @@ public struct VisitExtractor: Sendable {
         else if a.visitorCountry != b.visitorCountry { return false }
         guard let s = a.start, let t = b.start else { return true }
         return s.description.hasPrefix(t.description) || t.description.hasPrefix(s.description)
+            || within(t, s, a.end) || within(s, t, b.end)
     }
 }

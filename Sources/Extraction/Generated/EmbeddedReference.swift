@@ -256,35 +256,35 @@ SGD	dollar de Singapour; dollars de Singapour; dollar singapourien; dollars sing
 # phrases, compared accent- and case-folded with light inflection (plural, feminine). A term starting
 # with `!` is a phrase that is NOT this domain (« économie mondiale », « groupe de travail »): it hides its words.
 slug	label_fr	label_en	example_terms_fr
-politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques; diplomatique; diplomatiques; politique étrangère; relations politiques; coopération politique; dialogue politique; partis politiques; ministère des Affaires étrangères; échanges de délégations; consultations politiques; diplomatie parlementaire; coopération parlementaire; relations parlementaires; canaux diplomatiques; !Bureau politique; !politique monétaire; partenariat stratégique; partenariat stratégique global; ambassade; ambassades; ambassadeur; ambassadeurs; diplomate; diplomates
+politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques; diplomatique; diplomatiques; politique étrangère; relations politiques; coopération politique; dialogue politique; partis politiques; ministère des Affaires étrangères; échanges de délégations; consultations politiques; diplomatie parlementaire; coopération parlementaire; relations parlementaires; canaux diplomatiques; !Bureau politique; !politique monétaire; partenariat stratégique; partenariat stratégique global; ambassade; ambassades; ambassadeur; ambassadeurs; diplomate; diplomates; !échanges de délégations d'entreprises; !échanges de délégations d'affaires; !échanges de délégations commerciales
 defense	Défense	Defence	défense; industrie de la défense; techniques militaires; coopération militaire; formation des militaires; médecine militaire; défense nationale; militaire; militaires; coopération dans la défense; coopération de défense; forces armées; armée; armées; armement; équipements militaires; techniques et technologies militaires; ministère de la Défense; maintien de la paix; !défense des intérêts; !défense des droits
 security	Sécurité	Security	sécurité; sécurité publique; criminalité transnationale; menaces sécuritaires; groupe de travail conjoint sur la sécurité; sécuritaire; sécuritaires; ordre public; ordre social; criminalité; criminels; crimes; lutte contre la criminalité; police; policière; forces de l'ordre; ministère de la Sécurité publique; stupéfiants; trafic de drogue; traite des êtres humains; migration illégale; sécurité nationale; sûreté; !sécurité alimentaire; !sécurité énergétique; !sécurité sociale; !sécurité routière; sécurité maritime
 counter_terrorism	Lutte antiterroriste	Counter-terrorism	lutte contre le terrorisme; terrorisme; antiterroriste; terroriste; terroristes; contre-terrorisme; lutte antiterroriste; extrémisme; extrémisme violent
 cybersecurity	Cybersécurité	Cybersecurity	cybersécurité; sécurité de l'information; sécurité informatique; cybercriminalité; cybercrimes; cyberattaques; sécurité des réseaux; sécurité numérique; sécurité de l'information et des réseaux; cyberespace; sécurité du cyberespace
-economy	Économie	Economy	économie; coopération économique; économique; économies; économiques; coopération financière; financier; financière; financiers; financières; finances; bancaire; bancaires; monétaire; relations économiques; développement économique; liens économiques; partenariat économique; secteur économique; intégration économique; !économie mondiale; !croissance économique; !croissance de l'économie; !économie numérique; !Union économique eurasiatique; !Union économique Asie-Europe; !Forum économique mondial; !économie de marché
-trade	Commerce	Trade	commerce; échanges commerciaux; commerce bilatéral; exportation; importation; libre-échange; promotion commerciale; commercial; commerciale; commerciaux; commerciales; commerce extérieur; exportations; importations; export; exportateurs; importateurs; exporter; importer; marchandises; échanges bilatéraux; valeur des échanges; volume des échanges; échanges de marchandises; accord de libre-échange; zone de libre-échange; débouchés; marchés; biens d'exportation; produits d'exportation; chiffre d'affaires commercial; !Organisation mondiale du commerce
+economy	Économie	Economy	économie; coopération économique; économique; économies; économiques; coopération financière; financier; financière; financiers; financières; finances; bancaire; bancaires; monétaire; relations économiques; développement économique; liens économiques; partenariat économique; secteur économique; intégration économique; !économie mondiale; !croissance économique; !croissance de l'économie; !économie numérique; !Union économique eurasiatique; !Union économique Asie-Europe; !Forum économique mondial; !économie de marché; !Commission économique eurasiatique
+trade	Commerce	Trade	commerce; échanges commerciaux; commerce bilatéral; exportation; importation; libre-échange; promotion commerciale; commercial; commerciale; commerciaux; commerciales; commerce extérieur; exportations; importations; export; exportateurs; importateurs; exporter; importer; marchandises; échanges bilatéraux; valeur des échanges; volume des échanges; échanges de marchandises; accord de libre-échange; zone de libre-échange; débouchés; marchés; biens d'exportation; produits d'exportation; chiffre d'affaires commercial; !Organisation mondiale du commerce; sanitaires et phytosanitaires; mesures sanitaires et phytosanitaires; phytosanitaire; phytosanitaires; barrières tarifaires; barrières non tarifaires; droits de douane
 investment	Investissement	Investment	investissement; investisseurs; projets d'investissement; investissements; investisseur; investir; investi; investissement direct étranger; IDE; flux de capitaux; apports de capitaux; coopération en matière d'investissement; fonds d'investissement
 industry	Industrie	Industry	industrie; industriel; assemblage d'automobiles; production de camions; tracteurs; machines; moyens de transport à moteur; industries; industrielle; industriels; industrielles; industrialisation; production industrielle; fabrication; automobiles; automobile; camions; bus; tracteur; mototracteur; engins; équipements; machines agricoles; construction mécanique; mécanique; textile; textiles; habillement; cuir et chaussures; chaussures; sidérurgie; métallurgie; potasse; engrais; produits chimiques; transformation industrielle; moyens à moteur; matières premières; !industrie de la défense
 agriculture	Agriculture	Agriculture	agriculture; produits agricoles; agriculture de haute technologie; agroalimentaire; agricole; agricoles; pêche; produits aquatiques; aquaculture; sylviculture; foresterie; élevage; produits laitiers; lait; riz; café; fruits; denrées alimentaires; sécurité alimentaire; agro-industrie; transformation des produits agricoles
-energy	Énergie	Energy	énergie; énergies propres; énergies renouvelables; pétrole; gaz; exploration pétrolière et gazière; nucléaire civil; énergétique; énergétiques; énergies; coopération énergétique; énergie propre; énergie renouvelable; pétrolière; pétrolier; pétrolière et gazière; gazière; gazier; hydrocarbures; électricité; hydroélectricité; centrale électrique; énergie nucléaire; nucléaire; charbon; sécurité énergétique; transition énergétique; énergie verte
-science_technology	Sciences et technologies	Science and technology	sciences et technologies; science; technologie; innovation; recherche; propriété intellectuelle; métrologie; normalisation; sciences; technologies; technologique; technologiques; scientifique; scientifiques; scientifique et technique; recherche scientifique; haute technologie; hautes technologies; innovations; transfert de technologie; transferts de technologies; start-up; startups; spatial; spatiale; satellite; satellites; brevets; académie des sciences; R&D; biotechnologie; biotechnologies; semi-conducteurs; nanotechnologies
+energy	Énergie	Energy	énergie; énergies propres; énergies renouvelables; pétrole; gaz; exploration pétrolière et gazière; nucléaire civil; énergétique; énergétiques; énergies; coopération énergétique; énergie propre; énergie renouvelable; pétrolière; pétrolier; pétrolière et gazière; gazière; gazier; hydrocarbures; électricité; hydroélectricité; centrale électrique; énergie nucléaire; nucléaire; charbon; sécurité énergétique; transition énergétique; énergie verte; solaire; éolien; éolienne; photovoltaïque
+science_technology	Sciences et technologies	Science and technology	sciences et technologies; science; technologie; innovation; recherche; propriété intellectuelle; métrologie; normalisation; sciences; technologies; technologique; technologiques; scientifique; scientifiques; scientifique et technique; recherche scientifique; haute technologie; hautes technologies; innovations; transfert de technologie; transferts de technologies; start-up; startups; spatial; spatiale; satellite; satellites; brevets; académie des sciences; R&D; biotechnologie; biotechnologies; semi-conducteurs; nanotechnologies; technologies de l'information; technologie de l'information; technologies de l'information et de la communication; TIC; !à la recherche; !recherche de solutions; !recherche de partenaires; !recherche de débouchés; !recherche de marchés; !normalisation des relations
 digital_transformation	Transformation numérique	Digital transformation	transformation numérique; numérisation; informatisation; transition numérique; numérique; gouvernement numérique; transformation digitale; digitalisation; données numériques; plateformes numériques; infrastructures numériques; !économie numérique; !sécurité numérique
 digital_economy	Économie numérique	Digital economy	économie numérique; commerce électronique; commerce numérique; e-commerce; paiement électronique; paiements numériques; économie digitale
 artificial_intelligence	Intelligence artificielle	Artificial intelligence	intelligence artificielle; IA; IA générative
 blockchain	Blockchain	Blockchain	blockchain; chaîne de blocs; chaînes de blocs; cryptomonnaies; actifs numériques; actifs virtuels
-education_training	Éducation et formation	Education and training	éducation; formation; enseignement; étudiants; bourses d'études; universités; éducatif; éducative; éducatifs; éducatives; formation professionnelle; formations; formation des ressources humaines; ressources humaines; enseignement supérieur; étudiant; universitaire; universitaires; université; bourses; bourse d'études; écoles; école; lycée; élèves; stagiaires; stages; apprentissage; académique; académiques; langue vietnamienne; langue russe; enseignants; professeurs; !formation d'un gouvernement
+education_training	Éducation et formation	Education and training	éducation; formation; enseignement; étudiants; bourses d'études; universités; éducatif; éducative; éducatifs; éducatives; formation professionnelle; formations; formation des ressources humaines; ressources humaines; enseignement supérieur; étudiant; universitaire; universitaires; université; bourses; bourse d'études; écoles; école; lycée; élèves; stagiaires; stages; apprentissage; académique; académiques; langue vietnamienne; langue russe; enseignants; professeurs; !formation d'un gouvernement; former des ingénieurs; former des cadres; former des experts; former des spécialistes; former des techniciens; former du personnel; former des enseignants; former des médecins; former des ressources humaines; former la main-d'œuvre
 health	Santé	Health	santé; médecine; pharmaceutique; médicaments; médecine militaire; sanitaire; sanitaires; médicale; médical; médicaux; médicales; soins de santé; soins médicaux; hôpital; hôpitaux; vaccins; vaccin; produits pharmaceutiques; industrie pharmaceutique; médecine traditionnelle; soins; !bonne santé
 justice	Justice	Justice	justice; juridique; entraide judiciaire; législation; judiciaire; judiciaires; juridiques; coopération juridique; législations; législation nationale; tribunal; tribunaux; cour suprême; parquet; parquet populaire suprême; procureur; extradition; transfèrement; transfert des personnes condamnées; ministère de la Justice; système juridique; réforme judiciaire; !cadre juridique; !base juridique
 culture	Culture	Culture	culture; culturel; art; arts; patrimoine; culturelle; culturels; culturelles; échanges culturels; artistique; artistiques; artistes; patrimoine culturel; cinéma; musique; littérature; beaux-arts; festival; festivals; arts du spectacle; musées; musée
-tourism	Tourisme	Tourism	tourisme; touristes; visa électronique; touristique; touristiques; touriste; voyagistes; exemption de visa; exemptions de visa; visas; visa; délivrance électronique d'un visa; destinations
+tourism	Tourisme	Tourism	tourisme; touristes; visa électronique; touristique; touristiques; touriste; voyagistes; exemption de visa; exemptions de visa; visas; visa; délivrance électronique d'un visa
 transport_logistics	Transport et logistique	Transport and logistics	transport; logistique; aviation; liaison aérienne; ligne aérienne directe; vols directs; chemins de fer; transports; logistiques; aérienne; aérien; aériens; aériennes; liaisons aériennes; ligne aérienne; lignes aériennes; vol direct; vols; compagnie aérienne; compagnies aériennes; transport aérien; transport maritime; transport ferroviaire; ferroviaire; chemin de fer; maritime; port maritime; autoroutes; infrastructures de transport; moyens de transport; corridor; corridors; fret; conteneurs; !moyens à moteur; ports maritimes; sécurité routière
 people_exchange	Échanges entre les peuples	People-to-people exchange	échanges entre les peuples; échanges interpersonnels; amitié entre les peuples; communauté vietnamienne; échanges humains; échanges populaires; diplomatie populaire; échanges entre les personnes; échanges entre peuples; relations entre les peuples; contacts entre les peuples; communautés vietnamiennes; diaspora; Vietnamiens résidant; échanges de jeunes; organisations d'amitié; Association d'amitié; amitié entre les deux peuples; liens entre les peuples
-local_cooperation	Coopération décentralisée	Local (sub-national) cooperation	coopération décentralisée; localités; provinces; jumelage; villes; localité; coopération locale; coopération entre les localités; collectivités locales; autorités locales; dirigeants locaux; villes jumelées; jumelages; villes et provinces; provinces et villes; oblasts; oblast
-information_media	Information et médias	Information and media	information; communication; médias; presse; radio; télévision; partage d'informations; informations; média; presse écrite; journalisme; journalistes; agences de presse; agence de presse; presse et édition; communications; information et communication; télévision nationale; chaîne de télévision; échange d'informations; désinformation; !conférence de presse; !à la presse; !aux médias; !selon les médias; !communiqué de presse; !sécurité de l'information
-environment_resources	Ressources naturelles et environnement	Natural resources and environment	ressources naturelles; environnement; climat; changement climatique; environnemental; environnementale; environnementaux; protection de l'environnement; ressources naturelles et environnement; changements climatiques; climatique; biodiversité; pollution; gestion des ressources en eau; ressources en eau; géologie; minéraux; minerais; catastrophes naturelles; prévention des catastrophes; météorologie; hydrométéorologie; croissance verte; développement vert; !environnement des affaires; !environnement d'affaires; !environnement pacifique; !environnement favorable; !environnement stable; !environnement sûr; !environnement international; !environnement d'investissement; !environnement politique; !environnement de sécurité; !environnement sécuritaire; !environnement juridique; !environnement économique; !environnement commercial; !environnement numérique; !environnement régional; !ressources humaines; !ressources financières
+local_cooperation	Coopération décentralisée	Local (sub-national) cooperation	coopération décentralisée; localités; provinces; jumelage; localité; coopération locale; coopération entre les localités; collectivités locales; autorités locales; dirigeants locaux; villes jumelées; jumelages; villes et provinces; provinces et villes; oblasts; oblast; préfecture; préfectures; villes partenaires; villes jumelles
+information_media	Information et médias	Information and media	information; communication; médias; presse; radio; télévision; partage d'informations; informations; média; presse écrite; journalisme; journalistes; agences de presse; agence de presse; presse et édition; communications; information et communication; télévision nationale; chaîne de télévision; échange d'informations; désinformation; !conférence de presse; !à la presse; !aux médias; !selon les médias; !communiqué de presse; !sécurité de l'information; !selon les informations; !plus d'informations
+environment_resources	Ressources naturelles et environnement	Natural resources and environment	ressources naturelles; environnement; climat; changement climatique; environnemental; environnementale; environnementaux; protection de l'environnement; ressources naturelles et environnement; changements climatiques; climatique; biodiversité; pollution; gestion des ressources en eau; ressources en eau; géologie; minéraux; minerais; catastrophes naturelles; prévention des catastrophes; météorologie; hydrométéorologie; croissance verte; développement vert; !environnement des affaires; !environnement d'affaires; !environnement pacifique; !environnement favorable; !environnement stable; !environnement sûr; !environnement international; !environnement d'investissement; !environnement politique; !environnement de sécurité; !environnement sécuritaire; !environnement juridique; !environnement économique; !environnement commercial; !environnement numérique; !environnement régional; !ressources humaines; !ressources financières; !climat des affaires; !climat d'affaires; !climat d'investissement; !climat de confiance; !climat politique
 labor_employment	Travail et emploi	Labour and employment	emploi; travail; main-d'œuvre; travailleurs; emplois; main d'œuvre; travailleur; travailleurs migrants; marché du travail; ministère du Travail; exportation de main-d'œuvre; !groupe de travail; !de travail; !séance de travail; !visite de travail; !travail conjoint
 sport	Sport	Sport	sport; sportif; sports; sportifs; sportive; sportives; athlètes; Jeux olympiques; olympique; football; entraîneurs
-multilateral	Coopération multilatérale	Multilateral cooperation	coopération multilatérale; Nations unies; organisations internationales; forums multilatéraux; multilatéral; multilatérale; multilatéraux; multilatérales; multilatéralisme; mécanismes multilatéraux; organisations régionales; institutions internationales; Organisation des Nations unies; ONU; Conseil de sécurité des Nations unies; Charte des Nations unies; cadres multilatéraux; enceintes multilatérales; AIPA; Union interparlementaire; APEC; ASEM; Mouvement des non-alignés; communauté internationale; ASEAN
+multilateral	Coopération multilatérale	Multilateral cooperation	coopération multilatérale; Nations unies; organisations internationales; forums multilatéraux; multilatéral; multilatérale; multilatéraux; multilatérales; multilatéralisme; mécanismes multilatéraux; organisations régionales; institutions internationales; Organisation des Nations unies; ONU; Conseil de sécurité des Nations unies; Charte des Nations unies; cadres multilatéraux; enceintes multilatérales; AIPA; Union interparlementaire; APEC; ASEM; Mouvement des non-alignés; communauté internationale; ASEAN; Conseil de sécurité de l'ONU
 
 """#,
         "organisations.tsv": #"""
@@ -341,6 +341,137 @@ Pham Minh Chinh	VN	Phạm Minh Chính
 Luong Cuong	VN	Lương Cường
 Bùi Thanh Son	VN	Bui Thanh Son; Bùi Thanh Sơn
 Xi Jinping	CN	
+
+"""#,
+        "places.tsv": #"""
+# Places below the country that stand for it in news text: cities, provinces and regions (a visit
+# « à Nghe An » or « dans la métropole du Sud » is a visit to Vietnam; « le gouverneur de la préfecture
+# d'Aichi » is Japanese), and national institutions (« la Douma d'État » is Russian). Capitals are in
+# countries.tsv. kind: city, province or institution; institutions give nationality, never a visit's host.
+# aliases: `;`-separated, compared accent- and case-folded (a capitalised entry must be capitalised in text).
+name_fr	iso2	kind	aliases
+Hô Chi Minh-Ville	VN	city	Ho Chi Minh-Ville; Hô-Chi-Minh-Ville; HCM-Ville; Hồ Chí Minh-Ville; métropole du Sud; Saïgon; Saigon
+Da Nang	VN	city	Đà Nẵng; Danang
+Hai Phong	VN	city	Hải Phòng; Haiphong
+Can Tho	VN	city	Cần Thơ
+Huê	VN	city	Huế; Hue; Thua Thiên-Huê; Thừa Thiên Huế
+Nha Trang	VN	city	
+Ha Long	VN	city	Hạ Long; baie d'Ha Long
+Hoi An	VN	city	Hội An
+Da Lat	VN	city	Đà Lạt; Dalat
+Vung Tau	VN	city	Vũng Tàu
+Phu Quôc	VN	city	Phú Quốc; Phu Quoc
+Nghe An	VN	province	Nghệ An
+Ha Tinh	VN	province	Hà Tĩnh
+Thanh Hoa	VN	province	Thanh Hóa
+Quang Ninh	VN	province	Quảng Ninh
+Lang Son	VN	province	Lạng Sơn
+Lao Cai	VN	province	Lào Cai
+Cao Bang	VN	province	Cao Bằng
+Ha Giang	VN	province	Hà Giang
+Dien Bien	VN	province	Điện Biên
+Son La	VN	province	Sơn La
+Bac Ninh	VN	province	Bắc Ninh
+Bac Giang	VN	province	Bắc Giang
+Hai Duong	VN	province	Hải Dương
+Hung Yen	VN	province	Hưng Yên
+Vinh Phuc	VN	province	Vĩnh Phúc
+Thai Nguyen	VN	province	Thái Nguyên
+Thai Binh	VN	province	Thái Bình
+Nam Dinh	VN	province	Nam Định
+Ninh Binh	VN	province	Ninh Bình
+Quang Binh	VN	province	Quảng Bình
+Quang Tri	VN	province	Quảng Trị
+Quang Nam	VN	province	Quảng Nam
+Quang Ngai	VN	province	Quảng Ngãi
+Binh Dinh	VN	province	Bình Định
+Khanh Hoa	VN	province	Khánh Hòa
+Gia Lai	VN	province	
+Dak Lak	VN	province	Đắk Lắk; Dac Lac
+Lam Dong	VN	province	Lâm Đồng
+Binh Duong	VN	province	Bình Dương
+Dong Nai	VN	province	Đồng Nai
+Ba Ria-Vung Tau	VN	province	Bà Rịa-Vũng Tàu
+Tay Ninh	VN	province	Tây Ninh
+Long An	VN	province	
+An Giang	VN	province	
+Kiên Giang	VN	province	Kiên Giang; Kien Giang
+Dong Thap	VN	province	Đồng Tháp
+Ben Tre	VN	province	Bến Tre
+Tra Vinh	VN	province	Trà Vinh
+Soc Trang	VN	province	Sóc Trăng
+Ca Mau	VN	province	Cà Mau
+Bac Lieu	VN	province	Bạc Liêu
+Tien Giang	VN	province	Tiền Giang
+Vinh Long	VN	province	Vĩnh Long
+Shanghai	CN	city	Shanghaï; Changhaï
+Canton	CN	city	Guangzhou
+Shenzhen	CN	city	
+Nanning	CN	city	
+Kunming	CN	city	
+Guangxi	CN	province	Région autonome Zhuang du Guangxi; Kouang-Si
+Yunnan	CN	province	
+Guangdong	CN	province	
+Hainan	CN	province	
+Osaka	JP	city	
+Nagoya	JP	city	
+Kyoto	JP	city	
+Yokohama	JP	city	
+Fukuoka	JP	city	
+Hiroshima	JP	city	
+Kobe	JP	city	
+Aichi	JP	province	préfecture d'Aichi
+Kanagawa	JP	province	
+Hokkaido	JP	province	
+Busan	KR	city	Pusan
+Incheon	KR	city	
+Daegu	KR	city	
+Gyeonggi	KR	province	
+Saint-Pétersbourg	RU	city	Saint Pétersbourg
+Vladivostok	RU	city	
+Kazan	RU	city	
+Sotchi	RU	city	
+Ekaterinbourg	RU	city	
+Novossibirsk	RU	city	
+Moguilev	BY	province	Mogilev; Mahiliou
+Gomel	BY	province	Homiel
+Grodno	BY	province	Hrodna
+Vitebsk	BY	province	Viciebsk
+Lyon	FR	city	
+Marseille	FR	city	
+Bordeaux	FR	city	
+Toulouse	FR	city	
+Strasbourg	FR	city	
+Centre-Val de Loire	FR	province	
+Île-de-France	FR	province	
+Nouvelle-Aquitaine	FR	province	
+Occitanie	FR	province	
+Munich	DE	city	
+Francfort	DE	city	
+Hambourg	DE	city	
+Bavière	DE	province	
+New York	US	city	
+San Francisco	US	city	
+Los Angeles	US	city	
+Californie	US	province	
+Bombay	IN	city	Mumbai
+Bangalore	IN	city	Bengaluru
+Calcutta	IN	city	Kolkata
+Luang Prabang	LA	city	
+Savannakhet	LA	province	
+Champassak	LA	province	
+Siem Reap	KH	city	
+Chiang Mai	TH	city	
+Almaty	KZ	city	
+Sydney	AU	city	
+Melbourne	AU	city	
+Douma d'État	RU	institution	Douma d’État; Douma d'Etat; Douma
+Conseil de la Fédération	RU	institution	Conseil de la Fédération de Russie
+Kremlin	RU	institution	
+Bundestag	DE	institution	
+Maison Blanche	US	institution	Maison-Blanche
+Knesset	IL	institution	
+Diète	JP	institution	Diète japonaise
 
 """#,
         "regions.tsv": #"""
@@ -403,6 +534,7 @@ vice-ministre permanent	minister
 chef de la diplomatie	minister
 secrétaire d'État	minister
 secrétaire général	party
+premier secrétaire	party
 secrétaire générale	party
 chef du Parti	party
 leader du Parti	party
@@ -429,6 +561,8 @@ consule générale	diplomat
 chargé d'affaires	diplomat
 envoyé spécial	diplomat
 représentant permanent	diplomat
+représentant	official
+représentante	official
 porte-parole	official
 directeur	official
 directrice	official
