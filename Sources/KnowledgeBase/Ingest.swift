@@ -76,7 +76,9 @@ extension KnowledgeBase {
         let attributes = try FileFailure.wrap { try FileManager.default.attributesOfItem(atPath: path) }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        if try wrap({ try dbQueue.read { db in try ArticleStore.sourceIsUnchanged(db, path: path, size: size, mtime: mtime) } }) {
+        // inDatabase, not read: a DatabaseQueue read toggles PRAGMA query_only, which expires every
+        // prepared statement and made the cached ones recompile for each article.
+        if try wrap({ try dbQueue.inDatabase { db in try ArticleStore.sourceIsUnchanged(db, path: path, size: size, mtime: mtime) } }) {
             return .unchanged
         }
         guard size <= options.maxFileSize else {

@@ -34,7 +34,9 @@ public final class KnowledgeBase: @unchecked Sendable {
         }
         // Refuse a database from a newer or different kb before opening it for writing,
         // so that such a file is left byte-for-byte untouched.
-        if mode != .create || FileManager.default.fileExists(atPath: path) {
+        // Read-only opens check on their own connection below (pendingCount), without this
+        // second connection, which cost a schema parse on every `kb search`.
+        if mode != .readOnly && (mode != .create || FileManager.default.fileExists(atPath: path)) {
             try Self.checkCompatible(path: path)
         }
         var config = Configuration()
