@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score bench clean help
+.PHONY: all build release demo test check-prereqs generate check-generated score clean help bench schema-docs datasette
 
 all: build
 
@@ -17,6 +17,8 @@ help:
 	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
 	@echo "make score    seed extraction scores against the gold files"
 	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
+	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
+	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
@@ -63,18 +65,37 @@ score: build
 
 # Benchmark (not part of `make test`): synthetic corpora of $(BENCH_SIZES) articles under bench/work/,
 # kb against the stock sqlite3 CLI and grep on the same data; table on stdout, JSON in bench/results/.
-# BENCH_SIZES="1000 10000" for a quick run; BENCH_SCRATCH=.build-NAME to reuse a build folder.
+# BENCH_SIZES="1000 10000" for a quick run; BENCH_SCRATCH=.build-NAME to reuse a build folder;
+# BENCH_SWIFTFLAGS=--static-swift-stdlib to measure a statically linked kb.
 BENCH_SIZES   ?= 1000 10000 100000
 BENCH_SCRATCH ?= .build
+BENCH_SWIFTFLAGS ?=
 
 bench: check-prereqs
 	@[ -x /usr/bin/time ] || { echo "installing time (peak RSS measurement)"; \
 	  if command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1; }; then \
 	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; \
 	  else echo "error: /usr/bin/time missing; run: sudo apt-get install time" >&2; exit 1; fi; }
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kb
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kb-bench
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) $(BENCH_SWIFTFLAGS) --product kb
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) $(BENCH_SWIFTFLAGS) --product kb-bench
 	python3 bench/run.py --sizes "$(BENCH_SIZES)" --bin $(BENCH_SCRATCH)/release
+# docs/SCHEMA.md and datasette/metadata.json come from the migrations' comments (a test fails when stale).
+schema-docs: build
+	$(DEBUG) schema --markdown > docs/SCHEMA.md
+	$(DEBUG) schema --datasette > datasette/metadata.json
+
+# Optional, not part of `make test`: Datasette from PyPI in a local virtualenv, on localhost only.
+DATASETTE_PORT ?= 8001
+VENV := .venv
+$(VENV)/bin/datasette:
+	python3 -m venv $(VENV) || { echo "error: python3 -m venv failed; run: sudo apt-get install python3-venv" >&2; exit 1; }
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet "datasette>=0.64,<1.0"
+
+# Datasette names the database after the file: the metadata describes `kb` (DB=kb.sqlite or any */kb.sqlite).
+datasette: $(VENV)/bin/datasette
+	@[ -f $(DB) ] || { echo "error: no $(DB); run \`make demo\` or \`kb ingest --db $(DB) DIR\` first" >&2; exit 1; }
+	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 -p $(DATASETTE_PORT) --metadata datasette/metadata.json
 
 clean:
 	rm -rf .build

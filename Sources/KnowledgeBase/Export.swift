@@ -71,7 +71,7 @@ enum ExportQueries {
             """, arguments: [id]).map { row in
             let agreementID: Int64 = row["id"]
             return .init(kind: row["kind"], title: row["title"],
-                         parties: try String.fetchAll(db, sql: "SELECT party FROM agreement_parties WHERE agreement_id = ? ORDER BY rowid", arguments: [agreementID]),
+                         parties: try String.fetchAll(db, sql: "SELECT party FROM agreement_parties WHERE agreement_id = ? ORDER BY party", arguments: [agreementID]),
                          signed: row["signed"],
                          domains: try String.fetchAll(db, sql: "SELECT slug FROM agreement_domains WHERE agreement_id = ? ORDER BY slug", arguments: [agreementID]),
                          evidence: row["sentence"])

@@ -14,7 +14,9 @@ struct KB: ParsableCommand {
               kb export --format jsonl          # every article with its facts
             """,
         version: KBVersion.string,
-        subcommands: [Ingest.self, Search.self, Export.self, Extract.self]
+        subcommands: [Ingest.self, Search.self, Export.self, Extract.self,
+                      Countries.self, People.self, Visits.self, Agreements.self, Domains.self, Trade.self, Timeline.self,
+                      PersonCardCommand.self, CountryCardCommand.self, Show.self, SQL.self, Schema.self]
     )
 }
 

@@ -24,27 +24,40 @@ struct Printer {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            out.write(String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
+            // JSONEncoder pretty-prints an empty array as "[\n\n]".
+            out.write(rows.isEmpty ? "[]\n" : String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
         case .ndjson:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for r in rows { out.write(String(decoding: (try? encoder.encode(r)) ?? Data(), as: UTF8.self) + "\n") }
+        case .csv, .tsv, .table:
+            printText(columns: T.columns, rows: rows.map(\.cells))
+        }
+        out.flush()
+    }
+
+    /// CSV, TSV and table output of any rows, including rows whose columns are only known at run time (`kb sql`).
+    func printText(columns: [String], rows: [[String]]) {
+        switch format {
+        case .json, .ndjson:
+            preconditionFailure("printText handles csv, tsv and table only")
         case .csv:
-            out.write(T.columns.map(Printer.csvField).joined(separator: ",") + "\r\n")
-            for r in rows { out.write(r.cells.map(Printer.csvField).joined(separator: ",") + "\r\n") }
+            out.write(columns.map(Printer.csvField).joined(separator: ",") + "\r\n")
+            for r in rows { out.write(r.map(Printer.csvField).joined(separator: ",") + "\r\n") }
         case .tsv:
-            out.write(T.columns.joined(separator: "\t") + "\n")
-            for r in rows { out.write(r.cells.map(Printer.tsvField).joined(separator: "\t") + "\n") }
+            out.write(columns.joined(separator: "\t") + "\n")
+            for r in rows { out.write(r.map(Printer.tsvField).joined(separator: "\t") + "\n") }
         case .table:
-            let cells = rows.map { $0.cells.map(Printer.oneLine) }
-            var widths = T.columns.map(\.count)
+            let cells = rows.map { $0.map(Printer.oneLine) }
+            var widths = columns.map(\.count)
             for row in cells { for (i, c) in row.enumerated() where i < widths.count { widths[i] = min(60, max(widths[i], c.count)) } }
-            let header = T.columns.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ")
-            out.write(Terminal.bold(header) + "\n")
+            let header = columns.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ")
+            out.write(Terminal.bold(header.trimmingTrailingSpaces) + "\n")
             for row in cells {
                 out.write(row.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces + "\n")
             }
         }
+        out.flush()
         out.flush()
     }
 

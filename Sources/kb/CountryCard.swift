@@ -1,0 +1,36 @@
+import ArgumentParser
+import KnowledgeBase
+
+struct CountryCardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "country",
+        abstract: "A country's relations with Vietnam: visits both ways, agreements, trade, top domains.",
+        discussion: """
+            The country is an ISO code or any name, alias, demonym or capital (BY, Biélorussie, Belarus, Minsk).
+            Exit status 1 when no country or several match.
+
+            Examples:
+              kb country BY
+              kb country Biélorussie --format json
+            """)
+
+    @OptionGroup var options: QueryOptions
+    @Argument(help: "ISO code or name.") var name: String
+
+    func run() throws {
+        let kb = try options.open()
+        let card = try CLI.query { try kb.country(name) }
+        let c = card.summary
+        var lines = [CardLine(section: "names", item: card.names.joined(separator: ", "))]
+        lines += card.visitsToVietnam.map { CardLine.visit("visits to Vietnam", $0) }
+        lines += card.visitsFromVietnam.map { CardLine.visit("visits from Vietnam", $0) }
+        lines += card.agreements.map(CardLine.agreement)
+        lines += card.trade.map { t in
+            CardLine(section: "trade", date: t.year.map(String.init) ?? t.period.cell, item: [t.countryA, t.countryB].compactMap { $0 }.joined(separator: "–"),
+                     detail: "actual \(t.actual.cell.isEmpty ? "-" : t.actual.cell), target \(t.target.cell.isEmpty ? "-" : t.target.cell) \(t.currency.cell)",
+                     source: t.sources.joined(separator: ", "))
+        }
+        lines += card.topDomains.map { CardLine(section: "top domains", item: $0.label, detail: "\($0.articles) article(s), \($0.agreements) agreement(s)") }
+        options.printer.printCard(card, lines: lines, heading: "\(c.name) (\(c.iso2)) — \(c.articles) article(s)")
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import KnowledgeBase
+
+struct Domains: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count articles and agreements per cooperation domain.",
+        discussion: """
+            Examples:
+              kb domains
+              kb domains --by-year --format csv
+            """)
+
+    @OptionGroup var options: QueryOptions
+    @Flag(help: "One count per year (of the article; of the signature for agreements).") var byYear = false
+
+    func run() throws {
+        let kb = try options.open()
+        options.printer.print(try CLI.query { try kb.domains(byYear: byYear) })
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import KnowledgeBase
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Visits, agreements and trade figures in date order.",
+        discussion: """
+            Examples:
+              kb timeline --country BY
+              kb timeline --format ndjson | jq .summary
+            """)
+
+    @OptionGroup var options: QueryOptions
+    @Option(help: ArgumentHelp("Only events this country takes part in: ISO code or name.", valueName: "country")) var country: String?
+
+    func run() throws {
+        let kb = try options.open()
+        options.printer.print(try CLI.query { try kb.timeline(country: country) })
+    }
+}
