@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score clean help bench schema-docs datasette
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev fuzz clean help bench schema-docs datasette
 
 all: build
 
@@ -19,6 +19,7 @@ help:
 	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
+	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
@@ -97,5 +98,18 @@ datasette: $(VENV)/bin/datasette
 	@[ -f $(DB) ] || { echo "error: no $(DB); run \`make demo\` or \`kb ingest --db $(DB) DIR\` first" >&2; exit 1; }
 	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 -p $(DATASETTE_PORT) --metadata datasette/metadata.json
 
+# Random and mutated articles through decoding, parsing and the extractors. `make test` runs 300
+# inputs; this runs many more. A failure prints the seed and input number to replay it.
+FUZZ_ITERATIONS ?= 20000
+fuzz: check-prereqs
+	$(SWIFT) build --build-tests
+	KB_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(if $(FUZZ_SEED),KB_FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
+
 clean:
 	rm -rf .build
+
+# Generalisation check on the held-out development set (articles written for it, never tuned on).
+score-dev: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(DEBUG) extract Tests/Fixtures/dev/articles/*.txt > $$tmp/dev.jsonl; \
+	  python3 scripts/score.py Tests/Fixtures/dev/gold $$tmp/dev.jsonl $(if $(VERBOSE),--verbose)

@@ -8,10 +8,11 @@ CREATE TABLE countries (
 ) WITHOUT ROWID;
 
 CREATE TABLE country_names (
-    iso2   TEXT NOT NULL REFERENCES countries(iso2) ON DELETE CASCADE,
-    name   TEXT NOT NULL,                                -- as written (« Bélarus », « biélorusse », « Minsk »)
+    -- Key columns come first: SQLite 3.40's integrity_check misreports other layouts of WITHOUT ROWID tables.
     folded TEXT NOT NULL,                                -- lower case, no accents (« belarus »)
+    iso2   TEXT NOT NULL REFERENCES countries(iso2) ON DELETE CASCADE,
     kind   TEXT NOT NULL CHECK (kind IN ('name', 'alias', 'demonym', 'capital')),
+    name   TEXT NOT NULL,                                -- as written (« Bélarus », « biélorusse », « Minsk »)
     PRIMARY KEY (folded, iso2, kind)
 ) WITHOUT ROWID;
 
@@ -21,9 +22,9 @@ CREATE TABLE organisations (
 ) WITHOUT ROWID;
 
 CREATE TABLE organisation_names (
+    folded TEXT NOT NULL,
     code   TEXT NOT NULL REFERENCES organisations(code) ON DELETE CASCADE,
     name   TEXT NOT NULL,
-    folded TEXT NOT NULL,
     PRIMARY KEY (folded, code)
 ) WITHOUT ROWID;
 
@@ -64,9 +65,9 @@ CREATE TABLE people (
 );
 
 CREATE TABLE person_aliases (
+    folded    TEXT NOT NULL,
     person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     alias     TEXT NOT NULL,                             -- « Loukachenko », « Lukashenko »
-    folded    TEXT NOT NULL,
     PRIMARY KEY (folded, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX person_aliases_person ON person_aliases(person_id);

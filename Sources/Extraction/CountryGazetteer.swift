@@ -6,38 +6,238 @@ public enum CountryForm: String, Sendable { case name, demonym, capital }
 public struct CountryHit: Sendable, Hashable {
     public let iso2: String
     public let form: CountryForm
+    public init(iso2: String, form: CountryForm) { self.iso2 = iso2; self.form = form }
+}
+
+/// A country named in a token sequence, after case checks, compounds and non-country places.
+public struct CountryMention: Sendable, Hashable {
+    public let iso2: String
+    public let form: CountryForm
+    /// UTF-8 byte range of the words that name the country (same base as the tokens' ranges).
+    public let range: Range<Int>
+    /// Indices of the tokens the mention touches (a part of « Vietnam-Biélorussie » touches the whole token).
+    public let tokens: Range<Int>
+    /// A former state (« Union soviétique »), recognised but not a country today.
+    public let historical: Bool
 }
 
 /// Country names, aliases, demonyms and capitals from the reference data, as one gazetteer.
 /// Shared by every extractor that needs to know « en Biélorussie », « biélorusse », « à Minsk ».
+///
+/// `matches(in:)` is the plain phrase lookup over tokens. `mentions(in:)` is what to use for
+/// « which countries does this text name »: it also reads hyphenated compounds
+/// (« Vietnam-Biélorussie », « vietnamo-russe », « Minsk-Phu Quôc »), requires proper-noun case
+/// for names and capitals (« Vienne » the city, not « qu'il vienne »; « EAU » not « eau ») and lets
+/// organisations and regions (« Union économique eurasiatique », « Asie-Pacifique », « océan
+/// Indien ») hide the country words inside them.
 public struct CountryGazetteer: Sendable {
     public let gazetteer: Gazetteer<CountryHit>
+    private let table: PhraseTable
+    private let historical: Set<String>
 
     public init(reference: Reference) {
         var g = Gazetteer<CountryHit>()
+        var t = PhraseTable()
         for c in reference.countries {
-            for n in [c.name] + c.aliases { g.add(n, CountryHit(iso2: c.iso2, form: .name)) }
-            for d in c.demonyms { g.add(d, CountryHit(iso2: c.iso2, form: .demonym)) }
-            for cap in c.capitals { g.add(cap, CountryHit(iso2: c.iso2, form: .capital)) }
+            for n in [c.name] + c.aliases {
+                g.add(n, CountryHit(iso2: c.iso2, form: .name))
+                t.add(n, .country(CountryHit(iso2: c.iso2, form: .name), Casing(of: n)))
+            }
+            for d in c.demonyms {
+                if d.hasSuffix("-") {
+                    t.add(d, .prefix(c.iso2))
+                } else {
+                    g.add(d, CountryHit(iso2: c.iso2, form: .demonym))
+                    // Short demonyms (« lao », « thaï ») are also Vietnamese name syllables (« Lào Cai »,
+                    // « Thái Bình »): as adjectives they are written lower case, so only that counts.
+                    let short = d.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 4
+                    t.add(d, .country(CountryHit(iso2: c.iso2, form: .demonym), short ? .lowercase : .any))
+                }
+            }
+            for cap in c.capitals {
+                g.add(cap, CountryHit(iso2: c.iso2, form: .capital))
+                t.add(cap, .country(CountryHit(iso2: c.iso2, form: .capital), Casing(of: cap)))
+            }
         }
+        for o in reference.organisations {
+            for n in [o.name, o.code] + o.aliases { t.add(n, .block(Casing(of: n))) }
+        }
+        for r in reference.regions { t.add(r, .block(Casing(of: r))) }
+        t.finish()
         gazetteer = g
+        table = t
+        historical = Set(reference.countries.filter(\.historical).map(\.iso2))
     }
 
     public func matches(in tokens: [Token]) -> [Gazetteer<CountryHit>.Match] { gazetteer.matches(in: tokens) }
     public func match(at i: Int, in tokens: [Token]) -> Gazetteer<CountryHit>.Match? { gazetteer.match(at: i, in: tokens) }
+
+    /// Countries named in `tokens`, left to right.
+    public func mentions(in tokens: [Token]) -> [CountryMention] {
+        let units = Unit.split(tokens)
+        var found: [(units: Range<Int>, entry: PhraseTable.Entry)] = []
+        var i = 0
+        while i < units.count {
+            if let (n, entry) = table.match(units, at: i) {
+                found.append((i..<(i + n), entry))
+                i += n
+            } else {
+                i += 1
+            }
+        }
+        // In a lower-case compound (« vietnamo-russe », « latino-américain »), a demonym counts only
+        // when every part of the compound is a demonym or a combining prefix.
+        // A combining prefix makes any compound an adjective (« Sino-japonais »; « Indo-Pacifique » is none).
+        var adjectival = Set<Int>()
+        for f in found {
+            guard let c = units[f.units.lowerBound].compound else { continue }
+            if units[f.units.lowerBound].lowerCompound { adjectival.insert(c) }
+            if case .prefix = f.entry { adjectival.insert(c) }
+        }
+        var badCompounds = Set<Int>()
+        var covered: [Int: Int] = [:]  // compound → parts covered by demonyms or prefixes
+        for f in found {
+            guard let c = units[f.units.lowerBound].compound, adjectival.contains(c) else { continue }
+            switch f.entry {
+            case .prefix: covered[c, default: 0] += f.units.filter { units[$0].folded != "-" }.count
+            case .country(let hit, _) where hit.form == .demonym:
+                covered[c, default: 0] += f.units.filter { units[$0].folded != "-" }.count
+            default: badCompounds.insert(c)
+            }
+        }
+        for (c, n) in covered where n != units.filter({ $0.compound == c && $0.folded != "-" }).count { badCompounds.insert(c) }
+
+        var out: [CountryMention] = []
+        for f in found {
+            let first = units[f.units.lowerBound], last = units[f.units.upperBound - 1]
+            let hit: CountryHit
+            switch f.entry {
+            case .country(let h, _): hit = h
+            case .prefix(let iso): hit = CountryHit(iso2: iso, form: .demonym)
+            case .block: continue
+            }
+            if hit.form == .demonym, let c = first.compound, adjectival.contains(c), badCompounds.contains(c) { continue }
+            out.append(CountryMention(iso2: hit.iso2, form: hit.form, range: first.range.lowerBound..<last.range.upperBound,
+                                      tokens: first.token..<(last.token + 1), historical: historical.contains(hit.iso2)))
+        }
+        return out
+    }
 }
 
-/// Organisations (EAEU, ASEAN, …) by code, name and aliases.
-public struct OrganisationGazetteer: Sendable {
-    public let gazetteer: Gazetteer<String>
+/// Case a phrase demands of the text: proper names start with a capital, acronyms are all capitals.
+enum Casing: Sendable {
+    case any, capitalized, acronym, lowercase
 
-    public init(reference: Reference) {
-        var g = Gazetteer<String>()
-        for o in reference.organisations {
-            for n in [o.name, o.code] + o.aliases { g.add(n, o.code) }
-        }
-        gazetteer = g
+    init(of phrase: String) {
+        let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { self = .acronym }
+        else if letters.first?.properties.isUppercase == true { self = .capitalized }
+        else { self = .any }
     }
 
-    public func matches(in tokens: [Token]) -> [Gazetteer<String>.Match] { gazetteer.matches(in: tokens) }
+    func accepts(_ u: Unit) -> Bool {
+        switch self {
+        case .any: return true
+        case .capitalized: return u.capitalized
+        case .acronym: return u.acronym
+        case .lowercase: return !u.capitalized
+        }
+    }
+}
+
+/// A word or a part of a hyphenated word: « Vietnam-Biélorussie » → Vietnam, -, Biélorussie.
+struct Unit: Sendable {
+    let folded: String
+    let range: Range<Int>
+    let token: Int
+    let capitalized: Bool
+    let acronym: Bool
+    /// Index of the hyphenated token this unit is part of.
+    let compound: Int?
+    /// The compound starts with a lower-case letter (an adjective: « sino-vietnamien »).
+    let lowerCompound: Bool
+
+    static func split(_ tokens: [Token]) -> [Unit] {
+        var out: [Unit] = []
+        out.reserveCapacity(tokens.count + 4)
+        for (k, t) in tokens.enumerated() {
+            guard !t.isPunctuation, t.folded.utf8.contains(UInt8(ascii: "-")) else {
+                out.append(Unit(folded: t.folded, range: t.range, token: k, capitalized: t.isCapitalized,
+                                acronym: t.isAcronym, compound: nil, lowerCompound: false))
+                continue
+            }
+            let lower = !t.isCapitalized
+            let bytes = Array(t.text.utf8)
+            var start = 0, j = 0
+            func part(_ lo: Int, _ hi: Int) {
+                guard hi > lo else { return }
+                let text = String(decoding: bytes[lo..<hi], as: UTF8.self)
+                let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+                out.append(Unit(folded: Folding.fold(text), range: (t.range.lowerBound + lo)..<(t.range.lowerBound + hi), token: k,
+                                capitalized: letters.first?.properties.isUppercase == true,
+                                acronym: letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase },
+                                compound: k, lowerCompound: lower))
+            }
+            while j < bytes.count {
+                let hyphenLength = bytes[j] == 0x2D ? 1 : (j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80
+                                                          && (bytes[j + 2] == 0x91 || bytes[j + 2] == 0x90) ? 3 : 0)
+                if hyphenLength > 0 {
+                    part(start, j)
+                    out.append(Unit(folded: "-", range: (t.range.lowerBound + j)..<(t.range.lowerBound + j + hyphenLength), token: k,
+                                    capitalized: false, acronym: false, compound: k, lowerCompound: lower))
+                    j += hyphenLength
+                    start = j
+                } else {
+                    j += 1
+                }
+            }
+            part(start, bytes.count)
+        }
+        return out
+    }
+}
+
+/// Longest-match phrase lookup over units (phrases split the same way as the text).
+struct PhraseTable: Sendable {
+    enum Entry: Sendable {
+        case country(CountryHit, Casing)
+        /// A combining form (« vietnamo- ») valid only inside a compound adjective.
+        case prefix(String)
+        /// An organisation or region: its words are not a country mention.
+        case block(Casing)
+    }
+
+    private var entries: [String: [(words: [String], entry: Entry)]] = [:]
+
+    mutating func add(_ phrase: String, _ entry: Entry) {
+        var words = Unit.split(Tokenizer.tokens(phrase)).map(\.folded)
+        if case .prefix = entry, words.last == "-" { words.removeLast() }
+        guard let first = words.first else { return }
+        entries[first, default: []].append((words, entry))
+    }
+
+    /// Orders each first word's phrases longest first; call once after the last `add`.
+    mutating func finish() {
+        for k in entries.keys { entries[k]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    /// Length (in units) and entry of the longest phrase at `i` whose case the text satisfies.
+    func match(_ units: [Unit], at i: Int) -> (Int, Entry)? {
+        guard let candidates = entries[units[i].folded] else { return nil }
+        for c in candidates where i + c.words.count <= units.count {
+            var ok = true
+            for k in 1..<max(c.words.count, 1) where units[i + k].folded != c.words[k] { ok = false; break }
+            guard ok else { continue }
+            switch c.entry {
+            case .country(_, let casing), .block(let casing):
+                if !casing.accepts(units[i]) { continue }
+            case .prefix:
+                // Followed by « - » inside the same compound.
+                guard i + c.words.count < units.count, units[i + c.words.count].folded == "-",
+                      units[i].compound != nil, units[i + c.words.count].compound == units[i].compound else { continue }
+            }
+            return (c.words.count, c.entry)
+        }
+        return nil
+    }
 }

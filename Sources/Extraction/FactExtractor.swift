@@ -3,7 +3,7 @@ public struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     public static let name = "kb-rules"
-    public static let version = "1"
+    public static let version = "2"
 
     public let reference: Reference
     public let parser: ArticleParser
@@ -28,9 +28,12 @@ public struct FactExtractor: Sendable {
     public func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
         facts.countries = countries.extract(from: document)
-        facts.people = people.extract(from: document)
-        facts.visits = visits.extract(from: document, people: facts.people)
-        facts.agreements = agreements.extract(from: document)
+        // People, visits and agreements read the same tokenised sentences: analyse them once.
+        let analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        let analysis = people.analyse(analysed)
+        facts.people = analysis.people
+        facts.visits = visits.extract(analysed, analysis)
+        facts.agreements = agreements.extract(analysed)
         facts.domains = domains.extract(from: document)
         facts.tradeFigures = trade.extract(from: document)
         return facts

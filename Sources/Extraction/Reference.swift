@@ -12,6 +12,8 @@ public struct Reference: Sendable {
         public let demonyms: [String]
         /// Capitals (and other cities) that stand for the country (« Minsk »).
         public let capitals: [String]
+        /// A former state (« Union soviétique »): recognised in text, never exported as a country.
+        public var historical: Bool = false
     }
 
     public struct Organisation: Sendable, Hashable {
@@ -25,6 +27,15 @@ public struct Reference: Sendable {
         public let labelFR: String
         public let labelEN: String
         public let terms: [String]
+    }
+
+    public struct Currency: Sendable, Hashable {
+        /// ISO 4217 (« USD »).
+        public let code: String
+        /// Names as written after an amount (« dollars », « dollars américains »).
+        public let names: [String]
+        /// Symbols and codes that may stand before or after an amount (« $ », « US$ », « € »).
+        public let symbols: [String]
     }
 
     public struct Title: Sendable, Hashable {
@@ -48,6 +59,10 @@ public struct Reference: Sendable {
     public let domains: [Domain]
     public let titles: [Title]
     public let agencies: [String]
+    /// Currencies by ISO 4217 code, with the names and symbols that denote them.
+    public let currencies: [Currency]
+    /// Place names that contain country words but are not countries (« Asie-Pacifique », « mer de Chine méridionale »).
+    public let regions: [String]
 
     /// Reference data as embedded at build time.
     public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
@@ -63,7 +78,8 @@ public struct Reference: Sendable {
         }
         countries = try table("countries.tsv").map {
             Country(iso2: $0["iso2"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]),
-                    demonyms: list($0["demonyms"]), capitals: list($0["capitals"]))
+                    demonyms: list($0["demonyms"]), capitals: list($0["capitals"]),
+                    historical: $0["status"] == "historical")
         }
         organisations = try table("organisations.tsv").map {
             Organisation(code: $0["code"] ?? "", name: $0["name_fr"] ?? "", aliases: list($0["aliases"]))
@@ -77,6 +93,10 @@ public struct Reference: Sendable {
         people = try table("people.tsv").map {
             KnownPerson(name: $0["name"] ?? "", country: ($0["country"]).flatMap { $0.isEmpty ? nil : $0 }, aliases: list($0["aliases"]))
         }
+        currencies = try files["currencies.tsv"].map { try TSV.parse($0, file: "currencies.tsv") }?
+            .map { Currency(code: $0["code"] ?? "", names: list($0["names"]), symbols: list($0["symbols"])) } ?? []
+        regions = try files["regions.tsv"].map { try TSV.parse($0, file: "regions.tsv") }?
+            .flatMap { [$0["name_fr"] ?? ""] + list($0["aliases"]) }.filter { !$0.isEmpty } ?? []
     }
 
     public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }

@@ -1,14 +1,232 @@
-/// The French analyzer shared by the index and the queries (placeholder: folding only;
-/// the search work replaces it with elision, stop words and light stemming).
-public enum FrenchAnalyzer {
-    /// Version of the analysis stored in `articles.search_*`; a change triggers a reindex.
-    public static let version = "0"
+import Foundation
 
-    /// Analysed terms of a text, in order.
-    public static func terms(_ text: String) -> [String] {
-        Folding.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+/// The French analyzer, the same at index time and at query time:
+///
+/// 1. Unicode normalisation (NFC), so a decomposed « é » is one scalar;
+/// 2. apostrophes ’ ʼ ‘ → ' (and the word is split into terms at apostrophes, hyphens, digits' punctuation);
+/// 3. elision stripping: l' m' t' qu' n' s' j' d' c' jusqu' quoiqu' lorsqu' puisqu' (any case);
+/// 4. lower case;
+/// 5. accent folding, œ → oe, æ → ae, đ → d (`Folding`);
+/// 6. stop words (Snowball's French list);
+/// 7. light stemming (`FrenchLightStemmer`, Savoy's algorithm as in Lucene).
+///
+/// Stages 1–6 give the *term* (« L’Intelligence » → « intelligence »), which is what the index stores:
+/// the database stays searchable with the stock tokenizer. Stage 7 gives the *stem*; the search
+/// expands a query term to every indexed term with the same stem (see `Search.swift`).
+///
+/// Terms are cut exactly where SQLite's `unicode61` tokenizer cuts (letters, digits and marks make
+/// words; everything else separates), so the stored text means the same to FTS5 as to us.
+/// The scan works on UTF-8 bytes: no Regex, no String per character.
+public enum FrenchAnalyzer {
+    /// Version of the analysis stored in `articles.search_*` and `search_terms`; a change triggers a reindex.
+    public static let version = "1"
+
+    /// An analysed term and the UTF-8 byte range of the word it came from in the (NFC) text.
+    public struct Term: Sendable, Hashable {
+        public let term: String
+        public let range: Range<Int>
     }
 
-    /// The analysed text stored for the FTS index: terms separated by spaces.
-    public static func indexText(_ text: String) -> String { terms(text).joined(separator: " ") }
+    /// Analysed terms of a text, in order (stages 1–6).
+    public static func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
+        var out: [String] = []
+        analyze(text, keepStopWords: keepStopWords) { term, _ in out.append(String(decoding: term, as: UTF8.self)) }
+        return out
+    }
+
+    /// Terms with their byte ranges in `normalized`, the text the ranges refer to (the NFC form of `text`).
+    public static func termsWithRanges(_ text: String, keepStopWords: Bool = false) -> (normalized: String, terms: [Term]) {
+        let normalized = normalize(text)
+        var out: [Term] = []
+        analyzeNormalized(normalized, keepStopWords: keepStopWords) { term, range in
+            out.append(Term(term: String(decoding: term, as: UTF8.self), range: range))
+        }
+        return (normalized, out)
+    }
+
+    /// The analysed text stored for the FTS index: terms separated by single spaces.
+    public static func indexText(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        analyze(text, keepStopWords: false) { term, _ in
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: term)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Stage 7, for a term produced by stages 1–6.
+    public static func stem(_ term: String) -> String { FrenchLightStemmer.stem(term) }
+
+    /// The whole chain (stages 1–7): the stems of a text.
+    public static func stems(_ text: String) -> [String] { terms(text).map(stem) }
+
+    /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and its source byte range.
+    public static func analyze(_ text: String, keepStopWords: Bool = false,
+                               _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        analyzeNormalized(normalize(text), keepStopWords: keepStopWords, body)
+    }
+
+    // MARK: - Stages
+
+    /// Stage 1. Only combining marks (U+0300–U+036F, lead bytes CC/CD) can make NFC differ for the
+    /// text we fold, so the common case costs one byte scan.
+    static func normalize(_ text: String) -> String {
+        var needs = false
+        for b in text.utf8 where b == 0xCC || b == 0xCD { needs = true; break }
+        return needs ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    private static func analyzeNormalized(_ text: String, keepStopWords: Bool,
+                                          _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(64)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let (s, len) = scalar(bytes, i)
+                guard isWordScalar(s) else { i += len; continue }
+                var j = i + len
+                var ascii = len == 1, apostrophe = false
+                while j < n {                                     // a word, apostrophes inside included
+                    let b = bytes[j]
+                    if b < 0x80 {
+                        if asciiWord[Int(b)] { j += 1; continue }
+                        if b == 0x27, j + 1 < n, isWordScalar(scalar(bytes, j + 1).0) { apostrophe = true; j += 1; continue }
+                        break
+                    }
+                    let (c, l) = scalar(bytes, j)
+                    ascii = false
+                    if isWordScalar(c) { if isApostrophe(c) { apostrophe = true }; j += l; continue }
+                    if isApostrophe(c), j + l < n, isWordScalar(scalar(bytes, j + l).0) { apostrophe = true; j += l; continue }
+                    break
+                }
+                if ascii && !apostrophe {
+                    asciiTerm(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                } else {
+                    word(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                }
+                i = j
+            }
+        }
+    }
+
+    /// Stages 2–6 on one word (a run of word scalars possibly joined by apostrophes).
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool,
+                             scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        var start = r.lowerBound
+        var parts = firstApostrophe(bytes, start, r.upperBound)                 // stage 2: ’ ʼ ‘ ' alike
+        if let a = parts, isElision(bytes, start..<a.lowerBound) {               // stage 3: l’, qu’, jusqu’…
+            start = a.upperBound
+            parts = firstApostrophe(bytes, start, r.upperBound)
+        }
+        while start < r.upperBound {
+            let end = parts?.lowerBound ?? r.upperBound
+            scratch.removeAll(keepingCapacity: true)
+            Folding.foldUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &scratch)  // stages 4–5
+            lowercaseRest(&scratch)
+            if keepStopWords || !isStopWord(scratch) {                           // stage 6
+                scratch.withUnsafeBufferPointer { body($0, start..<end) }
+            }
+            guard let p = parts else { break }
+            start = p.upperBound
+            parts = firstApostrophe(bytes, start, r.upperBound)
+        }
+    }
+
+    /// The common case, a plain ASCII word: stages 4–6 without decoding or table lookups.
+    @inline(__always)
+    private static func asciiTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool,
+                                  scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        for k in r { let b = bytes[k]; scratch.append(b &+ ((b >= 0x41 && b <= 0x5A) ? 0x20 : 0)) }
+        if keepStopWords || !isStopWord(scratch) {
+            scratch.withUnsafeBufferPointer { body($0, r) }
+        }
+    }
+
+    private static func firstApostrophe(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int>? {
+        var i = from
+        while i < to {
+            let (s, l) = scalar(b, i)
+            if isApostrophe(s) { return i..<(i + l) }
+            i += l
+        }
+        return nil
+    }
+
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s == "'" || s == "\u{2019}" || s == "\u{02BC}" || s == "\u{2018}"
+    }
+
+    /// l, m, t, qu, n, s, j, d, c, jusqu, quoiqu, lorsqu, puisqu — compared without case.
+    private static func isElision(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count >= 1 && r.count <= 6 else { return false }
+        var v: UInt64 = 0
+        for i in r {
+            let c = b[i]
+            guard c < 0x80 else { return false }
+            v = (v << 8) | UInt64(c | 0x20)
+        }
+        return elisions.contains(v)
+    }
+
+    private static let elisions: Set<UInt64> = Set(["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"].map {
+        $0.utf8.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
+    })
+
+    @inline(__always) private static func isStopWord(_ term: [UInt8]) -> Bool {
+        guard let key = FrenchStopWords.pack(term) else { return false }
+        return FrenchStopWords.packed.contains(key)
+    }
+
+    /// `Folding` lower-cases what it folds; scalars outside its table (Greek, Cyrillic…) are lower-cased here.
+    @inline(__always) private static func lowercaseRest(_ term: inout [UInt8]) {
+        guard term.contains(where: { $0 >= 0x80 }) else { return }
+        let lowered = String(decoding: term, as: UTF8.self).lowercased()
+        term.removeAll(keepingCapacity: true)
+        term.append(contentsOf: lowered.utf8)
+    }
+
+    // MARK: - Bytes
+
+    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let c = b[i]
+        if c < 0x80 { return (Unicode.Scalar(c), 1) }
+        var len: Int
+        var v: UInt32
+        if c & 0xE0 == 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+        else if c & 0xF0 == 0xE0 { v = UInt32(c & 0x0F); len = 3 }
+        else if c & 0xF8 == 0xF0 { v = UInt32(c & 0x07); len = 4 }
+        else { return ("\u{FFFD}", 1) }
+        guard i + len <= b.count else { return ("\u{FFFD}", 1) }
+        for k in 1..<len { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+    }
+
+    /// Letters, numbers and combining marks: what `unicode61` keeps inside a token.
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return asciiWord[Int(v)] }
+        if v < 0x3000 { return commonWord[Int(v)] }
+        return classify(s)
+    }
+
+    private static let asciiWord: [Bool] = (0..<128).map { v in
+        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
+    private static let commonWord: [Bool] = (0..<0x3000).map { v in Unicode.Scalar(UInt32(v)).map(classify) ?? false }
+
+    private static func classify(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .privateUse:
+            return true
+        default:
+            return false
+        }
+    }
 }

@@ -6,51 +6,77 @@ import FrenchText
 enum ArticleStore {
     struct Source { let path: String; let name: String; let size: Int; let mtime: Double }
 
-    /// True when `path` is recorded with the same size and modification time: no need to read it.
-    static func sourceIsUnchanged(_ db: Database, path: String, size: Int, mtime: Double) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM article_sources WHERE path = ? AND size = ? AND mtime = ? AND missing_since IS NULL
-            """), arguments: [path, size, mtime]) ?? false
+    /// What the database remembers of a file path.
+    struct KnownSource { let articleID: Int64; let size: Int; let mtime: Double; let missing: Bool }
+
+    /// Every recorded source, loaded once per run: deciding « unchanged » then costs a `stat`.
+    static func knownSources(_ db: Database) throws -> [String: KnownSource] {
+        var result: [String: KnownSource] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, article_id, size, mtime, missing_since IS NOT NULL AS missing FROM article_sources")
+        while let r = try rows.next() {
+            result[r["path"]] = KnownSource(articleID: r["article_id"], size: r["size"], mtime: r["mtime"], missing: r["missing"])
+        }
+        return result
+    }
+
+    static func articleID(_ db: Database, hash: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"), arguments: [hash])
+    }
+
+    /// Records `source` as a file of the stored article `articleID` (text already known): refreshes
+    /// its size and time, or adds one more source. Nothing is extracted.
+    static func attach(_ db: Database, _ source: Source, to articleID: Int64) throws -> IngestOutcome {
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_sources WHERE path = ?"), arguments: [source.path])
+        try upsertSource(db, source, articleID: articleID, now: Clock.nowISO())
+        if let previous, previous != articleID {
+            // The file now holds the text of another stored article.
+            try deleteIfOrphan(db, previous)
+            return .updated
+        }
+        return .unchanged
     }
 
     /// Writes one article (new, changed or moved) with its facts; returns what happened.
     static func save(_ db: Database, article: Article, facts: ArticleFacts, hash: String, source: Source,
                      extractorVersion: String, reference: ReferenceIndex) throws -> IngestOutcome {
+        if let sameText = try articleID(db, hash: hash) { return try attach(db, source, to: sameText) }
         let now = Clock.nowISO()
         let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_sources WHERE path = ?"), arguments: [source.path])
-        let sameText = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"), arguments: [hash])
-
-        if let sameText {
-            // Known text: record this file as one more source (or refresh its size/mtime).
-            try upsertSource(db, source, articleID: sameText, now: now)
-            if let previous, previous != sameText { try deleteIfOrphan(db, previous) ; return .updated }
-            return .unchanged
-        }
         let articleID: Int64
         let outcome: IngestOutcome
         if let previous, try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_sources WHERE article_id = ?"), arguments: [previous]) == 1 {
             // The file's content changed: update its article in place, keeping the id.
-            try db.cachedStatement(sql: """
-                UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, date = ?, date_precision = ?, headline = ?,
-                    body = ?, search_headline = ?, search_body = ?, updated_at = ? WHERE id = ?
-                """).execute(arguments: [article.source, hash, article.raw, article.date?.description, article.date?.precision.rawValue,
-                                 article.headline, article.body, FrenchAnalyzer.indexText(article.headline),
-                                 FrenchAnalyzer.indexText(article.body), now, previous])
-            try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [previous])
+            try db.cachedStatement(sql: "UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, updated_at = ? WHERE id = ?").execute(arguments: [article.source, hash, article.raw, now, previous])
             articleID = previous
             outcome = .updated
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO articles(source, content_hash, raw_text, date, date_precision, headline, body,
-                                     search_headline, search_body, ingested_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [article.source, hash, article.raw, article.date?.description, article.date?.precision.rawValue,
-                                 article.headline, article.body, FrenchAnalyzer.indexText(article.headline),
-                                 FrenchAnalyzer.indexText(article.body), now, now])
+                INSERT INTO articles(source, content_hash, raw_text, headline, body, ingested_at, updated_at)
+                VALUES (?, ?, ?, '', '', ?, ?)
+                """).execute(arguments: [article.source, hash, article.raw, now, now])
             articleID = db.lastInsertedRowID
             outcome = previous == nil ? .new : .updated
         }
         try upsertSource(db, source, articleID: articleID, now: now)
+        try writeDerived(db, articleID: articleID, article: article, facts: facts, extractorVersion: extractorVersion,
+                         reference: reference, now: now)
+        return outcome
+    }
+
+    /// Rewrites what is derived from an article's raw text (date, headline, body, search columns,
+    /// sections, facts), as after an extractor upgrade. The raw text and sources are untouched.
+    static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts,
+                             extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO()) throws {
+        // Only changed columns are written: an unchanged search text must not churn the FTS index.
+        try db.cachedStatement(sql: """
+            UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, body = ?4, search_headline = ?5, search_body = ?6,
+                updated_at = ?7
+            WHERE id = ?8 AND (date IS NOT ?1 OR date_precision IS NOT ?2 OR headline IS NOT ?3 OR body IS NOT ?4
+                OR search_headline IS NOT ?5 OR search_body IS NOT ?6)
+            """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
+                             FrenchAnalyzer.indexText(article.headline), FrenchAnalyzer.indexText(article.body), now, articleID])
+        try SearchIndex.articleWritten(db, id: articleID)
+        try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         let offsets = TextOffsets(article.raw)
         for (seq, section) in article.setApart.enumerated() {
             try db.cachedStatement(sql: """
@@ -61,7 +87,11 @@ enum ArticleStore {
         }
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
                               extractorVersion: extractorVersion, reference: reference)
-        return outcome
+    }
+
+    /// Marks a source whose file disappeared (`kb ingest --prune`). Nothing is deleted.
+    static func markMissing(_ db: Database, path: String, now: String) throws {
+        try db.cachedStatement(sql: "UPDATE article_sources SET missing_since = ? WHERE path = ? AND missing_since IS NULL").execute(arguments: [now, path])
     }
 
     private static func upsertSource(_ db: Database, _ s: Source, articleID: Int64, now: String) throws {
@@ -75,7 +105,8 @@ enum ArticleStore {
 
     /// Deletes an article no file points to any more (its facts go with it: ON DELETE CASCADE).
     private static func deleteIfOrphan(_ db: Database, _ id: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_sources WHERE article_id = ?)").execute(arguments: [id, id])
+        guard try !Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article_sources WHERE article_id = ?)"), arguments: [id])! else { return }
+        try FactStore.removeFacts(db, articleID: id)
+        try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
     }
 }
-

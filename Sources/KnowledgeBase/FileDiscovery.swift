@@ -1,46 +1,141 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Expands the paths given to `kb ingest` into `*.txt` files, sorted, each real file once.
+/// A file found by `FileDiscovery`, with what `stat` said about it.
+struct FileEntry: Sendable, Equatable {
+    let path: String
+    let size: Int
+    /// Seconds since 1970, nanosecond precision: with the size, decides « unchanged » without reading.
+    let mtime: Double
+}
+
+/// Expands the paths given to `kb ingest` into `*.txt` regular files, sorted, each real
+/// directory once. What cannot be read becomes a `FileProblem`, never an abort: broken links,
+/// symbolic link loops, FIFOs and devices, directories that cannot be listed.
 enum FileDiscovery {
-    static func files(in paths: [String], problems: inout [FileProblem]) throws -> [String] {
-        var result: [String] = []
-        var seenDirectories = Set<String>()
-        let fm = FileManager.default
+    static func files(in paths: [String], problems: inout [FileProblem]) throws -> [FileEntry] {
+        var result: [FileEntry] = []
+        var seenDirectories: [String: String] = [:]
         for p in paths {
             let absolute = URL(fileURLWithPath: p).standardizedFileURL.path
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: absolute, isDirectory: &isDirectory) else { throw KBError.pathNotFound(p) }
-            if isDirectory.boolValue {
-                walk(absolute, into: &result, seen: &seenDirectories, problems: &problems)
-            } else {
-                result.append(absolute)
+            switch FileStat.of(absolute) {
+            case .failure(let e) where e.code == ENOENT && !FileStat.isSymbolicLink(absolute):
+                throw KBError.pathNotFound(p)
+            case .failure(let e):
+                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped))
+            case .success(let st):
+                if st.isDirectory {
+                    walk(absolute, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
+                } else if st.isRegular {
+                    result.append(FileEntry(path: absolute, size: st.size, mtime: st.mtime))
+                } else {
+                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                }
             }
         }
         var unique = Set<String>()
-        return result.filter { unique.insert($0).inserted }
+        return result.filter { unique.insert($0.path).inserted }
     }
 
-    private static func walk(_ dir: String, into result: inout [String], seen: inout Set<String>, problems: inout [FileProblem]) {
-        let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
-        guard seen.insert(real).inserted else {
-            problems.append(FileProblem(path: dir, reason: "directory already visited (symbolic link loop?): skipped", ingested: false))
+    private static func walk(_ dir: String, ancestors: [String], into result: inout [FileEntry],
+                             seen: inout [String: String], problems: inout [FileProblem]) {
+        let real = FileStat.realPath(dir) ?? dir
+        if ancestors.contains(real) {
+            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped))
             return
         }
-        let fm = FileManager.default
+        // Another link to a directory already read: its files are ingested once, under the first path.
+        guard seen[real] == nil else { return }
+        seen[real] = dir
         let entries: [String]
-        do { entries = try fm.contentsOfDirectory(atPath: dir).sorted() } catch {
-            problems.append(FileProblem(path: dir, reason: "cannot list directory: permission denied or unreadable", ingested: false))
+        do { entries = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            let why = code.map { FileStat.describe(Int32($0)) } ?? "cannot be listed"
+            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped", severity: .skipped))
             return
         }
         for name in entries where !name.hasPrefix(".") {
             let path = dir + "/" + name
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }  // dangling link
-            if isDirectory.boolValue {
-                walk(path, into: &result, seen: &seen, problems: &problems)
-            } else if name.lowercased().hasSuffix(".txt") {
-                result.append(path)
+            let isText = name.lowercased().hasSuffix(".txt")
+            switch FileStat.of(path) {
+            case .failure(let e):
+                // A link we cannot follow, or a file we may not even stat.
+                if isText || FileStat.isSymbolicLink(path) {
+                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped))
+                }
+            case .success(let st):
+                if st.isDirectory {
+                    walk(path, ancestors: ancestors + [real], into: &result, seen: &seen, problems: &problems)
+                } else if isText {
+                    if st.isRegular {
+                        result.append(FileEntry(path: path, size: st.size, mtime: st.mtime))
+                    } else {
+                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                    }
+                }
             }
         }
     }
 }
+
+/// `stat(2)` (following links), as a value.
+struct FileStat {
+    let mode: mode_t
+    let size: Int
+    let mtime: Double
+
+    var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
+    var isRegular: Bool { mode & S_IFMT == S_IFREG }
+    var kind: String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a directory"
+        default: return "not a file"
+        }
+    }
+
+    static func of(_ path: String) -> Result<FileStat, StatError> {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .failure(StatError(code: errno)) }
+        return .success(FileStat(st))
+    }
+
+    init(_ st: stat) {
+        mode = st.st_mode
+        size = Int(st.st_size)
+        #if canImport(Darwin)
+        mtime = Double(st.st_mtimespec.tv_sec) + Double(st.st_mtimespec.tv_nsec) / 1e9
+        #else
+        mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        #endif
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// The user-facing reason a path could not be used.
+    static func describe(_ errno: Int32) -> String {
+        switch errno {
+        case ENOENT: return "broken symbolic link (its target does not exist): skipped"
+        case ELOOP: return "symbolic link loop (the link points back to itself): skipped"
+        case EACCES, EPERM: return "permission denied: skipped (check the file's owner and mode)"
+        default: return "cannot be read (\(String(cString: strerror(errno)).lowercased())): skipped"
+        }
+    }
+}
+
+struct StatError: Error { let code: Int32 }

@@ -3,45 +3,88 @@ import GRDB
 import Extraction
 import FrenchText
 
-/// What happened to one file during an ingest.
+/// What happened to one file (or stored article) during an ingest.
 public enum IngestOutcome: String, Sendable, Codable {
-    case new, updated, unchanged, failed
+    case new, updated, unchanged, skipped, reextracted
 }
 
+/// A file that was skipped, ingested with a warning, or found missing.
 public struct FileProblem: Sendable, Codable, Equatable {
+    public enum Severity: String, Sendable, Codable {
+        /// Not ingested; what was stored before is untouched.
+        case skipped
+        /// Ingested, but something had to be guessed or dropped.
+        case warning
+        /// A source that disappeared from disk (`--prune`); its article is kept.
+        case missing
+    }
     public var path: String
     public var reason: String
-    /// True when the file was still ingested (a warning), false when it was skipped.
-    public var ingested: Bool
+    public var severity: Severity
+    public var ingested: Bool { severity == .warning }
+
+    public init(path: String, reason: String, severity: Severity) {
+        self.path = path; self.reason = reason; self.severity = severity
+    }
 }
 
 public struct IngestOptions: Sendable {
     /// Files larger than this are skipped with a message.
     public var maxFileSize: Int = 8 << 20
+    /// Mark sources whose file disappeared (`article_sources.missing_since`). Never deletes.
+    public var prune = false
+    /// Articles written per transaction, at most; a transaction also ends after `batchSeconds`.
+    /// Each article is all-or-nothing either way (a savepoint each); batching only saves fsyncs.
+    public var batchSize = 64
+    public var batchSeconds = 0.5
+    /// Testing only: time spent inside each article's transaction, to widen race windows.
+    public var articleDelay: Double = 0
     public init() {}
 }
 
 public struct IngestSummary: Sendable, Codable, Equatable {
-    public var new = 0, updated = 0, unchanged = 0, failed = 0
+    public var runID: Int64?
+    public var files = 0, new = 0, updated = 0, unchanged = 0, skipped = 0, warnings = 0, missing = 0, reextracted = 0
     public var problems: [FileProblem] = []
+    public var seconds = 0.0
 
-    public var isNoOp: Bool { new == 0 && updated == 0 }
+    /// Files not ingested (the former name of `skipped`).
+    public var failed: Int { skipped }
+    public var isNoOp: Bool { new == 0 && updated == 0 && reextracted == 0 && missing == 0 }
 
-    /// `3 new, 0 updated, 2 unchanged, 0 failed`
-    public var line: String { "\(new) new, \(updated) updated, \(unchanged) unchanged, \(failed) failed" }
+    /// Process exit status: 0 all fine (warnings allowed), 1 some files skipped.
+    public var exitStatus: Int32 { skipped > 0 ? 1 : 0 }
+
+    /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`
+    public var line: String {
+        "\(new) new, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped, \(warnings) warning\(warnings == 1 ? "" : "s"), "
+            + "\(missing) missing, \(reextracted) re-extracted"
+    }
 
     mutating func count(_ o: IngestOutcome) {
         switch o {
         case .new: new += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
-        case .failed: failed += 1
+        case .skipped: break  // counted with its reason, by `add`
+        case .reextracted: reextracted += 1
+        }
+    }
+
+    mutating func add(_ p: FileProblem) {
+        problems.append(p)
+        switch p.severity {
+        case .skipped: skipped += 1
+        case .warning: warnings += 1
+        case .missing: missing += 1
         }
     }
 }
 
-/// Reported once per file, for progress display.
+/// Reported once per file (and once per re-extracted article), for progress display.
 public struct IngestEvent: Sendable {
+    public enum Phase: String, Sendable { case files, reextract }
+    public var phase: Phase
     public var path: String
     public var outcome: IngestOutcome
     public var index: Int
@@ -49,58 +92,144 @@ public struct IngestEvent: Sendable {
 }
 
 extension KnowledgeBase {
-    /// Ingests files and directories (recursively, `*.txt`). Idempotent: unchanged files are
-    /// skipped without writing; a changed file updates its article in place. Each article is
-    /// written in one transaction with its facts.
+    /// Ingests files and directories (recursively, `*.txt`), incrementally: a file whose size and
+    /// modification time are as recorded is not even read; a file whose text hash is known is not
+    /// extracted; only new or changed text is parsed, extracted and written. Every article is
+    /// written with its facts atomically, so a reader or a crash never sees half an article.
+    /// When the extractor version changed, stored articles are first re-extracted from their raw
+    /// text (one transaction: facts never mix two versions). Takes the writer lock, logs the run.
     public func ingest(paths: [String], options: IngestOptions = IngestOptions(),
                        progress: ((IngestEvent) -> Void)? = nil) throws -> IngestSummary {
-        var summary = IngestSummary()
-        try wrap { try dbQueue.write { db in try ReferenceStore.sync(db, referenceIndex) } }
-        let files = try FileDiscovery.files(in: paths, problems: &summary.problems)
-        summary.failed = summary.problems.count
-        for (i, file) in files.enumerated() {
-            let outcome: IngestOutcome
-            do {
-                outcome = try ingestFile(file, options: options, problems: &summary.problems)
-            } catch let e as FileFailure {
-                summary.problems.append(FileProblem(path: file, reason: e.reason, ingested: false))
-                outcome = .failed
-            }
-            summary.count(outcome)
-            progress?(IngestEvent(path: file, outcome: outcome, index: i + 1, total: files.count))
+        try logged(command: "ingest", paths: paths) { run in
+            try ingestFiles(paths: paths, options: options, run: &run, progress: progress)
         }
-        return summary
     }
 
-    private func ingestFile(_ path: String, options: IngestOptions, problems: inout [FileProblem]) throws -> IngestOutcome {
-        let attributes = try FileFailure.wrap { try FileManager.default.attributesOfItem(atPath: path) }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        // inDatabase, not read: a DatabaseQueue read toggles PRAGMA query_only, which expires every
-        // prepared statement and made the cached ones recompile for each article.
-        if try wrap({ try dbQueue.inDatabase { db in try ArticleStore.sourceIsUnchanged(db, path: path, size: size, mtime: mtime) } }) {
-            return .unchanged
+    private func ingestFiles(paths: [String], options: IngestOptions, run: inout RunState,
+                             progress: ((IngestEvent) -> Void)?) throws {
+        var discoveryProblems: [FileProblem] = []
+        let entries = try FileDiscovery.files(in: paths, problems: &discoveryProblems)
+        run.summary.files = entries.count
+        for p in discoveryProblems { run.summary.add(p) }
+
+        if try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } }) {
+            run.summary.reextracted = try reextractAll(progress: progress)
         }
-        guard size <= options.maxFileSize else {
-            throw FileFailure("file is \(size) bytes, over the \(options.maxFileSize)-byte limit (raise it with --max-file-size)")
-        }
-        let data = try FileFailure.wrap { try Data(contentsOf: URL(fileURLWithPath: path)) }
-        let decoded = try TextDecoding.decode(data)
-        if let warning = decoded.warning { problems.append(FileProblem(path: path, reason: warning, ingested: true)) }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let (article, facts) = extractor.process(raw: decoded.text, source: name)
-        if article.headline.isEmpty { throw FileFailure("no text: the file is empty or holds only white space") }
-        if let problem = article.dateProblem {
-            problems.append(FileProblem(path: path, reason: "\(problem): ingested with no date", ingested: true))
-        }
-        let hash = SHA256.hex(decoded.text.utf8)
-        let source = ArticleStore.Source(path: path, name: name, size: size, mtime: mtime)
-        return try wrap {
-            try dbQueue.write { db in
-                try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
-                                      extractorVersion: FactExtractor.version, reference: referenceIndex)
+
+        let known = try wrap { try dbQueue.read { db in try ArticleStore.knownSources(db) } }
+        var done = 0
+        var candidates: [FileEntry] = []
+        for entry in entries {
+            if let k = known[entry.path], !k.missing, k.size == entry.size, k.mtime == entry.mtime {
+                run.summary.unchanged += 1
+                done += 1
+                progress?(IngestEvent(phase: .files, path: entry.path, outcome: .unchanged, index: done, total: entries.count))
+            } else {
+                candidates.append(entry)
             }
         }
+
+        var next = 0
+        while next < candidates.count {
+            try wrap {
+                try dbQueue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        let deadline = Date().addingTimeInterval(options.batchSeconds)
+                        var written = 0
+                        repeat {
+                            let entry = candidates[next]
+                            next += 1
+                            let outcome = try ingestFile(db, entry, options: options, summary: &run.summary)
+                            run.summary.count(outcome)
+                            if outcome == .new || outcome == .updated { written += 1 }
+                            done += 1
+                            progress?(IngestEvent(phase: .files, path: entry.path, outcome: outcome, index: done, total: entries.count))
+                        } while next < candidates.count && written < options.batchSize && Date() < deadline
+                        try run.logProgress(db)
+                        return .commit
+                    }
+                }
+            }
+            run.committed()
+        }
+
+        if options.prune { try prune(paths: paths, known: known, run: &run) }
+    }
+
+    /// One file, inside the caller's transaction; the article itself is all-or-nothing (savepoint).
+    private func ingestFile(_ db: Database, _ entry: FileEntry, options: IngestOptions,
+                            summary: inout IngestSummary) throws -> IngestOutcome {
+        let name = URL(fileURLWithPath: entry.path).lastPathComponent
+        let source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
+        var warnings: [String] = []
+        var outcome = IngestOutcome.skipped
+        do {
+            let bytes = try FileReader.read(entry.path, maxSize: options.maxFileSize)
+            let decoded = try TextDecoding.decode(bytes)
+            warnings = decoded.warnings
+            let hash = SHA256.hex(decoded.text.utf8)
+            try db.inSavepoint {
+                if let sameText = try ArticleStore.articleID(db, hash: hash) {
+                    let recorded = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [entry.path])
+                    if recorded == nil, let other = try String.fetchOne(db, sql: "SELECT path FROM article_sources WHERE article_id = ? ORDER BY path LIMIT 1", arguments: [sameText]) {
+                        warnings.append("same text as \(other): recorded as one more source of that article")
+                    } else if recorded == sameText {
+                        warnings = []  // touched, not changed: nothing new to say
+                    }
+                    outcome = try ArticleStore.attach(db, source, to: sameText)
+                    return .commit
+                }
+                let (article, facts) = extractor.process(raw: decoded.text, source: name)
+                guard !article.headline.isEmpty else { throw FileFailure("no headline or text after the date line: skipped") }
+                if let problem = article.dateProblem {
+                    warnings.append("\(problem): ingested with no date")
+                } else if article.date == nil {
+                    warnings.append("no date line (` date YYYY-MM-DD Headline`): ingested with no date")
+                }
+                outcome = try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
+                                                extractorVersion: FactExtractor.version, reference: referenceIndex)
+                if options.articleDelay > 0 { Thread.sleep(forTimeInterval: options.articleDelay) }
+                return .commit
+            }
+        } catch let e as FileFailure {
+            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped))
+            return .skipped
+        } catch let e as DatabaseError where Self.isArticleSpecific(e) {
+            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped))
+            return .skipped
+        }
+        if !warnings.isEmpty {
+            summary.add(FileProblem(path: entry.path, reason: warnings.joined(separator: "; "), severity: .warning))
+        }
+        return outcome
+    }
+
+    /// Errors due to one article's content (skip it); anything else (disk full, I/O) stops the run.
+    static func isArticleSpecific(_ e: DatabaseError) -> Bool {
+        [.SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_TOOBIG, .SQLITE_RANGE].contains(e.resultCode)
+    }
+
+    /// Marks sources under the given paths whose file no longer exists. Nothing is deleted.
+    private func prune(paths: [String], known: [String: ArticleStore.KnownSource], run: inout RunState) throws {
+        let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        func isUnderRoots(_ p: String) -> Bool { roots.contains { p == $0 || p.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } }
+        let gone = known.filter { path, k in
+            guard !k.missing, isUnderRoots(path) else { return false }
+            if case .failure(let e) = FileStat.of(path), e.code == ENOENT || e.code == ENOTDIR { return true }
+            return false
+        }.sorted { $0.key < $1.key }
+        guard !gone.isEmpty else { return }
+        let now = Clock.nowISO()
+        try wrap {
+            try dbQueue.write { db in
+                for (path, k) in gone {
+                    try ArticleStore.markMissing(db, path: path, now: now)
+                    run.summary.add(FileProblem(path: path, reason: "file no longer exists: article \(k.articleID) kept, its source marked missing", severity: .missing))
+                }
+                try run.logProgress(db)
+            }
+        }
+        run.committed()
     }
 }
 
@@ -108,14 +237,4 @@ extension KnowledgeBase {
 struct FileFailure: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }
-
-    static func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as FileFailure { throw e } catch {
-            let ns = error as NSError
-            if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError), posix.domain == NSPOSIXErrorDomain {
-                throw FileFailure(String(cString: strerror(Int32(posix.code))).lowercased())
-            }
-            throw FileFailure(ns.localizedDescription)
-        }
-    }
 }

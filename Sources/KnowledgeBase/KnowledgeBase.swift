@@ -22,66 +22,47 @@ public final class KnowledgeBase: @unchecked Sendable {
 
     public let path: String
     let dbQueue: DatabaseQueue
-    let extractor: FactExtractor
-    let referenceIndex: ReferenceIndex
+    let reference: Reference
+    /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
+    lazy var extractor = FactExtractor(reference: reference)
+    lazy var referenceIndex = ReferenceIndex(reference)
 
     public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
         self.path = path
-        self.extractor = FactExtractor(reference: reference)
-        self.referenceIndex = ReferenceIndex(reference)
+        self.reference = reference
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
-        }
-        // Refuse a database from a newer or different kb before opening it for writing,
-        // so that such a file is left byte-for-byte untouched.
-        // Read-only opens check on their own connection below (pendingCount), without this
-        // second connection, which cost a schema parse on every `kb search`.
-        if mode != .readOnly && (mode != .create || FileManager.default.fileExists(atPath: path)) {
-            try Self.checkCompatible(path: path)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.readonly = mode == .readOnly
-        if mode != .readOnly { config.journalMode = .wal }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
-        try wrap {
-            if mode == .readOnly {
-                try dbQueue.read { db in
-                    guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
-                    if try Migrator.pendingCount(db) > 0 {
-                        throw KBError.invalidArgument("the database \(path) has an older schema; run any kb command that writes (e.g. `kb ingest`) to upgrade it first")
-                    }
-                }
-            } else {
-                try dbQueue.writeWithoutTransaction { db in
-                    try Migrator.migrate(db)
-                }
+        // The schema is checked with reads only, so that a database from a newer or different kb
+        // is refused and left byte-for-byte untouched.
+        let pending: Int = try wrap {
+            try dbQueue.read { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if tables == 0 && mode == .create { return Migrator.all.count }
+                guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
+                return try Migrator.pendingCount(db)
             }
         }
-    }
-
-    private static func checkCompatible(path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            try queue.read { db in
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if tables == 0 { return }
-                guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
-                _ = try Migrator.check(db)
+        guard pending > 0 else { return }
+        if mode == .readOnly {
+            throw KBError.invalidArgument("the database \(path) has an older schema; run any kb command that writes (e.g. `kb ingest`) to upgrade it first")
+        }
+        try wrap {
+            try dbQueue.writeWithoutTransaction { db in
+                // WAL is persistent in the file: set once, when the schema is created or upgraded.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try Migrator.migrate(db)
             }
-        } catch let e as KBError {
-            throw e
-        } catch let e as DatabaseError {
-            if e.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
-            throw KBError.cannotOpenDatabase(path: path, reason: e.message ?? "\(e)")
         }
     }
 

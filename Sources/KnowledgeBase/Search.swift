@@ -1,31 +1,138 @@
 import GRDB
 import FrenchText
 
+/// What to search for: a query in kb's query language (or raw FTS5) and filters on the facts.
+public struct SearchRequest: Sendable, Codable, Equatable {
+    /// Plain words (all must match), "exact phrase", OR, -word, word*. May be empty when filters are given.
+    public var query: String
+    /// Pass `query` to FTS5 unchanged (its own syntax; errors are reported, not escaped).
+    public var raw: Bool
+    /// ISO codes (« BY ») or country names (« Biélorussie »): articles mentioning every one.
+    public var countries: [String]
+    /// People as written in any known spelling (« Tô Lâm », « Lukashenko »): articles mentioning every one.
+    public var people: [String]
+    /// Domain slugs (« cybersecurity ») or labels: articles about every one.
+    public var domains: [String]
+    /// Partial dates `YYYY[-MM[-DD]]`, inclusive; an article dated less precisely counts when its period overlaps.
+    public var since: String?
+    public var until: String?
+    public var limit: Int
+    public var offset: Int
+    /// Also count hits per country, domain and year.
+    public var facets: Bool
+
+    public init(_ query: String = "", raw: Bool = false, countries: [String] = [], people: [String] = [],
+                domains: [String] = [], since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
+                facets: Bool = false) {
+        self.query = query; self.raw = raw; self.countries = countries; self.people = people; self.domains = domains
+        self.since = since; self.until = until; self.limit = limit; self.offset = offset; self.facets = facets
+    }
+}
+
+/// A passage of an article's original text, with the words that matched.
+public struct SearchSnippet: Sendable, Codable, Equatable {
+    /// Offsets in Unicode code points into `text`, end exclusive.
+    public struct Span: Sendable, Codable, Equatable {
+        public var start: Int
+        public var end: Int
+    }
+    /// One line of the original body (white space collapsed), with « … » where it was cut.
+    public var text: String
+    public var highlights: [Span]
+
+    /// The text with each highlight wrapped: `marked(open: "[", close: "]")`.
+    public func marked(open: String, close: String) -> String {
+        var out = ""
+        var next = 0
+        var spans = highlights[...]
+        for (i, s) in text.unicodeScalars.enumerated() {
+            if let h = spans.first, h.start == i { out += open }
+            out.unicodeScalars.append(s)
+            next = i + 1
+            if let h = spans.first, h.end == next { out += close; spans = spans.dropFirst() }
+        }
+        return out
+    }
+}
+
 /// One search hit.
 public struct SearchHit: Sendable, Codable, Equatable {
     public var articleID: Int64
     public var source: String
     public var date: String?
     public var headline: String
+    /// bm25 (headline weighted 5, body 1): lower is better; 0 when there was no text query.
     public var score: Double
+    public var snippet: SearchSnippet
+}
+
+public struct FacetCount: Sendable, Codable, Equatable {
+    /// ISO code, domain slug or year.
+    public var value: String
+    /// Country name, domain label, or the year again.
+    public var label: String
+    public var count: Int
+}
+
+/// Counts of all hits (not only the page shown) per country, domain and year.
+public struct SearchFacets: Sendable, Codable, Equatable {
+    public var countries: [FacetCount] = []
+    public var domains: [FacetCount] = []
+    public var years: [FacetCount] = []
+}
+
+/// « Did you mean »: a query word absent from the index and the closest indexed word.
+public struct SearchSuggestion: Sendable, Codable, Equatable {
+    /// As the user typed it (« Loukachenco »).
+    public var typed: String
+    /// As articles write it (« Loukachenko »).
+    public var suggestion: String
+    /// The whole query with the word replaced.
+    public var query: String
+}
+
+public struct SearchResult: Sendable, Codable, Equatable {
+    public var request: SearchRequest
+    /// The FTS5 expression that ran (nil without a text query).
+    public var match: String?
+    /// Hits in all, beyond `limit`.
+    public var total: Int
+    public var hits: [SearchHit]
+    public var facets: SearchFacets?
+    /// Only when there are no hits.
+    public var suggestions: [SearchSuggestion]
+    /// Words left out of the search (too common to search for).
+    public var ignoredWords: [String]
 }
 
 extension KnowledgeBase {
-    /// Full-text search (placeholder: all analysed terms must match, bm25 ranking).
-    public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
-        let terms = FrenchAnalyzer.terms(query)
-        guard !terms.isEmpty else { return [] }
-        let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " ")
+    /// French-aware search: the query is analysed like the articles (elisions, case, accents, stop
+    /// words), each word matches every form with the same light stem, country names and known people
+    /// match all their spellings; hits are ranked by bm25 with a snippet of the original text.
+    public func search(_ request: SearchRequest) throws -> SearchResult {
+        try ensureSearchIndexCurrent()
         return try wrap {
             try dbQueue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT a.id, a.source, a.date, a.headline, bm25(articles_fts, 5.0, 1.0) AS score
-                    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                    WHERE articles_fts MATCH ? ORDER BY score LIMIT ?
-                    """, arguments: [match, limit]).map {
-                    SearchHit(articleID: $0["id"], source: $0["source"], date: $0["date"], headline: $0["headline"], score: $0["score"])
-                }
+                let plan = try SearchPlan(db, request, reference: referenceIndex)
+                return try SearchRunner.run(db, plan)
             }
         }
+    }
+
+    /// The SQL `search` would run, with its arguments written in: paste it into `sqlite3`.
+    public func searchSQL(_ request: SearchRequest) throws -> String {
+        try wrap {
+            try dbQueue.read { db in
+                let plan = try SearchPlan(db, request, reference: referenceIndex)
+                var out = SearchSQL.hits(plan).inlined + ";\n"
+                if request.facets { out += SearchSQL.facets(plan).inlined + ";\n" }
+                return out
+            }
+        }
+    }
+
+    /// Shorthand: the first `limit` hits of a plain query.
+    public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
+        try search(SearchRequest(query, limit: limit)).hits
     }
 }

@@ -1,35 +1,161 @@
 import Foundation
 
-/// Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, and as a
-/// fallback Windows-1252 when that reads as plausible French. Binary files are refused.
+/// Turns a file's bytes into article text, or refuses with a reason the user can act on.
+///
+/// Accepted: UTF-8 (a BOM is dropped), UTF-16 with a BOM (or without one when the NUL pattern is
+/// unmistakable), and as a fallback Windows-1252 (a superset of Latin-1's printable characters)
+/// when that reads as plausible French. Line endings become `\n`: the stored raw text is the
+/// decoded text, like any other decoding step, so character offsets map back to it exactly and a
+/// CRLF copy of an article is the same article as its LF original.
+/// Refused: empty or white-space-only files, binary files, undecodable bytes.
 enum TextDecoding {
-    struct Decoded { let text: String; let warning: String? }
+    struct Decoded {
+        let text: String
+        /// What was done to read the file (ingested anyway, reported as warnings).
+        let warnings: [String]
+        var warning: String? { warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
+    }
 
-    static func decode(_ data: Data) throws -> Decoded {
-        let bytes = [UInt8](data)
-        if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            guard let s = String(data: data.dropFirst(2), encoding: encoding) else {
-                throw FileFailure("looks like UTF-16 (byte order mark) but does not decode as UTF-16")
+    static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
+
+    static func decode(_ bytes: [UInt8]) throws -> Decoded {
+        guard !bytes.isEmpty else { throw FileFailure("empty file (0 bytes): skipped") }
+        var warnings: [String] = []
+        var text: String
+        if bytes.count >= 2, let bigEndian = bomUTF16(bytes) {
+            guard let s = utf16(bytes.dropFirst(2), bigEndian: bigEndian) else {
+                throw FileFailure("starts with a UTF-16 byte order mark but is not valid UTF-16: skipped")
             }
-            return Decoded(text: s, warning: "decoded from UTF-16")
+            text = s
+            warnings.append("UTF-16 file (byte order mark): converted to UTF-8")
+        } else {
+            var body = bytes[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            if body.contains(0) {
+                if let bigEndian = guessUTF16(body), let s = utf16(body, bigEndian: bigEndian) {
+                    text = s
+                    warnings.append("UTF-16 file without byte order mark (\(bigEndian ? "big" : "little")-endian by its NUL bytes): converted to UTF-8")
+                } else {
+                    throw FileFailure("binary file (contains NUL bytes), not article text: skipped")
+                }
+            } else if let s = String(validating: body, as: UTF8.self) {
+                text = s
+            } else if isPlausibleWindows1252French(body) {
+                text = String(String.UnicodeScalarView(body.map { windows1252[Int($0)] }))
+                warnings.append("not valid UTF-8: decoded as Windows-1252/Latin-1, which reads as French (check the accents, and re-save the file as UTF-8)")
+            } else if let (s, bad) = mostlyUTF8(body) {
+                text = s
+                warnings.append("\(bad) invalid UTF-8 byte sequence\(bad == 1 ? "" : "s") replaced by � (the rest of the file is valid UTF-8)")
+            } else {
+                throw FileFailure("not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
+            }
         }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.contains(0) { throw FileFailure("binary file (contains NUL bytes): skipped") }
-        if let s = String(validating: body, as: UTF8.self) { return Decoded(text: s, warning: nil) }
-        let s = String(body.map { windows1252[Int($0)] })
-        return Decoded(text: s, warning: "not valid UTF-8: decoded as Windows-1252")
+        if text.utf8.contains(0x0D) {
+            let crlf = text.contains("\r\n")
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            warnings.append(crlf ? "CRLF (Windows) line endings: read as LF" : "CR (old Mac) line endings: read as LF")
+        }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+            throw FileFailure("only white space, no article text: skipped")
+        }
+        if controlCharacterRatio(text) > 0.01 {
+            throw FileFailure("binary file (control characters), not article text: skipped")
+        }
+        return Decoded(text: text, warnings: warnings)
+    }
+
+    /// UTF-8 with a few damaged bytes (a bad copy, a truncated character): kept, damage marked.
+    /// More than one bad sequence per 1,000 bytes is an encoding problem, not damage.
+    private static func mostlyUTF8(_ b: ArraySlice<UInt8>) -> (String, Int)? {
+        let s = String(decoding: b, as: UTF8.self)
+        let bad = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        return bad * 1000 <= max(b.count, 3000) ? (s, bad) : nil
+    }
+
+    /// nil when there is no UTF-16 BOM; else whether it is big-endian. `FF FE 00 00` is UTF-32.
+    private static func bomUTF16(_ b: [UInt8]) -> Bool? {
+        if b[0] == 0xFE && b[1] == 0xFF { return true }
+        if b[0] == 0xFF && b[1] == 0xFE && !(b.count >= 4 && b[2] == 0 && b[3] == 0) { return false }
+        return nil
+    }
+
+    /// UTF-16 text in Latin script has a NUL in nearly every high byte and almost none elsewhere.
+    private static func guessUTF16(_ b: ArraySlice<UInt8>) -> Bool? {
+        guard b.count >= 8, b.count % 2 == 0 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for (i, byte) in b.enumerated() where byte == 0 { if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 } }
+        let half = b.count / 2
+        if oddZero * 10 >= half * 9 && evenZero * 20 <= half { return false }
+        if evenZero * 10 >= half * 9 && oddZero * 20 <= half { return true }
+        return nil
+    }
+
+    private static func utf16(_ b: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
+        guard b.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(b.count / 2)
+        var i = b.startIndex
+        while i < b.endIndex {
+            let hi = UInt16(b[bigEndian ? i : i + 1]), lo = UInt16(b[bigEndian ? i + 1 : i])
+            units.append(hi << 8 | lo)
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        return String(scalars)
+    }
+
+    /// Windows-1252 is plausible when the text is mostly letters and almost every byte above
+    /// 0x7F is a French letter or French typography (« » ’ – … €), never an unassigned byte.
+    static func isPlausibleWindows1252French(_ b: ArraySlice<UInt8>) -> Bool {
+        var high = 0, french = 0, letters = 0
+        for byte in b {
+            if byte >= 0x80 {
+                high += 1
+                if frenchBytes.contains(byte) { french += 1 }
+                if unassigned.contains(byte) { return false }
+            } else if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x20 {
+                letters += 1
+            }
+        }
+        return french * 10 >= high * 9 && high * 5 <= b.count && (letters + french) * 10 >= b.count * 6
+    }
+
+    private static let unassigned: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+    /// àâäçèéêëîïôöùûüÿ ÀÂÄÇÈÉÊËÎÏÔÖÙÛÜ œŒæÆ « » ’ ‘ “ ” – — … € ° NBSP ·
+    private static let frenchBytes: Set<UInt8> = [
+        0xE0, 0xE2, 0xE4, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEE, 0xEF, 0xF4, 0xF6, 0xF9, 0xFB, 0xFC, 0xFF,
+        0xC0, 0xC2, 0xC4, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCE, 0xCF, 0xD4, 0xD6, 0xD9, 0xDB, 0xDC,
+        0x9C, 0x8C, 0xE6, 0xC6, 0xAB, 0xBB, 0x92, 0x91, 0x93, 0x94, 0x96, 0x97, 0x85, 0x80, 0xB0, 0xA0, 0xB7,
+    ]
+
+    /// Share of C0 control characters other than tab, line feed and form feed.
+    private static func controlCharacterRatio(_ text: String) -> Double {
+        var controls = 0, total = 0
+        for b in text.utf8 {
+            total += 1
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C { controls += 1 }
+        }
+        return total == 0 ? 0 : Double(controls) / Double(total)
     }
 
     /// Windows-1252 code page (bytes 0x80–0x9F differ from Latin-1).
-    static let windows1252: [Character] = (0..<256).map { b -> Character in
+    static let windows1252: [Unicode.Scalar] = (0..<256).map { b -> Unicode.Scalar in
         let table: [Int: UInt32] = [
             0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
             0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
             0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
             0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
         ]
-        return Character(Unicode.Scalar(table[b] ?? UInt32(b))!)
+        return Unicode.Scalar(table[b] ?? UInt32(b))!
     }
 }

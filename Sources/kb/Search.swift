@@ -1,27 +1,148 @@
 import ArgumentParser
+import Foundation
 import KnowledgeBase
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search articles (French-aware full-text search).",
         discussion: """
+            Words are matched whatever their accents, case, elision or plural: « cybersecurite » finds
+            « cybersécurité », « coopérations » finds « coopération », « l'intelligence » finds « intelligence ».
+            Country names and demonyms find each other (« Belarus », « biélorusse », « Biélorussie »), and so do
+            the spellings of known people (« Lukashenko », « Loukachenko »).
+
+            Query language:
+              word word            all words must match
+              "exact phrase"       the words next to each other, in order
+              word OR word         either
+              -word, NOT word      exclude articles with the word
+              cyber*               any word beginning with « cyber »
+            Use --raw to pass FTS5 syntax through unchanged.
+
             Exit status like grep: 0 when something was found, 1 when nothing, 2 on error.
 
-            Example:
+            Examples:
               kb search "cybersécurité"
+              kb search coopération -militaire --country BY --since 2025-01
+              kb search "\\"intelligence artificielle\\"" --format json
+              kb search --person "Tô Lâm" --facets
+              kb search --raw 'cybersecurite NEAR(vietnam bielorussie, 10)'
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Search terms.") var query: [String]
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Search terms (may be empty with a filter).", valueName: "query"))
+    var query: [String] = []
+    @Flag(help: "Pass the query to FTS5 unchanged (expert syntax: NEAR, column filters, ^).") var raw = false
+    @Option(help: ArgumentHelp("Only articles mentioning this country (ISO code or name); repeatable.", valueName: "code"))
+    var country: [String] = []
+    @Option(help: ArgumentHelp("Only articles mentioning this person (any known spelling); repeatable.", valueName: "name"))
+    var person: [String] = []
+    @Option(help: ArgumentHelp("Only articles about this cooperation domain (slug, e.g. cybersecurity); repeatable.", valueName: "slug"))
+    var domain: [String] = []
+    @Option(help: ArgumentHelp("Only articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+    @Option(help: ArgumentHelp("Only articles dated on or before this date.", valueName: "date")) var until: String?
     @Option(help: "Maximum number of hits.") var limit: Int = 20
+    @Option(help: "Hits to skip (for paging).") var offset: Int = 0
+    @Flag(help: "Count hits per country, domain and year (other formats than table print these counts instead of the hits).")
+    var facets = false
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
 
     func run() throws {
-        let kb = try CLI.run { try database.open() }
-        let hits = try CLI.run { try kb.search(query.joined(separator: " "), limit: limit) }
-        let out = StandardOutput()
-        for hit in hits {
-            out.write("\(hit.date ?? "----------")  \(hit.headline)  [\(hit.source)]\n")
+        if let unknown = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
+            CLI.warn("kb: unknown option \(unknown) (see kb search --help); to search for it, write it in quotes with a space: \" \(unknown)\"")
+            throw ExitCode(2)
         }
-        if hits.isEmpty { throw ExitCode(1) }
+        let kb = try CLI.run { try database.open() }
+        let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
+                                    since: since, until: until, limit: limit, offset: offset, facets: facets)
+        if sql {
+            let out = StandardOutput()
+            out.write(try CLI.run { try kb.searchSQL(request) })
+            return
+        }
+        let result = try CLI.run { try kb.search(request) }
+        if !result.ignoredWords.isEmpty {
+            CLI.warn("kb: left out, too common to search for: \(result.ignoredWords.joined(separator: ", "))")
+        }
+        switch format {
+        case .table: SearchReport(result: result).print()
+        default:
+            if facets, let f = result.facets {
+                Printer(format: format).print(FacetRow.rows(f))
+            } else {
+                Printer(format: format).print(result.hits.map(SearchRow.init))
+            }
+        }
+        if result.hits.isEmpty {
+            if let s = result.suggestions.last {
+                CLI.warn("Did you mean: \(result.suggestions.map(\.suggestion).joined(separator: ", "))?  kb search \(shellQuoted(s.query))")
+            }
+            throw ExitCode(1)
+        }
     }
+
+    private func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+/// The human listing: per hit, date · source, the headline, the snippet with matched words in bold
+/// (or between [ ] when not on a colour terminal).
+struct SearchReport {
+    let result: SearchResult
+
+    func print() {
+        let out = StandardOutput()
+        let (open, close) = Terminal.isColor ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
+        for hit in result.hits {
+            out.write(Terminal.dim("\(hit.date ?? "undated") · \(hit.source)") + "\n")
+            out.write(Terminal.bold(hit.headline) + "\n")
+            if !hit.snippet.text.isEmpty { out.write("  " + hit.snippet.marked(open: open, close: close) + "\n") }
+            out.write("\n")
+        }
+        if let f = result.facets {
+            for (name, counts) in [("Countries", f.countries), ("Domains", f.domains), ("Years", f.years)] where !counts.isEmpty {
+                let list = counts.map { $0.value == $0.label ? "\($0.value) \($0.count)" : "\($0.label) (\($0.value)) \($0.count)" }
+                out.write(Terminal.bold(name + ":") + " " + list.joined(separator: " · ") + "\n")
+            }
+        }
+        out.flush()
+        let shown = result.hits.count
+        let page = shown < result.total ? "\(shown) of \(result.total)" : "\(result.total)"
+        CLI.warn("\(page) article\(result.total == 1 ? "" : "s")")
+    }
+}
+
+/// One hit in json, ndjson, csv and tsv; the snippet marks matched words with [ ].
+struct SearchRow: TableRow {
+    let id: Int64
+    let date: String?
+    let source: String
+    let headline: String
+    let score: Double
+    let snippet: String
+
+    init(_ hit: SearchHit) {
+        id = hit.articleID; date = hit.date; source = hit.source; headline = hit.headline; score = hit.score
+        snippet = hit.snippet.marked(open: "[", close: "]")
+    }
+
+    static let columns = ["id", "date", "source", "headline", "score", "snippet"]
+    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet] }
+}
+
+struct FacetRow: TableRow {
+    let facet: String
+    let value: String
+    let label: String
+    let count: Int
+
+    static func rows(_ f: SearchFacets) -> [FacetRow] {
+        f.countries.map { FacetRow(facet: "country", value: $0.value, label: $0.label, count: $0.count) }
+            + f.domains.map { FacetRow(facet: "domain", value: $0.value, label: $0.label, count: $0.count) }
+            + f.years.map { FacetRow(facet: "year", value: $0.value, label: $0.label, count: $0.count) }
+    }
+
+    static let columns = ["facet", "value", "label", "count"]
+    var cells: [String] { [facet, value, label, String(count)] }
 }

@@ -9,10 +9,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let first = try TestSupport.kb(["ingest", TestSupport.seedsDirectory], in: dir)
         #expect(first.status == 0)
-        #expect(first.stderr.contains("5 new, 0 updated, 0 unchanged, 0 failed"))
+        #expect(first.stderr.contains("5 new, 0 updated, 0 unchanged, 0 skipped"))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("kb.sqlite").path))
         let second = try TestSupport.kb(["ingest", TestSupport.seedsDirectory], in: dir)
-        #expect(second.stderr.contains("0 new, 0 updated, 5 unchanged, 0 failed"))
+        #expect(second.stderr.contains("0 new, 0 updated, 5 unchanged, 0 skipped"))
 
         let search = try TestSupport.kb(["search", "cybersécurité"], in: dir)
         #expect(search.status == 0)

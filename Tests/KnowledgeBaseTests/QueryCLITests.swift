@@ -45,7 +45,7 @@ import Testing
 
         let ndjson = try kb(command + ["--format", "ndjson"])
         let lines = ndjson.stdout.split(separator: "\n")
-        #expect(ndjson.status == 0 && lines.count == array?.count)
+        #expect(ndjson.status == 0 && lines.count == array?.count, "\(command): \(ndjson.stderr)")
         for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
 
         for (format, separator) in [("csv", ","), ("tsv", "\t")] {

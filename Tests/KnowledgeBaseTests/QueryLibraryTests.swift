@@ -25,7 +25,7 @@ import Testing
     @Test func visitsFilteredByHostVisitorAndDates() throws {
         let toBelarus = try kb.visits(VisitFilter(host: "BY"))
         #expect(toBelarus.allSatisfy { $0.hostCountry == "BY" })
-        #expect(toBelarus.contains { $0.visitor == "Tô Lâm" && $0.start == "2025-05" && $0.city == "Minsk" })
+        #expect(toBelarus.contains { $0.visitor == "Tô Lâm" && $0.start?.hasPrefix("2025-05") == true && $0.city == "Minsk" })
         let in2025 = try kb.visits(VisitFilter(since: "2025", until: "2025-12"))
         #expect(!in2025.isEmpty && in2025.allSatisfy { $0.start?.hasPrefix("2025") == true })
         #expect(try kb.visits(VisitFilter(visitorCountry: "belarus", until: "2000")).map(\.start) == ["1997"])

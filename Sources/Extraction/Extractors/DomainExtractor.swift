@@ -1,7 +1,83 @@
-/// Extracts DomainFacts from a document (stub: to be written).
+import FrenchText
+
+/// Cooperation domains (slugs of `seeds/reference/domains.tsv`) the article's own text mentions.
+///
+/// The terms of every domain form one phrase table over folded, lightly de-inflected words
+/// (« culturelles » = « culturel », « commerciaux » = « commercial »), longest phrase first, so
+/// « sécurité de l'information » is cybersecurity and not also security. A term written `!phrase`
+/// is a phrase that is not that domain (« économie mondiale », « groupe de travail »): it is
+/// matched like the others and hides its words, giving no domain unless another row claims it.
 public struct DomainExtractor: Sendable {
     public let reference: Reference
-    public init(reference: Reference) { self.reference = reference }
+    private var table: [String: [(words: [String], slugs: [String])]] = [:]
 
-    public func extract(from document: Document) -> [DomainFact] { [] }
+    public init(reference: Reference) {
+        self.reference = reference
+        var merged: [[String]: [String]] = [:]
+        for d in reference.domains {
+            for term in d.terms {
+                let negative = term.hasPrefix("!")
+                let words = Self.stems(Tokenizer.tokens(negative ? String(term.dropFirst()) : term))
+                guard !words.isEmpty else { continue }
+                if negative {
+                    if merged[words] == nil { merged[words] = [] }
+                } else if !(merged[words]?.contains(d.slug) ?? false) {
+                    merged[words, default: []].append(d.slug)
+                }
+            }
+        }
+        for (words, slugs) in merged { table[words[0], default: []].append((words, slugs)) }
+        for k in table.keys { table[k]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    /// Domains in order of first mention, each with the sentences that mention it.
+    public func extract(from document: Document) -> [DomainFact] {
+        let bytes = Array(document.article.raw.utf8)
+        var order: [String] = []
+        var evidence: [String: [Evidence]] = [:]
+        for sentence in document.sentences {
+            for slug in domains(in: Self.stems(Tokenizer.tokens(bytes, in: sentence.range))) {
+                if evidence[slug] == nil { order.append(slug) }
+                if evidence[slug, default: []].last?.range != sentence.range {
+                    evidence[slug, default: []].append(sentence.evidence)
+                }
+            }
+        }
+        return order.map { DomainFact(slug: $0, evidence: evidence[$0] ?? []) }
+    }
+
+    /// Slugs named in a sequence of stems, left to right (repeats included).
+    func domains(in words: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < words.count {
+            guard let candidates = table[words[i]],
+                  let hit = candidates.first(where: { c in
+                      i + c.words.count <= words.count && (1..<max(c.words.count, 1)).allSatisfy { words[i + $0] == c.words[$0] }
+                  }) else { i += 1; continue }
+            out.append(contentsOf: hit.slugs)
+            i += hit.words.count
+        }
+        return out
+    }
+
+    static func stems(_ tokens: [Token]) -> [String] { tokens.map { stem($0.folded) } }
+
+    /// Folds plural and feminine endings together: culturelles → culturel, commerciaux → commercial,
+    /// énergies → energie, éducative → educatif, pétrolière → petrolier. Short words are kept whole
+    /// (« des », « aux »). Both the terms and the text go through it, so only consistency matters.
+    static func stem(_ w: String) -> String {
+        var u = Array(w.utf8)
+        guard u.count > 3 else { return w }
+        func ends(_ s: String) -> Bool { let t = Array(s.utf8); return u.count > t.count + 1 && u.suffix(t.count).elementsEqual(t) }
+        func replace(_ n: Int, _ s: String) { u.removeLast(n); u.append(contentsOf: s.utf8) }
+        if ends("aux") { replace(3, "al") }
+        else if u.last == UInt8(ascii: "s") || u.last == UInt8(ascii: "x") { u.removeLast() }
+        if ends("elle") { replace(4, "el") }
+        else if ends("enne") { replace(4, "en") }
+        else if ends("ive") { replace(3, "if") }
+        else if ends("iere") { replace(4, "ier") }
+        else if ends("ale") { replace(3, "al") }
+        return String(decoding: u, as: UTF8.self)
+    }
 }

@@ -1,7 +1,444 @@
-/// Extracts PersonFacts from a document (stub: to be written).
+import FrenchText
+
+/// Finds the people an article names, from the text rather than from a list: a title before a
+/// name (« le président biélorusse Alexandre Loukachenko », « l’ambassadeur Nguyên Van Trung »),
+/// a title then a name in apposition (« le ministre vietnamien de la Sécurité publique, Luong Tam
+/// Quang, »), a name then its title (« Tô Lâm, secrétaire général du Parti… »), an inverted speaker
+/// (« a déclaré Bùi Thanh Son ») or a subject doing what people do (« X a réaffirmé »).
+/// Partial mentions (« le président Loukachenko ») are merged with the fullest form.
 public struct PersonExtractor: Sendable {
     public let reference: Reference
-    public init(reference: Reference) { self.reference = reference }
+    /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
+    /// nationality (« le président Luong Cuong ») is taken to be from here.
+    public var homeCountry: String? = "VN"
+    let countries: CountryGazetteer
+    let organisations: Gazetteer<String>
+    let titles: Gazetteer<Reference.Title>
+    let bodies: Set<String>
 
-    public func extract(from document: Document) -> [PersonFact] { [] }
+    public init(reference: Reference) {
+        self.reference = reference
+        countries = CountryGazetteer(reference: reference)
+        organisations = AnalysedDocument.organisationGazetteer(reference)
+        var g = Gazetteer<Reference.Title>()
+        var b = Set<String>()
+        for t in reference.titles {
+            if t.category == "body" { b.insert(Folding.fold(t.title)) } else { g.add(t.title, t) }
+        }
+        titles = g
+        bodies = b
+    }
+
+    public func extract(from document: Document) -> [PersonFact] {
+        analyse(AnalysedDocument(document: document, countries: countries, organisations: organisations)).people
+    }
+
+    func analyse(_ doc: AnalysedDocument) -> PersonAnalysis {
+        var candidates: [Candidate] = []
+        var titleOnly: [PersonMention] = []
+        for s in doc.sentences { read(s, into: &candidates, titleOnly: &titleOnly) }
+        return resolve(doc, candidates, titleOnly)
+    }
+
+    // MARK: - Reading one sentence
+
+    struct Candidate {
+        var sentence: Int
+        var span: Range<Int>
+        var name: Range<Int>
+        var text: String
+        var words: [String]
+        var roles: [Role]
+        var country: String?
+        /// Found only because it looks like a name doing something (no title): weaker.
+        var weak = false
+    }
+
+    struct Role { var title: String; var category: String; var country: String? }
+
+    struct TitlePhrase {
+        var span: Range<Int>
+        var roles: [Role]
+        var country: String?
+    }
+
+    func read(_ s: AnalysedSentence, into out: inout [Candidate], titleOnly: inout [PersonMention]) {
+        let t = s.tokens
+        var i = 0
+        var taken = Set<Int>()
+        while i < t.count {
+            if let phrase = titlePhrase(s, at: i) {
+                var j = phrase.span.upperBound
+                var name: Range<Int>?
+                if let r = nameRun(s, at: j) { name = r }
+                else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1),
+                        r.upperBound >= t.count || [",", ".", ";", ")"].contains(t[r.upperBound].text)
+                            || FrenchWords.isAuxiliary(t[r.upperBound]) {
+                    name = r
+                }
+                if let name {
+                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
+                    out.append(candidate(s, span: start..<name.upperBound, name: name, roles: phrase.roles, country: phrase.country))
+                    for k in start..<name.upperBound { taken.insert(k) }
+                    j = name.upperBound
+                } else if !phrase.roles.isEmpty {
+                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
+                    titleOnly.append(PersonMention(sentence: s.index, span: start..<phrase.span.upperBound, name: nil, person: nil,
+                                                   roles: phrase.roles.map(\.title), category: phrase.roles[0].category,
+                                                   country: phrase.country))
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            i += 1
+        }
+        // « Tô Lâm, secrétaire général du … », « Hau A Lenh, membre du Comité central »
+        i = 0
+        while i < t.count {
+            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation,
+                  let r = nameRun(s, at: i), !taken.contains(r.upperBound - 1) else { i += 1; continue }
+            var k = r.upperBound
+            if k < t.count, t[k].text == "," {
+                k += 1
+                if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                if r.count >= 2, let phrase = titlePhrase(s, at: k) {
+                    out.append(candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles, country: phrase.country))
+                    i = phrase.span.upperBound
+                    continue
+                }
+            }
+            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »
+            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) {
+                out.append(candidate(s, span: r, name: r, roles: [], country: nil))
+                i = r.upperBound
+                continue
+            }
+            // « Volfovich Aleksandr Grigorievich a réaffirmé »
+            if r.count >= 2, startsHumanPredicate(t, r.upperBound) {
+                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                c.weak = true
+                out.append(c)
+            }
+            i = r.upperBound
+        }
+    }
+
+    func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], country: String?) -> Candidate {
+        let t = s.tokens
+        let text = String(decoding: Array(s.sentence.text.utf8)[(t[name.lowerBound].range.lowerBound - s.sentence.range.lowerBound)..<(t[name.upperBound - 1].range.upperBound - s.sentence.range.lowerBound)], as: UTF8.self)
+        return Candidate(sentence: s.index, span: span, name: name, text: text, words: t[name].map(\.folded), roles: roles, country: country)
+    }
+
+    /// A title and what qualifies it: demonym, « de la Sécurité publique », « du Parti communiste
+    /// du Vietnam », a coordinated second title (« vice-Premier ministre et ministre des … »).
+    func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
+        let t = s.tokens
+        guard let m = titles.match(at: i, in: t), m.payload.category != "honorific" || true else { return nil }
+        if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
+        // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
+        if t[i].isCapitalized && i > 0 && !(t[i].folded == "premier" || t[i].folded == "premiere") && !t[i - 1].isPunctuation
+            && !FrenchWords.determiners.contains(t[i - 1].folded) { return nil }
+        var j = m.tokens.upperBound
+        var country: String?
+        var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
+        var extraRoles: [Role] = []
+        var lastWasCountry = false
+        loop: while j < t.count {
+            let f = t[j].folded
+            if let c = s.countries(at: j).first, c.form == .demonym {
+                if country == nil { country = c.iso2 }
+                j = c.tokens.upperBound
+                continue
+            }
+            if f == "et", let sub = titlePhrase(s, at: j + 1) {
+                extraRoles += sub.roles
+                if country == nil { country = sub.country }
+                j = sub.span.upperBound
+                break loop
+            }
+            var k = j
+            let isOf = f == "de" || f == "du" || f == "des" || f == "d'"
+            let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
+            guard isOf || isAt else { break }
+            k += f == "aupres" ? 2 : 1
+            if k < t.count, t[k].folded == "la" || t[k].folded == "l'" || t[k].folded == "les" { k += 1 }
+            guard k < t.count, !t[k].isPunctuation else { break }
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }) {
+                if country == nil && isOf { country = c.iso2 }
+                j = c.tokens.upperBound
+                kept.append(kept.removeLast().lowerBound..<j)
+                lastWasCountry = true
+                if k < t.count, s.folded(j) == "(" , j + 2 < t.count, t[j + 1].isAcronym, t[j + 2].text == ")" { j += 3 }
+                continue
+            }
+            guard isOf else { break }
+            if let o = s.organisation(at: k) {
+                j = o.tokens.upperBound
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
+            if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
+            // The institution's head noun, then its adjectives and capitalised parts.
+            let place = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement"].contains(t[k].folded)
+            var n = k + 1
+            while n < t.count {
+                let w = t[n]
+                if w.isPunctuation {
+                    if w.text == "(", n + 2 < t.count, t[n + 1].isAcronym, t[n + 2].text == ")" { n += 3; continue }
+                    break
+                }
+                if w.isCapitalized {
+                    if bodies.contains(w.folded) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
+                    break
+                }
+                if isAdjective(w.folded) { n += 1; continue }
+                break
+            }
+            if place, n < t.count, t[n].folded == "de" {
+                n += 1
+                while n < t.count, t[n].isCapitalized, !t[n].isPunctuation { n += 1 }
+            }
+            j = n
+            kept.append(kept.removeLast().lowerBound..<j)
+            lastWasCountry = false
+        }
+        _ = lastWasCountry
+        let bytes = Array(s.sentence.text.utf8)
+        let base = s.sentence.range.lowerBound
+        // The role as written, without the demonym (« président biélorusse » → « président »).
+        var words: [String] = []
+        for r in kept where !r.isEmpty {
+            var lo = r.lowerBound
+            for k in r {
+                if let c = s.countries(at: k).first, c.form == .demonym, k > r.lowerBound {
+                    if k > lo { words.append(String(decoding: bytes[(t[lo].range.lowerBound - base)..<(t[k - 1].range.upperBound - base)], as: UTF8.self)) }
+                    lo = c.tokens.upperBound
+                }
+            }
+            if lo < r.upperBound {
+                words.append(String(decoding: bytes[(t[lo].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self))
+            }
+        }
+        let title = words.joined(separator: " ")
+        var roles: [Role] = []
+        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        roles += extraRoles
+        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        return TitlePhrase(span: m.tokens.lowerBound..<j, roles: roles, country: country)
+    }
+
+    func isAdjective(_ f: String) -> Bool {
+        guard f.utf8.count >= 3, !FrenchWords.isFunctionWord(f), !FrenchWords.auxiliaries.contains(f) else { return false }
+        if f.hasSuffix("ment") || f.hasSuffix("ant") && !f.hasSuffix("permanent") { return false }
+        for suffix in ["e", "es", "al", "aux", "el", "els", "ien", "iens", "ais", "ain", "ains", "if", "ifs", "ier", "iers", "eur", "eurs", "ique", "iques", "ent", "ents"]
+        where f.hasSuffix(suffix) {
+            return !Self.presentVerbs.contains(f)
+        }
+        return false
+    }
+
+    /// Verbs in the present that look like adjectives and follow a subject in headlines.
+    static let presentVerbs: Set<String> = ["rencontre", "recoit", "signe", "visite", "salue", "affirme", "souligne", "arrive",
+                                            "participe", "preside", "appelle", "accueille", "entame", "effectue", "invite",
+                                            "presente", "discute", "inaugure", "assiste", "propose", "exprime", "felicite", "remercie",
+                                            "reaffirme", "demande", "encourage", "plaide", "insiste", "annonce", "s'entretient"]
+
+    /// A run of 1–5 capitalised words that can be a person's name.
+    func nameRun(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
+        let t = s.tokens
+        var j = i
+        while j < t.count, j - i < 5 {
+            let w = t[j]
+            if w.isPunctuation || w.isNumber { break }
+            if !w.isCapitalized {
+                if ["von", "van", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "dos", "di"].contains(w.folded),
+                   j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
+                break
+            }
+            // A capitalised « Son » or « Le » inside a name is part of it (« Bùi Thanh Son », « Le Drian »).
+            if !isNameWord(s, j) && !(j > i && FrenchWords.isFunctionWord(w.folded) && isNameWordIgnoringGrammar(s, j)) { break }
+            j += 1
+        }
+        return j > i ? i..<j : nil
+    }
+
+    func isNameWord(_ s: AnalysedSentence, _ j: Int) -> Bool {
+        let w = s.tokens[j]
+        let f = w.folded
+        if FrenchWords.isFunctionWord(f) || bodies.contains(f) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
+        if w.isAcronym && w.text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2 { return false }
+        if !s.countries(at: j).isEmpty || s.countries.contains(where: { $0.tokens.contains(j) }) { return false }
+        if s.organisations.contains(where: { $0.tokens.contains(j) }) { return false }
+        if titles.match(at: j, in: s.tokens) != nil { return false }
+        return true
+    }
+
+    func isNameWordIgnoringGrammar(_ s: AnalysedSentence, _ j: Int) -> Bool {
+        let f = s.tokens[j].folded
+        return !bodies.contains(f) && s.countries(at: j).isEmpty && titles.match(at: j, in: s.tokens) == nil
+    }
+
+    static let speechVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "ajoute", "conclu", "precise",
+                                           "explique", "estime", "note", "dit", "rappele", "annonce", "poursuivi", "insiste",
+                                           "assure", "confie", "observe", "declaree", "soulignee", "affirmee", "indiquee"]
+    /// What people (not places: « Da Nang a accueilli 2 millions de touristes ») do as subjects.
+    static let humanVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "salue", "exprime", "estime",
+                                          "rappele", "ajoute", "demande", "propose", "remercie", "informe", "transmis", "rencontre",
+                                          "preside", "felicite", "invite", "note", "appele", "insiste", "annonce", "explique",
+                                          "souhaite", "espere", "assure", "promis", "precise", "dit", "entretenu", "rejoui",
+                                          "adresse", "partage", "plaide", "exhorte", "encourage", "conduit", "dirige"]
+
+    func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
+        if t[i - 1].folded == "selon" { return true }
+        guard i >= 2, Self.speechVerbs.contains(t[i - 1].folded) else { return false }
+        return t[i - 2].folded == "a" || t[i - 2].folded == "ont" || t[i - 2].folded == "a-t-il"
+    }
+
+    func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
+        guard k + 1 < t.count else { return false }
+        let a = t[k].folded
+        if a == "a" || a == "avait" || a == "est", Self.humanVerbs.contains(t[k + 1].folded) { return true }
+        if a == "s'", k + 2 < t.count, t[k + 1].folded == "est", Self.humanVerbs.contains(t[k + 2].folded) { return true }
+        if a == "a", k + 2 < t.count, t[k + 1].folded == "egalement" || t[k + 1].folded == "aussi", Self.humanVerbs.contains(t[k + 2].folded) { return true }
+        return false
+    }
+
+    // MARK: - One person per name
+
+    func resolve(_ doc: AnalysedDocument, _ candidates: [Candidate], _ titleOnly: [PersonMention]) -> PersonAnalysis {
+        // Longest forms first, so « Loukachenko » joins « Alexandre Loukachenko ».
+        var groups: [(words: [String], members: [Candidate])] = []
+        for c in candidates.sorted(by: { $0.words.count > $1.words.count }) {
+            if let g = groups.firstIndex(where: { $0.words == c.words }) { groups[g].members.append(c); continue }
+            let containing = groups.indices.filter { isSubsequence(c.words, of: groups[$0].words) }
+            if containing.count == 1 { groups[containing[0]].members.append(c); continue }
+            if containing.count > 1 { continue }  // ambiguous partial name
+            groups.append((c.words, [c]))
+        }
+        // A name seen only as a weak subject must be confirmed by something else about it.
+        groups.removeAll { $0.members.allSatisfy(\.weak) && $0.members.count < 2 && !looksVietnamese($0.words, $0.members[0].text) }
+
+        var people: [PersonFact] = []
+        var forms: [[[String]]] = []
+        var categories: [Set<String>] = []
+        for g in groups.sorted(by: { a, b in (a.members.map(\.sentence).min()!, a.members.map(\.span.lowerBound).min()!) < (b.members.map(\.sentence).min()!, b.members.map(\.span.lowerBound).min()!) }) {
+            let full = g.members.first { $0.words == g.words }!
+            var p = PersonFact(name: full.text)
+            var seenRoles = Set<String>()
+            var formSet: [[String]] = [g.words]
+            for m in g.members.sorted(by: { ($0.sentence, $0.span.lowerBound) < ($1.sentence, $1.span.lowerBound) }) {
+                if m.text != p.name && !p.aliases.contains(m.text) { p.aliases.append(m.text) }
+                if !formSet.contains(m.words) { formSet.append(m.words) }
+                if p.country == nil { p.country = m.country }
+                for r in m.roles where !r.title.isEmpty && seenRoles.insert(Folding.fold(r.title)).inserted {
+                    p.roles.append(RoleFact(title: r.title, country: r.country ?? m.country))
+                }
+                let ev = doc.sentences[m.sentence].sentence.evidence
+                if !p.evidence.contains(ev) { p.evidence.append(ev) }
+            }
+            people.append(p)
+            forms.append(formSet)
+            categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
+        }
+
+        // Every mention of a known person, titled or not.
+        var mentions: [[PersonMention]] = Array(repeating: [], count: doc.sentences.count)
+        for s in doc.sentences {
+            let t = s.tokens
+            var i = 0
+            while i < t.count {
+                var best: (person: Int, length: Int)?
+                for (p, fs) in forms.enumerated() {
+                    for f in fs where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                        if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
+                    }
+                }
+                if let b = best {
+                    var start = i
+                    // Include the title phrase before the name.
+                    if let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i }) { start = c.span.lowerBound }
+                    let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i })
+                    mentions[s.index].append(PersonMention(sentence: s.index, span: start..<(i + b.length), name: i..<(i + b.length),
+                                                           person: b.person, roles: c?.roles.map(\.title) ?? [], category: c?.roles.first?.category,
+                                                           country: c?.country))
+                    let ev = s.sentence.evidence
+                    if !people[b.person].evidence.contains(ev) { people[b.person].evidence.append(ev) }
+                    i += b.length
+                } else {
+                    i += 1
+                }
+            }
+        }
+
+        // « le chef de l'État biélorusse »: the one head of state the article names gets Belarus.
+        // Vietnamese-shaped names are settled first by the home country, so they are not candidates.
+        for p in people.indices where people[p].country == nil {
+            if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name) { people[p].country = home }
+        }
+        let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
+        for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
+            guard let c = m.country else { continue }
+            let fits = people.indices.filter { p in
+                people[p].country == nil && (m.category == "generic" || categories[p].contains(m.category ?? ""))
+            }
+            if fits.count == 1 { people[fits[0]].country = c }
+        }
+
+        // Title-only mentions point at the person they most likely mean.
+        var counts = Array(repeating: 0, count: people.count)
+        for ms in mentions { for m in ms { if let p = m.person { counts[p] += 1 } } }
+        for m in titleOnly {
+            let role = Folding.fold(m.roles.first ?? "")
+            var fits = people.indices.filter { p in
+                (m.country == nil || people[p].country == m.country)
+                    && (m.category == "generic" ? !categories[p].isDisjoint(with: ["head_of_state", "head_of_government", "party", "government", "minister"])
+                        : people[p].roles.contains { r in let f = Folding.fold(r.title); return f.hasPrefix(role) || role.hasPrefix(f) })
+            }
+            if fits.isEmpty, m.category != "generic" {
+                fits = people.indices.filter { p in (m.country == nil || people[p].country == m.country) && categories[p].contains(m.category ?? "") }
+            }
+            var mention = m
+            // The highest office first, then the most mentioned.
+            func rank(_ p: Int) -> Int { categories[p].compactMap { ranked.firstIndex(of: $0) }.min() ?? ranked.count }
+            mention.person = fits.min { (rank($0), -counts[$0]) < (rank($1), -counts[$1]) }
+            mentions[m.sentence].append(mention)
+        }
+        for k in mentions.indices { mentions[k].sort { $0.span.lowerBound < $1.span.lowerBound } }
+        return PersonAnalysis(people: people, mentions: mentions, counts: counts)
+    }
+
+    func isSubsequence(_ a: [String], of b: [String]) -> Bool {
+        guard a.count < b.count else { return false }
+        for start in 0...(b.count - a.count) where Array(b[start..<(start + a.count)]) == a { return true }
+        return false
+    }
+
+    /// Short syllables (« Tran Dai Quang »), or letters only Vietnamese uses (ơ, ư, ạ…).
+    func looksVietnamese(_ words: [String], _ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { (0x1EA0...0x1EF9).contains($0.value) || [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0102, 0x0103].contains($0.value) }) {
+            return true
+        }
+        return (2...4).contains(words.count) && words.allSatisfy { $0.utf8.count <= 6 && !$0.contains("-") }
+    }
+}
+
+/// A person named (or referred to by title alone) in one sentence.
+struct PersonMention: Sendable {
+    let sentence: Int
+    /// Tokens of the whole mention, title phrase included.
+    let span: Range<Int>
+    /// Tokens of the name; nil for « le président biélorusse » alone.
+    let name: Range<Int>?
+    var person: Int?
+    let roles: [String]
+    let category: String?
+    let country: String?
+}
+
+struct PersonAnalysis: Sendable {
+    var people: [PersonFact]
+    /// Per sentence, in text order.
+    var mentions: [[PersonMention]]
+    /// Mentions per person.
+    var counts: [Int]
 }

@@ -1,7 +1,240 @@
-/// Extracts TradeFigureFacts from a document (stub: to be written).
+import FrenchText
+
+/// Money amounts about trade, exchange or investment between countries (« le commerce bilatéral
+/// s'est élevé à 94,5 millions de dollars en 2024 », « porter les échanges à 500 millions de
+/// dollars »), normalised (94_500_000, USD), with actual vs target and the year or period.
+///
+/// An amount needs a currency (« 600 Vietnamiens » is no figure) and a sentence about trade or
+/// investment (a budget or a loan is not). Vague amounts (« plusieurs centaines de millions de
+/// dollars ») carry no figure an analyst can use and are left out.
 public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
-    public init(reference: Reference) { self.reference = reference }
+    private var currencyNames: [String: [(words: [String], code: String)]] = [:]
+    private var symbols: [String: String] = [:]
 
-    public func extract(from document: Document) -> [TradeFigureFact] { [] }
+    public init(reference: Reference) {
+        self.reference = reference
+        for c in reference.currencies {
+            for n in c.names {
+                let words = Tokenizer.tokens(n).map(\.folded)
+                guard let first = words.first else { continue }
+                currencyNames[first, default: []].append((words, c.code))
+            }
+            for s in c.symbols { symbols[s] = c.code }
+        }
+        for k in currencyNames.keys { currencyNames[k]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    public func extract(from document: Document) -> [TradeFigureFact] {
+        let bytes = Array(document.article.raw.utf8)
+        let articleYear = document.date?.year
+        var out: [TradeFigureFact] = []
+        var previousWasTrade = false
+        var previousParagraph = Int.min
+        for sentence in document.sentences {
+            let tokens = Tokenizer.tokens(bytes, in: sentence.range)
+            let folded = tokens.map(\.folded)
+            let isTrade = Self.isAboutTrade(folded)
+            let continues = previousWasTrade && sentence.paragraph == previousParagraph && Self.refersBack(folded)
+            defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
+            guard isTrade || continues else { continue }
+            for money in amounts(in: tokens) {
+                let kind = Self.kind(folded, around: money.tokens)
+                let (year, period) = Self.time(tokens, around: money.tokens, articleYear: articleYear, kind: kind)
+                let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
+                                           period: period, evidence: sentence.evidence)
+                // The headline and the body often state one figure twice, once with its year.
+                if let k = out.firstIndex(where: { $0.amount == fact.amount && $0.currency == fact.currency && $0.kind == fact.kind
+                                                   && ($0.year == fact.year || $0.year == nil || fact.year == nil) }) {
+                    if out[k].year == nil { out[k].year = fact.year }
+                    if out[k].period == nil { out[k].period = fact.period }
+                } else {
+                    out.append(fact)
+                }
+            }
+        }
+        return out
+    }
+
+    struct Money { let value: Double; let currency: String; let tokens: Range<Int> }
+
+    /// Amounts with a currency: « 94,5 millions de dollars », « 3 000 USD », « $1,2 milliard », « 500 000 € ».
+    func amounts(in tokens: [Token]) -> [Money] {
+        var out: [Money] = []
+        var i = 0
+        while i < tokens.count {
+            // A percentage or a year is no amount; a number right after a currency symbol is.
+            guard let reading = FrenchNumber.read(tokens, at: i) else { i += 1; continue }
+            var end = reading.tokens.upperBound
+            if let (code, after) = currency(after: end, in: tokens) {
+                out.append(Money(value: reading.value, currency: code, tokens: i..<after))
+                i = after
+                continue
+            }
+            if i > 0, let code = symbols[tokens[i - 1].text] ?? (i > 1 ? symbols[tokens[i - 2].text + tokens[i - 1].text] : nil) {
+                // « $1,2 milliard de dollars » would double the currency: the symbol wins.
+                if let (_, after) = currency(after: end, in: tokens) { end = after }
+                out.append(Money(value: reading.value, currency: code, tokens: (i - 1)..<end))
+                i = end
+                continue
+            }
+            // « 200 millions de dollars, contre 150 millions en 2023 »: the currency carries over.
+            if reading.scaled, let last = out.last, i - last.tokens.upperBound <= 8 {
+                out.append(Money(value: reading.value, currency: last.currency, tokens: reading.tokens))
+            }
+            i = reading.tokens.upperBound
+        }
+        // « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions de dollars »: one
+        // figure stated twice; the first statement stands.
+        return out.enumerated().filter { k, m in
+            guard k > 0 else { return true }
+            let gap = out[k - 1].tokens.upperBound..<m.tokens.lowerBound
+            return !(gap.count <= 3 && gap.contains { ["(", "soit", "environ", ","].contains(tokens[$0].folded) }
+                     && gap.contains { tokens[$0].folded == "(" || tokens[$0].folded == "soit" })
+        }.map(\.1)
+    }
+
+    /// The currency named right after an amount (« de dollars », « d'euros », « USD », « € »).
+    func currency(after j: Int, in tokens: [Token]) -> (String, Int)? {
+        guard j < tokens.count else { return nil }
+        if let code = symbols[tokens[j].text] { return (code, j + 1) }
+        if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
+        var k = j
+        if tokens[k].folded == "de" || tokens[k].folded == "d'" { k += 1 }
+        guard k < tokens.count, let candidates = currencyNames[tokens[k].folded] else { return nil }
+        for c in candidates where k + c.words.count <= tokens.count {
+            if (0..<c.words.count).allSatisfy({ tokens[k + $0].folded == c.words[$0] }) { return (c.code, k + c.words.count) }
+        }
+        return nil
+    }
+
+    // MARK: - Sentence cues (French grammar of trade figures, not reference data)
+
+    /// Words that make a sentence about trade, exchange or investment between countries.
+    static let tradeWords: Set<String> = [
+        "commerce", "commercial", "commerciale", "commerciaux", "commerciales", "echanges", "exportations",
+        "importations", "exportation", "importation", "exports", "imports", "export-import", "investissement",
+        "investissements", "investisseur", "investisseurs", "investi", "investis", "investie", "investies", "ide", "capitaux",
+        "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
+        "marchandises",
+    ]
+
+    /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
+    static let backWords: Set<String> = ["chiffre", "montant", "volume", "valeur", "total"]
+
+    /// Cues that the figure is an aim: « porter … à », « objectif », « viser », « atteindre » (infinitive), « d'ici ».
+    static let targetWords: Set<String> = [
+        "porter", "objectif", "objectifs", "viser", "vise", "visent", "visant", "visons", "cible", "ambition",
+        "d'ici", "atteindre", "devrait", "devraient", "pourrait", "pourraient", "prevoit", "prevoient", "s'efforcer",
+        "s'efforcent", "esperent", "espere", "souhaitent", "porteront", "portera", "atteindra", "atteindront",
+        "doubler", "tripler", "augmenter", "accroitre", "hisser", "relever", "attendre", "projettent", "viseront",
+        "ambitionnent", "ambitionne", "horizon", "escomptent", "cibler", "fixer", "fixent",
+    ]
+
+    /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
+    static let actualWords: Set<String> = [
+        "eleve", "elevee", "elevees", "eleves", "s'eleve", "s'elevent", "atteint", "atteinte",
+        "s'etablit", "s'etablissait", "etabli", "depasse", "depassant", "totalise", "represente", "representait",
+        "enregistre", "enregistree", "affiche", "actuel", "actuellement", "etait", "fut", "ete", "culmine",
+        "hausse", "baisse", "augmente", "progresse", "recule", "contre",
+    ]
+
+    static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
+
+    static func refersBack(_ folded: [String]) -> Bool {
+        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && ["ce", "cet", "cette", "ces", "le", "la"].contains(folded[i - 1]) }
+    }
+
+    /// The kind the nearest cue before the amount gives (after the amount when none precedes it).
+    static func kind(_ folded: [String], around r: Range<Int>) -> TradeKind {
+        for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
+            if targetWords.contains(folded[i]) { return .target }
+            if actualWords.contains(folded[i]) { return .actual }
+        }
+        for i in r.upperBound..<folded.count {
+            if targetWords.contains(folded[i]) { return .target }
+            if actualWords.contains(folded[i]) { return .actual }
+        }
+        return .actual
+    }
+
+    // MARK: - Year and period
+
+    static let months: [String: Int] = [
+        "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+        "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    ]
+
+    /// The year nearest to the amount in its sentence (« En 2016, … », « … en 2024 », « d'ici 2030 »,
+    /// « l'an dernier »), and a period when the sentence states one (« les neuf premiers mois de 2025 »
+    /// → 2025-01/2025-09, « 2016-2020 », « premier semestre »).
+    static func time(_ tokens: [Token], around r: Range<Int>, articleYear: Int?, kind: TradeKind) -> (Int?, String?) {
+        let f = tokens.map(\.folded)
+        var best: (distance: Int, year: Int)?
+        var period: String?
+        func consider(_ year: Int, at i: Int) {
+            let d = i < r.lowerBound ? r.lowerBound - i : i - r.upperBound + 1
+            if best == nil || d < best!.distance { best = (d, year) }
+        }
+        for i in f.indices where !r.contains(i) {
+            let t = f[i]
+            if let y = year(t) {
+                // « depuis 1992 », « dès 2016 » date something else than the figure.
+                if i > 0, ["depuis", "des"].contains(f[i - 1]) { continue }
+                consider(y, at: i)
+                if let p = periodBefore(f, yearAt: i, year: y) { period = p }
+                // « entre 2016 et 2020 »
+                if i >= 1, f[i - 1] == "entre", i + 2 < f.count, f[i + 1] == "et", let y2 = year(f[i + 2]) { period = "\(y)-\(y2)" }
+            } else if t.utf8.count == 9, t.contains("-"), let y1 = year(String(t.prefix(4))), let y2 = year(String(t.suffix(4))) {
+                period = "\(y1)-\(y2)"
+                consider(kind == .target ? y2 : y1, at: i)
+            } else if articleYear != nil, i + 1 < f.count {
+                // « l'an dernier », « l'année dernière », « cette année »
+                if (t == "an" || t == "annee") && (f[i + 1] == "dernier" || f[i + 1] == "derniere" || f[i + 1] == "precedente") {
+                    consider(articleYear! - 1, at: i)
+                } else if (t == "cette" || t == "cet") && (f[i + 1] == "annee" || f[i + 1] == "an") {
+                    consider(articleYear!, at: i)
+                }
+            }
+        }
+        // A period spanning years says nothing about one year.
+        if let p = period, p.utf8.count == 9, !p.contains("/") { return (kind == .target ? best?.year : nil, p) }
+        return (best?.year, period)
+    }
+
+    static func year(_ t: String) -> Int? {
+        guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t), (1945...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// « les neuf premiers mois de 2025 », « au premier semestre 2025 », « de janvier à septembre 2025 ».
+    static func periodBefore(_ f: [String], yearAt i: Int, year y: Int) -> String? {
+        let window = f[max(0, i - 6)..<i]
+        let w = Array(window)
+        func range(_ a: Int, _ b: Int) -> String { String(format2(y, a)) + "/" + format2(y, b) }
+        if let m = w.firstIndex(of: "mois"), m > 1, w[m - 1] == "premiers" {
+            let n = FrenchNumber.word(w[m - 2]) ?? FrenchNumber.parse(w[m - 2]) ?? 0
+            if n >= 1 && n <= 12 { return range(1, Int(n)) }
+        }
+        if let s = w.firstIndex(where: { $0 == "semestre" }), s > 0 {
+            if ["premier", "1er"].contains(w[s - 1]) { return range(1, 6) }
+            if ["second", "deuxieme", "2e"].contains(w[s - 1]) { return range(7, 12) }
+        }
+        if let s = w.firstIndex(where: { $0 == "trimestre" }), s > 0 {
+            switch w[s - 1] {
+            case "premier", "1er": return range(1, 3)
+            case "deuxieme", "second", "2e": return range(4, 6)
+            case "troisieme", "3e": return range(7, 9)
+            case "quatrieme", "dernier", "4e": return range(10, 12)
+            default: break
+            }
+        }
+        // « de janvier à septembre 2025 »
+        if w.count >= 3, let m2 = months[w[w.count - 1]], w[w.count - 2] == "a", let m1 = months[w[w.count - 3]], m1 < m2 {
+            return range(m1, m2)
+        }
+        return nil
+    }
+
+    static func format2(_ y: Int, _ m: Int) -> String { "\(y)-" + (m < 10 ? "0\(m)" : "\(m)") }
 }

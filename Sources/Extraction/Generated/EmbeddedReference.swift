@@ -26,48 +26,307 @@ Yonhap
 
 """#,
         "countries.tsv": #"""
-iso2	name_fr	aliases	demonyms	capitals
-VN	Vietnam	Viet Nam; Viêt Nam	vietnamien; vietnamienne; vietnamiens; vietnamiennes	Hanoi; Hanoï
-BY	Biélorussie	Bélarus; Belarus; Bélarussie	biélorusse; biélorusses; bélarusse; bélarusses	Minsk
+# Sovereign countries (ISO 3166-1 alpha-2) as French news names them. Lists are `;`-separated.
+# demonyms: every gender and number; a form ending in `-` is a combining prefix (« vietnamo-biélorusse »).
+# capitals: cities that stand for the country. status: `historical` = recognised, never exported as a country.
+iso2	name_fr	aliases	demonyms	capitals	status
+AF	Afghanistan		afghan; afghane; afghans; afghanes	Kaboul; Kabul
+ZA	Afrique du Sud	République sud-africaine	sud-africain; sud-africaine; sud-africains; sud-africaines	Pretoria
+AL	Albanie		albanais; albanaise; albanaises	Tirana
+DZ	Algérie		algérien; algérienne; algériens; algériennes; algéro-	Alger
+DE	Allemagne	République fédérale d'Allemagne	allemand; allemande; allemands; allemandes; germano-	Berlin
+AD	Andorre	Principauté d'Andorre	andorran; andorrane; andorrans; andorranes	Andorre-la-Vieille
+AO	Angola		angolais; angolaise; angolaises	Luanda
+AG	Antigua-et-Barbuda		antiguais; antiguaise; antiguaises	Saint John's
+SA	Arabie saoudite	Royaume d'Arabie saoudite	saoudien; saoudienne; saoudiens; saoudiennes	Riyad; Riyadh
+AR	Argentine		argentin; argentine; argentins; argentines; argentino-	Buenos Aires
+AM	Arménie		arménien; arménienne; arméniens; arméniennes	Erevan; Yerevan
+AU	Australie		australien; australienne; australiens; australiennes; australo-	Canberra
+AT	Autriche		autrichien; autrichienne; autrichiens; autrichiennes; austro-	Vienne
+AZ	Azerbaïdjan	Azerbaijan	azerbaïdjanais; azerbaïdjanaise; azerbaïdjanaises; azéri; azérie; azéris; azéries; azerbaïdjano-	Bakou; Baku
+BS	Bahamas		bahaméen; bahaméenne; bahaméens; bahaméennes	Nassau
+BH	Bahreïn	Bahrein; Bahrain	bahreïni; bahreïnie; bahreïnis; bahreïnies; bahreïnien; bahreïnienne; bahreïniens; bahreïniennes	Manama
+BD	Bangladesh		bangladais; bangladaise; bangladaises	Dacca; Dhaka
+BB	Barbade		barbadien; barbadienne; barbadiens; barbadiennes	Bridgetown
+BE	Belgique		belge; belges; belgo-	Bruxelles
+BZ	Belize		bélizien; bélizienne; béliziens; béliziennes	Belmopan
+BJ	Bénin		béninois; béninoise; béninoises	Porto-Novo
+BT	Bhoutan		bhoutanais; bhoutanaise; bhoutanaises	Thimphou; Thimphu
+BY	Biélorussie	Bélarus; Belarus; Bélarussie; République de Biélorussie; République du Bélarus	biélorusse; biélorusses; bélarusse; bélarusses; bélarussien; bélarussienne; bélarussiens; bélarussiennes; biélorusso-; bélarusso-	Minsk
+MM	Myanmar	Birmanie	birman; birmane; birmans; birmanes; myanmar; myanmare; myanmars; myanmares; myanmarais; myanmaraise; myanmaraises	Naypyidaw; Nay Pyi Taw; Naypyitaw
+BO	Bolivie		bolivien; bolivienne; boliviens; boliviennes	La Paz
+BA	Bosnie-Herzégovine	Bosnie	bosnien; bosnienne; bosniens; bosniennes; bosniaque; bosniaques	Sarajevo
+BW	Botswana		botswanais; botswanaise; botswanaises	Gaborone
+BR	Brésil		brésilien; brésilienne; brésiliens; brésiliennes; brésilo-	Brasilia; Brasília
+BN	Brunei	Brunéi; Brunei Darussalam; Brunéi Darussalam	brunéien; brunéienne; brunéiens; brunéiennes	Bandar Seri Begawan
+BG	Bulgarie		bulgare; bulgares
+BF	Burkina Faso	Burkina	burkinabè; burkinabèe; burkinabès; burkinabèes; burkinabé; burkinabés	Ouagadougou
+BI	Burundi		burundais; burundaise; burundaises	Gitega
+KH	Cambodge	Kampuchéa	cambodgien; cambodgienne; cambodgiens; cambodgiennes; khméro-	Phnom Penh
+CM	Cameroun		camerounais; camerounaise; camerounaises	Yaoundé
+CA	Canada		canadien; canadienne; canadiens; canadiennes; canado-	Ottawa
+CV	Cap-Vert	Cabo Verde	cap-verdien; cap-verdienne; cap-verdiens; cap-verdiennes	Praia
+CF	République centrafricaine	Centrafrique	centrafricain; centrafricaine; centrafricains; centrafricaines	Bangui
+CL	Chili		chilien; chilienne; chiliens; chiliennes; chiléno-	Santiago du Chili
+CN	Chine	République populaire de Chine; RPC	chinois; chinoise; chinoises; sino-	Pékin; Beijing
+CY	Chypre		chypriote; chypriotes; cypriote; cypriotes	Nicosie
+CO	Colombie		colombien; colombienne; colombiens; colombiennes	Bogota; Bogotá
+KM	Comores	Union des Comores	comorien; comorienne; comoriens; comoriennes	Moroni
+CG	Congo	République du Congo; Congo-Brazzaville	congolais; congolaise; congolaises	Brazzaville
+CD	République démocratique du Congo	RDC; RD Congo; Congo-Kinshasa	rdcongolais	Kinshasa
+KR	Corée du Sud	République de Corée; Corée	sud-coréen; sud-coréenne; sud-coréens; sud-coréennes; coréen; coréenne; coréens; coréennes; coréano-	Séoul; Seoul
+KP	Corée du Nord	République populaire démocratique de Corée; RPDC	nord-coréen; nord-coréenne; nord-coréens; nord-coréennes	Pyongyang
+CR	Costa Rica		costaricien; costaricienne; costariciens; costariciennes; costaricain; costaricaine; costaricains; costaricaines	San José
+CI	Côte d'Ivoire		ivoirien; ivoirienne; ivoiriens; ivoiriennes	Yamoussoukro
+HR	Croatie		croate; croates; croato-	Zagreb
+CU	Cuba		cubain; cubaine; cubains; cubaines; cubano-	La Havane
+DK	Danemark		danois; danoise; danoises	Copenhague
+DJ	Djibouti		djiboutien; djiboutienne; djiboutiens; djiboutiennes
+DM	la Dominique	Commonwealth de la Dominique
+DO	République dominicaine		dominicain; dominicaine; dominicains; dominicaines	Saint-Domingue
+EG	Égypte		égyptien; égyptienne; égyptiens; égyptiennes; égypto-	Le Caire
+AE	Émirats arabes unis	EAU; Emirats arabes unis	émirien; émirienne; émiriens; émiriennes; émirati; émiratie; émiratis; émiraties	Abou Dhabi; Abu Dhabi
+EC	Équateur	Ecuador	équatorien; équatorienne; équatoriens; équatoriennes	Quito
+ER	Érythrée		érythréen; érythréenne; érythréens; érythréennes	Asmara
+ES	Espagne		espagnol; espagnole; espagnols; espagnoles; hispano-	Madrid
+EE	Estonie		estonien; estonienne; estoniens; estoniennes	Tallinn
+SZ	Eswatini	Swaziland	swazi; swazie; swazis; swazies	Mbabane
+US	États-Unis	USA; Etats-Unis d'Amérique; États-Unis d'Amérique	américain; américaine; américains; américaines; étatsunien; étatsunienne; étatsuniens; étatsuniennes; états-unien; états-unienne; états-uniens; états-uniennes; américano-	Washington
+ET	Éthiopie		éthiopien; éthiopienne; éthiopiens; éthiopiennes	Addis-Abeba; Addis Abeba
+FJ	Fidji	Îles Fidji	fidjien; fidjienne; fidjiens; fidjiennes	Suva
+FI	Finlande		finlandais; finlandaise; finlandaises	Helsinki
+FR	France	République française	français; française; françaises; franco-	Paris
+GA	Gabon		gabonais; gabonaise; gabonaises	Libreville
+GM	Gambie		gambien; gambienne; gambiens; gambiennes	Banjul
+GE	Géorgie		géorgien; géorgienne; géorgiens; géorgiennes	Tbilissi; Tbilisi
+GH	Ghana		ghanéen; ghanéenne; ghanéens; ghanéennes	Accra
+GR	Grèce		grec; grecque; grecs; grecques; gréco-	Athènes
+GD	Grenade		grenadien; grenadienne; grenadiens; grenadiennes
+GT	Guatemala		guatémaltèque; guatémaltèques
+GN	Guinée	Guinée-Conakry	guinéen; guinéenne; guinéens; guinéennes	Conakry
+GW	Guinée-Bissau		bissau-guinéen; bissau-guinéenne; bissau-guinéens; bissau-guinéennes	Bissau
+GQ	Guinée équatoriale		équato-guinéen; équato-guinéenne; équato-guinéens; équato-guinéennes	Malabo
+GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes
+HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
+HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
+HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
+IN	Inde		indien; indienne; indiens; indiennes; indo-	New Delhi
+ID	Indonésie		indonésien; indonésienne; indonésiens; indonésiennes; indonéso-	Jakarta
+IQ	Irak	Iraq	irakien; irakienne; irakiens; irakiennes; iraquien; iraquienne; iraquiens; iraquiennes; irako-	Bagdad
+IR	Iran		iranien; iranienne; iraniens; iraniennes; irano-	Téhéran
+IE	Irlande		irlandais; irlandaise; irlandaises	Dublin
+IS	Islande		islandais; islandaise; islandaises	Reykjavik
+IL	Israël		israélien; israélienne; israéliens; israéliennes; israélo-
+IT	Italie		italien; italienne; italiens; italiennes; italo-	Rome
+JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines
+JP	Japon		japonais; japonaise; japonaises; nippo-; japono-	Tokyo
+JO	Jordanie		jordanien; jordanienne; jordaniens; jordaniennes	Amman
+KZ	Kazakhstan	République du Kazakhstan	kazakh; kazakhe; kazakhs; kazakhes; kazakhstanais; kazakhstanaise; kazakhstanaises; kazakho-	Astana; Nour-Soultan; Noursoultan
+KE	Kenya		kényan; kényane; kényans; kényanes; kenyan; kenyane; kenyans; kenyanes	Nairobi
+KG	Kirghizistan	Kirghizstan; Kirghizie	kirghiz; kirghize; kirghizes	Bichkek
+KI	Kiribati		kiribatien; kiribatienne; kiribatiens; kiribatiennes	Tarawa
+KW	Koweït	Koweit	koweïtien; koweïtienne; koweïtiens; koweïtiennes
+LA	Laos	République démocratique populaire lao; RDP lao	laotien; laotienne; laotiens; laotiennes; lao; laoe; laos; laoes; lao-	Vientiane
+LS	Lesotho		lesothan; lesothane; lesothans; lesothanes	Maseru
+LV	Lettonie		letton; lettone; lettons; lettones	Riga
+LB	Liban		libanais; libanaise; libanaises; libano-	Beyrouth
+LR	Liberia	Libéria	libérien; libérienne; libériens; libériennes	Monrovia
+LY	Libye		libyen; libyenne; libyens; libyennes	Tripoli
+LI	Liechtenstein		liechtensteinois; liechtensteinoise; liechtensteinoises	Vaduz
+LT	Lituanie		lituanien; lituanienne; lituaniens; lituaniennes	Vilnius
+LU	Luxembourg		luxembourgeois; luxembourgeoise; luxembourgeoises
+MK	Macédoine du Nord	Macédoine	macédonien; macédonienne; macédoniens; macédoniennes	Skopje
+MG	Madagascar		malgache; malgaches	Antananarivo
+MY	Malaisie	Malaysia	malaisien; malaisienne; malaisiens; malaisiennes; malaysien; malaysienne; malaysiens; malaysiennes; malaiso-	Kuala Lumpur
+MW	Malawi		malawite; malawites; malawien; malawienne; malawiens; malawiennes	Lilongwe
+MV	Maldives		maldivien; maldivienne; maldiviens; maldiviennes
+ML	Mali		malien; malienne; maliens; maliennes	Bamako
+MT	Malte		maltais; maltaise; maltaises	La Valette
+MA	Maroc		marocain; marocaine; marocains; marocaines; maroco-	Rabat
+MH	Îles Marshall			Majuro
+MU	île Maurice	République de Maurice; République de l'île Maurice	mauricien; mauricienne; mauriciens; mauriciennes	Port-Louis
+MR	Mauritanie		mauritanien; mauritanienne; mauritaniens; mauritaniennes	Nouakchott
+MX	Mexique		mexicain; mexicaine; mexicains; mexicaines; mexicano-	Mexico
+FM	Micronésie	États fédérés de Micronésie	micronésien; micronésienne; micronésiens; micronésiennes	Palikir
+MD	Moldavie	Moldova	moldave; moldaves	Chisinau; Kichinev
+MC	Monaco		monégasque; monégasques
+MN	Mongolie		mongol; mongole; mongols; mongoles; mongolo-	Oulan-Bator; Oulan Bator; Oulan-Baator
+ME	Monténégro		monténégrin; monténégrine; monténégrins; monténégrines	Podgorica
+MZ	Mozambique		mozambicain; mozambicaine; mozambicains; mozambicaines	Maputo
+NA	Namibie		namibien; namibienne; namibiens; namibiennes	Windhoek
+NR	Nauru		nauruan; nauruane; nauruans; nauruanes
+NP	Népal		népalais; népalaise; népalaises	Katmandou
+NI	Nicaragua		nicaraguayen; nicaraguayenne; nicaraguayens; nicaraguayennes	Managua
+NE	Niger		nigérien; nigérienne; nigériens; nigériennes	Niamey
+NG	Nigeria	Nigéria	nigérian; nigériane; nigérians; nigérianes	Abuja
+NO	Norvège		norvégien; norvégienne; norvégiens; norvégiennes	Oslo
+NZ	Nouvelle-Zélande		néo-zélandais; néo-zélandaise; néo-zélandaises	Wellington
+OM	Oman	Sultanat d'Oman	omanais; omanaise; omanaises	Mascate
+UG	Ouganda		ougandais; ougandaise; ougandaises	Kampala
+UZ	Ouzbékistan		ouzbek; ouzbeke; ouzbeks; ouzbekes; ouzbèke; ouzbèkes; ouzbéko-	Tachkent
+PK	Pakistan		pakistanais; pakistanaise; pakistanaises	Islamabad
+PW	Palaos	Palau	palaois; palaoise; palaoises	Ngerulmud
+PS	Palestine	État de Palestine	palestinien; palestinienne; palestiniens; palestiniennes; palestino-	Ramallah
+PA	Panama		panaméen; panaméenne; panaméens; panaméennes
+PG	Papouasie-Nouvelle-Guinée		papouan-néo-guinéen; papouan-néo-guinéenne; papouan-néo-guinéens; papouan-néo-guinéennes	Port Moresby
+PY	Paraguay		paraguayen; paraguayenne; paraguayens; paraguayennes	Asuncion; Asunción
+NL	Pays-Bas		néerlandais; néerlandaise; néerlandaises; néerlando-	Amsterdam; La Haye
+PE	Pérou		péruvien; péruvienne; péruviens; péruviennes	Lima
+PH	Philippines		philippin; philippine; philippins; philippines; philippino-	Manille
+PL	Pologne		polonais; polonaise; polonaises; polono-	Varsovie
+PT	Portugal		portugais; portugaise; portugaises; luso-	Lisbonne
+QA	Qatar		qatari; qatarie; qataris; qataries; qatarien; qatarienne; qatariens; qatariennes	Doha
+RO	Roumanie		roumain; roumaine; roumains; roumaines; roumano-	Bucarest
+GB	Royaume-Uni	Grande-Bretagne; Angleterre	britannique; britanniques; anglo-	Londres
+RU	Russie	Fédération de Russie; Fédération russe	russe; russes; russo-	Moscou
+RW	Rwanda		rwandais; rwandaise; rwandaises	Kigali
+KN	Saint-Christophe-et-Niévès	Saint-Kitts-et-Nevis	kittitien; kittitienne; kittitiens; kittitiennes	Basseterre
+SM	Saint-Marin		saint-marinais; saint-marinaise; saint-marinaises
+VA	Vatican	Saint-Siège; Cité du Vatican; Saint Siège
+VC	Saint-Vincent-et-les-Grenadines		vincentais; vincentaise; vincentaises	Kingstown
+LC	Sainte-Lucie		saint-lucien; saint-lucienne; saint-luciens; saint-luciennes	Castries
+SB	Îles Salomon		salomonais; salomonaise; salomonaises	Honiara
+SV	Salvador	El Salvador	salvadorien; salvadorienne; salvadoriens; salvadoriennes	San Salvador
+WS	Samoa		samoan; samoane; samoans; samoanes	Apia
+ST	Sao Tomé-et-Principe	São Tomé-et-Príncipe	santoméen; santoméenne; santoméens; santoméennes
+SN	Sénégal		sénégalais; sénégalaise; sénégalaises	Dakar
+RS	Serbie		serbe; serbes; serbo-	Belgrade
+SC	Seychelles		seychellois; seychelloise; seychelloises
+SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises
+SG	Singapour		singapourien; singapourienne; singapouriens; singapouriennes
+SK	Slovaquie		slovaque; slovaques; slovaco-	Bratislava
+SI	Slovénie		slovène; slovènes	Ljubljana
+SO	Somalie		somalien; somalienne; somaliens; somaliennes	Mogadiscio
+SD	Soudan		soudanais; soudanaise; soudanaises	Khartoum
+SS	Soudan du Sud		sud-soudanais; sud-soudanaise; sud-soudanaises	Djouba; Juba
+LK	Sri Lanka		sri-lankais; sri-lankaise; sri-lankaises	Colombo; Sri Jayawardenepura Kotte
+SE	Suède		suédois; suédoise; suédoises; suédo-	Stockholm
+CH	Suisse	Confédération suisse	suisse; suisses; helvético-	Berne
+SR	Suriname	Surinam	surinamais; surinamaise; surinamaises	Paramaribo
+SY	Syrie		syrien; syrienne; syriens; syriennes; syro-	Damas
+TJ	Tadjikistan		tadjik; tadjike; tadjiks; tadjikes	Douchanbé
+TW	Taïwan	Taiwan	taïwanais; taïwanaise; taïwanaises	Taipei
+TZ	Tanzanie		tanzanien; tanzanienne; tanzaniens; tanzaniennes	Dodoma
+TD	Tchad		tchadien; tchadienne; tchadiens; tchadiennes	N'Djamena
+CZ	République tchèque	Tchéquie	tchèque; tchèques; tchéco-	Prague
+TH	Thaïlande		thaïlandais; thaïlandaise; thaïlandaises; thaï; thaïe; thaïs; thaïes; thaïlando-; thaïo-	Bangkok
+TL	Timor-Leste	Timor oriental	est-timorais; est-timoraise; est-timoraises	Dili
+TG	Togo		togolais; togolaise; togolaises	Lomé
+TO	Tonga		tongien; tongienne; tongiens; tongiennes
+TT	Trinité-et-Tobago		trinidadien; trinidadienne; trinidadiens; trinidadiennes	Port-d'Espagne
+TN	Tunisie		tunisien; tunisienne; tunisiens; tunisiennes; tuniso-	Tunis
+TM	Turkménistan		turkmène; turkmènes	Achgabat
+TR	Turquie	Türkiye	turc; turque; turcs; turques; turco-	Ankara
+TV	Tuvalu		tuvaluan; tuvaluane; tuvaluans; tuvaluanes	Funafuti
+UA	Ukraine		ukrainien; ukrainienne; ukrainiens; ukrainiennes; ukraino-	Kiev; Kyiv
+UY	Uruguay		uruguayen; uruguayenne; uruguayens; uruguayennes	Montevideo
+VU	Vanuatu		vanuatuan; vanuatuane; vanuatuans; vanuatuanes	Port-Vila
+VE	Venezuela	Vénézuéla	vénézuélien; vénézuélienne; vénézuéliens; vénézuéliennes	Caracas
+VN	Vietnam	Viet Nam; Viêt Nam; Viêt-Nam; République socialiste du Vietnam	vietnamien; vietnamienne; vietnamiens; vietnamiennes; vietnamo-	Hanoi; Hanoï
+YE	Yémen		yéménite; yéménites	Sanaa
+ZM	Zambie		zambien; zambienne; zambiens; zambiennes	Lusaka
+ZW	Zimbabwe		zimbabwéen; zimbabwéenne; zimbabwéens; zimbabwéennes	Harare
+SU	Union soviétique	URSS; ex-URSS; ex-Union soviétique; Union des républiques socialistes soviétiques	soviétique; soviétiques; soviéto-		historical
+
+"""#,
+        "currencies.tsv": #"""
+# Currencies as French news writes them: ISO 4217 code, then `;`-separated names and symbols
+# (matched accent- and case-folded, after « de »/« d’ »: « millions de dollars », « 3 000 € »).
+code	names	symbols
+USD	dollar; dollars; dollar américain; dollars américains; dollar US; dollars US; dollars des États-Unis; USD	$; US$; USD
+EUR	euro; euros; EUR	€; EUR
+VND	dong; dongs; đồng; VND; dong vietnamien; dongs vietnamiens	VND; đ
+RUB	rouble; roubles; rouble russe; roubles russes; RUB	₽; RUB
+BYN	rouble biélorusse; roubles biélorusses; BYN	BYN
+CNY	yuan; yuans; renminbi; CNY; RMB	¥; CNY
+JPY	yen; yens; JPY	JPY
+KRW	won; wons; KRW	₩; KRW
+GBP	livre sterling; livres sterling; GBP	£; GBP
+KZT	tenge; tenges; KZT	KZT
+THB	baht; bahts; THB	THB
+INR	roupie; roupies; roupie indienne; roupies indiennes; INR	₹; INR
+CHF	franc suisse; francs suisses; CHF	CHF
+AUD	dollar australien; dollars australiens; AUD	AUD; A$
+CAD	dollar canadien; dollars canadiens; CAD	CAD; C$
+SGD	dollar de Singapour; dollars de Singapour; dollar singapourien; dollars singapouriens; SGD	SGD; S$
 
 """#,
         "domains.tsv": #"""
+# Cooperation domains (slugs and columns of ../shared/spec/domains.tsv). example_terms_fr: `;`-separated
+# phrases, compared accent- and case-folded with light inflection (plural, feminine). A term starting
+# with `!` is a phrase that is NOT this domain (« économie mondiale », « groupe de travail »): it hides its words.
 slug	label_fr	label_en	example_terms_fr
-politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques
-defense	Défense	Defence	défense; industrie de la défense; techniques militaires; coopération militaire; formation des militaires; médecine militaire
-security	Sécurité	Security	sécurité; sécurité publique; criminalité transnationale; menaces sécuritaires; groupe de travail conjoint sur la sécurité
-counter_terrorism	Lutte antiterroriste	Counter-terrorism	lutte contre le terrorisme; terrorisme; antiterroriste
-cybersecurity	Cybersécurité	Cybersecurity	cybersécurité; sécurité de l'information; sécurité informatique
-economy	Économie	Economy	économie; coopération économique; économique
-trade	Commerce	Trade	commerce; échanges commerciaux; commerce bilatéral; exportation; importation; libre-échange; promotion commerciale
-investment	Investissement	Investment	investissement; investisseurs; projets d'investissement
-industry	Industrie	Industry	industrie; industriel; assemblage d'automobiles; production de camions; tracteurs; machines; moyens de transport à moteur
-agriculture	Agriculture	Agriculture	agriculture; produits agricoles; agriculture de haute technologie; agroalimentaire
-energy	Énergie	Energy	énergie; énergies propres; énergies renouvelables; pétrole; gaz; exploration pétrolière et gazière; nucléaire civil
-science_technology	Sciences et technologies	Science and technology	sciences et technologies; science; technologie; innovation; recherche; propriété intellectuelle; métrologie; normalisation
-digital_transformation	Transformation numérique	Digital transformation	transformation numérique; numérisation; informatisation
-digital_economy	Économie numérique	Digital economy	économie numérique; commerce électronique
-artificial_intelligence	Intelligence artificielle	Artificial intelligence	intelligence artificielle; IA
-blockchain	Blockchain	Blockchain	blockchain; chaîne de blocs
-education_training	Éducation et formation	Education and training	éducation; formation; enseignement; étudiants; bourses d'études; universités
-health	Santé	Health	santé; médecine; pharmaceutique; médicaments; médecine militaire
-justice	Justice	Justice	justice; juridique; entraide judiciaire; législation
-culture	Culture	Culture	culture; culturel; art; arts; patrimoine
-tourism	Tourisme	Tourism	tourisme; touristes; visa électronique
-transport_logistics	Transport et logistique	Transport and logistics	transport; logistique; aviation; liaison aérienne; ligne aérienne directe; vols directs; chemins de fer
-people_exchange	Échanges entre les peuples	People-to-people exchange	échanges entre les peuples; échanges interpersonnels; amitié entre les peuples; communauté vietnamienne
-local_cooperation	Coopération décentralisée	Local (sub-national) cooperation	coopération décentralisée; localités; provinces; jumelage; villes
-information_media	Information et médias	Information and media	information; communication; médias; presse; radio; télévision; partage d'informations
-environment_resources	Ressources naturelles et environnement	Natural resources and environment	ressources naturelles; environnement; climat; changement climatique
-labor_employment	Travail et emploi	Labour and employment	emploi; travail; main-d'œuvre; travailleurs
-sport	Sport	Sport	sport; sportif
-multilateral	Coopération multilatérale	Multilateral cooperation	coopération multilatérale; Nations unies; organisations internationales; forums multilatéraux; ASEAN; Union économique eurasiatique
+politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques; diplomatique; diplomatiques; politique étrangère; relations politiques; coopération politique; dialogue politique; partis politiques; ministère des Affaires étrangères; échanges de délégations; consultations politiques; diplomatie parlementaire; coopération parlementaire; relations parlementaires; canaux diplomatiques; !Bureau politique; !politique monétaire; partenariat stratégique; partenariat stratégique global; ambassade; ambassades; ambassadeur; ambassadeurs; diplomate; diplomates
+defense	Défense	Defence	défense; industrie de la défense; techniques militaires; coopération militaire; formation des militaires; médecine militaire; défense nationale; militaire; militaires; coopération dans la défense; coopération de défense; forces armées; armée; armées; armement; équipements militaires; techniques et technologies militaires; ministère de la Défense; maintien de la paix; !défense des intérêts; !défense des droits
+security	Sécurité	Security	sécurité; sécurité publique; criminalité transnationale; menaces sécuritaires; groupe de travail conjoint sur la sécurité; sécuritaire; sécuritaires; ordre public; ordre social; criminalité; criminels; crimes; lutte contre la criminalité; police; policière; forces de l'ordre; ministère de la Sécurité publique; stupéfiants; trafic de drogue; traite des êtres humains; migration illégale; sécurité nationale; sûreté; !sécurité alimentaire; !sécurité énergétique; !sécurité sociale; !sécurité routière; sécurité maritime
+counter_terrorism	Lutte antiterroriste	Counter-terrorism	lutte contre le terrorisme; terrorisme; antiterroriste; terroriste; terroristes; contre-terrorisme; lutte antiterroriste; extrémisme; extrémisme violent
+cybersecurity	Cybersécurité	Cybersecurity	cybersécurité; sécurité de l'information; sécurité informatique; cybercriminalité; cybercrimes; cyberattaques; sécurité des réseaux; sécurité numérique; sécurité de l'information et des réseaux; cyberespace; sécurité du cyberespace
+economy	Économie	Economy	économie; coopération économique; économique; économies; économiques; coopération financière; financier; financière; financiers; financières; finances; bancaire; bancaires; monétaire; relations économiques; développement économique; liens économiques; partenariat économique; secteur économique; intégration économique; !économie mondiale; !croissance économique; !croissance de l'économie; !économie numérique; !Union économique eurasiatique; !Union économique Asie-Europe; !Forum économique mondial; !économie de marché
+trade	Commerce	Trade	commerce; échanges commerciaux; commerce bilatéral; exportation; importation; libre-échange; promotion commerciale; commercial; commerciale; commerciaux; commerciales; commerce extérieur; exportations; importations; export; exportateurs; importateurs; exporter; importer; marchandises; échanges bilatéraux; valeur des échanges; volume des échanges; échanges de marchandises; accord de libre-échange; zone de libre-échange; débouchés; marchés; biens d'exportation; produits d'exportation; chiffre d'affaires commercial; !Organisation mondiale du commerce
+investment	Investissement	Investment	investissement; investisseurs; projets d'investissement; investissements; investisseur; investir; investi; investissement direct étranger; IDE; flux de capitaux; apports de capitaux; coopération en matière d'investissement; fonds d'investissement
+industry	Industrie	Industry	industrie; industriel; assemblage d'automobiles; production de camions; tracteurs; machines; moyens de transport à moteur; industries; industrielle; industriels; industrielles; industrialisation; production industrielle; fabrication; automobiles; automobile; camions; bus; tracteur; mototracteur; engins; équipements; machines agricoles; construction mécanique; mécanique; textile; textiles; habillement; cuir et chaussures; chaussures; sidérurgie; métallurgie; potasse; engrais; produits chimiques; transformation industrielle; moyens à moteur; matières premières; !industrie de la défense
+agriculture	Agriculture	Agriculture	agriculture; produits agricoles; agriculture de haute technologie; agroalimentaire; agricole; agricoles; pêche; produits aquatiques; aquaculture; sylviculture; foresterie; élevage; produits laitiers; lait; riz; café; fruits; denrées alimentaires; sécurité alimentaire; agro-industrie; transformation des produits agricoles
+energy	Énergie	Energy	énergie; énergies propres; énergies renouvelables; pétrole; gaz; exploration pétrolière et gazière; nucléaire civil; énergétique; énergétiques; énergies; coopération énergétique; énergie propre; énergie renouvelable; pétrolière; pétrolier; pétrolière et gazière; gazière; gazier; hydrocarbures; électricité; hydroélectricité; centrale électrique; énergie nucléaire; nucléaire; charbon; sécurité énergétique; transition énergétique; énergie verte
+science_technology	Sciences et technologies	Science and technology	sciences et technologies; science; technologie; innovation; recherche; propriété intellectuelle; métrologie; normalisation; sciences; technologies; technologique; technologiques; scientifique; scientifiques; scientifique et technique; recherche scientifique; haute technologie; hautes technologies; innovations; transfert de technologie; transferts de technologies; start-up; startups; spatial; spatiale; satellite; satellites; brevets; académie des sciences; R&D; biotechnologie; biotechnologies; semi-conducteurs; nanotechnologies
+digital_transformation	Transformation numérique	Digital transformation	transformation numérique; numérisation; informatisation; transition numérique; numérique; gouvernement numérique; transformation digitale; digitalisation; données numériques; plateformes numériques; infrastructures numériques; !économie numérique; !sécurité numérique
+digital_economy	Économie numérique	Digital economy	économie numérique; commerce électronique; commerce numérique; e-commerce; paiement électronique; paiements numériques; économie digitale
+artificial_intelligence	Intelligence artificielle	Artificial intelligence	intelligence artificielle; IA; IA générative
+blockchain	Blockchain	Blockchain	blockchain; chaîne de blocs; chaînes de blocs; cryptomonnaies; actifs numériques; actifs virtuels
+education_training	Éducation et formation	Education and training	éducation; formation; enseignement; étudiants; bourses d'études; universités; éducatif; éducative; éducatifs; éducatives; formation professionnelle; formations; formation des ressources humaines; ressources humaines; enseignement supérieur; étudiant; universitaire; universitaires; université; bourses; bourse d'études; écoles; école; lycée; élèves; stagiaires; stages; apprentissage; académique; académiques; langue vietnamienne; langue russe; enseignants; professeurs; !formation d'un gouvernement
+health	Santé	Health	santé; médecine; pharmaceutique; médicaments; médecine militaire; sanitaire; sanitaires; médicale; médical; médicaux; médicales; soins de santé; soins médicaux; hôpital; hôpitaux; vaccins; vaccin; produits pharmaceutiques; industrie pharmaceutique; médecine traditionnelle; soins; !bonne santé
+justice	Justice	Justice	justice; juridique; entraide judiciaire; législation; judiciaire; judiciaires; juridiques; coopération juridique; législations; législation nationale; tribunal; tribunaux; cour suprême; parquet; parquet populaire suprême; procureur; extradition; transfèrement; transfert des personnes condamnées; ministère de la Justice; système juridique; réforme judiciaire; !cadre juridique; !base juridique
+culture	Culture	Culture	culture; culturel; art; arts; patrimoine; culturelle; culturels; culturelles; échanges culturels; artistique; artistiques; artistes; patrimoine culturel; cinéma; musique; littérature; beaux-arts; festival; festivals; arts du spectacle; musées; musée
+tourism	Tourisme	Tourism	tourisme; touristes; visa électronique; touristique; touristiques; touriste; voyagistes; exemption de visa; exemptions de visa; visas; visa; délivrance électronique d'un visa; destinations
+transport_logistics	Transport et logistique	Transport and logistics	transport; logistique; aviation; liaison aérienne; ligne aérienne directe; vols directs; chemins de fer; transports; logistiques; aérienne; aérien; aériens; aériennes; liaisons aériennes; ligne aérienne; lignes aériennes; vol direct; vols; compagnie aérienne; compagnies aériennes; transport aérien; transport maritime; transport ferroviaire; ferroviaire; chemin de fer; maritime; port maritime; autoroutes; infrastructures de transport; moyens de transport; corridor; corridors; fret; conteneurs; !moyens à moteur; ports maritimes; sécurité routière
+people_exchange	Échanges entre les peuples	People-to-people exchange	échanges entre les peuples; échanges interpersonnels; amitié entre les peuples; communauté vietnamienne; échanges humains; échanges populaires; diplomatie populaire; échanges entre les personnes; échanges entre peuples; relations entre les peuples; contacts entre les peuples; communautés vietnamiennes; diaspora; Vietnamiens résidant; échanges de jeunes; organisations d'amitié; Association d'amitié; amitié entre les deux peuples; liens entre les peuples
+local_cooperation	Coopération décentralisée	Local (sub-national) cooperation	coopération décentralisée; localités; provinces; jumelage; villes; localité; coopération locale; coopération entre les localités; collectivités locales; autorités locales; dirigeants locaux; villes jumelées; jumelages; villes et provinces; provinces et villes; oblasts; oblast
+information_media	Information et médias	Information and media	information; communication; médias; presse; radio; télévision; partage d'informations; informations; média; presse écrite; journalisme; journalistes; agences de presse; agence de presse; presse et édition; communications; information et communication; télévision nationale; chaîne de télévision; échange d'informations; désinformation; !conférence de presse; !à la presse; !aux médias; !selon les médias; !communiqué de presse; !sécurité de l'information
+environment_resources	Ressources naturelles et environnement	Natural resources and environment	ressources naturelles; environnement; climat; changement climatique; environnemental; environnementale; environnementaux; protection de l'environnement; ressources naturelles et environnement; changements climatiques; climatique; biodiversité; pollution; gestion des ressources en eau; ressources en eau; géologie; minéraux; minerais; catastrophes naturelles; prévention des catastrophes; météorologie; hydrométéorologie; croissance verte; développement vert; !environnement des affaires; !environnement d'affaires; !environnement pacifique; !environnement favorable; !environnement stable; !environnement sûr; !environnement international; !environnement d'investissement; !environnement politique; !environnement de sécurité; !environnement sécuritaire; !environnement juridique; !environnement économique; !environnement commercial; !environnement numérique; !environnement régional; !ressources humaines; !ressources financières
+labor_employment	Travail et emploi	Labour and employment	emploi; travail; main-d'œuvre; travailleurs; emplois; main d'œuvre; travailleur; travailleurs migrants; marché du travail; ministère du Travail; exportation de main-d'œuvre; !groupe de travail; !de travail; !séance de travail; !visite de travail; !travail conjoint
+sport	Sport	Sport	sport; sportif; sports; sportifs; sportive; sportives; athlètes; Jeux olympiques; olympique; football; entraîneurs
+multilateral	Coopération multilatérale	Multilateral cooperation	coopération multilatérale; Nations unies; organisations internationales; forums multilatéraux; multilatéral; multilatérale; multilatéraux; multilatérales; multilatéralisme; mécanismes multilatéraux; organisations régionales; institutions internationales; Organisation des Nations unies; ONU; Conseil de sécurité des Nations unies; Charte des Nations unies; cadres multilatéraux; enceintes multilatérales; AIPA; Union interparlementaire; APEC; ASEM; Mouvement des non-alignés; communauté internationale; ASEAN
 
 """#,
         "organisations.tsv": #"""
+# International organisations (never countries). Lists are `;`-separated; the code is also matched.
 code	name_fr	aliases
-EAEU	Union économique eurasiatique	UEEA; Union économique Asie-Europe; UEE; EAEU
-ASEAN	Association des nations de l’Asie du Sud-Est	ASEAN; ANASE
+EAEU	Union économique eurasiatique	UEEA; Union économique Asie-Europe; Union économique eurasienne; UEE; EAEU; Union eurasiatique
+ASEAN	Association des nations de l’Asie du Sud-Est	ASEAN; ANASE; Communauté de l’ASEAN; Communauté de l'ASEAN
+UN	Organisation des Nations unies	ONU; Nations unies; Nations Unies; Organisation des Nations Unies; UN
+UNSC	Conseil de sécurité des Nations unies	Conseil de sécurité de l’ONU; Conseil de sécurité de l'ONU; CSNU
+UNESCO	Organisation des Nations unies pour l’éducation, la science et la culture	UNESCO; Unesco
+WTO	Organisation mondiale du commerce	OMC; WTO
+EU	Union européenne	UE; EU; Commission européenne
+CIS	Communauté des États indépendants	CEI
+NATO	Organisation du traité de l’Atlantique Nord	OTAN; NATO; Alliance atlantique
+APEC	Coopération économique Asie-Pacifique	APEC; Forum de coopération économique Asie-Pacifique
+BRICS	BRICS	groupe des BRICS
+SCO	Organisation de coopération de Shanghai	OCS; SCO
+CSTO	Organisation du traité de sécurité collective	OTSC
+ASEM	Forum de coopération Asie-Europe	ASEM; Dialogue Asie-Europe
+G20	G20	Groupe des Vingt; G-20
+G7	G7	Groupe des Sept; G-7
+IMF	Fonds monétaire international	FMI; IMF
+WB	Banque mondiale	BM
+ADB	Banque asiatique de développement	BAD; ADB
+AIIB	Banque asiatique d’investissement dans les infrastructures	BAII; AIIB
+AU	Union africaine	UA
+OIF	Organisation internationale de la Francophonie	Francophonie; OIF
+WHO	Organisation mondiale de la santé	OMS; WHO
+ILO	Organisation internationale du travail	OIT
+FAO	Organisation des Nations unies pour l’alimentation et l’agriculture	FAO
+UNDP	Programme des Nations unies pour le développement	PNUD
+UNICEF	Fonds des Nations unies pour l’enfance	UNICEF
+IAEA	Agence internationale de l’énergie atomique	AIEA
+INTERPOL	Organisation internationale de police criminelle	Interpol; INTERPOL
+ASEANAPOL	ASEANAPOL	Aseanapol
+AIPA	Assemblée interparlementaire de l’ASEAN	AIPA
+IPU	Union interparlementaire	UIP
+NAM	Mouvement des non-alignés	Mouvement des pays non alignés
+OPEC	Organisation des pays exportateurs de pétrole	OPEP
+CPTPP	Accord de partenariat transpacifique global et progressiste	CPTPP
+RCEP	Partenariat économique régional global	RCEP
+MEKONG	Commission du Mékong	Commission du fleuve Mékong
 
 """#,
         "people.tsv": #"""
@@ -84,14 +343,198 @@ Bùi Thanh Son	VN	Bui Thanh Son; Bùi Thanh Sơn
 Xi Jinping	CN	
 
 """#,
+        "regions.tsv": #"""
+# Regions, places and names that contain country words but do not stand for a country: they block
+# the country reading (« Asie-Pacifique » is no country; « océan Indien » is not India; « Lao Cai »
+# is a Vietnamese province; the « Accords de Paris » are not France).
+name_fr	aliases
+Asie-Pacifique	région Asie-Pacifique
+Indo-Pacifique	région indo-pacifique
+Asie du Sud-Est	Asie du Sud; Asie centrale; Asie de l’Est; Asie orientale
+Amérique latine	Amérique du Sud; Amérique du Nord; Amérique centrale; Amériques
+océan Indien	Océan Indien
+mer de Chine méridionale	mer de Chine; mer de Chine orientale; mer Orientale; Mer Orientale
+péninsule coréenne	péninsule de Corée
+Moyen-Orient	Proche-Orient
+golfe de Guinée	golfe du Bengale
+Guyane française	Guyane
+Nouvelle-Calédonie	Polynésie française
+Irlande du Nord	Écosse; Pays de Galles
+Kurdistan irakien	Kurdistan
+Timor occidental
+Virginie-Occidentale	Géorgie du Sud
+Lao Cai	Lào Cai; Lao Bao; Lao Động; Lao Dong; Thai Binh; Thái Bình; Thai Nguyen; Thái Nguyên
+Accords de Paris	Accord de Paris; Accords de Genève; Accord de Genève
+
+"""#,
         "titles.tsv": #"""
+# Titles and roles as French news about Vietnam's relations writes them. Longest match wins,
+# so « président de l'Assemblée nationale » beats « président ». Categories: head_of_state,
+# head_of_government, government, minister, party, parliament, diplomat, official, local,
+# military, business, generic (« dirigeant »: refers to someone, not a role to record),
+# honorific (« M. »: marks a name, not a role), and body: nouns that head the institutions a
+# title belongs to (« ministre de la Sécurité publique », « du Comité central »), so a
+# capitalised word after them is read as part of the institution, not as a person's name.
 title	category
 président	head_of_state
-secrétaire général	party
+présidente	head_of_state
+chef de l'État	head_of_state
+chef d'État	head_of_state
+roi	head_of_state
+reine	head_of_state
+émir	head_of_state
+sultan	head_of_state
+prince héritier	head_of_state
+vice-président	head_of_state
+vice-présidente	head_of_state
 Premier ministre	head_of_government
+Première ministre	head_of_government
+chef du gouvernement	head_of_government
+chancelier	head_of_government
+chancelière	head_of_government
 vice-Premier ministre	government
+vice-Première ministre	government
+vice-Premier ministre permanent	government
 ministre	minister
+ministre délégué	minister
+ministre déléguée	minister
+vice-ministre	minister
+vice-ministre permanent	minister
+chef de la diplomatie	minister
+secrétaire d'État	minister
+secrétaire général	party
+secrétaire générale	party
+chef du Parti	party
+leader du Parti	party
+membre du Bureau politique	party
+secrétaire du Comité du Parti	party
+secrétaire du Comité provincial du Parti	party
+secrétaire du Comité municipal du Parti	party
+président de l'Assemblée nationale	parliament
+présidente de l'Assemblée nationale	parliament
+vice-président de l'Assemblée nationale	parliament
+vice-présidente de l'Assemblée nationale	parliament
+président du Sénat	parliament
+président de la Douma	parliament
+président du Parlement	parliament
+président de la Chambre des représentants	parliament
+député	parliament
+députée	parliament
+sénateur	parliament
 ambassadeur	diplomat
+ambassadrice	diplomat
+consul	diplomat
+consul général	diplomat
+consule générale	diplomat
+chargé d'affaires	diplomat
+envoyé spécial	diplomat
+représentant permanent	diplomat
+porte-parole	official
+directeur	official
+directrice	official
+directeur général	official
+directrice générale	official
+vice-directeur	official
+directeur adjoint	official
+chef de cabinet	official
+chef du département	official
+président du Comité	official
+vice-président du Comité	official
+gouverneur	local
+gouverneure	local
+vice-gouverneur	local
+maire	local
+président du Comité populaire	local
+vice-président du Comité populaire	local
+président du Conseil populaire	local
+général	military
+lieutenant-général	military
+général de corps d'armée	military
+colonel	military
+amiral	military
+chef d'état-major	military
+commandant	military
+président-directeur général	business
+PDG	business
+fondateur	business
+dirigeant	generic
+dirigeante	generic
+leader	generic
+homologue	generic
+M.	honorific
+Mme	honorific
+Mlle	honorific
+Parti	body
+Comité	body
+Conseil	body
+Assemblée	body
+Ministère	body
+Gouvernement	body
+Bureau	body
+Secrétariat	body
+Commission	body
+Département	body
+Agence	body
+Académie	body
+Université	body
+Banque	body
+Chambre	body
+Cour	body
+Tribunal	body
+Front	body
+Union	body
+Fédération	body
+Association	body
+Organisation	body
+Office	body
+Institut	body
+Centre	body
+Mission	body
+Ambassade	body
+Consulat	body
+Sénat	body
+Parlement	body
+Douma	body
+Armée	body
+Forces	body
+État	body
+Etat	body
+Affaires	body
+Nations	body
+Unies	body
+Unis	body
+Sécurité	body
+Défense	body
+Commerce	body
+Industrie	body
+Finances	body
+Plan	body
+Investissement	body
+Intérieur	body
+Justice	body
+Santé	body
+Culture	body
+Sports	body
+Tourisme	body
+Éducation	body
+Formation	body
+Information	body
+Communication	body
+Transports	body
+Construction	body
+Agriculture	body
+Développement	body
+Travail	body
+Ressources	body
+Environnement	body
+Sciences	body
+Technologies	body
+Relations	body
+Extérieures	body
+Étrangères	body
+Populaire	body
+Central	body
+Presse	body
 
 """#,
     ]

@@ -92,10 +92,11 @@ CREATE TABLE countries (
 ) WITHOUT ROWID;
 
 CREATE TABLE country_names (
-    iso2   TEXT NOT NULL REFERENCES countries(iso2) ON DELETE CASCADE,
-    name   TEXT NOT NULL,                                -- as written (« Bélarus », « biélorusse », « Minsk »)
+    -- Key columns come first: SQLite 3.40's integrity_check misreports other layouts of WITHOUT ROWID tables.
     folded TEXT NOT NULL,                                -- lower case, no accents (« belarus »)
+    iso2   TEXT NOT NULL REFERENCES countries(iso2) ON DELETE CASCADE,
     kind   TEXT NOT NULL CHECK (kind IN ('name', 'alias', 'demonym', 'capital')),
+    name   TEXT NOT NULL,                                -- as written (« Bélarus », « biélorusse », « Minsk »)
     PRIMARY KEY (folded, iso2, kind)
 ) WITHOUT ROWID;
 
@@ -105,9 +106,9 @@ CREATE TABLE organisations (
 ) WITHOUT ROWID;
 
 CREATE TABLE organisation_names (
+    folded TEXT NOT NULL,
     code   TEXT NOT NULL REFERENCES organisations(code) ON DELETE CASCADE,
     name   TEXT NOT NULL,
-    folded TEXT NOT NULL,
     PRIMARY KEY (folded, code)
 ) WITHOUT ROWID;
 
@@ -148,9 +149,9 @@ CREATE TABLE people (
 );
 
 CREATE TABLE person_aliases (
+    folded    TEXT NOT NULL,
     person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     alias     TEXT NOT NULL,                             -- « Loukachenko », « Lukashenko »
-    folded    TEXT NOT NULL,
     PRIMARY KEY (folded, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX person_aliases_person ON person_aliases(person_id);
@@ -269,6 +270,69 @@ CREATE INDEX trade_figure_evidence_evidence ON trade_figure_evidence(evidence_id
 
 -- Which extractor version produced each article's facts (facts never mix two versions).
 ALTER TABLE articles ADD COLUMN extractor_version TEXT;
+
+"""#),
+        (name: "003_search.sql", sql: #"""
+-- French search (see Sources/KnowledgeBase/Search*.swift).
+--
+-- articles.search_headline / search_body hold each text's analysed *terms*: elisions stripped,
+-- folded, stop words removed, NOT stemmed — so the stock sqlite3 CLI and Datasette match plain
+-- words (MATCH 'cybersecurite'). Stemming happens at query time instead: every query term is
+-- expanded to all indexed terms with the same light stem, read from search_terms, which the
+-- ingest keeps up to date. That finds the same articles as stemming at index time would.
+
+-- Every term of the search index with its light French stem, so a query word finds all its forms (« coopérations » → « coopération »).
+CREATE TABLE search_terms (
+    term TEXT PRIMARY KEY,           -- An indexed term, as stored in articles_fts (« cooperations »).
+    stem TEXT NOT NULL               -- Its stem by Savoy's light French stemmer (« cop »).
+) WITHOUT ROWID;
+CREATE INDEX search_terms_stem ON search_terms(stem);
+
+-- The words of the search index (FTS5 vocabulary) with their frequency, for « Did you mean ».
+CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(articles_fts, row);
+-- doc search_vocabulary.term: An indexed term (analysed: folded, no elision, not stemmed).
+-- doc search_vocabulary.doc: Number of articles containing the term.
+-- doc search_vocabulary.cnt: Number of occurrences of the term in all articles.
+
+-- Default ranking for `ORDER BY rank`, in kb and in any SQLite client: a headline match weighs
+-- five times a body match.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+
+"""#),
+        (name: "004_ingest_runs.sql", sql: #"""
+-- The log of ingest runs: one row per `kb ingest` / `kb reextract`, written when the run starts
+-- (status 'running') and updated as it goes, so a run killed half-way is still on record. The
+-- next run, holding the writer lock, marks runs left 'running' as 'interrupted'.
+CREATE TABLE ingest_runs (
+    id                INTEGER PRIMARY KEY,                -- run number, shown by `kb runs`
+    command           TEXT NOT NULL CHECK (command IN ('ingest', 'reextract')),  -- the kb command that ran
+    started_at        TEXT NOT NULL,                     -- UTC, ISO 8601
+    finished_at       TEXT,                              -- UTC, ISO 8601; NULL while running or when interrupted
+    status            TEXT NOT NULL CHECK (status IN ('running', 'ok', 'partial', 'failed', 'interrupted')),  -- ok: all files ingested; partial: some skipped; failed: stopped by an error; interrupted: the process died
+    extractor_version TEXT NOT NULL,                     -- FactExtractor version of the kb that ran
+    paths             TEXT NOT NULL DEFAULT '',          -- the paths given, one per line
+    files             INTEGER NOT NULL DEFAULT 0,        -- files found
+    new               INTEGER NOT NULL DEFAULT 0,        -- files whose text became a new article
+    updated           INTEGER NOT NULL DEFAULT 0,        -- files whose changed text updated their article
+    unchanged         INTEGER NOT NULL DEFAULT 0,        -- files already stored as they are (not re-extracted)
+    skipped           INTEGER NOT NULL DEFAULT 0,        -- files not ingested (see ingest_problems)
+    warnings          INTEGER NOT NULL DEFAULT 0,        -- files ingested with a warning
+    missing           INTEGER NOT NULL DEFAULT 0,        -- sources marked missing by --prune
+    reextracted       INTEGER NOT NULL DEFAULT 0,        -- stored articles re-extracted (new extractor version)
+    error             TEXT,                              -- why a 'failed' run stopped
+    CHECK (status IN ('running', 'interrupted') OR finished_at IS NOT NULL)
+);
+CREATE INDEX ingest_runs_started ON ingest_runs(started_at);
+
+-- Per-file problems of a run: files skipped, files ingested with a warning, sources found missing (--prune).
+CREATE TABLE ingest_problems (
+    id       INTEGER PRIMARY KEY,                        -- problem number
+    run_id   INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,  -- the run (ingest_runs.id)
+    path     TEXT NOT NULL,                              -- absolute path of the file
+    severity TEXT NOT NULL CHECK (severity IN ('skipped', 'warning', 'missing')),  -- skipped: not ingested; warning: ingested anyway; missing: file gone (--prune)
+    reason   TEXT NOT NULL                               -- what was wrong, and what to do about it
+);
+CREATE INDEX ingest_problems_run ON ingest_problems(run_id);
 
 """#),
         (name: "005_views.sql", sql: #"""

@@ -1,0 +1,83 @@
+import FrenchText
+
+/// One sentence read once for the people, visit and agreement extractors: its tokens, the
+/// countries and organisations it names and its date expressions.
+struct AnalysedSentence: Sendable {
+    let index: Int
+    let sentence: Sentence
+    let tokens: [Token]
+    let countries: [CountryMention]
+    /// Organisation codes by token range.
+    let organisations: [(tokens: Range<Int>, code: String)]
+    let dates: [DateMention]
+
+    /// Countries whose mention starts at token `i` (a compound « Vietnam-Biélorussie » gives two).
+    func countries(at i: Int) -> [CountryMention] { countries.filter { $0.tokens.lowerBound == i } }
+    func organisation(at i: Int) -> (tokens: Range<Int>, code: String)? { organisations.first { $0.tokens.lowerBound == i } }
+    func folded(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].folded : "" }
+}
+
+/// The document's sentences analysed once, and the countries it is mostly about.
+struct AnalysedDocument: Sendable {
+    let document: Document
+    let sentences: [AnalysedSentence]
+    /// Countries by number of mentions, most mentioned first (ties: first mentioned first).
+    let countryRank: [String]
+
+    init(document: Document, countries: CountryGazetteer, organisations: Gazetteer<String>) {
+        self.document = document
+        let bytes = Array(document.article.raw.utf8)
+        var out: [AnalysedSentence] = []
+        var previous: PartialDate?
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for (k, s) in document.sentences.enumerated() {
+            let tokens = Tokenizer.tokens(bytes, in: s.range)
+            let cs = countries.mentions(in: tokens).filter { !$0.historical }
+            // Organisation names and codes are proper nouns: « UN » the code, not « d'un ».
+            let orgs = organisations.matches(in: tokens).filter { tokens[$0.tokens.lowerBound].isCapitalized }
+                .map { (tokens: $0.tokens, code: $0.payload) }
+            let dates = FrenchDate.mentions(in: tokens, anchor: document.date, previous: previous)
+            // « le même jour » refers back to a day.
+            if let last = dates.last(where: { $0.start?.precision == .day && $0.kind != .period })?.start { previous = last }
+            for c in cs {
+                if counts[c.iso2] == nil { order.append(c.iso2) }
+                counts[c.iso2, default: 0] += 1
+            }
+            out.append(AnalysedSentence(index: k, sentence: s, tokens: tokens, countries: cs, organisations: orgs, dates: dates))
+        }
+        sentences = out
+        countryRank = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+    }
+
+    static func organisationGazetteer(_ reference: Reference) -> Gazetteer<String> {
+        var g = Gazetteer<String>()
+        for o in reference.organisations {
+            for n in [o.name, o.code] + o.aliases { g.add(n, o.code) }
+        }
+        return g
+    }
+}
+
+/// Small closed classes of French grammar words the extractors stop or skip at.
+enum FrenchWords {
+    static let determiners: Set<String> = ["le", "la", "les", "l'", "un", "une", "des", "ce", "cet", "cette", "ces",
+                                           "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"]
+    static let prepositions: Set<String> = ["de", "du", "des", "d'", "a", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec",
+                                            "selon", "lors", "entre", "depuis", "apres", "avant", "chez", "vers", "sous", "contre"]
+    static let pronouns: Set<String> = ["il", "elle", "ils", "elles", "on", "nous", "vous", "je", "ceux", "celui", "celle", "celles"]
+    static let conjunctions: Set<String> = ["et", "ou", "mais", "car", "donc", "ni", "puis", "ainsi", "outre", "par ailleurs"]
+    /// Auxiliaries and copulas that follow a subject.
+    static let auxiliaries: Set<String> = ["a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "seront",
+                                           "aura", "auront", "va", "vont", "s'est", "se", "s'", "fut", "a-t-il", "a-t-elle", "n'a", "devrait"]
+
+    /// An auxiliary token; « à » folds like « a » but is a preposition.
+    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
+
+    /// Words that cannot start or be part of a person's name even when capitalised.
+    static func isFunctionWord(_ f: String) -> Bool {
+        determiners.contains(f) || prepositions.contains(f) || pronouns.contains(f) || conjunctions.contains(f)
+            || f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "c'" || f == "selon" || f == "cependant"
+            || f == "toutefois" || f == "neanmoins" || f == "lorsque" || f == "si" || f == "tout" || f == "tous"
+    }
+}

@@ -1,0 +1,215 @@
+/// A date expression found in a sentence, resolved against the article date.
+public struct DateMention: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A point in time: « le 1er février 2017 », « en mai dernier », « en 2014 ».
+        case point
+        /// A span: « du 5 au 12 mai », « 2016-2020 ».
+        case period
+        /// « récemment »: no date of its own.
+        case recent
+        /// « le même jour »: the date of the previous mention.
+        case sameDay
+    }
+
+    /// Token index range of the expression.
+    public let tokens: Range<Int>
+    /// Nil when the expression cannot be resolved (no article date, « récemment »).
+    public let start: PartialDate?
+    public let end: PartialDate?
+    public let kind: Kind
+
+    public init(tokens: Range<Int>, start: PartialDate?, end: PartialDate? = nil, kind: Kind = .point) {
+        self.tokens = tokens; self.start = start; self.end = end; self.kind = kind
+    }
+}
+
+/// Finds French date expressions in tokens and resolves them against the article date.
+///
+/// News tells the past: a day or month without a year is taken in the article's year, or the
+/// year before when it would fall after the article's month. Each year of a list
+/// (« en 1997, 2008 et en 2015 ») is its own mention.
+public enum FrenchDate {
+    public static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                                "septembre", "octobre", "novembre", "decembre"]
+    public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+    /// Month number (1–12) of a folded token, accepting « mi-mai », « fin-mai ».
+    public static func month(_ folded: String) -> Int? {
+        if let i = months.firstIndex(of: folded) { return i + 1 }
+        if let dash = folded.lastIndex(of: "-") {
+            let head = folded[..<dash]
+            if head == "mi" || head == "fin" || head == "debut" {
+                if let i = months.firstIndex(of: String(folded[folded.index(after: dash)...])) { return i + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Convenience for a whole text.
+    public static func mentions(in text: String, anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
+        mentions(in: Tokenizer.tokens(text), anchor: anchor, previous: previous)
+    }
+
+    /// Every date expression in `tokens`, left to right. `previous` is the last date the
+    /// document stated before these tokens (for « le même jour »).
+    public static func mentions(in t: [Token], anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
+        var out: [DateMention] = []
+        var i = 0
+        while i < t.count {
+            if let m = match(t, i, anchor: anchor, previous: previous ?? out.last(where: { $0.start != nil })?.start) {
+                out.append(m)
+                i = max(m.tokens.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: - Patterns
+
+    static func match(_ t: [Token], _ i: Int, anchor: PartialDate?, previous: PartialDate?) -> DateMention? {
+        let f = t[i].folded
+        // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
+        if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
+           first.next < t.count, t[first.next].folded == "au",
+           let second = dayMonth(t, first.next + 1, anchor: anchor, allowMissingMonth: false) {
+            let m2 = second.month!, y2 = second.year ?? inferYear(month: m2, anchor: anchor)
+            let m1 = first.month ?? m2
+            var y1 = first.year ?? y2
+            if let y = y1, m1 > m2, first.year == nil { y1 = y - 1 }
+            let s = y1.flatMap { PartialDate(year: $0, month: m1, day: first.day) }
+            let e = y2.flatMap { PartialDate(year: $0, month: m2, day: second.day) }
+            return DateMention(tokens: i..<second.next, start: s, end: e, kind: .period)
+        }
+        // « mercredi 3 décembre », « le 1er février 2017 »
+        let dayStart = weekdays.contains(f) ? i + 1 : i
+        if let d = dayMonth(t, dayStart, anchor: anchor, allowMissingMonth: false) {
+            let y = d.year ?? inferYear(month: d.month!, anchor: anchor)
+            return DateMention(tokens: i..<d.next, start: y.flatMap { PartialDate(year: $0, month: d.month, day: d.day) })
+        }
+        // « mercredi » alone: the nearest such day up to the article date.
+        if let wd = weekdays.firstIndex(of: f), let a = anchor, a.day != nil {
+            return DateMention(tokens: i..<(i + 1), start: lastWeekday(wd, onOrBefore: a))
+        }
+        // « en mai dernier », « mai 2025 », « en octobre », « fin mai »
+        if !t[i].isCapitalized || i == 0, let m = month(f), i == 0 || !t[i - 1].isNumber {
+            let prev = i > 0 ? t[i - 1].folded : ""
+            if i + 1 < t.count, let y = year(t[i + 1]) {
+                return DateMention(tokens: i..<(i + 2), start: PartialDate(year: y, month: m))
+            }
+            if i + 1 < t.count, t[i + 1].folded == "dernier" {
+                let y = anchor.map { a in a.month.map { m >= $0 ? a.year - 1 : a.year } ?? a.year }
+                return DateMention(tokens: i..<(i + 2), start: y.flatMap { PartialDate(year: $0, month: m) })
+            }
+            if i + 1 < t.count, t[i + 1].folded == "prochain" {
+                let y = anchor.map { a in a.month.map { m <= $0 ? a.year + 1 : a.year } ?? a.year }
+                return DateMention(tokens: i..<(i + 2), start: y.flatMap { PartialDate(year: $0, month: m) })
+            }
+            if ["en", "fin", "debut", "mi", "depuis", "courant", "d'ici", "jusqu'en", "dès"].contains(prev) || f.contains("-") {
+                return DateMention(tokens: i..<(i + 1), start: inferYear(month: m, anchor: anchor).flatMap { PartialDate(year: $0, month: m) })
+            }
+        }
+        // « 2016-2020 »
+        if let (a, b) = yearSpan(t[i]) {
+            return DateMention(tokens: i..<(i + 1), start: PartialDate(year: a), end: PartialDate(year: b), kind: .period)
+        }
+        // « en 2014 », « 1997, 2008 et en 2015 »: one mention per year.
+        if let y = year(t[i]) {
+            return DateMention(tokens: i..<(i + 1), start: PartialDate(year: y))
+        }
+        if f == "recemment" || f == "dernierement" {
+            return DateMention(tokens: i..<(i + 1), start: nil, kind: .recent)
+        }
+        // « le même jour »
+        if f == "meme", i + 1 < t.count, t[i + 1].folded == "jour" {
+            return DateMention(tokens: i..<(i + 2), start: previous, kind: .sameDay)
+        }
+        if f == "hier", let a = anchor, a.day != nil { return DateMention(tokens: i..<(i + 1), start: a.adding(days: -1)) }
+        if f == "aujourd'hui", let a = anchor { return DateMention(tokens: i..<(i + 1), start: a) }
+        // « l'an dernier », « l'année dernière », « cette année »
+        if (f == "an" || f == "annee"), i + 1 < t.count, let a = anchor {
+            let n = t[i + 1].folded
+            if n == "dernier" || n == "derniere" { return DateMention(tokens: i..<(i + 2), start: PartialDate(year: a.year - 1)) }
+            if n == "prochain" || n == "prochaine" { return DateMention(tokens: i..<(i + 2), start: PartialDate(year: a.year + 1)) }
+            if i > 0, t[i - 1].folded == "cette" { return DateMention(tokens: (i - 1)..<(i + 1), start: PartialDate(year: a.year)) }
+        }
+        if f == "mois", i + 1 < t.count, t[i + 1].folded == "dernier", let a = anchor, let m = a.month {
+            return DateMention(tokens: i..<(i + 2), start: m == 1 ? PartialDate(year: a.year - 1, month: 12) : PartialDate(year: a.year, month: m - 1))
+        }
+        return nil
+    }
+
+    struct DayMonth { var day: Int; var month: Int?; var year: Int?; var next: Int }
+
+    /// `D [mois [année]]` starting at token `i`.
+    static func dayMonth(_ t: [Token], _ i: Int, anchor: PartialDate?, allowMissingMonth: Bool) -> DayMonth? {
+        guard i < t.count, let d = day(t[i]) else { return nil }
+        if i + 1 < t.count, let m = month(t[i + 1].folded) {
+            if i + 2 < t.count, let y = year(t[i + 2]) { return DayMonth(day: d, month: m, year: y, next: i + 3) }
+            return DayMonth(day: d, month: m, year: nil, next: i + 2)
+        }
+        return allowMissingMonth ? DayMonth(day: d, month: nil, year: nil, next: i + 1) : nil
+    }
+
+    static func day(_ t: Token) -> Int? {
+        if t.folded == "1er" || t.folded == "premier" { return 1 }
+        guard t.isNumber, t.text.utf8.count <= 2, let n = Int(t.text), (1...31).contains(n) else { return nil }
+        return n
+    }
+
+    static func year(_ t: Token) -> Int? {
+        guard t.isNumber, t.text.utf8.count == 4, let n = Int(t.text), (1900...2100).contains(n) else { return nil }
+        return n
+    }
+
+    static func yearSpan(_ t: Token) -> (Int, Int)? {
+        let parts = t.text.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 4 }),
+              let a = Int(parts[0]), let b = Int(parts[1]), (1900...2100).contains(a), a < b, b <= 2100 else { return nil }
+        return (a, b)
+    }
+
+    /// The article's year, or the year before when the month is after the article's month.
+    static func inferYear(month m: Int, anchor: PartialDate?) -> Int? {
+        guard let a = anchor else { return nil }
+        if let am = a.month, m > am { return a.year - 1 }
+        return a.year
+    }
+
+    /// The latest date with weekday `wd` (0 = Monday) on or before `a`.
+    static func lastWeekday(_ wd: Int, onOrBefore a: PartialDate) -> PartialDate? {
+        guard let today = a.weekday else { return nil }
+        return a.adding(days: -((today - wd + 7) % 7))
+    }
+}
+
+extension PartialDate {
+    /// Day of the week, 0 = Monday; nil unless the date is precise to the day.
+    public var weekday: Int? {
+        guard let m = month, let d = day else { return nil }
+        // Sakamoto's method (0 = Sunday), shifted so Monday is 0.
+        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = m < 3 ? year - 1 : year
+        let sunday0 = (y + y / 4 - y / 100 + y / 400 + offsets[m - 1] + d) % 7
+        return (sunday0 + 6) % 7
+    }
+
+    /// The date `n` days later (or earlier); nil unless precise to the day.
+    public func adding(days n: Int) -> PartialDate? {
+        guard var m = month, var d = day else { return nil }
+        var y = year
+        d += n
+        while d < 1 {
+            m -= 1
+            if m < 1 { m = 12; y -= 1 }
+            d += PartialDate.daysIn(month: m, year: y)
+        }
+        while d > PartialDate.daysIn(month: m, year: y) {
+            d -= PartialDate.daysIn(month: m, year: y)
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        return PartialDate(year: y, month: m, day: d)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an article file's bytes with plain POSIX calls, so every failure has its errno and a
+/// precise message, and a FIFO swapped in for a file can never block the night.
+enum FileReader {
+    static func read(_ path: String, maxSize: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw FileFailure(FileStat.describe(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileFailure(FileStat.describe(errno)) }
+        let info = FileStat(st)
+        guard info.isRegular else { throw FileFailure("not a regular file (\(info.kind)): skipped") }
+        guard info.size <= maxSize else { throw FileFailure(tooLarge(info.size, maxSize)) }
+        var bytes = [UInt8](repeating: 0, count: info.size + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { p in Foundation.read(fd, p.baseAddress! + count, p.count - count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw FileFailure(FileStat.describe(errno))
+            }
+            count += n
+        }
+        guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    static func tooLarge(_ size: Int, _ limit: Int) -> String {
+        "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit: skipped (raise it with --max-file-size)"
+    }
+}
+
+/// Byte sizes as people write them: `8M`, `512K`, `1.5G`, `1000`.
+public enum ByteCount {
+    public static func parse(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Double)] = [("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024), ("G", 1_073_741_824), ("M", 1_048_576), ("K", 1024), ("B", 1)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v >= 0 else { return nil }
+            return Int(v * factor)
+        }
+        return Int(t).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    public static func format(_ n: Int) -> String {
+        if n >= 1 << 20 && n % (1 << 20) == 0 { return "\(n >> 20) MB" }
+        if n >= 1 << 20 { return String(format: "%.1f MB", Double(n) / Double(1 << 20)) }
+        if n >= 1 << 10 && n % (1 << 10) == 0 { return "\(n >> 10) KB" }
+        return "\(n) bytes"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import FrenchText
+
+/// Keeps the search side of the database in step with the analyzer: the term → stem vocabulary
+/// (`search_terms`) and the analysed columns, re-analysed when `FrenchAnalyzer.version` changes.
+enum SearchIndex {
+    /// Called by the ingest after it wrote an article's row: records the article's new terms
+    /// (the FTS index itself follows through the triggers of migration 001). The first call on a
+    /// connection also re-analyses stored articles if they were analysed by another version.
+    static func articleWritten(_ db: Database, id: Int64) throws {
+        let cache = TermCache.for(db)
+        if !cache.versionChecked {
+            if try storedVersion(db) != FrenchAnalyzer.version { try reindex(db) }
+            cache.versionChecked = true
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT search_headline, search_body FROM articles WHERE id = ?", arguments: [id]) else { return }
+        try record(db, terms: [row["search_headline"] as String, row["search_body"] as String], cache: cache)
+    }
+
+    /// Re-analyses every article and rebuilds the vocabulary; returns the number of articles.
+    @discardableResult
+    static func reindex(_ db: Database) throws -> Int {
+        var count = 0
+        var last: Int64 = 0
+        let update = try db.cachedStatement(sql: "UPDATE articles SET search_headline = ?, search_body = ? WHERE id = ?")
+        // In batches: 100,000 analysed bodies need not be in memory at once, and rows are not
+        // updated under an open cursor.
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
+            guard let end = rows.last else { break }
+            for row in rows {
+                try update.execute(arguments: [FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"]), row["id"] as Int64])
+            }
+            count += rows.count
+            last = end["id"]
+        }
+        // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
+        try db.execute(sql: "DELETE FROM search_terms")
+        let insert = try db.cachedStatement(sql: "INSERT INTO search_terms(term, stem) VALUES (?, ?)")
+        for term in try String.fetchAll(db, sql: "SELECT term FROM search_vocabulary") {
+            try insert.execute(arguments: [term, FrenchAnalyzer.stem(term)])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('analyzer_version', ?)",
+                       arguments: [FrenchAnalyzer.version])
+        TermCache.for(db).reset()
+        return count
+    }
+
+    static func storedVersion(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM kb_meta WHERE key = 'analyzer_version'")
+    }
+
+    /// True when the stored analysis is current (an empty database is always current).
+    static func isCurrent(_ db: Database) throws -> Bool {
+        if try storedVersion(db) == FrenchAnalyzer.version { return true }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM articles LIMIT 1)") == 0
+    }
+
+    private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
+        var fresh: [Substring] = []
+        for text in texts {
+            for term in text.split(separator: " ") where !cache.contains(term) { fresh.append(term) }
+        }
+        guard !fresh.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
+        var added: [String] = []
+        for term in fresh {
+            let t = String(term)
+            try insert.execute(arguments: [t, FrenchAnalyzer.stem(t)])
+            added.append(t)
+        }
+        // Only a committed transaction makes the terms known: a rolled-back article must write them again.
+        cache.pend(added)
+        db.afterNextTransaction(onCommit: { _ in cache.commitPending() }, onRollback: { _ in cache.dropPending() })
+    }
+}
+
+extension KnowledgeBase {
+    /// Re-analyses every stored article with the current French analyzer and rebuilds the search
+    /// vocabulary. Run automatically when `FrenchAnalyzer.version` differs from the database's.
+    @discardableResult
+    public func reindex() throws -> Int {
+        try wrap { try dbQueue.write { db in try SearchIndex.reindex(db) } }
+    }
+
+    /// Runs FTS5's integrity check against the articles table; throws when the index is out of step.
+    public func checkSearchIndex() throws {
+        try wrap {
+            try dbQueue.write { db in
+                try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+    }
+
+    /// Brings the analysed columns up to date before a search, or says how to.
+    func ensureSearchIndexCurrent() throws {
+        if try wrap({ try dbQueue.read(SearchIndex.isCurrent) }) { return }
+        if dbQueue.configuration.readonly {
+            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; open it read-write once (e.g. `kb search` without read-only access, or `kb ingest`) to re-analyse it")
+        }
+        try reindex()
+    }
+}
+
+/// Terms known to be in `search_terms`, per connection, so an ingest writes each term once.
+/// A connection is used by one thread at a time (GRDB), so only the registry needs the lock.
+final class TermCache: @unchecked Sendable {
+    private weak var connection: Database?
+    private var known: Set<String> = []
+    private var pending: [String] = []
+    var versionChecked = false
+
+    private init(_ db: Database) { connection = db }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var caches: [ObjectIdentifier: TermCache] = [:]
+
+    /// The cache of this connection; a new connection starts from empty.
+    static func `for`(_ db: Database) -> TermCache {
+        lock.lock(); defer { lock.unlock() }
+        let key = ObjectIdentifier(db)
+        if let c = caches[key], c.connection === db { return c }
+        caches = caches.filter { $0.value.connection != nil }
+        let c = TermCache(db)
+        caches[key] = c
+        return c
+    }
+
+    func contains(_ term: Substring) -> Bool { known.contains(String(term)) }
+    func pend(_ terms: [String]) { pending.append(contentsOf: terms) }
+    func commitPending() { known.formUnion(pending); pending = [] }
+    func dropPending() { pending = [] }
+    func reset() { known = []; pending = [] }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The SQL of a search. The ranked query reads the FTS index alone (rowid and rank); article
+/// columns are fetched for the page of hits only, so a common word does not read 100,000 rows.
+enum SearchSQL {
+    struct Statement {
+        var sql: String
+        var arguments: [DatabaseValue]
+
+        /// With the arguments written in as SQL literals, for `--sql`.
+        var inlined: String {
+            var out = ""
+            var args = arguments[...]
+            for ch in sql {
+                if ch == "?", let a = args.first { out += literal(a); args = args.dropFirst() } else { out.append(ch) }
+            }
+            return out
+        }
+
+        private func literal(_ v: DatabaseValue) -> String {
+            switch v.storage {
+            case .null: return "NULL"
+            case .int64(let i): return String(i)
+            case .double(let d): return String(d)
+            case .string(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob: return "NULL"
+            }
+        }
+    }
+
+    /// Ids of the matching articles, without order or limit.
+    static func matching(_ plan: SearchPlan) -> Statement {
+        if let match = plan.match {
+            let filters = plan.filters.map { "\n  AND " + $0.on("rowid") }.joined()
+            return Statement(sql: "SELECT rowid AS id FROM articles_fts\nWHERE articles_fts MATCH ?" + filters,
+                             arguments: [match.databaseValue] + plan.filters.flatMap(\.arguments))
+        }
+        return Statement(sql: "SELECT id FROM articles\nWHERE " + plan.filters.map { $0.on("id") }.joined(separator: "\n  AND "),
+                         arguments: plan.filters.flatMap(\.arguments))
+    }
+
+    /// One page of hits, best first, with the total number of hits.
+    static func hits(_ plan: SearchPlan) -> Statement {
+        let page = [plan.request.limit.databaseValue, plan.request.offset.databaseValue]
+        if let match = plan.match {
+            let filters = plan.filters.map { "\n  AND " + $0.on("rowid") }.joined()
+            return Statement(sql: """
+                SELECT rowid AS id, rank AS score, count(*) OVER () AS total
+                FROM articles_fts
+                WHERE articles_fts MATCH ?\(filters)
+                ORDER BY rank, rowid
+                LIMIT ? OFFSET ?
+                """, arguments: [match.databaseValue] + plan.filters.flatMap(\.arguments) + page)
+        }
+        return Statement(sql: """
+            SELECT id, 0.0 AS score, count(*) OVER () AS total
+            FROM articles
+            WHERE \(plan.filters.map { $0.on("id") }.joined(separator: "\n  AND "))
+            ORDER BY date DESC, id DESC
+            LIMIT ? OFFSET ?
+            """, arguments: plan.filters.flatMap(\.arguments) + page)
+    }
+
+    /// Hits per country, domain and year, over all the hits.
+    static func facets(_ plan: SearchPlan) -> Statement {
+        let m = matching(plan)
+        return Statement(sql: """
+            WITH hits(id) AS (\(m.sql))
+            SELECT 'country' AS facet, ac.iso2 AS value, c.name AS label, count(*) AS n
+              FROM hits JOIN article_countries ac ON ac.article_id = hits.id JOIN countries c ON c.iso2 = ac.iso2 GROUP BY ac.iso2
+            UNION ALL
+            SELECT 'domain', ad.slug, d.label_fr, count(*)
+              FROM hits JOIN article_domains ad ON ad.article_id = hits.id JOIN domains d ON d.slug = ad.slug GROUP BY ad.slug
+            UNION ALL
+            SELECT 'year', substr(a.date, 1, 4), substr(a.date, 1, 4), count(*)
+              FROM hits JOIN articles a ON a.id = hits.id WHERE a.date IS NOT NULL GROUP BY substr(a.date, 1, 4)
+            """, arguments: m.arguments)
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import KnowledgeBase
+
+/// `--quiet` and `--log-format`, on the commands that write (ingest, reextract).
+struct LogOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Flag(name: .shortAndLong, help: "Only the one summary line on stderr (for cron): no progress bar, no per-file lines.")
+    var quiet = false
+
+    @Option(help: "Diagnostics on stderr as text, or as one JSON object per line (for log collectors).")
+    var logFormat: Format = .text
+}
+
+/// What an ingest says on stderr: a progress bar on a terminal only, per-file problems, and one
+/// summary line per run. stdout stays empty, so cron mails and pipes only get what matters.
+final class IngestReporter {
+    let options: LogOptions
+    let command: String
+    private let showProgress: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(command: String, options: LogOptions) {
+        self.command = command
+        self.options = options
+        showProgress = !options.quiet && options.logFormat == .text && isatty(2) == 1
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func progress(_ e: IngestEvent) {
+        guard showProgress else { return }
+        let now = Date()
+        guard e.index == e.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let width = 30
+        let filled = e.total == 0 ? width : width * e.index / e.total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let label = e.phase == .reextract ? "re-extracting" : "ingesting"
+        emit("\r\u{1B}[K\(label) [\(bar)] \(e.index)/\(e.total)", newline: false)
+        drawn = true
+    }
+
+    func finish(_ s: IngestSummary) {
+        clearProgress()
+        if !options.quiet {
+            for p in s.problems { problem(p, run: s.runID) }
+        }
+        let status = s.skipped > 0 ? "partial" : "ok"
+        switch options.logFormat {
+        case .text:
+            let details = s.problems.isEmpty || s.runID == nil ? "" : " (details: kb runs --problems --run \(s.runID!))"
+            let upToDate = s.isNoOp && s.skipped == 0 && command == "ingest" ? " — the knowledge base is up to date" : ""
+            emit("\(Self.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
+                 + "\(s.files) files: \(s.line)\(upToDate)\(details)")
+        case .json:
+            json(["event": "\(command)_summary", "level": s.skipped > 0 ? "warning" : "info", "run": s.runID as Any, "status": status,
+                  "files": s.files, "new": s.new, "updated": s.updated, "unchanged": s.unchanged, "skipped": s.skipped,
+                  "warnings": s.warnings, "missing": s.missing, "reextracted": s.reextracted,
+                  "seconds": (s.seconds * 1000).rounded() / 1000, "exit": Int(s.exitStatus)])
+        }
+    }
+
+    /// A run that stopped on an error: the message, in the chosen log format.
+    func fail(_ e: KBError) {
+        clearProgress()
+        switch options.logFormat {
+        case .text: emit("kb: \(e.description)")
+        case .json: json(["event": "error", "level": "error", "command": command, "message": e.description, "exit": Int(e.exitCode)])
+        }
+    }
+
+    private func problem(_ p: FileProblem, run: Int64?) {
+        switch options.logFormat {
+        case .text: emit("kb: \(p.severity.rawValue): \(p.path): \(p.reason)")
+        case .json:
+            json(["event": "file_problem", "level": p.severity == .skipped ? "warning" : "info", "run": run as Any,
+                  "severity": p.severity.rawValue, "path": p.path, "reason": p.reason])
+        }
+    }
+
+    private func clearProgress() {
+        if drawn { emit("\r\u{1B}[K", newline: false); drawn = false }
+    }
+
+    private func json(_ object: [String: Any]) {
+        var o = object
+        o["time"] = Self.timestamp()
+        o = o.mapValues { v in (v as Any?).flatMap { $0 } ?? NSNull() }
+        if let data = try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes]) {
+            emit(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    private func emit(_ s: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? s + "\n" : s).utf8))
+    }
+
+    static func timestamp() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+}
+
+extension CLI {
+    /// Runs a writing command's body, reporting a library error through `reporter`.
+    static func run<T>(_ reporter: IngestReporter, _ body: () throws -> T) throws -> T {
+        do { return try body() }
+        catch let e as KBError {
+            reporter.fail(e)
+            throw ExitCode(e.exitCode)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KnowledgeBase
+
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the recent ingest runs, or the per-file problems of one run.",
+        discussion: """
+            A run still shown as running while no ingest is alive was killed; the next run marks it interrupted.
+
+            Examples:
+              kb runs                              # the last 20 runs
+              kb runs --problems                   # files skipped or warned about in the last run
+              kb runs --problems --run 12 --format csv
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Number of runs to show.") var limit: Int = 20
+    @Flag(help: "List the per-file problems (skipped, warning, missing) of one run instead.") var problems = false
+    @Option(name: .customLong("run"), help: ArgumentHelp("The run whose problems to list (default: the latest).", valueName: "id")) var runID: Int64?
+    @Option(help: "Output format.") var format: OutputFormat = .table
+
+    func run() throws {
+        let kb = try CLI.run { try database.open(.readOnly) }
+        let printer = Printer(format: format)
+        if problems || runID != nil {
+            guard let (_, list) = try CLI.run({ try kb.run(id: runID) }) else {
+                CLI.warn(runID.map { "kb: no run \($0)" } ?? "kb: no run recorded yet")
+                throw ExitCode(runID == nil ? 0 : 2)
+            }
+            printer.print(list)
+        } else {
+            printer.print(try CLI.run { try kb.recentRuns(limit: limit) })
+        }
+    }
+}
+
+extension IngestRun: TableRow {
+    static var columns: [String] {
+        ["id", "command", "started", "seconds", "status", "files", "new", "updated", "unchanged", "skipped", "warnings",
+         "missing", "reextracted", "extractor"]
+    }
+    var cells: [String] {
+        [String(id), command, startedAt, duration, status.rawValue + (error.map { ": \($0)" } ?? ""), String(files), String(new),
+         String(updated), String(unchanged), String(skipped), String(warnings), String(missing), String(reextracted), extractorVersion]
+    }
+    private var duration: String {
+        let f = ISO8601DateFormatter()
+        guard let end = finishedAt.flatMap(f.date(from:)), let start = f.date(from: startedAt) else { return "" }
+        return String(Int(end.timeIntervalSince(start)))
+    }
+}
+
+extension FileProblem: TableRow {
+    static var columns: [String] { ["severity", "path", "reason"] }
+    var cells: [String] { [severity.rawValue, path, reason] }
+}

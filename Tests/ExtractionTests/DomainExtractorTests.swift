@@ -1,0 +1,70 @@
+import Testing
+import Extraction
+
+private func domains(_ body: String) -> [String] {
+    DomainExtractor(reference: .embedded).extract(from: document(body, headline: "Dépêche du jour")).map(\.slug)
+}
+
+@Suite struct DomainExtractorTests {
+    @Test(arguments: [
+        // Terms and their inflections.
+        ("Les deux pays renforcent leurs échanges culturels et touristiques.", ["culture", "tourism"]),
+        ("La coopération sécuritaire, énergétique et éducative a progressé.", ["security", "energy", "education_training"]),
+        ("Les projets scientifiques et technologiques avancent.", ["science_technology"]),
+        ("Les relations commerciales et l’investissement direct étranger se développent.", ["trade", "investment"]),
+        ("Ils ont évoqué la médecine militaire.", ["defense", "health"]),
+        ("Un programme de formation professionnelle a été lancé.", ["education_training"]),
+        ("Le partage d’informations entre les agences de presse s’intensifie.", ["information_media"]),
+        ("La coopération décentralisée entre les localités des deux pays est encouragée.", ["local_cooperation"]),
+        ("Une nouvelle liaison aérienne relie les deux capitales.", ["transport_logistics"]),
+        ("Les échanges interpersonnels et l’amitié entre les peuples sont essentiels.", ["people_exchange"]),
+        ("Les deux pays coopèrent au sein des Nations unies.", ["multilateral"]),
+        ("Les travailleurs migrants bénéficient d’un nouvel accord sur l’emploi.", ["labor_employment"]),
+        ("Les exportations de produits agricoles et aquatiques augmentent.", ["trade", "agriculture"]),
+        ("La lutte contre le terrorisme et la criminalité transnationale reste prioritaire.", ["counter_terrorism", "security"]),
+        ("Ils misent sur l’intelligence artificielle et la chaîne de blocs.", ["artificial_intelligence", "blockchain"]),
+        ("La protection de l’environnement et le changement climatique sont au programme.", ["environment_resources"]),
+        // Longer phrases win: one domain, not two.
+        ("La sécurité de l’information est une priorité.", ["cybersecurity"]),
+        ("L’économie numérique croît vite.", ["digital_economy"]),
+        ("La sécurité alimentaire est garantie.", ["agriculture"]),
+        ("L’industrie de la défense a été évoquée.", ["defense"]),
+        // Not cooperation domains.
+        ("Ils ont créé un groupe de travail conjoint lors de leur visite de travail.", []),
+        ("Le Vietnam est un moteur de croissance de l’économie mondiale.", []),
+        ("Il faut améliorer l’environnement des affaires dans un environnement pacifique.", []),
+        ("Le ministre a déclaré à la presse que la rencontre était fructueuse.", []),
+        ("Environ six cents ressortissants vivent dans la capitale.", []),
+    ])
+    func findsDomains(body: String, expected: [String]) {
+        #expect(domains(body) == expected)
+    }
+
+    @Test func evidenceListsEachSentenceOnce() throws {
+        let facts = DomainExtractor(reference: .embedded).extract(from: document("Le tourisme et les touristes comptent. Il fait beau. Le tourisme reprend.", headline: "Dépêche du jour"))
+        let tourism = try #require(facts.first { $0.slug == "tourism" })
+        #expect(tourism.evidence.map(\.sentence) == ["Le tourisme et les touristes comptent.", "Le tourisme reprend."])
+    }
+
+    @Test func noiseSectionsAreNoSource() {
+        let body = """
+        >> Coopération dans le sport et la santé
+
+        La coopération culturelle s’intensifie.
+
+        [Forum sur l’énergie]
+
+        Photo : VNA/CVN
+
+        Voir plus
+
+        Le tourisme et l’agriculture progressent.
+        """
+        #expect(domains(body) == ["culture"])
+    }
+
+    @Test func everySlugOfTheSpecIsKnown() {
+        #expect(Reference.embedded.domains.count == 29)
+        #expect(Reference.embedded.domains.allSatisfy { !$0.terms.isEmpty })
+    }
+}

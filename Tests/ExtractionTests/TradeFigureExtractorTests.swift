@@ -1,0 +1,88 @@
+import Testing
+import Extraction
+
+struct TradeFigureRow: Equatable, CustomStringConvertible {
+    var amount: Double?, currency: String?, kind: TradeKind, year: Int?, period: String?
+    init(_ amount: Double?, _ currency: String?, _ kind: TradeKind, _ year: Int? = nil, _ period: String? = nil) {
+        self.amount = amount; self.currency = currency; self.kind = kind; self.year = year; self.period = period
+    }
+    var description: String { "\(amount.map { String($0) } ?? "nil") \(currency ?? "-") \(kind) \(year.map(String.init) ?? "-") \(period ?? "-")" }
+}
+
+fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeFigureRow] {
+    TradeFigureExtractor(reference: .embedded).extract(from: document(body, date: date, headline: "Dépêche du jour"))
+        .map { TradeFigureRow($0.amount, $0.currency, $0.kind, $0.year, $0.period) }
+}
+
+@Suite struct TradeFigureExtractorTests {
+    @Test(arguments: [
+        ("En 2023, les échanges commerciaux ont atteint 94,5 millions de dollars.", [TradeFigureRow(94_500_000, "USD", .actual, 2023)]),
+        ("Le commerce bilatéral s’est élevé à 1,2 milliard de dollars américains l’an dernier.", [TradeFigureRow(1_200_000_000, "USD", .actual, 2024)]),
+        ("Les deux pays visent à porter le commerce bilatéral à 1 milliard de dollars d’ici 2030.", [TradeFigureRow(1_000_000_000, "USD", .target, 2030)]),
+        ("L’objectif est d’atteindre 500 millions USD d’échanges commerciaux.", [TradeFigureRow(500_000_000, "USD", .target)]),
+        ("Les exportations vers l’Europe ont atteint 2,5 milliards d’euros au premier semestre 2024.",
+         [TradeFigureRow(2_500_000_000, "EUR", .actual, 2024, "2024-01/2024-06")]),
+        ("Au cours des huit premiers mois de 2025, le commerce bilatéral a atteint 150,3 millions USD.",
+         [TradeFigureRow(150_300_000, "USD", .actual, 2025, "2025-01/2025-08")]),
+        ("Les investissements s’élèvent à 12\u{202F}500\u{202F}000 dollars.", [TradeFigureRow(12_500_000, "USD", .actual)]),
+        ("Le volume des échanges a dépassé 3\u{00A0}000 milliards de dongs.", [TradeFigureRow(3_000_000_000_000, "VND", .actual)]),
+        ("Les importations ont totalisé 3.000 milliards de VND cette année.", [TradeFigureRow(3_000_000_000_000, "VND", .actual, 2025)]),
+        ("Les échanges ont représenté $1,5 milliard.", [TradeFigureRow(1_500_000_000, "USD", .actual)]),
+        ("Le commerce avec la Russie a atteint 800 millions de roubles.", [TradeFigureRow(800_000_000, "RUB", .actual)]),
+        ("Le chiffre d’affaires commercial s’établit à 45 millions d’euros pour la période 2016-2020.",
+         [TradeFigureRow(45_000_000, "EUR", .actual, nil, "2016-2020")]),
+        ("Le commerce a atteint 100 millions de dollars en 2016 et les deux pays visent 300 millions de dollars en 2020.",
+         [TradeFigureRow(100_000_000, "USD", .actual, 2016), TradeFigureRow(300_000_000, "USD", .target, 2020)]),
+        ("Les échanges ont atteint 200 millions de dollars en 2024, contre 150 millions en 2023.",
+         [TradeFigureRow(200_000_000, "USD", .actual, 2024), TradeFigureRow(150_000_000, "USD", .actual, 2023)]),
+        ("Les exportations ont atteint 1 000 milliards de VND (40 millions de dollars).", [TradeFigureRow(1_000_000_000_000, "VND", .actual)]),
+        ("Depuis 1992, le commerce a atteint 60 millions de dollars.", [TradeFigureRow(60_000_000, "USD", .actual)]),
+        ("Les deux pays ambitionnent des échanges de 2 milliards de dollars à l’horizon 2030.", [TradeFigureRow(2_000_000_000, "USD", .target, 2030)]),
+        // Not trade figures.
+        ("Environ 600 Vietnamiens vivent et travaillent dans le pays.", []),
+        ("Le budget du festival culturel est de 2 millions de dollars.", []),
+        ("Les exportations ont augmenté de 15 % en un an.", []),
+        ("Les deux parties devraient viser plus haut que plusieurs centaines de millions de dollars d’échanges.", []),
+        ("En 2016, 40 pays ont adopté le commerce électronique.", []),
+        ("Le chiffre d’affaires du groupe a atteint 30 millions de dollars.", []),
+    ])
+    func readsFigures(body: String, expected: [TradeFigureRow]) {
+        #expect(figures(body) == expected)
+    }
+
+    @Test func aFigureCanFollowItsTradeSentence() {
+        let body = "Le commerce bilatéral a fortement progressé. Ce chiffre a atteint 80 millions de dollars en 2022."
+        #expect(figures(body) == [TradeFigureRow(80_000_000, "USD", .actual, 2022)])
+    }
+
+    @Test func evidenceIsTheSentence() throws {
+        let body = "Il fait beau. Le commerce a atteint 5 millions d’euros."
+        let fact = try #require(TradeFigureExtractor(reference: .embedded).extract(from: document(body, headline: "Dépêche du jour")).first)
+        #expect(fact.evidence.sentence == "Le commerce a atteint 5 millions d’euros.")
+    }
+
+    @Test func noiseSectionsAreNoSource() {
+        let body = """
+        >> Le commerce bilatéral a atteint 5 millions de dollars
+
+        Les relations progressent.
+
+        [Les exportations ont atteint 9 millions d’euros]
+
+        Voir plus
+
+        Le commerce bilatéral a atteint 7 millions de dollars.
+        """
+        #expect(figures(body) == [])
+    }
+}
+
+@Suite struct TradeFigureRestatementTests {
+    @Test func headlineAndBodyStateOneFigure() {
+        let raw = " date 2025-02-01 Les échanges visent 3 milliards de dollars\n\nLes deux pays visent à porter leurs échanges commerciaux à 3 milliards de dollars d’ici 2028.\n"
+        let document = Document(article: ArticleParser(agencies: Reference.embedded.agencies).parse(raw, source: "t.txt"))
+        let facts = TradeFigureExtractor(reference: .embedded).extract(from: document)
+        #expect(facts.count == 1)
+        #expect(facts.first?.year == 2028 && facts.first?.kind == .target)
+    }
+}
