@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev fuzz clean help schema-docs datasette
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev fuzz clean help bench schema-docs datasette
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make test     unit, extraction-quality and end-to-end tests"
 	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
 	@echo "make score    seed extraction scores against the gold files"
+	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
 	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
@@ -63,6 +64,22 @@ score: build
 	  python3 scripts/score.py Tests/Fixtures/gold $$tmp/export.jsonl --verbose; \
 	  python3 scripts/check_score.py Tests/Fixtures/gold $$tmp/export.jsonl
 
+# Benchmark (not part of `make test`): synthetic corpora of $(BENCH_SIZES) articles under bench/work/,
+# kb against the stock sqlite3 CLI and grep on the same data; table on stdout, JSON in bench/results/.
+# BENCH_SIZES="1000 10000" for a quick run; BENCH_SCRATCH=.build-NAME to reuse a build folder;
+# BENCH_SWIFTFLAGS=--static-swift-stdlib to measure a statically linked kb.
+BENCH_SIZES   ?= 1000 10000 100000
+BENCH_SCRATCH ?= .build
+BENCH_SWIFTFLAGS ?=
+
+bench: check-prereqs
+	@[ -x /usr/bin/time ] || { echo "installing time (peak RSS measurement)"; \
+	  if command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1; }; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; \
+	  else echo "error: /usr/bin/time missing; run: sudo apt-get install time" >&2; exit 1; fi; }
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) $(BENCH_SWIFTFLAGS) --product kb
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) $(BENCH_SWIFTFLAGS) --product kb-bench
+	python3 bench/run.py --sizes "$(BENCH_SIZES)" --bin $(BENCH_SCRATCH)/release
 # docs/SCHEMA.md and datasette/metadata.json come from the migrations' comments (a test fails when stale).
 schema-docs: build
 	$(DEBUG) schema --markdown > docs/SCHEMA.md

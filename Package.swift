@@ -24,6 +24,8 @@ let package = Package(
             name: "kb",
             dependencies: ["KnowledgeBase", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Benchmark corpus generator and extraction timer (`make bench`); not part of the library.
+        .executableTarget(name: "kb-bench", dependencies: ["Extraction"]),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extraction"]),

@@ -74,13 +74,26 @@ public enum Tokenizer {
 
     private static func makeWord(_ b: [UInt8], _ r: Range<Int>) -> Token {
         let text = String(decoding: b[r], as: UTF8.self)
-        let first = text.unicodeScalars.first!
+        // ASCII bytes are classified directly: Unicode property look-ups for every letter were
+        // 40 % of extraction time (benchmark profile); only non-ASCII scalars ask for them.
         var letters = 0, upper = 0, digits = 0
-        for s in text.unicodeScalars {
-            if s.properties.isAlphabetic { letters += 1; if s.properties.isUppercase { upper += 1 } }
-            else if s.value >= 0x30 && s.value <= 0x39 { digits += 1 }
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = b[i]
+            if c < 0x80 {
+                if c >= 0x41 && c <= 0x5A { letters += 1; upper += 1 }
+                else if c >= 0x61 && c <= 0x7A { letters += 1 }
+                else if c >= 0x30 && c <= 0x39 { digits += 1 }
+                i += 1
+            } else {
+                let (s, len) = decode(b, i, r.upperBound)
+                if s.properties.isAlphabetic { letters += 1; if s.properties.isUppercase { upper += 1 } }
+                i += len
+            }
         }
-        return Token(range: r, text: text, folded: Folding.fold(text), isCapitalized: first.properties.isUppercase,
+        let c0 = b[r.lowerBound]
+        let firstIsUpper = c0 < 0x80 ? (c0 >= 0x41 && c0 <= 0x5A) : decode(b, r.lowerBound, r.upperBound).0.properties.isUppercase
+        return Token(range: r, text: text, folded: Folding.fold(text), isCapitalized: firstIsUpper,
                      isAcronym: letters >= 2 && upper == letters, isNumber: digits > 0 && letters == 0, isPunctuation: false)
     }
 

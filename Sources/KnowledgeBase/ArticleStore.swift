@@ -20,13 +20,13 @@ enum ArticleStore {
     }
 
     static func articleID(_ db: Database, hash: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [hash])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"), arguments: [hash])
     }
 
     /// Records `source` as a file of the stored article `articleID` (text already known): refreshes
     /// its size and time, or adds one more source. Nothing is extracted.
     static func attach(_ db: Database, _ source: Source, to articleID: Int64) throws -> IngestOutcome {
-        let previous = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [source.path])
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_sources WHERE path = ?"), arguments: [source.path])
         try upsertSource(db, source, articleID: articleID, now: Clock.nowISO())
         if let previous, previous != articleID {
             // The file now holds the text of another stored article.
@@ -41,20 +41,19 @@ enum ArticleStore {
                      extractorVersion: String, reference: ReferenceIndex) throws -> IngestOutcome {
         if let sameText = try articleID(db, hash: hash) { return try attach(db, source, to: sameText) }
         let now = Clock.nowISO()
-        let previous = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [source.path])
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_sources WHERE path = ?"), arguments: [source.path])
         let articleID: Int64
         let outcome: IngestOutcome
-        if let previous, try Int.fetchOne(db, sql: "SELECT count(*) FROM article_sources WHERE article_id = ?", arguments: [previous]) == 1 {
+        if let previous, try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_sources WHERE article_id = ?"), arguments: [previous]) == 1 {
             // The file's content changed: update its article in place, keeping the id.
-            try db.execute(sql: "UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, updated_at = ? WHERE id = ?",
-                           arguments: [article.source, hash, article.raw, now, previous])
+            try db.cachedStatement(sql: "UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, updated_at = ? WHERE id = ?").execute(arguments: [article.source, hash, article.raw, now, previous])
             articleID = previous
             outcome = .updated
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO articles(source, content_hash, raw_text, headline, body, ingested_at, updated_at)
                 VALUES (?, ?, ?, '', '', ?, ?)
-                """, arguments: [article.source, hash, article.raw, now, now])
+                """).execute(arguments: [article.source, hash, article.raw, now, now])
             articleID = db.lastInsertedRowID
             outcome = previous == nil ? .new : .updated
         }
@@ -69,20 +68,20 @@ enum ArticleStore {
     static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts,
                              extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO()) throws {
         // Only changed columns are written: an unchanged search text must not churn the FTS index.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, body = ?4, search_headline = ?5, search_body = ?6,
                 updated_at = ?7
             WHERE id = ?8 AND (date IS NOT ?1 OR date_precision IS NOT ?2 OR headline IS NOT ?3 OR body IS NOT ?4
                 OR search_headline IS NOT ?5 OR search_body IS NOT ?6)
-            """, arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
+            """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
                              FrenchAnalyzer.indexText(article.headline), FrenchAnalyzer.indexText(article.body), now, articleID])
         try SearchIndex.articleWritten(db, id: articleID)
-        try db.execute(sql: "DELETE FROM article_sections WHERE article_id = ?", arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         let offsets = TextOffsets(article.raw)
         for (seq, section) in article.setApart.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO article_sections(article_id, seq, kind, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [articleID, seq, section.kind.rawValue, section.text,
+                """).execute(arguments: [articleID, seq, section.kind.rawValue, section.text,
                                  offsets.characterOffset(ofByte: section.range.lowerBound),
                                  offsets.characterOffset(ofByte: section.range.upperBound)])
         }
@@ -92,22 +91,22 @@ enum ArticleStore {
 
     /// Marks a source whose file disappeared (`kb ingest --prune`). Nothing is deleted.
     static func markMissing(_ db: Database, path: String, now: String) throws {
-        try db.execute(sql: "UPDATE article_sources SET missing_since = ? WHERE path = ? AND missing_since IS NULL", arguments: [now, path])
+        try db.cachedStatement(sql: "UPDATE article_sources SET missing_since = ? WHERE path = ? AND missing_since IS NULL").execute(arguments: [now, path])
     }
 
     private static func upsertSource(_ db: Database, _ s: Source, articleID: Int64, now: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO article_sources(path, article_id, name, size, mtime, first_seen, last_seen)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET article_id = excluded.article_id, size = excluded.size,
                 mtime = excluded.mtime, last_seen = excluded.last_seen, missing_since = NULL
-            """, arguments: [s.path, articleID, s.name, s.size, s.mtime, now, now])
+            """).execute(arguments: [s.path, articleID, s.name, s.size, s.mtime, now, now])
     }
 
     /// Deletes an article no file points to any more (its facts go with it: ON DELETE CASCADE).
     private static func deleteIfOrphan(_ db: Database, _ id: Int64) throws {
-        guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article_sources WHERE article_id = ?)", arguments: [id])! else { return }
+        guard try !Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article_sources WHERE article_id = ?)"), arguments: [id])! else { return }
         try FactStore.removeFacts(db, articleID: id)
-        try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
     }
 }

@@ -24,12 +24,11 @@ enum FactStore {
                         version: extractorVersion, knownCountries: reference.countries,
                         knownOrganisations: reference.organisations, knownDomains: reference.domains,
                         people: PersonResolver(reference: reference))
-        try db.execute(sql: "UPDATE articles SET extractor_version = ? WHERE id = ?", arguments: [extractorVersion, articleID])
+        try db.cachedStatement(sql: "UPDATE articles SET extractor_version = ? WHERE id = ?").execute(arguments: [extractorVersion, articleID])
         for country in facts.countries where c.knownCountries.contains(country.iso2) {
             guard let first = country.evidence.first else { continue }
             let ev = try evidence(c, first, "countries")
-            try db.execute(sql: "INSERT OR IGNORE INTO article_countries(article_id, iso2, mentions, evidence_id) VALUES (?, ?, ?, ?)",
-                           arguments: [articleID, country.iso2, country.evidence.count, ev])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_countries(article_id, iso2, mentions, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [articleID, country.iso2, country.evidence.count, ev])
         }
         var personIDs: [String: Int64] = [:]
         for person in facts.people {
@@ -43,8 +42,7 @@ enum FactStore {
         for domain in facts.domains where c.knownDomains.contains(domain.slug) {
             guard let first = domain.evidence.first else { continue }
             let ev = try evidence(c, first, "domains")
-            try db.execute(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)",
-                           arguments: [articleID, domain.slug, ev])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)").execute(arguments: [articleID, domain.slug, ev])
         }
         let pair = tradingPair(facts.countries, known: c.knownCountries)
         for figure in facts.tradeFigures { try saveTradeFigure(c, figure, pair: pair) }
@@ -52,23 +50,23 @@ enum FactStore {
 
     /// Deletes an article's evidence (links cascade) and the facts nothing supports any more.
     static func removeFacts(_ db: Database, articleID: Int64) throws {
-        let visits = try Int64.fetchAll(db, sql: "SELECT DISTINCT visit_id FROM visit_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?", arguments: [articleID])
-        let agreements = try Int64.fetchAll(db, sql: "SELECT DISTINCT agreement_id FROM agreement_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?", arguments: [articleID])
-        let figures = try Int64.fetchAll(db, sql: "SELECT DISTINCT trade_figure_id FROM trade_figure_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?", arguments: [articleID])
-        let people = try Int64.fetchAll(db, sql: "SELECT person_id FROM person_mentions WHERE article_id = ?", arguments: [articleID])
-        let roles = try Int64.fetchAll(db, sql: "SELECT role_id FROM role_statements WHERE article_id = ?", arguments: [articleID])
-        try db.execute(sql: "DELETE FROM evidence WHERE article_id = ?", arguments: [articleID])
-        for id in visits { try db.execute(sql: "DELETE FROM visits WHERE id = ? AND NOT EXISTS (SELECT 1 FROM visit_evidence WHERE visit_id = ?)", arguments: [id, id]) }
-        for id in agreements { try db.execute(sql: "DELETE FROM agreements WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_evidence WHERE agreement_id = ?)", arguments: [id, id]) }
-        for id in figures { try db.execute(sql: "DELETE FROM trade_figures WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trade_figure_evidence WHERE trade_figure_id = ?)", arguments: [id, id]) }
-        for id in roles { try db.execute(sql: "DELETE FROM roles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM role_statements WHERE role_id = ?)", arguments: [id, id]) }
-        for id in people { try db.execute(sql: "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_id = ?)", arguments: [id, id]) }
+        let visits = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT visit_id FROM visit_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let agreements = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT agreement_id FROM agreement_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let figures = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT trade_figure_id FROM trade_figure_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM person_mentions WHERE article_id = ?"), arguments: [articleID])
+        let roles = try Int64.fetchAll(db.cachedStatement(sql: "SELECT role_id FROM role_statements WHERE article_id = ?"), arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM evidence WHERE article_id = ?").execute(arguments: [articleID])
+        for id in visits { try db.cachedStatement(sql: "DELETE FROM visits WHERE id = ? AND NOT EXISTS (SELECT 1 FROM visit_evidence WHERE visit_id = ?)").execute(arguments: [id, id]) }
+        for id in agreements { try db.cachedStatement(sql: "DELETE FROM agreements WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_evidence WHERE agreement_id = ?)").execute(arguments: [id, id]) }
+        for id in figures { try db.cachedStatement(sql: "DELETE FROM trade_figures WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trade_figure_evidence WHERE trade_figure_id = ?)").execute(arguments: [id, id]) }
+        for id in roles { try db.cachedStatement(sql: "DELETE FROM roles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM role_statements WHERE role_id = ?)").execute(arguments: [id, id]) }
+        for id in people { try db.cachedStatement(sql: "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_id = ?)").execute(arguments: [id, id]) }
     }
 
     private static func evidence(_ c: Context, _ e: Evidence, _ extractor: String) throws -> Int64 {
-        try c.db.execute(sql: """
+        try c.db.cachedStatement(sql: """
             INSERT INTO evidence(article_id, sentence, start_offset, end_offset, extractor, extractor_version) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [c.articleID, e.sentence, c.offsets.characterOffset(ofByte: e.range.lowerBound),
+            """).execute(arguments: [c.articleID, e.sentence, c.offsets.characterOffset(ofByte: e.range.lowerBound),
                              c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version])
         return c.db.lastInsertedRowID
     }
@@ -80,17 +78,15 @@ enum FactStore {
         let country = p.country.flatMap { c.knownCountries.contains($0) ? $0 : nil }
         let id = try c.people.resolve(c.db, name: p.name, aliases: p.aliases, country: country)
         let ev = try evidence(c, first, "people")
-        try c.db.execute(sql: "INSERT OR IGNORE INTO person_mentions(person_id, article_id, name, evidence_id) VALUES (?, ?, ?, ?)",
-                         arguments: [id, c.articleID, p.name, ev])
+        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO person_mentions(person_id, article_id, name, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [id, c.articleID, p.name, ev])
         for role in p.roles {
-            try c.db.execute(sql: """
+            try c.db.cachedStatement(sql: """
                 INSERT INTO roles(person_id, title, organisation, country) VALUES (?, ?, ?, ?)
                 ON CONFLICT(person_id, title) DO UPDATE SET organisation = coalesce(roles.organisation, excluded.organisation),
                     country = coalesce(roles.country, excluded.country)
-                """, arguments: [id, role.title, role.organisation, role.country.flatMap { c.knownCountries.contains($0) ? $0 : nil }])
-            let roleID = try Int64.fetchOne(c.db, sql: "SELECT id FROM roles WHERE person_id = ? AND title = ?", arguments: [id, role.title])!
-            try c.db.execute(sql: "INSERT OR IGNORE INTO role_statements(role_id, article_id, stated_on, evidence_id) VALUES (?, ?, ?, ?)",
-                             arguments: [roleID, c.articleID, c.articleDate, ev])
+                """).execute(arguments: [id, role.title, role.organisation, role.country.flatMap { c.knownCountries.contains($0) ? $0 : nil }])
+            let roleID = try Int64.fetchOne(c.db.cachedStatement(sql: "SELECT id FROM roles WHERE person_id = ? AND title = ?"), arguments: [id, role.title])!
+            try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO role_statements(role_id, article_id, stated_on, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [roleID, c.articleID, c.articleDate, ev])
         }
         return id
     }
@@ -99,75 +95,73 @@ enum FactStore {
         let visitorCountry = v.visitorCountry.flatMap { c.knownCountries.contains($0) ? $0 : nil }
         let start = v.start?.description
         // The same visit told by another article: same visitor and host, compatible dates.
-        let candidates = try Row.fetchAll(c.db, sql: """
+        let candidates = try Row.fetchAll(c.db.cachedStatement(sql: """
             SELECT id, start_date, end_date, city, kind FROM visits
             WHERE host_country = ? AND (visitor_id IS ? OR (visitor_id IS NULL AND ? IS NULL AND visitor IS ? AND visitor_country IS ?))
-            """, arguments: [v.hostCountry, visitorID, visitorID, v.visitor, visitorCountry])
+            """), arguments: [v.hostCountry, visitorID, visitorID, v.visitor, visitorCountry])
         let ev = try evidence(c, v.evidence, "visits")
         for row in candidates {
             let s: String? = row["start_date"]
             guard datesCompatible(s, start) else { continue }
             let id: Int64 = row["id"]
             let best = moreprecise(s, start)
-            try c.db.execute(sql: """
+            try c.db.cachedStatement(sql: """
                 UPDATE visits SET start_date = ?, date_precision = ?, end_date = coalesce(end_date, ?), city = coalesce(city, ?),
                     kind = coalesce(kind, ?) WHERE id = ?
-                """, arguments: [best, best.flatMap { PartialDate(iso: $0)?.precision.rawValue }, v.end?.description, v.city, v.kind?.rawValue, id])
-            try c.db.execute(sql: "INSERT OR IGNORE INTO visit_evidence(visit_id, evidence_id) VALUES (?, ?)", arguments: [id, ev])
+                """).execute(arguments: [best, best.flatMap { PartialDate(iso: $0)?.precision.rawValue }, v.end?.description, v.city, v.kind?.rawValue, id])
+            try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO visit_evidence(visit_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
             return
         }
-        try c.db.execute(sql: """
+        try c.db.cachedStatement(sql: """
             INSERT INTO visits(visitor_id, visitor, visitor_country, host_country, city, start_date, end_date, date_precision, kind)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [visitorID, v.visitor, visitorCountry, v.hostCountry, v.city, start,
+            """).execute(arguments: [visitorID, v.visitor, visitorCountry, v.hostCountry, v.city, start,
                              start == nil ? nil : v.end?.description, v.start?.precision.rawValue, v.kind?.rawValue])
-        try c.db.execute(sql: "INSERT INTO visit_evidence(visit_id, evidence_id) VALUES (?, ?)", arguments: [c.db.lastInsertedRowID, ev])
+        try c.db.cachedStatement(sql: "INSERT INTO visit_evidence(visit_id, evidence_id) VALUES (?, ?)").execute(arguments: [c.db.lastInsertedRowID, ev])
     }
 
     private static func saveAgreement(_ c: Context, _ a: AgreementFact) throws {
         let ev = try evidence(c, a.evidence, "agreements")
-        let existing = try Int64.fetchOne(c.db, sql: """
+        let existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
             SELECT id FROM agreements WHERE kind = ? AND title = ? AND (signed IS ? OR signed IS NULL OR ? IS NULL)
-            """, arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.description])
+            """), arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.description])
         let id: Int64
         if let existing {
             id = existing
             if let signed = a.signed {
-                try c.db.execute(sql: "UPDATE agreements SET signed = coalesce(signed, ?), signed_precision = coalesce(signed_precision, ?) WHERE id = ?",
-                                 arguments: [signed.description, signed.precision.rawValue, id])
+                try c.db.cachedStatement(sql: "UPDATE agreements SET signed = coalesce(signed, ?), signed_precision = coalesce(signed_precision, ?) WHERE id = ?").execute(arguments: [signed.description, signed.precision.rawValue, id])
             }
         } else {
-            try c.db.execute(sql: "INSERT INTO agreements(kind, title, signed, signed_precision) VALUES (?, ?, ?, ?)",
-                             arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.precision.rawValue])
+            try c.db.cachedStatement(sql: "INSERT INTO agreements(kind, title, signed, signed_precision) VALUES (?, ?, ?, ?)").execute(arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.precision.rawValue])
             id = c.db.lastInsertedRowID
         }
         for party in a.parties {
             if c.knownCountries.contains(party) {
-                try c.db.execute(sql: "INSERT OR IGNORE INTO agreement_parties(agreement_id, party, country) VALUES (?, ?, ?)", arguments: [id, party, party])
+                try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_parties(agreement_id, party, country) VALUES (?, ?, ?)").execute(arguments: [id, party, party])
             } else if c.knownOrganisations.contains(party) {
-                try c.db.execute(sql: "INSERT OR IGNORE INTO agreement_parties(agreement_id, party, organisation) VALUES (?, ?, ?)", arguments: [id, party, party])
+                try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_parties(agreement_id, party, organisation) VALUES (?, ?, ?)").execute(arguments: [id, party, party])
             }
         }
         for slug in a.domains where c.knownDomains.contains(slug) {
-            try c.db.execute(sql: "INSERT OR IGNORE INTO agreement_domains(agreement_id, slug) VALUES (?, ?)", arguments: [id, slug])
+            try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_domains(agreement_id, slug) VALUES (?, ?)").execute(arguments: [id, slug])
         }
-        try c.db.execute(sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)", arguments: [id, ev])
+        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
     }
 
     private static func saveTradeFigure(_ c: Context, _ t: TradeFigureFact, pair: (String?, String?)) throws {
         let ev = try evidence(c, t.evidence, "trade_figures")
-        let existing = try Int64.fetchOne(c.db, sql: """
+        let existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
             SELECT id FROM trade_figures WHERE amount IS ? AND currency IS ? AND kind = ? AND year IS ? AND period IS ?
                 AND country_a IS ? AND country_b IS ?
-            """, arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
+            """), arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
         let id: Int64
         if let existing { id = existing } else {
-            try c.db.execute(sql: """
+            try c.db.cachedStatement(sql: """
                 INSERT INTO trade_figures(amount, currency, kind, year, period, country_a, country_b) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
+                """).execute(arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
             id = c.db.lastInsertedRowID
         }
-        try c.db.execute(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)", arguments: [id, ev])
+        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
     }
 
     /// The two countries an article is most about (by number of mentions), alphabetically.

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""kb benchmark driver (`make bench`): kb against the practical limits on the same data, same run.
+
+For each corpus size N it measures, on a corpus from `kb-bench generate` (deterministic):
+  - `kb ingest` (wall time, articles/s, MB/s, peak RSS, database size ÷ raw text size);
+  - the stock sqlite3 CLI loading the same raw texts into the articles table and FTS5 index of
+    migrations/001_articles.sql (no extraction): the practical limit for the ingest;
+  - extraction alone, no database (`kb-bench extract`);
+  - `kb search` for a selective and a broad query (median of several whole-process runs) against
+    the sqlite3 CLI running the same FTS5 query on kb's database, and against `grep -ril`;
+  - `kb ingest` of the unchanged corpus again (the nightly no-op case).
+It prints one table with the ratios and writes the figures as JSON under bench/results/.
+
+Usage: bench/run.py [--sizes "1000 10000 100000"] [--bin .build/release] [--work bench/work]
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEED = 20251203
+
+# Queries: the selective one names a rare foreign surname (the tail of Vocabulary.foreignLast),
+# the broad one a word nearly every article holds.
+QUERIES = {"selective": "Vandermeulen", "broad": "coopération"}
+
+# kb's own search statement (Sources/KnowledgeBase/Search.swift), run by the sqlite3 CLI on kb's
+# database: same index, same query, so the difference is kb's process and analysis overhead.
+SEARCH_SQL = ("SELECT a.id, a.source, a.date, a.headline, bm25(articles_fts, 5.0, 1.0) AS score "
+              "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+              "WHERE articles_fts MATCH '{match}' ORDER BY score LIMIT 20;")
+
+TARGETS = {
+    "ingest_vs_sqlite": 2.0,      # kb ingest ≤ 2× sqlite3 CLI load
+    "reingest_fraction": 0.05,    # unchanged re-ingest ≤ 5% of first ingest
+    "peak_rss_mb": 200,           # independent of N
+    "search_vs_sqlite": 1.5,      # kb search ≤ 1.5× sqlite3 CLI
+    "grep_vs_search": 20,         # kb search ≥ 20× faster than grep
+    "db_vs_raw": 2.0,             # database ≤ 2× raw text
+}
+
+
+def log(msg):
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def fold(text):
+    """What FrenchAnalyzer does to a query term, for the sqlite3 MATCH string."""
+    text = text.replace("œ", "oe").replace("æ", "ae").replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def fts_match(query):
+    terms = re.findall(r"\w+", fold(query))
+    return " ".join('"' + t + '"' for t in terms)
+
+
+def timed(cmd, stdin=None, env=None):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS in MB, stdout, stderr, CPU seconds).
+    CPU time (user + system) is kept beside wall time: on a shared machine it is the steadier figure."""
+    marker = "@@BENCH@@"
+    full = ["/usr/bin/time", "-f", f"{marker} %e %M %U %S"] + cmd
+    t0 = time.perf_counter()
+    p = subprocess.run(full, stdin=stdin, capture_output=True, env=env)
+    wall = time.perf_counter() - t0
+    err = p.stderr.decode("utf-8", "replace")
+    m = re.search(marker + r" ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", err)
+    rss = int(m.group(2)) / 1024 if m else float("nan")
+    cpu = float(m.group(3)) + float(m.group(4)) if m else float("nan")
+    err = err[: m.start()] if m else err
+    if p.returncode not in (0, 1):  # grep and kb search answer 1 for « nothing found »
+        raise SystemExit(f"command failed ({p.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
+    return wall, rss, p.stdout, err, cpu
+
+
+def median_run(cmd, runs):
+    """Median wall and CPU seconds of `runs` whole-process runs (CPU: user + system, from rusage)."""
+    walls, cpus, out = [], [], b""
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        if p.returncode not in (0, 1):
+            raise SystemExit(f"command failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.decode()[-2000:]}")
+        out = p.stdout
+    return statistics.median(walls), statistics.median(cpus), out
+
+
+def dir_bytes(path):
+    total = files = 0
+    for root, _, names in os.walk(path):
+        for n in names:
+            if n.endswith(".txt"):
+                total += os.path.getsize(os.path.join(root, n))
+                files += 1
+    return files, total
+
+
+def db_bytes(path):
+    return sum(os.path.getsize(p) for p in (path, path + "-wal", path + "-shm") if os.path.exists(p))
+
+
+def remove_db(path):
+    for p in (path, path + "-wal", path + "-shm", path + "-journal"):
+        if os.path.exists(p):
+            os.remove(p)
+
+
+def generator_stamp(kb_bench):
+    """Corpus identity: the seed and the generator binary's sources."""
+    src = os.path.join(ROOT, "Sources", "kb-bench")
+    digest = subprocess.run("cat " + " ".join(sorted(os.path.join(src, f) for f in os.listdir(src))) + " | sha256sum",
+                            shell=True, capture_output=True, text=True).stdout.split()[0]
+    return f"seed={SEED} generator={digest}"
+
+
+def ensure_corpus(kb_bench, work, n):
+    corpus = os.path.join(work, f"corpus-{n}")
+    stamp_path = corpus + ".stamp"
+    stamp = generator_stamp(kb_bench) + f" count={n}"
+    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(corpus):
+        log(f"corpus of {n:,} articles already generated: {corpus}")
+        return corpus
+    if os.path.exists(corpus):
+        shutil.rmtree(corpus)
+    log(f"generating {n:,} articles into {corpus}")
+    t0 = time.perf_counter()
+    subprocess.run([kb_bench, "generate", "--count", str(n), "--out", corpus, "--seed", str(SEED)], check=True)
+    log(f"  generated in {time.perf_counter() - t0:.1f} s")
+    with open(stamp_path, "w") as f:
+        f.write(stamp)
+    return corpus
+
+
+def sqlite_load_script(corpus, schema_sql):
+    """The practical limit: the stock sqlite3 CLI reads the same files (fsdir/readfile, built into the
+    CLI) into migrations/001's articles table and FTS5 index, one transaction, no extraction. Date
+    and headline come from the first line, the body is the rest; the search columns hold the
+    unanalysed text (FTS5's unicode61 folds case and accents itself)."""
+    corpus = corpus.replace("'", "''")
+    return schema_sql + f"""
+BEGIN;
+CREATE TEMP TABLE files AS SELECT name, mtime FROM fsdir('{corpus}') WHERE name GLOB '*.txt' ORDER BY name;
+INSERT INTO articles(id, source, content_hash, raw_text, date, date_precision, headline, body,
+                     search_headline, search_body, ingested_at, updated_at)
+SELECT id, name, hex(sha3(t, 256)), t, d,
+       CASE length(d) WHEN 10 THEN 'day' WHEN 7 THEN 'month' END,
+       CASE WHEN d IS NULL THEN h ELSE substr(h, 8 + length(d)) END, b,
+       CASE WHEN d IS NULL THEN h ELSE substr(h, 8 + length(d)) END, b, now, now
+FROM (SELECT id, name, t, h, b, now,
+             CASE WHEN h GLOB ' date [0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] *' THEN substr(h, 7, 10)
+                  WHEN h GLOB ' date [0-9][0-9][0-9][0-9]-[0-1][0-9] *' THEN substr(h, 7, 7) END AS d
+      FROM (SELECT id, name, t, substr(t, 1, instr(t, char(10)) - 1) AS h, substr(t, instr(t, char(10)) + 1) AS b,
+                   strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS now
+            FROM (SELECT rowid AS id, name, CAST(readfile(name) AS TEXT) AS t FROM files)));
+INSERT INTO article_sources(path, article_id, name, size, mtime, first_seen, last_seen)
+SELECT name, rowid, name, length(readfile(name)), mtime, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM files;
+COMMIT;
+"""
+
+
+def machine():
+    def first(cmd):
+        try:
+            return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return ""
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_kb = 0
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem_kb = int(line.split()[1])
+    except OSError:
+        pass
+    return {
+        "host": socket.gethostname(),
+        "os": f"{platform.system()} {platform.release()}",
+        "cpu": cpu,
+        "nproc": os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "swift": first("swift --version 2>&1 | head -1"),
+        "sqlite3_cli": first("sqlite3 --version").split(" ")[0],
+        "grep": first("grep --version | head -1"),
+        "kb_commit": first(f"git -C {ROOT} rev-parse --short HEAD"),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def bench_size(n, args, schema_sql):
+    kb, kb_bench = os.path.join(args.bin, "kb"), os.path.join(args.bin, "kb-bench")
+    corpus = ensure_corpus(kb_bench, args.work, n)
+    files, raw = dir_bytes(corpus)
+    raw_mb = raw / 1e6
+    # Other work on the machine skews wall times: the load average is kept with the figures.
+    r = {"articles": files, "raw_bytes": raw, "load_average_before": os.getloadavg()[0]}
+    # Warm the page cache so every contender reads the corpus from memory.
+    subprocess.run(["grep", "-rqc", "zzzzzz", corpus])
+
+    kb_db = os.path.join(args.work, f"kb-{n}.sqlite")
+    remove_db(kb_db)
+    log(f"N={n:,}: kb ingest")
+    wall, rss, _, err, cpu = timed([kb, "ingest", "--db", kb_db, corpus])
+    r["kb_ingest"] = {"seconds": wall, "cpu_seconds": cpu, "articles_per_s": files / wall, "mb_per_s": raw_mb / wall,
+                      "peak_rss_mb": rss, "db_bytes": db_bytes(kb_db), "db_vs_raw": db_bytes(kb_db) / raw,
+                      "summary": err.strip().splitlines()[-1] if err.strip() else ""}
+    log(f"  {wall:.2f} s, {rss:.0f} MB RSS — {r['kb_ingest']['summary']}")
+
+    log(f"N={n:,}: kb ingest again (unchanged corpus)")
+    wall, rss, _, err, cpu = timed([kb, "ingest", "--db", kb_db, corpus])
+    r["kb_reingest"] = {"seconds": wall, "cpu_seconds": cpu, "peak_rss_mb": rss, "fraction_of_first": wall / r["kb_ingest"]["seconds"],
+                        "summary": err.strip().splitlines()[-1] if err.strip() else ""}
+    log(f"  {wall:.2f} s")
+
+    sq_db = os.path.join(args.work, f"sqlite-{n}.sqlite")
+    remove_db(sq_db)
+    script = os.path.join(args.work, f"sqlite-load-{n}.sql")
+    with open(script, "w") as f:
+        f.write(sqlite_load_script(corpus, schema_sql))
+    log(f"N={n:,}: sqlite3 CLI load")
+    with open(script) as f:
+        wall, rss, _, _, cpu = timed(["sqlite3", sq_db], stdin=f)
+    count = subprocess.run(["sqlite3", sq_db, "SELECT count(*) FROM articles"], capture_output=True, text=True).stdout.strip()
+    r["sqlite_load"] = {"seconds": wall, "cpu_seconds": cpu, "peak_rss_mb": rss, "articles": int(count or 0), "db_bytes": db_bytes(sq_db),
+                        "db_vs_raw": db_bytes(sq_db) / raw}
+    r["ingest_vs_sqlite"] = r["kb_ingest"]["seconds"] / wall
+    r["ingest_vs_sqlite_cpu"] = r["kb_ingest"]["cpu_seconds"] / cpu
+    log(f"  {wall:.2f} s ({count} articles)")
+
+    log(f"N={n:,}: extraction alone")
+    p = subprocess.run([kb_bench, "extract", corpus], capture_output=True, text=True, check=True)
+    r["extraction"] = json.loads(p.stdout)
+    log(f"  {r['extraction']['extract_mb_per_s']:.1f} MB/s")
+
+    r["search"] = {}
+    for name, query in QUERIES.items():
+        match = fts_match(query).replace("'", "''")
+        log(f"N={n:,}: search {name} « {query} »")
+        kb_s, kb_cpu, kb_out = median_run([kb, "search", "--db", kb_db, query], args.runs)
+        sq_s, sq_cpu, sq_out = median_run(["sqlite3", "-readonly", kb_db, SEARCH_SQL.format(match=match)], args.runs)
+        total = subprocess.run(["sqlite3", kb_db, f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '{match}'"],
+                               capture_output=True, text=True).stdout.strip()
+        grep_s, grep_cpu, grep_out = median_run(["grep", "-ril", query, corpus], max(1, args.runs // 2) if n >= 100000 else args.runs)
+        r["search"][name] = {
+            "query": query, "matching_articles": int(total or 0), "grep_files": len(grep_out.splitlines()),
+            "kb_seconds": kb_s, "kb_hits": len(kb_out.splitlines()), "sqlite_seconds": sq_s,
+            "sqlite_hits": len(sq_out.splitlines()), "grep_seconds": grep_s,
+            "kb_vs_sqlite": kb_s / sq_s, "grep_vs_kb": grep_s / kb_s,
+            "kb_cpu_seconds": kb_cpu, "sqlite_cpu_seconds": sq_cpu, "grep_cpu_seconds": grep_cpu,
+            "kb_vs_sqlite_cpu": kb_cpu / sq_cpu if sq_cpu else None,
+            "grep_vs_kb_cpu": grep_cpu / kb_cpu if kb_cpu else None,
+        }
+        log(f"  kb {kb_s * 1000:.1f} ms, sqlite3 {sq_s * 1000:.1f} ms, grep {grep_s * 1000:.1f} ms, {total} matching")
+    r["load_average_after"] = os.getloadavg()[0]
+    return r
+
+
+def verdict(ok):
+    return "pass" if ok else "MISS"
+
+
+def table(results, sizes):
+    rows = []
+
+    def row(label, key, fmt, target=""):
+        cells = []
+        for n in sizes:
+            try:
+                cells.append(fmt.format(key(results[str(n)])))
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells.append("—")
+        rows.append([label, target] + cells)
+
+    row("load average (before/after)", lambda r: f"{r['load_average_before']:.1f}/{r['load_average_after']:.1f}", "{}")
+    row("articles", lambda r: r["articles"], "{:,}")
+    row("raw text (MB)", lambda r: r["raw_bytes"] / 1e6, "{:.1f}")
+    row("kb ingest (s)", lambda r: r["kb_ingest"]["seconds"], "{:.2f}")
+    row("  articles/s", lambda r: r["kb_ingest"]["articles_per_s"], "{:,.0f}")
+    row("  MB/s", lambda r: r["kb_ingest"]["mb_per_s"], "{:.2f}")
+    row("  peak RSS (MB)", lambda r: r["kb_ingest"]["peak_rss_mb"], "{:.0f}", "≤ 200")
+    row("sqlite3 CLI load (s)", lambda r: r["sqlite_load"]["seconds"], "{:.2f}")
+    row("  ingest ÷ sqlite3", lambda r: r["ingest_vs_sqlite"], "{:.1f}×", "≤ 2×")
+    row("  same, CPU time (user+sys)", lambda r: r["ingest_vs_sqlite_cpu"], "{:.1f}×")
+    row("extraction alone (MB/s)", lambda r: r["extraction"]["extract_mb_per_s"], "{:.1f}")
+    row("re-ingest unchanged (s)", lambda r: r["kb_reingest"]["seconds"], "{:.2f}")
+    row("  ÷ first ingest", lambda r: r["kb_reingest"]["fraction_of_first"] * 100, "{:.1f} %", "≤ 5 %")
+    row("kb database ÷ raw text", lambda r: r["kb_ingest"]["db_vs_raw"], "{:.2f}×", "≤ 2×")
+    row("sqlite3 database ÷ raw text", lambda r: r["sqlite_load"]["db_vs_raw"], "{:.2f}×")
+    for q in QUERIES:
+        row(f"search {q}: matching articles", lambda r, q=q: r["search"][q]["matching_articles"], "{:,}")
+        row(f"  kb search (ms)", lambda r, q=q: r["search"][q]["kb_seconds"] * 1000, "{:.1f}")
+        row(f"  sqlite3 CLI (ms)", lambda r, q=q: r["search"][q]["sqlite_seconds"] * 1000, "{:.1f}")
+        row(f"  kb ÷ sqlite3", lambda r, q=q: r["search"][q]["kb_vs_sqlite"], "{:.2f}×", "≤ 1.5×")
+        row(f"  same, CPU time", lambda r, q=q: r["search"][q]["kb_vs_sqlite_cpu"], "{:.2f}×")
+        row(f"  grep -ril (ms)", lambda r, q=q: r["search"][q]["grep_seconds"] * 1000, "{:.1f}")
+        row(f"  grep ÷ kb", lambda r, q=q: r["search"][q]["grep_vs_kb"], "{:.1f}×", "≥ 20×")
+        row(f"  same, CPU time", lambda r, q=q: r["search"][q]["grep_vs_kb_cpu"], "{:.1f}×")
+    header = ["", "target"] + [f"N={n:,}" for n in sizes]
+    widths = [max(len(str(x[i])) for x in rows + [header]) for i in range(len(header))]
+    lines = [" | ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+             for r in [header] + rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def checks(results, sizes):
+    n = str(max(sizes))
+    r = results[n]
+    rss = [results[str(s)]["kb_ingest"]["peak_rss_mb"] for s in sizes]
+    out = {
+        "ingest_vs_sqlite": r["ingest_vs_sqlite"] <= TARGETS["ingest_vs_sqlite"],
+        "reingest_fraction": r["kb_reingest"]["fraction_of_first"] <= TARGETS["reingest_fraction"],
+        "peak_rss_mb": max(rss) <= TARGETS["peak_rss_mb"],
+        "db_vs_raw": r["kb_ingest"]["db_vs_raw"] <= TARGETS["db_vs_raw"],
+    }
+    for q in QUERIES:
+        out[f"search_vs_sqlite_{q}"] = r["search"][q]["kb_vs_sqlite"] <= TARGETS["search_vs_sqlite"]
+        out[f"grep_vs_search_{q}"] = r["search"][q]["grep_vs_kb"] >= TARGETS["grep_vs_search"]
+    return n, out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000 10000 100000"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
+    ap.add_argument("--work", default=os.path.join(ROOT, "bench", "work"))
+    ap.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))
+    ap.add_argument("--runs", type=int, default=5, help="runs per search measurement (median)")
+    args = ap.parse_args()
+    sizes = [int(s.replace(",", "").replace("_", "")) for s in args.sizes.split()]
+    for tool in ("kb", "kb-bench"):
+        if not os.access(os.path.join(args.bin, tool), os.X_OK):
+            raise SystemExit(f"{os.path.join(args.bin, tool)} not found: build it with `swift build -c release` first")
+    for tool in ("sqlite3", "grep", "/usr/bin/time"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} not found: install it (Debian: apt-get install sqlite3 grep time)")
+    os.makedirs(args.work, exist_ok=True)
+    os.makedirs(args.results, exist_ok=True)
+    schema_sql = open(os.path.join(ROOT, "migrations", "001_articles.sql")).read()
+
+    info = machine()
+    results = {}
+    for n in sizes:
+        results[str(n)] = bench_size(n, args, schema_sql)
+    text = table(results, sizes)
+    largest, passed = checks(results, sizes)
+    print(f"\nkb benchmark — {info['cpu']}, {info['nproc']} cores, {info['memory_gb']} GB, {info['swift']}, "
+          f"sqlite3 {info['sqlite3_cli']}, kb {info['kb_commit']}, {info['date']}\n")
+    print(text)
+    print(f"\ntargets at N={int(largest):,}: " + ", ".join(f"{k} {verdict(v)}" for k, v in passed.items()))
+    report = {"machine": info, "seed": SEED, "queries": QUERIES, "targets": TARGETS,
+              "targets_at": int(largest), "passed": passed, "sizes": results}
+    stamp = info["date"].replace(":", "").replace("-", "")
+    path = os.path.join(args.results, f"{stamp}-{info['host']}.json")
+    with open(path, "w") as f:
+        json.dump(report, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    print(f"\nwritten {os.path.relpath(path, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
