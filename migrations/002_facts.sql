@@ -56,6 +56,7 @@ CREATE TABLE article_countries (
     PRIMARY KEY (article_id, iso2)
 ) WITHOUT ROWID;
 CREATE INDEX article_countries_iso2 ON article_countries(iso2);
+CREATE INDEX article_countries_evidence ON article_countries(evidence_id);
 
 -- One row per real person across all articles.
 CREATE TABLE people (
@@ -80,6 +81,7 @@ CREATE TABLE person_mentions (
     PRIMARY KEY (person_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX person_mentions_article ON person_mentions(article_id);
+CREATE INDEX person_mentions_evidence ON person_mentions(evidence_id);
 
 -- Roles as dated positions: a title is true as of the dates of the articles that state it.
 CREATE TABLE roles (
@@ -99,6 +101,7 @@ CREATE TABLE role_statements (
     PRIMARY KEY (role_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX role_statements_article ON role_statements(article_id);
+CREATE INDEX role_statements_evidence ON role_statements(evidence_id);
 
 CREATE TABLE visits (
     id                INTEGER PRIMARY KEY,
@@ -115,7 +118,8 @@ CREATE TABLE visits (
     CHECK (end_date IS NULL OR start_date IS NOT NULL)
 );
 CREATE INDEX visits_host ON visits(host_country);
-CREATE INDEX visits_visitor ON visits(visitor_id);
+CREATE INDEX visits_visitor ON visits(visitor_id, host_country);
+CREATE INDEX visits_delegation ON visits(host_country, visitor_country) WHERE visitor_id IS NULL;
 
 CREATE TABLE visit_evidence (
     visit_id    INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
@@ -133,6 +137,9 @@ CREATE TABLE agreements (
     signed_precision TEXT CHECK (signed_precision IN ('year', 'month', 'day')),
     CHECK ((signed IS NULL) = (signed_precision IS NULL))
 );
+-- Merging a fact with what other articles stated looks it up by its key: without these
+-- indexes every article would scan all agreements and trade figures (quadratic ingest).
+CREATE INDEX agreements_key ON agreements(kind, title);
 
 -- Parties: a country (ISO code) or an organisation code, exactly one of the two.
 CREATE TABLE agreement_parties (
@@ -165,6 +172,7 @@ CREATE TABLE article_domains (
     PRIMARY KEY (article_id, slug)
 ) WITHOUT ROWID;
 CREATE INDEX article_domains_slug ON article_domains(slug);
+CREATE INDEX article_domains_evidence ON article_domains(evidence_id);
 
 CREATE TABLE trade_figures (
     id        INTEGER PRIMARY KEY,
@@ -176,6 +184,7 @@ CREATE TABLE trade_figures (
     country_a TEXT REFERENCES countries(iso2),             -- the trading pair, from the article's main countries
     country_b TEXT REFERENCES countries(iso2)
 );
+CREATE INDEX trade_figures_key ON trade_figures(kind, amount, currency, year);
 
 CREATE TABLE trade_figure_evidence (
     trade_figure_id INTEGER NOT NULL REFERENCES trade_figures(id) ON DELETE CASCADE,

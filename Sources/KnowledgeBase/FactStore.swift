@@ -95,10 +95,15 @@ enum FactStore {
         let visitorCountry = v.visitorCountry.flatMap { c.knownCountries.contains($0) ? $0 : nil }
         let start = v.start?.description
         // The same visit told by another article: same visitor and host, compatible dates.
-        let candidates = try Row.fetchAll(c.db.cachedStatement(sql: """
-            SELECT id, start_date, end_date, city, kind FROM visits
-            WHERE host_country = ? AND (visitor_id IS ? OR (visitor_id IS NULL AND ? IS NULL AND visitor IS ? AND visitor_country IS ?))
-            """), arguments: [v.hostCountry, visitorID, visitorID, v.visitor, visitorCountry])
+        // Two shapes, so each uses its index: a known person's visits, or a delegation's.
+        let candidates = try visitorID.map { id in
+            try Row.fetchAll(c.db.cachedStatement(sql: """
+                SELECT id, start_date, end_date, city, kind FROM visits WHERE visitor_id = ? AND host_country = ?
+                """), arguments: [id, v.hostCountry])
+        } ?? Row.fetchAll(c.db.cachedStatement(sql: """
+                SELECT id, start_date, end_date, city, kind FROM visits
+                WHERE visitor_id IS NULL AND host_country = ? AND visitor_country IS ? AND visitor IS ?
+                """), arguments: [v.hostCountry, visitorCountry, v.visitor])
         let ev = try evidence(c, v.evidence, "visits")
         for row in candidates {
             let s: String? = row["start_date"]
