@@ -76,11 +76,21 @@ public struct Reference: Sendable {
     /// Cities, provinces and institutions below the country level.
     public let places: [Place]
 
+    /// Identifies the content of the reference files (FNV-1a 64 over names and texts): the
+    /// knowledge base reloads its reference tables when it changes.
+    public let fingerprint: String
+
     /// Reference data as embedded at build time.
     public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
 
     /// Builds reference data from file name → TSV content.
     public init(files: [String: String]) throws {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for name in files.keys.sorted() {
+            for b in name.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+            for b in files[name]!.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        }
+        fingerprint = String(hash, radix: 16)
         func table(_ name: String) throws -> [[String: String]] {
             guard let text = files[name] else { throw ReferenceError.missingFile(name) }
             return try TSV.parse(text, file: name)
@@ -129,23 +139,49 @@ public enum ReferenceError: Error, CustomStringConvertible {
     }
 }
 
-/// Tab-separated values with a header line; `#` starts a comment line.
+/// Tab-separated values with a header line; `#` starts a comment line. Parsed on every start of
+/// `kb`, so it scans bytes rather than splitting strings.
 enum TSV {
     static func parse(_ text: String, file: String) throws -> [[String: String]] {
         var header: [String]?
         var rows: [[String: String]] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
-            if l.trimmingSpaces.isEmpty || l.hasPrefix("#") { continue }
-            let cells = l.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        let bytes = Array(text.utf8)
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            lineNumber += 1
+            defer { lineStart = lineEnd + 1 }
+            var cells: [String] = []
+            var cellStart = lineStart
+            var blank = true
+            for i in lineStart...lineEnd where i == lineEnd || bytes[i] == 0x09 {
+                let cell = trimmed(bytes, cellStart, i)
+                if !cell.isEmpty { blank = false }
+                cells.append(cell)
+                cellStart = i + 1
+            }
+            if blank || bytes[lineStart] == UInt8(ascii: "#") { continue }
             guard let h = header else { header = cells; continue }
             guard cells.count <= h.count else {
-                throw ReferenceError.malformed(file: file, line: n + 1, reason: "\(cells.count) columns, header has \(h.count)")
+                throw ReferenceError.malformed(file: file, line: lineNumber, reason: "\(cells.count) columns, header has \(h.count)")
             }
             var row: [String: String] = [:]
+            row.reserveCapacity(h.count)
             for (k, v) in zip(h, cells) { row[k] = v }
             rows.append(row)
         }
         return rows
+    }
+
+    /// The cell between two offsets without surrounding spaces, tabs, CR or no-break spaces.
+    private static func trimmed(_ b: [UInt8], _ start: Int, _ end: Int) -> String {
+        var lo = start, hi = end
+        while lo < hi && (b[lo] == 0x20 || b[lo] == 0x0D || b[lo] == 0x09) { lo += 1 }
+        while lo + 1 < hi && b[lo] == 0xC2 && b[lo + 1] == 0xA0 { lo += 2 }
+        while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x0D || b[hi - 1] == 0x09) { hi -= 1 }
+        while hi - 1 > lo && b[hi - 2] == 0xC2 && b[hi - 1] == 0xA0 { hi -= 2 }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
     }
 }

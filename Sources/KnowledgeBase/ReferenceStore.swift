@@ -24,11 +24,7 @@ struct ReferenceIndex: Sendable {
             for a in all { variants[Folding.fold(a), default: []].append(contentsOf: all) }
         }
         personVariants = variants
-        var text = ""
-        for c in r.countries { text += "c\(c.iso2)\(c.name)\(c.aliases)\(c.demonyms)\(c.capitals)\n" }
-        for o in r.organisations { text += "o\(o.code)\(o.name)\(o.aliases)\n" }
-        for d in r.domains { text += "d\(d.slug)\(d.labelFR)\(d.labelEN)\n" }
-        fingerprint = SHA256.hex(text.utf8)
+        fingerprint = r.fingerprint
     }
 }
 
