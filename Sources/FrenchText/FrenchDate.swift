@@ -82,6 +82,15 @@ public enum FrenchDate {
             let e = y2.flatMap { PartialDate(year: $0, month: m2, day: second.day) }
             return DateMention(tokens: i..<second.next, start: s, end: e, kind: .period)
         }
+        // « les 14 et 15 avril », « les 30 et 31 mai 2025 »: two consecutive days, one span.
+        if day(t[i]) != nil, i + 1 < t.count, t[i + 1].folded == "et",
+           let first = dayMonth(t, i, anchor: anchor, allowMissingMonth: true), first.month == nil,
+           let second = dayMonth(t, i + 2, anchor: anchor, allowMissingMonth: false), second.day > first.day {
+            let m = second.month!
+            let y = second.year ?? inferYear(month: m, anchor: anchor)
+            return DateMention(tokens: i..<second.next, start: y.flatMap { PartialDate(year: $0, month: m, day: first.day) },
+                               end: y.flatMap { PartialDate(year: $0, month: m, day: second.day) }, kind: .period)
+        }
         // « mercredi 3 décembre », « le 1er février 2017 »
         let dayStart = weekdays.contains(f) ? i + 1 : i
         if let d = dayMonth(t, dayStart, anchor: anchor, allowMissingMonth: false) {
