@@ -78,6 +78,8 @@ public struct PersonExtractor: Sendable {
         var country: String?
         /// Found only because it looks like a name doing something (no title): weaker.
         var weak = false
+        /// Leads a delegation of no stated country that is visiting this country: not from here.
+        var awayFrom: String?
     }
 
     struct Role { var title: String; var category: String; var country: String? }
@@ -116,7 +118,9 @@ public struct PersonExtractor: Sendable {
                 }
                 if let name {
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
-                    out.append(candidate(s, span: start..<name.upperBound, name: name, roles: roles, country: country ?? delegationCountry(s, before: start)))
+                    var c = candidate(s, span: start..<name.upperBound, name: name, roles: roles, country: country ?? delegationCountry(s, before: start))
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: start) }
+                    out.append(c)
                     for k in start..<name.upperBound { taken.insert(k) }
                     j = name.upperBound
                 } else if !phrase.roles.isEmpty {
@@ -140,8 +144,10 @@ public struct PersonExtractor: Sendable {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
                 if r.count >= 2, let phrase = titlePhrase(s, at: k) {
-                    out.append(candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
-                                         country: phrase.country ?? delegationCountry(s, before: r.lowerBound)))
+                    var c = candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
+                                      country: phrase.country ?? delegationCountry(s, before: r.lowerBound))
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: r.lowerBound) }
+                    out.append(c)
                     i = phrase.span.upperBound
                     continue
                 }
@@ -149,7 +155,9 @@ public struct PersonExtractor: Sendable {
             // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
             if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i)
                 || (i >= 2 && t[i - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[i - 2].folded)) {
-                out.append(candidate(s, span: r, name: r, roles: [], country: nil))
+                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                c.awayFrom = delegationHost(s, before: r.lowerBound)
+                out.append(c)
                 i = r.upperBound
                 continue
             }
@@ -178,6 +186,21 @@ public struct PersonExtractor: Sendable {
             else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
         }
         return found
+    }
+
+    /// « une délégation du parti X conduite par son président, Y, en visite de travail au Vietnam »: the
+    /// delegation's country is not stated, but it is not the country it visits or is received in.
+    func delegationHost(_ s: AnalysedSentence, before start: Int) -> String? {
+        let t = s.tokens
+        var k = start
+        if k >= 1, FrenchWords.determiners.contains(t[k - 1].folded) { k -= 1 }
+        guard k >= 2, t[k - 1].folded == "par", ["conduite", "dirigee", "menee"].contains(t[k - 2].folded),
+              (max(0, k - 16)..<(k - 2)).contains(where: { t[$0].folded == "delegation" }) else { return nil }
+        return s.countries.first { c in
+            guard c.form != .demonym else { return false }
+            let i = c.tokens.lowerBound
+            return ["en", "au", "aux"].contains(s.folded(i - 1)) || (i > 0 && (t[i - 1].text == "à" || t[i - 1].text == "À"))
+        }?.iso2
     }
 
     func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], country: String?) -> Candidate {
@@ -494,6 +517,7 @@ public struct PersonExtractor: Sendable {
 
         var people: [PersonFact] = []
         var forms: [[[String]]] = []
+        var awayFrom: [String?] = []
         var categories: [Set<String>] = []
         for g in groups.sorted(by: { a, b in (a.members.map(\.sentence).min()!, a.members.map(\.span.lowerBound).min()!) < (b.members.map(\.sentence).min()!, b.members.map(\.span.lowerBound).min()!) }) {
             let full = g.members.first { $0.words == g.words }!
@@ -511,6 +535,7 @@ public struct PersonExtractor: Sendable {
                 if !p.evidence.contains(ev) { p.evidence.append(ev) }
             }
             people.append(p)
+            awayFrom.append(g.members.lazy.compactMap(\.awayFrom).first)
             forms.append(formSet)
             categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
         }
@@ -549,7 +574,11 @@ public struct PersonExtractor: Sendable {
         for p in people.indices where people[p].country == nil {
             if let c = ([people[p].name] + people[p].aliases).lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
                 people[p].country = c
-            } else if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name) { people[p].country = home }
+            } else if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name), awayFrom[p] != home {
+                people[p].country = home
+            } else if let away = awayFrom[p], let c = doc.countryRank.first(where: { $0 != away }) {
+                people[p].country = c
+            }
         }
         let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
         for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
@@ -575,7 +604,7 @@ public struct PersonExtractor: Sendable {
             var fits = people.indices.filter { p in
                 (m.country == nil || people[p].country == m.country)
                     && (m.category == "generic" ? !categories[p].isDisjoint(with: ["head_of_state", "head_of_government", "party", "government", "minister"])
-                        : people[p].roles.contains { r in let f = Folding.fold(r.title); return f.hasPrefix(role) || role.hasPrefix(f) })
+                        : people[p].roles.contains { r in Self.sameRole(Folding.fold(r.title), role) })
             }
             if fits.isEmpty, m.category != "generic" {
                 fits = people.indices.filter { p in (m.country == nil || people[p].country == m.country) && categories[p].contains(m.category ?? "") }
@@ -588,6 +617,20 @@ public struct PersonExtractor: Sendable {
         }
         for k in mentions.indices { mentions[k].sort { $0.span.lowerBound < $1.span.lowerBound } }
         return PersonAnalysis(people: people, mentions: mentions, counts: counts)
+    }
+
+    /// « président » is « président biélorusse » but not « présidente du Conseil … »; « présidente du Conseil
+    /// de la République du Bélarus » is « présidente du Conseil de la République de l'Assemblée … du Bélarus ».
+    static func sameRole(_ a: String, _ b: String) -> Bool {
+        if a == b || a.hasPrefix(b + " ") || b.hasPrefix(a + " ") { return true }
+        let x = a.split(separator: " "), y = b.split(separator: " ")
+        func within(_ p: [Substring], _ q: [Substring]) -> Bool {
+            guard p.count >= 3, p.count < q.count, p[0] == q[0] else { return false }
+            var k = 0
+            for w in q where k < p.count && w == p[k] { k += 1 }
+            return k == p.count
+        }
+        return within(x, y) || within(y, x)
     }
 
     func isSubsequence(_ a: [String], of b: [String]) -> Bool {

@@ -35,7 +35,11 @@ struct AnalysedDocument: Sendable {
             let tokens = Tokenizer.tokens(bytes, in: s.range)
             let cs = countries.mentions(in: tokens).filter { !$0.historical }
             // Organisation names and codes are proper nouns: « UN » the code, not « d'un ».
-            let orgs = organisations.matches(in: tokens).filter { tokens[$0.tokens.lowerBound].isCapitalized }
+            // A code is written in capitals: « NAM » the movement, not « Nam » in « Lê Khac Nam ».
+            let orgs = organisations.matches(in: tokens).filter { m in
+                let first = tokens[m.tokens.lowerBound]
+                return first.isCapitalized && (m.tokens.count > 1 || first.isAcronym || first.folded != Folding.fold(m.payload))
+            }
                 .map { (tokens: $0.tokens, code: $0.payload) }
             let dates = FrenchDate.mentions(in: tokens, anchor: document.date, previous: previous)
             // « le même jour » refers back to a day.
