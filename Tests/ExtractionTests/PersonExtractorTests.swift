@@ -17,6 +17,9 @@ import Testing
         ("La présidente slovaque Zuzana Kovacova a accueilli la délégation.", "Zuzana Kovacova", "SK", "présidente"),
         ("Le secrétaire d’État du Conseil de sécurité de Russie, Sergueï Chanov, est arrivé.", "Sergueï Chanov", "RU", "secrétaire d’État du Conseil de sécurité de Russie"),
         ("Le président ouzbek Chavkat Mirzoïev-Karimov a reçu son invité.", "Chavkat Mirzoïev-Karimov", "UZ", "président"),
+        // « Nam » ends a Vietnamese name; the code « NAM » of an organisation is written in capitals.
+        ("Le vice-président du Comité populaire, Lê Quoc Nam, a salué les résultats.", "Lê Quoc Nam", "VN", "vice-président du Comité populaire"),
+        ("La délégation menée par le docteur Vu Thi Hoa a visité l’hôpital.", "Vu Thi Hoa", "VN", nil),
         // Vietnamese family names that fold to French words (« Lê », « Mai »).
         ("La ministre des Finances Lê Van Phuoc a présenté le budget.", "Lê Van Phuoc", "VN", "ministre des Finances"),
         ("Selon le texte, le vice-ministre Mai Tien Dung a accueilli les invités.", "Mai Tien Dung", "VN", "vice-ministre"),

@@ -61,6 +61,19 @@ import FrenchText
         // A day inside the stated period is the same trip.
         ("Le ministre Pham Van Hung, en visite de travail au Japon du 12 au 15 mai, s’est entretenu mercredi 14 mai avec son homologue.",
          [Expected(visitor: "Pham Van Hung", from: "VN", host: "JP", city: nil, start: "2025-05-12", kind: .working)]),
+        // The delegation's leader made the trip, not the speaker.
+        ("Le gouverneur Dao Van Tien a rappelé qu’une délégation de la province conduite par le directeur du Département du Commerce, Lê Minh Nam, s’était rendue à Bakou en février 2024.",
+         [Expected(visitor: "Lê Minh Nam", from: "VN", host: "AZ", city: "Bakou", start: "2024-02", kind: nil)]),
+        ("La ministre Vo Thi Lan a aussi évoqué la visite officielle au Vietnam du ministre tchèque de l’Industrie, Karel Novak, en mars 2024.",
+         [Expected(visitor: "Karel Novak", from: "CZ", host: "VN", city: nil, start: "2024-03", kind: .official)]),
+        ("Le vice-Premier ministre Dang Minh Khoi a salué le Premier ministre hongrois Gabor Kiss et a rappelé la visite de travail de ce dernier au Vietnam en mai 2023.",
+         [Expected(visitor: "Gabor Kiss", from: "HU", host: "VN", city: nil, start: "2023-05", kind: .working)]),
+        ("Le ministre Pham Van Hung a rencontré le vice-ministre de la Santé, Ngo Thi Mai, qui avait conduit une délégation vietnamienne à Prague en octobre 2023.",
+         [Expected(visitor: "Ngo Thi Mai", from: "VN", host: "CZ", city: "Prague", start: "2023-10", kind: nil)]),
+        ("Fin mars, une délégation de l’Académie des sciences conduite par le professeur Tran Duc Long s’était rendue à Oslo pour préparer le colloque.",
+         [Expected(visitor: "Tran Duc Long", from: "VN", host: "NO", city: "Oslo", start: "2025-03", kind: nil)]),
+        ("Le président kazakh Nourlan Abenov a effectué les 14 et 15 mai une visite d’État au Vietnam.",
+         [Expected(visitor: "Nourlan Abenov", from: "KZ", host: "VN", city: nil, start: "2025-05-14", kind: .state)]),
     ]
 
     @Test(arguments: table.indices) func readsVisits(_ k: Int) {
@@ -84,6 +97,7 @@ import FrenchText
         "Le président Luong Van Tam a salué les relations avec la Russie.",
         "Le président Luong Van Tam a invité le président mongol Batbayar Ganbold à effectuer une visite au Vietnam en 2026.",
         "Le ministre Pham Van Hung s’est entretenu au téléphone avec son homologue japonais Kenji Sato.",
+        "Le président Luong Van Tam a renouvelé son invitation au président mongol Batbayar Ganbold à effectuer une visite d’État au Vietnam à une date appropriée.",
     ]
 
     @Test(arguments: negatives) func notVisits(_ text: String) {
@@ -107,6 +121,21 @@ import FrenchText
         #expect(v.count == 1, "\(v)")
         #expect(v.first?.start?.description == "2025-06-10" && v.first?.end?.description == "2025-06-13")
         #expect(v.first?.city == "Hanoi" && v.first?.kind == .official)
+    }
+
+    @Test func headlineTitleIsNotTheHeadOfState() {
+        let v = visits("Le président biélorusse Ivan Petrov a salué la coopération. "
+                       + "La présidente du Conseil de la République du Bélarus, Olga Sokolova, a rencontré la presse. "
+                       + "La présidente du Conseil de la République du Bélarus en visite officielle en Mongolie.")
+        #expect(v.count == 1 && v.first?.visitor == "Olga Sokolova", "\(v)")
+    }
+
+    @Test func foreignDelegationLeaderIsForeign() {
+        let doc = document("Le ministre Pham Van Hung a reçu à Hanoi une délégation du parti Nour Otan conduite par son président, Erlan Karin, en visite de travail au Vietnam. Le Kazakhstan est un partenaire.")
+        let people = PersonExtractor(reference: reference).extract(from: doc)
+        #expect(people.first { $0.name == "Erlan Karin" }?.country == "KZ", "\(people)")
+        let v = VisitExtractor(reference: reference).extract(from: doc, people: people)
+        #expect(v.count == 1 && v.first?.visitor == "Erlan Karin" && v.first?.hostCountry == "VN", "\(v)")
     }
 
     @Test func relatedLinksAreNotVisits() {

@@ -153,8 +153,7 @@ public struct PersonExtractor: Sendable {
                 }
             }
             // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
-            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i)
-                || (i >= 2 && t[i - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[i - 2].folded)) {
+            if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) || ledBy(t, before: i) {
                 var c = candidate(s, span: r, name: r, roles: [], country: nil)
                 c.awayFrom = delegationHost(s, before: r.lowerBound)
                 out.append(c)
@@ -169,6 +168,14 @@ public struct PersonExtractor: Sendable {
             }
             i = r.upperBound
         }
+    }
+
+    /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
+    func ledBy(_ t: [Token], before i: Int) -> Bool {
+        var k = i
+        if k >= 3, ["le", "la"].contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
+           !FrenchWords.isFunctionWord(t[k - 1].folded) { k -= 2 }
+        return k >= 2 && t[k - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[k - 2].folded)
     }
 
     /// « une délégation kazakhe conduite par X », « une délégation de la province du Guangxi (Chine) menée

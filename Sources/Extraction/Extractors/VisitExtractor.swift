@@ -20,13 +20,15 @@ public struct VisitExtractor: Sendable {
         return extract(doc, persons.analyse(doc))
     }
 
-    enum Trigger { case visit, arrival, reception, passiveReception }
+    enum Trigger { case visit, arrival, reception, passiveReception, led }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var visits: [VisitFact] = []
         var receptions = Set<Int>()
         var subject: Int?
+        var lastNamed: Int?
         for s in doc.sentences {
+            defer { if let p = analysis.mentions[s.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
             let mentions = analysis.mentions[s.index]
             let sentenceSubject = self.subject(s, mentions) ?? subject
             defer { if let p = sentenceSubject { subject = p } }
@@ -48,7 +50,11 @@ public struct VisitExtractor: Sendable {
                         if m.category == "diplomat" { continue }  // an ambassador lives there
                     } else if let d = delegation(s, seg) { visitorCountry = d } else { continue }
                 case .visit:
-                    if let m = genitive(s, mentions, after: trig.at, in: seg) {
+                    if let p = anaphoricGenitive(s, after: trig.at, in: seg) {
+                        // « la visite officielle de ce dernier »: the last person named.
+                        guard let m = mentions.last(where: { $0.person != nil && $0.span.upperBound <= p })?.person ?? lastNamed else { continue }
+                        visitor = m
+                    } else if let m = genitive(s, mentions, after: trig.at, in: seg) {
                         visitor = m.person; guestSpan = m.span
                         if m.person == nil { visitorCountry = m.country }
                     } else if let a = apposition(s, mentions, before: trig.at) {
@@ -66,6 +72,11 @@ public struct VisitExtractor: Sendable {
                     } else {
                         visitor = sentenceSubject
                     }
+                case .led:
+                    // « X, qui avait conduit une délégation … à Minsk », « X a conduit une délégation à … »
+                    if let m = relativeAntecedent(s, mentions, before: trig.at) { visitor = m }
+                    else if let m = clauseSubject(s, mentions, before: trig.at) { visitor = m }
+                    else { visitor = sentenceSubject }
                 case .arrival, .passiveReception:
                     // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
                     if let d = delegation(s, 0..<trig.at) { visitorCountry = d }
@@ -142,6 +153,10 @@ public struct VisitExtractor: Sendable {
                 else if i > 0, s.folded(i - 1) == "a" || s.folded(i - 1) == "ont" { out.append((i, .reception)) }
             case "recoit", "accueille", "recevant", "accueillant":
                 out.append((i, .reception))
+            case "conduit", "dirige", "mene":
+                // « a conduit une délégation … à Minsk »: leading a delegation abroad is making the trip.
+                if i > 0, ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
+                   (i + 1..<min(t.count, i + 3)).contains(where: { t[$0].folded == "delegation" }) { out.append((i, .led)) }
             default: break
             }
         }
@@ -155,6 +170,8 @@ public struct VisitExtractor: Sendable {
         while lo > clauseStart, !(t[lo - 1].text == "," || t[lo - 1].text == ";" || t[lo - 1].text == ":") { lo -= 1 }
         for i in lo..<seg.upperBound {
             let f = t[i].folded
+            // « … s'était rendue à Minsk pour préparer la réunion »: the purpose of a trip is not a plan for one.
+            if i > seg.lowerBound, f == "pour" || f == "afin" { break }
             if f.hasPrefix("invit") {
                 // « à l’invitation de » introduces the host of a real visit.
                 let prev = i > 0 ? t[i - 1].folded : ""
@@ -188,8 +205,32 @@ public struct VisitExtractor: Sendable {
             if (f == "d'" || f == "de"), k + 1 < t.count, ["etat", "travail", "amitie"].contains(t[k + 1].folded) { k += 2; continue }
             break
         }
+        // « la visite de travail au Vietnam du ministre … »: the destination may come first.
+        if k < seg.upperBound, ["au", "en", "aux"].contains(t[k].folded) || t[k].text == "à",
+           let c = s.countries.first(where: { $0.tokens.lowerBound == k + 1 && $0.form != .demonym }) {
+            k = c.tokens.upperBound
+        }
         guard k < seg.upperBound, ["de", "du", "d'", "des"].contains(t[k].folded) else { return nil }
         return mentions.first { m in m.span.lowerBound >= k && m.span.lowerBound <= k + 2 && seg.contains(m.span.lowerBound) }
+    }
+
+    /// « la visite officielle de ce dernier », « celle de celui-ci »: the token after the anaphor.
+    func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
+        let t = s.tokens
+        for k in (at + 1)..<min(seg.upperBound - 1, at + 6) where ["de", "d'"].contains(t[k].folded) {
+            let a = t[k + 1].folded, b = s.folded(k + 2)
+            if ["celui-ci", "celle-ci"].contains(a) { return k + 1 }
+            if (a == "ce" && b == "dernier") || (a == "cette" && b == "derniere") || (a == "celui" || a == "celle") && b == "-ci" { return k + 1 }
+        }
+        return nil
+    }
+
+    /// « la vice-présidente …, X, qui avait conduit … »: the person the relative clause is about.
+    func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        let t = s.tokens
+        guard let q = (max(0, at - 3)..<at).last(where: { t[$0].folded == "qui" }) else { return nil }
+        let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
+        return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
     /// « une délégation du ministère biélorusse … »: a visitor without a name.
