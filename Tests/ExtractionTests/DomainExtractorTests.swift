@@ -46,6 +46,14 @@ private func domains(_ body: String) -> [String] {
         ("Il faut améliorer l’environnement des affaires dans un environnement pacifique.", []),
         ("Le ministre a déclaré à la presse que la rencontre était fructueuse.", []),
         ("Environ six cents ressortissants vivent dans la capitale.", []),
+        // « élevé » (raised, high) is not « élève » (pupil); a place's name is not local cooperation.
+        ("Le chiffre s’est élevé à 12 millions et le taux reste élevé.", []),
+        ("Ils ont été élevés au rang de partenaires privilégiés.", []),
+        ("Le dirigeant de la province de Lào Cai et le maire de la ville de Brno ont visité le port.", []),
+        ("Le travail de propagande sur les relations bilatérales sera renforcé.", []),
+        ("Les élèves des deux écoles se rencontrent.", ["education_training"]),
+        ("Les provinces des deux pays ont signé des accords de jumelage.", ["local_cooperation"]),
+        ("Ils ont perfectionné le cadre juridique de la coopération.", ["justice"]),
     ])
     func findsDomains(body: String, expected: [String]) {
         #expect(domains(body) == expected)

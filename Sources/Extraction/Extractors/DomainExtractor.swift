@@ -36,7 +36,10 @@ public struct DomainExtractor: Sendable {
         var order: [String] = []
         var evidence: [String: [Evidence]] = [:]
         for sentence in document.sentences {
-            for slug in domains(in: Self.stems(Tokenizer.tokens(bytes, in: sentence.range))) {
+            let tokens = Tokenizer.tokens(bytes, in: sentence.range)
+            var words = Self.stems(tokens)
+            Self.hidePlaceNames(tokens, &words)
+            for slug in domains(in: words) {
                 if evidence[slug] == nil { order.append(slug) }
                 if evidence[slug, default: []].last?.range != sentence.range {
                     evidence[slug, default: []].append(sentence.evidence)
@@ -61,7 +64,29 @@ public struct DomainExtractor: Sendable {
         return out
     }
 
-    static func stems(_ tokens: [Token]) -> [String] { tokens.map { stem($0.folded) } }
+    /// A final « é » is kept apart: « élevé(s) » (« s'est élevé à », « élevés au rang de ») is not « élève(s) ».
+    /// Terms and text go through the same path, so « santé », « sécurité » still match.
+    static func stems(_ tokens: [Token]) -> [String] {
+        tokens.map { t in
+            let s = stem(t.folded)
+            let u = Array(t.text.lowercased().utf8)
+            var end = u.count
+            if end > 0, u[end - 1] == UInt8(ascii: "s") { end -= 1 }
+            if end > 0, u[end - 1] == UInt8(ascii: "e") { end -= 1 }
+            // « é » is C3 A9 in UTF-8.
+            return end >= 2 && u[end - 2] == 0xC3 && u[end - 1] == 0xA9 ? s + "\u{301}" : s
+        }
+    }
+
+    /// « la province de Hung Yên », « la ville de Gomel »: a place's name, not a word about local cooperation.
+    static func hidePlaceNames(_ tokens: [Token], _ words: inout [String]) {
+        for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i].folded)
+            && ["de", "du", "d'"].contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
+            words[i] = ""
+        }
+    }
+
+    static let placeNouns: Set<String> = ["province", "ville", "prefecture", "oblast", "localite", "municipalite", "district"]
 
     /// Folds plural and feminine endings together: culturelles → culturel, commerciaux → commercial,
     /// énergies → energie, éducative → educatif, pétrolière → petrolier. Short words are kept whole
