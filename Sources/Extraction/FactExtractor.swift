@@ -25,7 +25,7 @@ public struct FactExtractor: Sendable {
         visits = VisitExtractor(reference: reference, persons: people)
         agreements = AgreementExtractor(reference: reference, countries: gazetteer, organisations: organisations)
         domains = DomainExtractor(reference: reference)
-        trade = TradeFigureExtractor(reference: reference)
+        trade = TradeFigureExtractor(reference: reference, countries: gazetteer)
     }
 
     public func extract(from document: Document) -> ArticleFacts {

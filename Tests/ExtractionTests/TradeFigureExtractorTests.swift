@@ -24,7 +24,7 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
          [TradeFigureRow(2_500_000_000, "EUR", .actual, 2024, "2024-01/2024-06")]),
         ("Au cours des huit premiers mois de 2025, le commerce bilatéral a atteint 150,3 millions USD.",
          [TradeFigureRow(150_300_000, "USD", .actual, 2025, "2025-01/2025-08")]),
-        ("Les investissements s’élèvent à 12\u{202F}500\u{202F}000 dollars.", [TradeFigureRow(12_500_000, "USD", .actual)]),
+        ("Les investissements étrangers s’élèvent à 12\u{202F}500\u{202F}000 dollars.", [TradeFigureRow(12_500_000, "USD", .actual)]),
         ("Le volume des échanges a dépassé 3\u{00A0}000 milliards de dongs.", [TradeFigureRow(3_000_000_000_000, "VND", .actual)]),
         ("Les importations ont totalisé 3.000 milliards de VND cette année.", [TradeFigureRow(3_000_000_000_000, "VND", .actual, 2025)]),
         ("Les échanges ont représenté $1,5 milliard.", [TradeFigureRow(1_500_000_000, "USD", .actual)]),
@@ -62,6 +62,13 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         ("Les deux parties devraient viser plus haut que plusieurs centaines de millions de dollars d’échanges.", []),
         ("En 2016, 40 pays ont adopté le commerce électronique.", []),
         ("Le chiffre d’affaires du groupe a atteint 30 millions de dollars.", []),
+        // Investment at home is not a figure between countries.
+        ("Les investissements publics ont atteint 3 000 milliards de dôngs pour le nouveau pont.", []),
+        ("La commune a investi 20 milliards de dôngs dans les routes rurales.", []),
+        ("Les entreprises coréennes ont investi 40 millions de dollars dans la province.", [TradeFigureRow(40_000_000, "USD", .actual)]),
+        // « au premier semestre » without a year: the article's year.
+        ("Les échanges commerciaux ont atteint 30 millions de dollars au premier semestre.",
+         [TradeFigureRow(30_000_000, "USD", .actual, 2025, "2025-01/2025-06")]),
     ])
     func readsFigures(body: String, expected: [TradeFigureRow]) {
         #expect(figures(body) == expected)
@@ -70,6 +77,11 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
     @Test func aFigureCanFollowItsTradeSentence() {
         let body = "Le commerce bilatéral a fortement progressé. Ce chiffre a atteint 80 millions de dollars en 2022."
         #expect(figures(body) == [TradeFigureRow(80_000_000, "USD", .actual, 2022)])
+    }
+
+    @Test func anAimAfterATradeSentenceIsATarget() {
+        let rows = figures("Le commerce entre les deux pays a progressé l’an dernier. « Nous voulons atteindre 300 millions de dollars d’ici 2028 », a dit le ministre.")
+        #expect(rows == [TradeFigureRow(300_000_000, "USD", .target, 2028)], "\(rows)")
     }
 
     @Test func evidenceIsTheSentence() throws {

@@ -11,9 +11,12 @@ public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
     private var currencyNames: [String: [(words: [String], code: String)]] = [:]
     private var symbols: [String: String] = [:]
+    let countries: CountryGazetteer
 
-    public init(reference: Reference) {
+    /// `countries` lets FactExtractor share the gazetteer it builds once.
+    public init(reference: Reference, countries: CountryGazetteer? = nil) {
         self.reference = reference
+        self.countries = countries ?? CountryGazetteer(reference: reference)
         for c in reference.currencies {
             for n in c.names {
                 let words = Tokenizer.tokens(n).map(\.folded)
@@ -34,11 +37,21 @@ public struct TradeFigureExtractor: Sendable {
         for sentence in document.sentences {
             let tokens = Tokenizer.tokens(bytes, in: sentence.range)
             let folded = tokens.map(\.folded)
-            let isTrade = Self.isAboutTrade(folded)
-            let continues = previousWasTrade && sentence.paragraph == previousParagraph && Self.refersBack(folded)
+            var isTrade = Self.isAboutTrade(folded)
+            // Investment alone may be domestic (« les investissements publics … pour le métro », « la commune a investi
+            // 20 milliards de dôngs »): public money is never a figure between countries, and local currency is one
+            // only when a country or a foreign cue is named.
+            var localCurrencyOnly = false
+            if isTrade, !folded.contains(where: Self.exchangeWords.contains) {
+                if folded.contains(where: Self.publicWords.contains) { isTrade = false }
+                else if !folded.contains(where: Self.foreignWords.contains) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
+            }
+            // « Notre objectif est d'atteindre 500 millions de dollars »: an aim stated right after a trade sentence is about that trade.
+            let continues = previousWasTrade && sentence.paragraph == previousParagraph
+                && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
             defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
             guard isTrade || continues else { continue }
-            let found = amounts(in: tokens)
+            let found = amounts(in: tokens).filter { !(localCurrencyOnly && $0.currency == "VND") }
             let zones = Self.zones(folded, found.map(\.tokens))
             for (money, zone) in zip(found, zones) {
                 let kind = Self.kind(tokens, around: money.tokens)
@@ -125,6 +138,16 @@ public struct TradeFigureExtractor: Sendable {
         "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
         "marchandises",
     ]
+
+    /// Trade words other than investment.
+    static let exchangeWords: Set<String> = tradeWords.subtracting(investmentWords)
+    static let investmentWords: Set<String> = ["investissement", "investissements", "investisseur", "investisseurs", "investi",
+                                               "investis", "investie", "investies", "capitaux"]
+    static let publicWords: Set<String> = ["public", "publics", "publique", "publiques", "budgetaire", "budgetaires", "budget"]
+    static let foreignWords: Set<String> = ["etranger", "etrangers", "etrangere", "etrangeres", "ide", "fdi", "bilateral", "bilaterale",
+                                            "bilateraux", "bilaterales", "partenaire", "partenaires", "exterieur", "exterieurs"]
+    /// Words that state an aim.
+    static let aimWords: Set<String> = ["objectif", "objectifs", "viser", "visons", "visent", "atteindre", "porter", "ambition", "cible"]
 
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
     static let backWords: Set<String> = ["chiffre", "montant", "volume", "valeur", "total"]
@@ -249,6 +272,12 @@ public struct TradeFigureExtractor: Sendable {
                     consider(articleYear! - 1, at: i)
                 } else if (t == "cette" || t == "cet") && (f[i + 1] == "annee" || f[i + 1] == "an") {
                     consider(articleYear!, at: i)
+                } else if (t == "semestre" || t == "trimestre"), i > 0, !(i + 1 < f.count && year(f[i + 1]) != nil),
+                          !(i + 2 < f.count && ["de", "du"].contains(f[i + 1]) && (year(f[i + 2]) != nil || f[i + 2] == "l'" || f[i + 2] == "cette")),
+                          let p = periodBefore(f, yearAt: i + 1, year: articleYear!) {
+                    // « au premier semestre », with no year: this year's.
+                    consider(articleYear!, at: i)
+                    if period == nil { period = p }
                 } else if t == "debut" && i + 2 < f.count && f[i + 1] == "de" && f[i + 2] == "l'" && i + 3 < f.count && f[i + 3] == "annee" {
                     // « depuis le début de l'année »: the article's year so far.
                     consider(articleYear!, at: i)
