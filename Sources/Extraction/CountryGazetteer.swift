@@ -108,6 +108,7 @@ public struct CountryGazetteer: Sendable {
         for (c, n) in covered where n != units.filter({ $0.compound == c && $0.folded != "-" }).count { badCompounds.insert(c) }
 
         var out: [CountryMention] = []
+        var lastLanguage = -10
         for f in found {
             let first = units[f.units.lowerBound], last = units[f.units.upperBound - 1]
             let hit: CountryHit
@@ -117,10 +118,24 @@ public struct CountryGazetteer: Sendable {
             case .block: continue
             }
             if hit.form == .demonym, let c = first.compound, adjectival.contains(c), badCompounds.contains(c) { continue }
+            if hit.form == .demonym, Self.isLanguage(tokens, at: first.token, after: &lastLanguage) { continue }
             out.append(CountryMention(iso2: hit.iso2, form: hit.form, range: first.range.lowerBound..<last.range.upperBound,
                                       tokens: first.token..<(last.token + 1), historical: historical.contains(hit.iso2)))
         }
         return out
+    }
+}
+
+extension CountryGazetteer {
+    /// A demonym naming a language: « en russe », « la langue russe », « parle français », and the next
+    /// of a list (« en russe et en anglais », « en russe et anglais »). A language is not a country mention.
+    static func isLanguage(_ t: [Token], at i: Int, after last: inout Int) -> Bool {
+        func f(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].folded : "" }
+        let p = f(i - 1)
+        var yes = (p == "en" && !t[i].isCapitalized) || ["langue", "langues", "parle", "parlent", "parler", "parlant"].contains(p)
+        if !yes, ["et", ",", "ou"].contains(p) || (p == "en" && ["et", ",", "ou"].contains(f(i - 2))), last >= i - 3 { yes = true }
+        if yes { last = i }
+        return yes
     }
 }
 

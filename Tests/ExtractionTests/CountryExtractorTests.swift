@@ -13,6 +13,9 @@ private func countries(_ body: String) -> [String] {
         ("Le président biélorusse a salué son homologue kazakh.", ["BY", "KZ"]),
         ("Les Azerbaïdjanaises présentes ont chanté.", ["AZ"]),
         ("Le ministre est arrivé à Minsk puis à Bakou.", ["BY", "AZ"]),
+        // Languages are not countries.
+        ("Les cours sont donnés en chinois et en anglais, et les étudiants parlent français.", []),
+        ("Trois centres de langue japonaise ont ouvert ; le ministre japonais était présent.", ["JP"]),
         ("Hanoï et Astana ont signé un mémorandum.", ["VN", "KZ"]),
         ("Washington et Pékin poursuivent leurs négociations.", ["US", "CN"]),
         ("Le Viêt Nam et les États-Unis d’Amérique ont renforcé leurs liens.", ["VN", "US"]),
