@@ -54,6 +54,12 @@ import Testing
         #expect(got.count == 1)
     }
 
+    @Test func reMentionBeforeAnInfinitiveIsTheSameDocument() {
+        let a = agreements("Les deux provinces ont signé un mémorandum d’accord sur le tourisme. "
+                           + "Elles ont convenu de suivre l’application du mémorandum et de développer chaque année des circuits communs.")
+        #expect(a.count == 1 && !(a.first?.title.contains("développer") ?? true), "\(a.map(\.title))")
+    }
+
     @Test func headlineAndBodyNameOneDocument() {
         let got = extractor.extract(from: document(
             "Le Vietnam et l’Union européenne ont célébré jeudi les cinq ans de l’accord de libre-échange entre le Vietnam et l’Union européenne (EVFTA). Les exportations ont progressé.",

@@ -254,12 +254,18 @@ public struct AgreementExtractor: Sendable {
             if FrenchWords.isAuxiliary(w) && f != "se" && f != "s'" { break }
             if Self.signingWords.contains(f) { break }
             if f == "et", j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
+            // « … du mémorandum et d'organiser chaque année … »: a new infinitive clause, not the title.
+            if f == "et" || f == ",", j + 2 < t.count, ["d'", "de"].contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
         // No dangling preposition or article at the end.
         while j > start, FrenchWords.isFunctionWord(t[j - 1].folded) || t[j - 1].text == "(" { j -= 1 }
         return j
+    }
+
+    static func isInfinitive(_ f: String) -> Bool {
+        f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")
     }
 
     /// Third-person plural present and future forms (« contribuent », « ouvrira »), not « -ment » nouns.
