@@ -56,6 +56,14 @@
 -- doc domains: Cooperation domains, a fixed taxonomy (spec/domains.tsv).
 -- doc domains.label_fr: French label.
 -- doc domains.label_en: English label.
+-- doc evidence_spans: Where each fact was read: the article and the sentence's character offsets (the view evidence adds the sentence text).
+-- doc evidence_spans.id: Evidence number (evidence.id).
+-- doc evidence_spans.article_id: The article (articles.id).
+-- doc evidence_spans.start_offset: Start of the sentence, in characters into articles.raw_text (0-based).
+-- doc evidence_spans.end_offset: End of the sentence, in characters into articles.raw_text (exclusive).
+-- doc evidence_spans.extractor: The extractor that read it (countries, people, visits, agreements, domains, trade_figures).
+-- doc evidence_spans.extractor_version: Version of the extractor that read it.
+-- doc evidence.extractor: The extractor that read it.
 -- doc evidence: The sentence a fact was read from, with its position in the article.
 -- doc evidence.id: Evidence number.
 -- doc evidence.article_id: The article (articles.id).

@@ -50,12 +50,12 @@ enum FactStore {
 
     /// Deletes an article's evidence (links cascade) and the facts nothing supports any more.
     static func removeFacts(_ db: Database, articleID: Int64) throws {
-        let visits = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT visit_id FROM visit_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
-        let agreements = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT agreement_id FROM agreement_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
-        let figures = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT trade_figure_id FROM trade_figure_evidence JOIN evidence e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let visits = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT visit_id FROM visit_evidence JOIN evidence_spans e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let agreements = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT agreement_id FROM agreement_evidence JOIN evidence_spans e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
+        let figures = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT trade_figure_id FROM trade_figure_evidence JOIN evidence_spans e ON e.id = evidence_id WHERE e.article_id = ?"), arguments: [articleID])
         let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM person_mentions WHERE article_id = ?"), arguments: [articleID])
         let roles = try Int64.fetchAll(db.cachedStatement(sql: "SELECT role_id FROM role_statements WHERE article_id = ?"), arguments: [articleID])
-        try db.cachedStatement(sql: "DELETE FROM evidence WHERE article_id = ?").execute(arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM evidence_spans WHERE article_id = ?").execute(arguments: [articleID])
         for id in visits { try db.cachedStatement(sql: "DELETE FROM visits WHERE id = ? AND NOT EXISTS (SELECT 1 FROM visit_evidence WHERE visit_id = ?)").execute(arguments: [id, id]) }
         for id in agreements { try db.cachedStatement(sql: "DELETE FROM agreements WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_evidence WHERE agreement_id = ?)").execute(arguments: [id, id]) }
         for id in figures { try db.cachedStatement(sql: "DELETE FROM trade_figures WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trade_figure_evidence WHERE trade_figure_id = ?)").execute(arguments: [id, id]) }
@@ -65,8 +65,8 @@ enum FactStore {
 
     private static func evidence(_ c: Context, _ e: Evidence, _ extractor: String) throws -> Int64 {
         try c.db.cachedStatement(sql: """
-            INSERT INTO evidence(article_id, sentence, start_offset, end_offset, extractor, extractor_version) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [c.articleID, e.sentence, c.offsets.characterOffset(ofByte: e.range.lowerBound),
+            INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [c.articleID, c.offsets.characterOffset(ofByte: e.range.lowerBound),
                              c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version])
         return c.db.lastInsertedRowID
     }

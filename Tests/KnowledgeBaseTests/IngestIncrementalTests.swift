@@ -93,7 +93,7 @@ import Testing
         // As if the stored facts came from an older extractor.
         try kb.dbQueue.write { db in
             try db.execute(sql: "UPDATE articles SET extractor_version = 'old'")
-            try db.execute(sql: "UPDATE evidence SET extractor_version = 'old'")
+            try db.execute(sql: "UPDATE evidence_spans SET extractor_version = 'old'")
         }
         #expect(try kb.check().first { $0.check == "extractor versions" }?.ok == true, "one old version is consistent")
 

@@ -47,7 +47,7 @@ enum IngestFixtures {
         if !fk.isEmpty { problems.append("foreign_key_check: \(fk.count) rows") }
         // Killed while creating the schema: each migration is atomic, so the schema is some prefix
         // of the migrations, and no article can exist before the last one.
-        guard try db.tableExists("evidence"), try db.tableExists("ingest_runs") else {
+        guard try db.tableExists("evidence_spans"), try db.tableExists("ingest_runs") else {
             if try db.tableExists("articles"), try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") != 0 {
                 problems.append("articles stored before the schema was complete")
             }

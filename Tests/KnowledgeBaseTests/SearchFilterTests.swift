@@ -15,13 +15,13 @@ import Testing
         let rows = try kb.dbQueue.read { db in try Row.fetchAll(db, sql: "SELECT id, source FROM articles") }
         ids = Dictionary(uniqueKeysWithValues: rows.map { (String(($0["source"] as String).prefix(3)), $0["id"] as Int64) })
         try kb.dbQueue.write { db in
-            for table in ["article_countries", "article_domains", "person_mentions", "person_aliases", "people", "evidence"] {
+            for table in ["article_countries", "article_domains", "person_mentions", "person_aliases", "people", "evidence_spans"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             func evidence(_ article: Int64) throws -> Int64 {
                 try db.execute(sql: """
-                    INSERT INTO evidence(article_id, sentence, start_offset, end_offset, extractor, extractor_version)
-                    VALUES (?, 'test', 0, 4, 'test', '0')
+                    INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version)
+                    VALUES (?, 0, 4, 'test', '0')
                     """, arguments: [article])
                 return db.lastInsertedRowID
             }

@@ -118,25 +118,31 @@ CREATE TABLE domains (
     label_en TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- Provenance: the sentence a fact was read from. Offsets are character offsets into
--- articles.raw_text: substr(raw_text, start_offset + 1, end_offset - start_offset) = sentence.
-CREATE TABLE evidence (
+-- Provenance: where a fact was read. Offsets are character offsets into articles.raw_text, which
+-- holds the sentence once: the view `evidence` adds it (many facts share a sentence).
+CREATE TABLE evidence_spans (
     id                INTEGER PRIMARY KEY,
     article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    sentence          TEXT NOT NULL,
     start_offset      INTEGER NOT NULL CHECK (start_offset >= 0),
     end_offset        INTEGER NOT NULL CHECK (end_offset >= start_offset),
     extractor         TEXT NOT NULL,                     -- e.g. visits
     extractor_version TEXT NOT NULL
 );
-CREATE INDEX evidence_article ON evidence(article_id);
+CREATE INDEX evidence_spans_article ON evidence_spans(article_id);
+
+-- Each piece of evidence with its sentence, as written in the article.
+CREATE VIEW evidence AS
+    SELECT s.id, s.article_id,
+           substr(a.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence,
+           s.start_offset, s.end_offset, s.extractor, s.extractor_version
+    FROM evidence_spans s LEFT JOIN articles a ON a.id = s.article_id;
 
 -- Countries each article mentions.
 CREATE TABLE article_countries (
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     iso2        TEXT NOT NULL REFERENCES countries(iso2),
     mentions    INTEGER NOT NULL CHECK (mentions > 0),
-    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (article_id, iso2)
 ) WITHOUT ROWID;
 CREATE INDEX article_countries_iso2 ON article_countries(iso2);
@@ -161,7 +167,7 @@ CREATE TABLE person_mentions (
     person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name        TEXT NOT NULL,                           -- the form this article uses
-    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (person_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX person_mentions_article ON person_mentions(article_id);
@@ -181,7 +187,7 @@ CREATE TABLE role_statements (
     role_id     INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     stated_on   TEXT,                                    -- the article's date (as precise as it is)
-    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (role_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX role_statements_article ON role_statements(article_id);
@@ -207,7 +213,7 @@ CREATE INDEX visits_delegation ON visits(host_country, visitor_country) WHERE vi
 
 CREATE TABLE visit_evidence (
     visit_id    INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
-    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (visit_id, evidence_id)
 ) WITHOUT ROWID;
 CREATE INDEX visit_evidence_evidence ON visit_evidence(evidence_id);
@@ -244,7 +250,7 @@ CREATE TABLE agreement_domains (
 
 CREATE TABLE agreement_evidence (
     agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
-    evidence_id  INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id  INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (agreement_id, evidence_id)
 ) WITHOUT ROWID;
 CREATE INDEX agreement_evidence_evidence ON agreement_evidence(evidence_id);
@@ -252,7 +258,7 @@ CREATE INDEX agreement_evidence_evidence ON agreement_evidence(evidence_id);
 CREATE TABLE article_domains (
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     slug        TEXT NOT NULL REFERENCES domains(slug),
-    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (article_id, slug)
 ) WITHOUT ROWID;
 CREATE INDEX article_domains_slug ON article_domains(slug);
@@ -272,7 +278,7 @@ CREATE INDEX trade_figures_key ON trade_figures(kind, amount, currency, year);
 
 CREATE TABLE trade_figure_evidence (
     trade_figure_id INTEGER NOT NULL REFERENCES trade_figures(id) ON DELETE CASCADE,
-    evidence_id     INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    evidence_id     INTEGER NOT NULL REFERENCES evidence_spans(id) ON DELETE CASCADE,
     PRIMARY KEY (trade_figure_id, evidence_id)
 ) WITHOUT ROWID;
 CREATE INDEX trade_figure_evidence_evidence ON trade_figure_evidence(evidence_id);
@@ -403,6 +409,14 @@ CREATE INDEX ingest_problems_run ON ingest_problems(run_id);
 -- doc domains: Cooperation domains, a fixed taxonomy (spec/domains.tsv).
 -- doc domains.label_fr: French label.
 -- doc domains.label_en: English label.
+-- doc evidence_spans: Where each fact was read: the article and the sentence's character offsets (the view evidence adds the sentence text).
+-- doc evidence_spans.id: Evidence number (evidence.id).
+-- doc evidence_spans.article_id: The article (articles.id).
+-- doc evidence_spans.start_offset: Start of the sentence, in characters into articles.raw_text (0-based).
+-- doc evidence_spans.end_offset: End of the sentence, in characters into articles.raw_text (exclusive).
+-- doc evidence_spans.extractor: The extractor that read it (countries, people, visits, agreements, domains, trade_figures).
+-- doc evidence_spans.extractor_version: Version of the extractor that read it.
+-- doc evidence.extractor: The extractor that read it.
 -- doc evidence: The sentence a fact was read from, with its position in the article.
 -- doc evidence.id: Evidence number.
 -- doc evidence.article_id: The article (articles.id).
