@@ -26,13 +26,12 @@ struct AnalysedDocument: Sendable {
 
     init(document: Document, countries: CountryGazetteer, organisations: Gazetteer<String>) {
         self.document = document
-        let bytes = Array(document.article.raw.utf8)
         var out: [AnalysedSentence] = []
         var previous: PartialDate?
         var counts: [String: Int] = [:]
         var order: [String] = []
         for (k, s) in document.sentences.enumerated() {
-            let tokens = Tokenizer.tokens(bytes, in: s.range)
+            let tokens = document.tokens[k]
             let cs = countries.mentions(in: tokens).filter { !$0.historical }
             // Organisation names and codes are proper nouns: « UN » the code, not « d'un ».
             let orgs = organisations.matches(in: tokens).filter { tokens[$0.tokens.lowerBound].isCapitalized }
