@@ -271,11 +271,11 @@ extension StringProtocol {
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s
     }
+    /// (Building a `Set` of `chars` on every call was 4 % of extraction: every line is trimmed.)
     func trimmingCharacters(in chars: String) -> String {
-        let set = Set(chars)
         var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
         return String(s)
     }
 }
