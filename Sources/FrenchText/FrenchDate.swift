@@ -33,8 +33,12 @@ public enum FrenchDate {
                                 "septembre", "octobre", "novembre", "decembre"]
     public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
+    private static let monthInitials: [Bool] = (0..<256).map { b in (months + ["mi-", "fin-", "debut-"]).contains { $0.utf8.first == UInt8(b) } }
+
     /// Month number (1–12) of a folded token, accepting « mi-mai », « fin-mai ».
     public static func month(_ folded: String) -> Int? {
+        // Months and « mi- », « fin- », « debut- » start with one of these letters; most words don't.
+        guard let c = folded.utf8.first, monthInitials[Int(c)] else { return nil }
         if let i = months.firstIndex(of: folded) { return i + 1 }
         if let dash = folded.lastIndex(of: "-") {
             let head = folded[..<dash]

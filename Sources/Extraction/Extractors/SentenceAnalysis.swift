@@ -74,9 +74,9 @@ enum FrenchWords {
     static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
 
     /// Words that cannot start or be part of a person's name even when capitalised.
-    static func isFunctionWord(_ f: String) -> Bool {
-        determiners.contains(f) || prepositions.contains(f) || pronouns.contains(f) || conjunctions.contains(f)
-            || f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "c'" || f == "selon" || f == "cependant"
-            || f == "toutefois" || f == "neanmoins" || f == "lorsque" || f == "si" || f == "tout" || f == "tous"
-    }
+    static func isFunctionWord(_ f: String) -> Bool { functionWords.contains(f) }
+
+    /// One set, one hash per question: the name rules ask this of most capitalised words.
+    private static let functionWords = determiners.union(prepositions).union(pronouns).union(conjunctions)
+        .union(["qui", "que", "qu'", "dont", "c'", "selon", "cependant", "toutefois", "neanmoins", "lorsque", "si", "tout", "tous"])
 }
