@@ -60,8 +60,9 @@ enum SearchIndex {
 
     private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
         var fresh: [Substring] = []
+        var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
         for text in texts {
-            for term in text.split(separator: " ") where !cache.contains(term) { fresh.append(term) }
+            for term in text.split(separator: " ") where !cache.contains(term) && seen.insert(term).inserted { fresh.append(term) }
         }
         guard !fresh.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
