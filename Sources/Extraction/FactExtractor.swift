@@ -30,9 +30,9 @@ public struct FactExtractor: Sendable {
 
     public func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
-        facts.countries = countries.extract(from: document)
-        // People, visits and agreements read the same tokenised sentences: analyse them once.
+        // Countries, people, visits and agreements read the same analysed sentences: analyse them once.
         let analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        facts.countries = countries.extract(analysed)
         let analysis = people.analyse(analysed)
         facts.people = analysis.people
         facts.visits = visits.extract(analysed, analysis)

@@ -9,9 +9,27 @@ public enum Folding {
     /// Lowercases, strips diacritics, expands ligatures (œ→oe, æ→ae, ß→ss), folds đ→d
     /// and typographic apostrophes (’ ʼ ‘ ′) to `'`. Other scalars pass through lowercased.
     public static func fold(_ text: some StringProtocol) -> String {
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) { return folded }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         foldUTF8(text.utf8, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` of UTF-8 bytes. Every token is folded: an ASCII word is lower-cased straight into the
+    /// new string, with no intermediate array.
+    public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (k, b) in bytes.enumerated() { out[k] = b &+ ((b >= 0x41 && b <= 0x5A) ? 0x20 : 0) }
+                return bytes.count
+            }
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        foldUTF8(bytes, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -41,9 +59,7 @@ public enum Folding {
                 i = bytes.index(after: i)
             }
             guard ok else { continue }
-            if let mapped = table.map[scalar] {
-                out.append(contentsOf: mapped)
-            } else {
+            if !table.append(scalar, to: &out) {
                 out.append(contentsOf: bytes[start..<i])
             }
         }
@@ -51,7 +67,8 @@ public enum Folding {
 
     /// Folds one scalar (for callers that walk `unicodeScalars`).
     public static func fold(scalar: Unicode.Scalar) -> String {
-        if let mapped = table.map[scalar.value] { return String(decoding: mapped, as: UTF8.self) }
+        var out: [UInt8] = []
+        if table.append(scalar.value, to: &out) { return String(decoding: out, as: UTF8.self) }
         return String(scalar)
     }
 
@@ -60,8 +77,6 @@ public enum Folding {
 
 /// Precomputed fold of every scalar in the Latin, Greek/Cyrillic-free ranges French text uses.
 private struct FoldTable: Sendable {
-    let map: [UInt32: [UInt8]]
-
     init() {
         var map: [UInt32: [UInt8]] = [:]
         let special: [UInt32: String] = [
@@ -84,6 +99,38 @@ private struct FoldTable: Sendable {
             }
         }
         for (k, v) in special { map[k] = Array(v.utf8) }
-        self.map = map
+        // Dense below `denseLimit` (every scalar French text uses): a dictionary look-up per accented
+        // letter was most of the fold's time. Entry = start << 8 | length in `bytes`; 0 = not mapped.
+        var dense = [UInt32](repeating: 0, count: Int(Self.denseLimit))
+        var bytes: [UInt8] = [0]
+        var sparse: [UInt32: [UInt8]] = [:]
+        for (k, v) in map.sorted(by: { $0.key < $1.key }) {
+            guard k < Self.denseLimit else { sparse[k] = v; continue }
+            dense[Int(k)] = UInt32(bytes.count) << 8 | UInt32(v.count)
+            bytes.append(contentsOf: v)
+        }
+        self.dense = dense
+        self.bytes = bytes
+        self.sparse = sparse
+    }
+
+    static let denseLimit: UInt32 = 0x2040
+    private let dense: [UInt32]
+    private let bytes: [UInt8]
+    private let sparse: [UInt32: [UInt8]]
+
+    /// Appends the fold of `scalar`; false when the scalar has no mapping (it stands for itself).
+    @inline(__always)
+    func append(_ scalar: UInt32, to out: inout [UInt8]) -> Bool {
+        if scalar < Self.denseLimit {
+            let e = dense[Int(scalar)]
+            guard e != 0 else { return false }
+            let start = Int(e >> 8)
+            out.append(contentsOf: bytes[start..<(start + Int(e & 0xFF))])
+            return true
+        }
+        guard let mapped = sparse[scalar] else { return false }
+        out.append(contentsOf: mapped)
+        return true
     }
 }

@@ -93,7 +93,8 @@ public enum Tokenizer {
         }
         let c0 = b[r.lowerBound]
         let firstIsUpper = c0 < 0x80 ? (c0 >= 0x41 && c0 <= 0x5A) : decode(b, r.lowerBound, r.upperBound).0.properties.isUppercase
-        return Token(range: r, text: text, folded: Folding.fold(text), isCapitalized: firstIsUpper,
+        let folded = b.withUnsafeBufferPointer { Folding.fold(utf8: UnsafeBufferPointer(rebasing: $0[r])) }
+        return Token(range: r, text: text, folded: folded, isCapitalized: firstIsUpper,
                      isAcronym: letters >= 2 && upper == letters, isNumber: digits > 0 && letters == 0, isPunctuation: false)
     }
 

@@ -68,14 +68,15 @@ enum ArticleStore {
     static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts,
                              extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO()) throws {
         // Only changed columns are written: an unchanged search text must not churn the FTS index.
+        let searchHeadline = FrenchAnalyzer.indexText(article.headline), searchBody = FrenchAnalyzer.indexText(article.body)
         try db.cachedStatement(sql: """
             UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, body = ?4, search_headline = ?5, search_body = ?6,
                 updated_at = ?7
             WHERE id = ?8 AND (date IS NOT ?1 OR date_precision IS NOT ?2 OR headline IS NOT ?3 OR body IS NOT ?4
                 OR search_headline IS NOT ?5 OR search_body IS NOT ?6)
             """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
-                             FrenchAnalyzer.indexText(article.headline), FrenchAnalyzer.indexText(article.body), now, articleID])
-        try SearchIndex.articleWritten(db, id: articleID)
+                             searchHeadline, searchBody, now, articleID])
+        try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
         try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         let offsets = TextOffsets(article.raw)
         for (seq, section) in article.setApart.enumerated() {

@@ -129,6 +129,12 @@ extension KnowledgeBase {
             }
         }
 
+        // Each article's savepoint makes SQLite copy every page it first touches to a statement journal,
+        // by default a temporary file: ~107 pages, 214 write calls, per article (strace), more than the
+        // database and WAL writes together. In memory, the journal is a copy and is freed at each release.
+        if !candidates.isEmpty {
+            try wrap { try dbQueue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") } }
+        }
         var next = 0
         while next < candidates.count {
             try wrap {

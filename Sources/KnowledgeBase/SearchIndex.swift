@@ -5,17 +5,18 @@ import FrenchText
 /// Keeps the search side of the database in step with the analyzer: the term → stem vocabulary
 /// (`search_terms`) and the analysed columns, re-analysed when `FrenchAnalyzer.version` changes.
 enum SearchIndex {
-    /// Called by the ingest after it wrote an article's row: records the article's new terms
-    /// (the FTS index itself follows through the triggers of migration 001). The first call on a
-    /// connection also re-analyses stored articles if they were analysed by another version.
-    static func articleWritten(_ db: Database, id: Int64) throws {
+    /// Called by the ingest after it wrote an article's row with `searchTexts` (its search_headline
+    /// and search_body, as stored): records the article's new terms (the FTS index itself follows
+    /// through the triggers of migration 001). The first call on a connection also re-analyses
+    /// stored articles if they were analysed by another version. The caller passes the texts it
+    /// just stored rather than this reading them back: one statement less per article.
+    static func articleWritten(_ db: Database, searchTexts: [String]) throws {
         let cache = TermCache.for(db)
         if !cache.versionChecked {
             if try storedVersion(db) != FrenchAnalyzer.version { try reindex(db) }
             cache.versionChecked = true
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT search_headline, search_body FROM articles WHERE id = ?", arguments: [id]) else { return }
-        try record(db, terms: [row["search_headline"] as String, row["search_body"] as String], cache: cache)
+        try record(db, terms: searchTexts, cache: cache)
     }
 
     /// Re-analyses every article and rebuilds the vocabulary; returns the number of articles.
@@ -59,8 +60,9 @@ enum SearchIndex {
 
     private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
         var fresh: [Substring] = []
+        var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
         for text in texts {
-            for term in text.split(separator: " ") where !cache.contains(term) { fresh.append(term) }
+            for term in text.split(separator: " ") where !cache.contains(term) && seen.insert(term).inserted { fresh.append(term) }
         }
         guard !fresh.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")

@@ -15,12 +15,19 @@ public struct CountryExtractor: Sendable {
 
     /// Countries in order of first mention, each with the sentences that name it.
     public func extract(from document: Document) -> [CountryFact] {
-        let bytes = Array(document.article.raw.utf8)
+        facts(zip(document.sentences, document.tokens.map { gazetteer.mentions(in: $0).filter { !$0.historical } }))
+    }
+
+    /// The same from sentences already analysed (their countries are this gazetteer's current ones).
+    func extract(_ doc: AnalysedDocument) -> [CountryFact] {
+        facts(doc.sentences.lazy.map { ($0.sentence, $0.countries) })
+    }
+
+    private func facts(_ sentences: some Sequence<(Sentence, [CountryMention])>) -> [CountryFact] {
         var order: [String] = []
         var evidence: [String: [Evidence]] = [:]
-        for sentence in document.sentences {
-            let tokens = Tokenizer.tokens(bytes, in: sentence.range)
-            for m in gazetteer.mentions(in: tokens) where !m.historical {
+        for (sentence, mentions) in sentences {
+            for m in mentions {
                 if evidence[m.iso2] == nil { order.append(m.iso2) }
                 if evidence[m.iso2, default: []].last?.range != sentence.range {
                     evidence[m.iso2, default: []].append(sentence.evidence)

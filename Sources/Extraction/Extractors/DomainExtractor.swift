@@ -32,11 +32,9 @@ public struct DomainExtractor: Sendable {
 
     /// Domains in order of first mention, each with the sentences that mention it.
     public func extract(from document: Document) -> [DomainFact] {
-        let bytes = Array(document.article.raw.utf8)
         var order: [String] = []
         var evidence: [String: [Evidence]] = [:]
-        for sentence in document.sentences {
-            let tokens = Tokenizer.tokens(bytes, in: sentence.range)
+        for (sentence, tokens) in zip(document.sentences, document.tokens) {
             var words = Self.stems(tokens)
             Self.hidePlaceNames(tokens, &words)
             for slug in domains(in: words) {
@@ -92,9 +90,14 @@ public struct DomainExtractor: Sendable {
     /// énergies → energie, éducative → educatif, pétrolière → petrolier. Short words are kept whole
     /// (« des », « aux »). Both the terms and the text go through it, so only consistency matters.
     static func stem(_ w: String) -> String {
+        // Every rule below needs a final s, x or e: other words (most) are returned without copying.
+        guard w.utf8.count > 3, let final = w.utf8.last,
+              final == UInt8(ascii: "s") || final == UInt8(ascii: "x") || final == UInt8(ascii: "e") else { return w }
         var u = Array(w.utf8)
-        guard u.count > 3 else { return w }
-        func ends(_ s: String) -> Bool { let t = Array(s.utf8); return u.count > t.count + 1 && u.suffix(t.count).elementsEqual(t) }
+        func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            return u.count > n + 1 && u.suffix(n).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
+        }
         func replace(_ n: Int, _ s: String) { u.removeLast(n); u.append(contentsOf: s.utf8) }
         if ends("aux") { replace(3, "al") }
         else if u.last == UInt8(ascii: "s") || u.last == UInt8(ascii: "x") { u.removeLast() }

@@ -26,13 +26,12 @@ struct AnalysedDocument: Sendable {
 
     init(document: Document, countries: CountryGazetteer, organisations: Gazetteer<String>) {
         self.document = document
-        let bytes = Array(document.article.raw.utf8)
         var out: [AnalysedSentence] = []
         var previous: PartialDate?
         var counts: [String: Int] = [:]
         var order: [String] = []
         for (k, s) in document.sentences.enumerated() {
-            let tokens = Tokenizer.tokens(bytes, in: s.range)
+            let tokens = document.tokens[k]
             let cs = countries.mentions(in: tokens).filter { !$0.historical }
             // Organisation names and codes are proper nouns: « UN » the code, not « d'un ».
             // A code is written in capitals: « NAM » the movement, not « Nam » in « Lê Khac Nam ».
@@ -79,9 +78,9 @@ enum FrenchWords {
     static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
 
     /// Words that cannot start or be part of a person's name even when capitalised.
-    static func isFunctionWord(_ f: String) -> Bool {
-        determiners.contains(f) || prepositions.contains(f) || pronouns.contains(f) || conjunctions.contains(f)
-            || f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "c'" || f == "selon" || f == "cependant"
-            || f == "toutefois" || f == "neanmoins" || f == "lorsque" || f == "si" || f == "tout" || f == "tous"
-    }
+    static func isFunctionWord(_ f: String) -> Bool { functionWords.contains(f) }
+
+    /// One set, one hash per question: the name rules ask this of most capitalised words.
+    private static let functionWords = determiners.union(prepositions).union(pronouns).union(conjunctions)
+        .union(["qui", "que", "qu'", "dont", "c'", "selon", "cependant", "toutefois", "neanmoins", "lorsque", "si", "tout", "tous"])
 }

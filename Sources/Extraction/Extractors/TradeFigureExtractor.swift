@@ -29,13 +29,11 @@ public struct TradeFigureExtractor: Sendable {
     }
 
     public func extract(from document: Document) -> [TradeFigureFact] {
-        let bytes = Array(document.article.raw.utf8)
         let articleYear = document.date?.year
         var out: [TradeFigureFact] = []
         var previousWasTrade = false
         var previousParagraph = Int.min
-        for sentence in document.sentences {
-            let tokens = Tokenizer.tokens(bytes, in: sentence.range)
+        for (sentence, tokens) in zip(document.sentences, document.tokens) {
             let folded = tokens.map(\.folded)
             var isTrade = Self.isAboutTrade(folded)
             // Investment alone may be domestic (« les investissements publics … pour le métro », « la commune a investi
