@@ -81,36 +81,36 @@ struct PersonResolver {
             match = try candidate(db, sql: "SELECT person_id FROM person_aliases WHERE folded = ?", f, country: country)
         }
         for f in single where match == nil {
-            let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?", arguments: [f])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?"), arguments: [f])
             if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
         }
         let id: Int64
         if let match {
             id = match
-            let current = try String.fetchOne(db, sql: "SELECT name FROM people WHERE id = ?", arguments: [id]) ?? ""
+            let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE id = ?"), arguments: [id]) ?? ""
             if name.split(separator: " ").count > current.split(separator: " ").count {
-                try db.execute(sql: "UPDATE people SET name = ? WHERE id = ?", arguments: [name, id])
+                try db.cachedStatement(sql: "UPDATE people SET name = ? WHERE id = ?").execute(arguments: [name, id])
             }
-            if let country { try db.execute(sql: "UPDATE people SET country = coalesce(country, ?) WHERE id = ?", arguments: [country, id]) }
+            if let country { try db.cachedStatement(sql: "UPDATE people SET country = coalesce(country, ?) WHERE id = ?").execute(arguments: [country, id]) }
         } else {
-            try db.execute(sql: "INSERT INTO people(name, country) VALUES (?, ?)", arguments: [name, country])
+            try db.cachedStatement(sql: "INSERT INTO people(name, country) VALUES (?, ?)").execute(arguments: [name, country])
             id = db.lastInsertedRowID
         }
         for (form, f) in zip(forms, folded) {
-            try db.execute(sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)", arguments: [id, form, f])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)").execute(arguments: [id, form, f])
         }
         return id
     }
 
     private func candidate(_ db: Database, sql: String, _ folded: String, country: String?) throws -> Int64? {
-        for id in try Int64.fetchAll(db, sql: sql, arguments: [folded]) where try compatible(db, id, country: country) { return id }
+        for id in try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [folded]) where try compatible(db, id, country: country) { return id }
         return nil
     }
 
     /// A known nationality that differs means another person with the same name.
     private func compatible(_ db: Database, _ id: Int64, country: String?) throws -> Bool {
         guard let country else { return true }
-        let stored = try String.fetchOne(db, sql: "SELECT country FROM people WHERE id = ?", arguments: [id])
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT country FROM people WHERE id = ?"), arguments: [id])
         return stored == nil || stored == country
     }
 }
