@@ -31,23 +31,19 @@ public struct CountryMention: Sendable, Hashable {
 /// organisations and regions (« Union économique eurasiatique », « Asie-Pacifique », « océan
 /// Indien ») hide the country words inside them.
 public struct CountryGazetteer: Sendable {
-    public let gazetteer: Gazetteer<CountryHit>
     private let table: PhraseTable
     private let historical: Set<String>
 
     public init(reference: Reference) {
-        var g = Gazetteer<CountryHit>()
         var t = PhraseTable()
         for c in reference.countries {
             for n in [c.name] + c.aliases {
-                g.add(n, CountryHit(iso2: c.iso2, form: .name))
                 t.add(n, .country(CountryHit(iso2: c.iso2, form: .name), Casing(of: n)))
             }
             for d in c.demonyms {
                 if d.hasSuffix("-") {
                     t.add(d, .prefix(c.iso2))
                 } else {
-                    g.add(d, CountryHit(iso2: c.iso2, form: .demonym))
                     // Short demonyms (« lao », « thaï ») are also Vietnamese name syllables (« Lào Cai »,
                     // « Thái Bình »): as adjectives they are written lower case, so only that counts.
                     let short = d.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 4
@@ -55,7 +51,6 @@ public struct CountryGazetteer: Sendable {
                 }
             }
             for cap in c.capitals {
-                g.add(cap, CountryHit(iso2: c.iso2, form: .capital))
                 t.add(cap, .country(CountryHit(iso2: c.iso2, form: .capital), Casing(of: cap)))
             }
         }
@@ -64,13 +59,9 @@ public struct CountryGazetteer: Sendable {
         }
         for r in reference.regions { t.add(r, .block(Casing(of: r))) }
         t.finish()
-        gazetteer = g
         table = t
         historical = Set(reference.countries.filter(\.historical).map(\.iso2))
     }
-
-    public func matches(in tokens: [Token]) -> [Gazetteer<CountryHit>.Match] { gazetteer.matches(in: tokens) }
-    public func match(at i: Int, in tokens: [Token]) -> Gazetteer<CountryHit>.Match? { gazetteer.match(at: i, in: tokens) }
 
     /// Countries named in `tokens`, left to right.
     public func mentions(in tokens: [Token]) -> [CountryMention] {

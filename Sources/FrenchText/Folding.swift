@@ -65,13 +65,6 @@ public enum Folding {
         }
     }
 
-    /// Folds one scalar (for callers that walk `unicodeScalars`).
-    public static func fold(scalar: Unicode.Scalar) -> String {
-        var out: [UInt8] = []
-        if table.append(scalar.value, to: &out) { return String(decoding: out, as: UTF8.self) }
-        return String(scalar)
-    }
-
     private static let table = FoldTable()
 }
 

@@ -220,7 +220,7 @@ public struct PersonExtractor: Sendable {
     /// du Vietnam », a coordinated second title (« vice-Premier ministre et ministre des … »).
     func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
         let t = s.tokens
-        guard let m = titles.match(at: i, in: t), m.payload.category != "honorific" || true else { return nil }
+        guard let m = titles.match(at: i, in: t) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
         if t[i].isCapitalized && i > 0 && !(t[i].folded == "premier" || t[i].folded == "premiere") && !t[i - 1].isPunctuation
