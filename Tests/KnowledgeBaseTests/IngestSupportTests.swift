@@ -79,14 +79,7 @@ enum IngestFixtures {
 
     /// Starts the built kb in the background, output discarded.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TestSupport.kbBinary)
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "KB_DB")
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
+        let p = TestSupport.process(arguments, environment: environment)
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice

@@ -33,15 +33,8 @@ enum TestSupport {
     /// Runs the built `kb` with arguments, in `directory`, with extra environment.
     @discardableResult
     static func kb(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: kbBinary)
-        p.arguments = arguments
+        let p = process(arguments, environment: environment)
         if let directory { p.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "KB_DB")
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -58,6 +51,19 @@ enum TestSupport {
         group.wait()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The built `kb`, not yet started, with a test environment: no colour, no `$KB_DB`.
+    static func process(_ arguments: [String], environment: [String: String] = [:]) -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: kbBinary)
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "KB_DB")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        return p
     }
 
     /// A knowledge base with the five seeds ingested, in a temporary directory.
