@@ -39,4 +39,6 @@ public struct Sentence: Sendable, Hashable {
 
     public var isHeadline: Bool { paragraph < 0 }
     public var evidence: Evidence { Evidence(sentence: text, range: range) }
+    /// This sentence as evidence read by `rule`.
+    public func evidence(_ rule: String) -> Evidence { Evidence(sentence: text, range: range, rule: rule) }
 }

@@ -1,10 +1,17 @@
 import FrenchText
 
-/// Where a fact was read: the sentence and its UTF-8 byte range in the raw article.
+/// Where a fact was read: the sentence and its UTF-8 byte range in the raw article, and the id of
+/// the rule that read it (`visit.reception`, `person.title-name`, …), for provenance and rule reports.
 public struct Evidence: Hashable, Sendable {
     public var sentence: String
     public var range: Range<Int>
-    public init(sentence: String, range: Range<Int>) { self.sentence = sentence; self.range = range }
+    public var rule: String
+    public init(sentence: String, range: Range<Int>, rule: String = "") {
+        self.sentence = sentence; self.range = range; self.rule = rule
+    }
+
+    /// The same evidence, credited to `rule`.
+    public func by(_ rule: String) -> Evidence { var e = self; e.rule = rule; return e }
 }
 
 /// A country the article mentions (by name, demonym, or capital as a stand-in).

@@ -217,7 +217,8 @@ public struct VisitExtractor: Sendable {
     /// « la visite officielle de ce dernier », « celle de celui-ci »: the token after the anaphor.
     func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
         let t = s.tokens
-        for k in (at + 1)..<min(seg.upperBound - 1, at + 6) where ["de", "d'"].contains(t[k].folded) {
+        // A trigger that ends its segment has no genitive after it (and an empty range, not an inverted one).
+        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where ["de", "d'"].contains(t[k].folded) {
             let a = t[k + 1].folded, b = s.folded(k + 2)
             if ["celui-ci", "celle-ci"].contains(a) { return k + 1 }
             if (a == "ce" && b == "dernier") || (a == "cette" && b == "derniere") || (a == "celui" || a == "celle") && b == "-ci" { return k + 1 }
