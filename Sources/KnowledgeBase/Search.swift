@@ -20,12 +20,16 @@ public struct SearchRequest: Sendable, Codable, Equatable {
     public var offset: Int
     /// Also count hits per country, domain and year.
     public var facets: Bool
+    /// Only the words as typed (with their forms and known aliases): no typo, transliteration or
+    /// compound tolerance.
+    public var exact: Bool
 
     public init(_ query: String = "", raw: Bool = false, countries: [String] = [], people: [String] = [],
                 domains: [String] = [], since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
-                facets: Bool = false) {
+                facets: Bool = false, exact: Bool = false) {
         self.query = query; self.raw = raw; self.countries = countries; self.people = people; self.domains = domains
         self.since = since; self.until = until; self.limit = limit; self.offset = offset; self.facets = facets
+        self.exact = exact
     }
 }
 
@@ -103,6 +107,8 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var suggestions: [SearchSuggestion]
     /// Words left out of the search (too common to search for).
     public var ignoredWords: [String]
+    /// Query words that also matched other spellings (empty with `exact`).
+    public var alsoMatched: [SearchExpansion]
 }
 
 extension KnowledgeBase {

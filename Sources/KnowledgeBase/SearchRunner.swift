@@ -29,7 +29,7 @@ enum SearchRunner {
         if plan.request.facets { facets = try fetchFacets(db, plan) }
         let suggestions = total == 0 && !plan.request.raw ? try SearchSuggestions.suggest(db, plan) : []
         return SearchResult(request: plan.request, match: plan.match, total: total, hits: hits, facets: facets,
-                            suggestions: suggestions, ignoredWords: plan.ignoredWords)
+                            suggestions: suggestions, ignoredWords: plan.ignoredWords, alsoMatched: plan.alsoMatched)
     }
 
     private static func fetchFacets(_ db: Database, _ plan: SearchPlan) throws -> SearchFacets {
