@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Extraction
 import FrenchText
@@ -21,6 +22,13 @@ enum ArticleStore {
 
     static func articleID(_ db: Database, hash: String) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"), arguments: [hash])
+    }
+
+    /// Keeps the bytes an article was rendered from (an HTML page), for provenance.
+    static func saveOriginal(_ db: Database, hash: String, mediaType: String, bytes: [UInt8]) throws {
+        guard let id = try articleID(db, hash: hash) else { return }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_originals(article_id, media_type, bytes) VALUES (?, ?, ?)")
+            .execute(arguments: [id, mediaType, Data(bytes)])
     }
 
     /// Records `source` as a file of the stored article `articleID` (text already known): refreshes

@@ -194,6 +194,9 @@ extension KnowledgeBase {
                 }
                 outcome = try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
                                                 extractorVersion: FactExtractor.version, reference: referenceIndex)
+                if let original = decoded.original {
+                    try ArticleStore.saveOriginal(db, hash: hash, mediaType: original.mediaType, bytes: original.bytes)
+                }
                 if options.articleDelay > 0 { Thread.sleep(forTimeInterval: options.articleDelay) }
                 return .commit
             }
