@@ -53,6 +53,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
     @Flag(help: "Match the words as typed (their forms and known aliases) only: no typo, transliteration or compound tolerance.")
     var exact = false
+    @Flag(help: "Show every copy of a story (other outlets' copies, updated versions) as its own hit.") var all = false
 
     func run() throws {
         if let unknown = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
@@ -61,7 +62,7 @@ struct Search: ParsableCommand {
         }
         let kb = try CLI.run { try database.open() }
         let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
-                                    since: since, until: until, limit: limit, offset: offset, facets: facets, exact: exact)
+                                    since: since, until: until, limit: limit, offset: offset, facets: facets, exact: exact, all: all)
         if sql {
             let out = StandardOutput()
             out.write(try CLI.run { try kb.searchSQL(request) })
@@ -108,6 +109,7 @@ struct SearchReport {
             out.write(Terminal.dim("\(hit.date ?? "undated") · \(hit.source)") + "\n")
             out.write(Terminal.bold(hit.headline) + "\n")
             if !hit.snippet.text.isEmpty { out.write("  " + hit.snippet.marked(open: open, close: close) + "\n") }
+            if hit.alsoIn > 0 { out.write(Terminal.dim("  also in \(hit.alsoIn) source\(hit.alsoIn == 1 ? "" : "s") (--all to list them)") + "\n") }
             out.write("\n")
         }
         if let f = result.facets {
@@ -133,16 +135,19 @@ struct SearchRow: TableRow {
     let snippet: String
     /// The other spellings the query was widened to (space-separated; empty when none).
     let alsoMatched: String
+    /// Near-duplicates of this hit left out (see --all).
+    let alsoIn: Int
 
     init(_ hit: SearchHit, alsoMatched: String = "") {
         id = hit.articleID; date = hit.date; source = hit.source; headline = hit.headline; score = hit.score
         snippet = hit.snippet.marked(open: "[", close: "]")
         self.alsoMatched = alsoMatched
+        alsoIn = hit.alsoIn
     }
 
-    enum CodingKeys: String, CodingKey { case id, date, source, headline, score, snippet, alsoMatched = "also_matched" }
-    static let columns = ["id", "date", "source", "headline", "score", "snippet", "also_matched"]
-    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet, alsoMatched] }
+    enum CodingKeys: String, CodingKey { case id, date, source, headline, score, snippet, alsoMatched = "also_matched", alsoIn = "also_in" }
+    static let columns = ["id", "date", "source", "headline", "score", "snippet", "also_matched", "also_in"]
+    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet, alsoMatched, String(alsoIn)] }
 }
 
 struct FacetRow: TableRow {

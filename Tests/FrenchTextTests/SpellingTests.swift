@@ -52,3 +52,24 @@ import Testing
         #expect(Spelling.skeleton("cooperation") == "koperation")
     }
 }
+
+@Suite struct SimHashTests {
+    static let words = (0..<300).map { "mot\($0 % 37)x\($0)" }
+
+    @Test func smallEditsMoveFewBitsAndOtherTextsMany() throws {
+        let base = try #require(SimHash.fingerprint(terms: Self.words))
+        var edited = Self.words
+        edited[150] = "autre"
+        let near = try #require(SimHash.fingerprint(terms: edited))
+        #expect(SimHash.distance(base, near) <= 3)
+        let other = try #require(SimHash.fingerprint(terms: Self.words.map { $0 + "z" }))
+        #expect(SimHash.distance(base, other) > 10)
+        #expect(SimHash.fingerprint(terms: Array(Self.words.prefix(10))) == nil)  // too short to compare
+    }
+
+    @Test func fingerprintsAreStableAcrossRuns() {
+        // FNV-1a, not Swift's per-process Hasher: the stored fingerprints stay comparable.
+        #expect(SimHash.fnv1a("coopération") == SimHash.fnv1a("coopération"))
+        #expect(SimHash.blocks(0x0001_0002_0003_0004) == [4, 3, 2, 1])
+    }
+}
