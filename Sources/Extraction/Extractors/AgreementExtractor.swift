@@ -17,6 +17,9 @@ public struct AgreementExtractor: Sendable {
         /// « déclaration commune », « accord de libre-échange » name a document by themselves;
         /// « protocole », « accord » need a complement to be told apart from a mere mention.
         let specific: Bool
+        /// « accords de coopération », « protocoles d'accord »: several documents, each its own row only
+        /// when the phrase names its parties (« des accords entre A et B, entre C et D »).
+        var plural = false
     }
 
     /// The French names of agreement kinds: part of the extractor's grammar, longest match wins.
@@ -33,6 +36,8 @@ public struct AgreementExtractor: Sendable {
         ("feuille de route", .other, false),
         ("accord de libre-échange", .agreement, true), ("accord-cadre", .agreement, false), ("accord", .agreement, false),
         ("traité", .treaty, false), ("convention", .agreement, false),
+        // Minutes of a meeting signed by both sides, and work programmes.
+        ("procès-verbal", .other, false), ("programme de travail", .programme, false), ("plan de travail", .plan, false),
         // Named documents that do not start with « accord »: only when written as a title or adopted/signed.
         ("déclaration", .declaration, false), ("vision commune", .other, false), ("partenariat", .other, false),
     ]
@@ -48,10 +53,15 @@ public struct AgreementExtractor: Sendable {
         let capitalised = first.isCapitalized && head.lowerBound > 0
         switch first.folded {
         case "declaration" where head.count == 1:
-            let next = s.folded(head.upperBound)
+            var k = head.upperBound
+            // « une déclaration ministérielle sur … », « la déclaration finale de … »: an adjective between.
+            if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
+               !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k].folded), !Self.signingWords.contains(t[k].folded) { k += 1 }
+            let next = s.folded(k)
+            if next == "sur" || next == "de" || next == "d'", k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if next == "sur" { return signed }
-            return (next == "de" || next == "d'") && head.upperBound + 1 < t.count && t[head.upperBound + 1].isCapitalized
+            return (next == "de" || next == "d'") && k + 1 < t.count && t[k + 1].isCapitalized
         case "vision":
             return capitalised
         case "partenariat":
@@ -68,7 +78,15 @@ public struct AgreementExtractor: Sendable {
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var h = Gazetteer<Head>()
-        for (phrase, kind, specific) in Self.headPhrases { h.add(phrase, Head(kind: kind, specific: specific)) }
+        for (phrase, kind, specific) in Self.headPhrases {
+            h.add(phrase, Head(kind: kind, specific: specific))
+            // The plural takes -s on its first word (« protocoles d'accord », « accords-cadres » aside).
+            var words = phrase.split(separator: " ", maxSplits: 1).map(String.init)
+            if !words[0].hasSuffix("s"), !words[0].contains("-") {
+                words[0] += "s"
+                h.add(words.joined(separator: " "), Head(kind: kind, specific: false, plural: true))
+            }
+        }
         heads = h
         var d = Gazetteer<String>()
         for domain in reference.domains { for term in domain.terms { d.add(term, domain.slug) } }
@@ -84,6 +102,11 @@ public struct AgreementExtractor: Sendable {
         let head: Range<Int>
         let span: Range<Int>
         let kind: AgreementKind
+        /// The rule that read it (evidence provenance).
+        let rule: String
+        /// For a document of an enumeration whose head is shared (« des accords de coopération entre A et B,
+        /// entre C et D »): the shared head phrase, written before `span` in the title.
+        var prefix: Range<Int>? = nil
     }
 
     func extract(_ doc: AnalysedDocument) -> [AgreementFact] {
@@ -100,23 +123,34 @@ public struct AgreementExtractor: Sendable {
                 storyDay = day
             }
             for c in candidates {
-                let title = text(s, c.span)
+                let title = c.prefix.map { text(s, $0) + " " + text(s, c.span) } ?? text(s, c.span)
                 let parties = self.parties(of: c, in: s, doc)
+                // « signé le 12 mars 2014 », « adopté en 2009 »: a date right after a signing word is the signing date.
+                let stated = s.dates.first { d in
+                    d.start != nil && d.kind != .period && (1...3).contains { k in
+                        d.tokens.lowerBound - k >= c.span.lowerBound && Self.signingWords.contains(s.folded(d.tokens.lowerBound - k))
+                    }
+                }?.start
                 // A date inside a title (« pour 2025-2027 », « à l'horizon 2030 ») or naming an aim is no signing date.
-                var date = s.dates.first { d in
+                var date = stated ?? s.dates.first { d in
                     d.start != nil && d.kind != .period && !candidates.contains { $0.span.contains(d.tokens.lowerBound) }
                         && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 2))
                 }?.start
                 if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
+                if stated != nil { date = stated }
                 var domains: [String] = []
                 for d in domainTerms.matches(in: Array(t[c.span])) where !domains.contains(d.payload) { domains.append(d.payload) }
+                var key = contentWords(s, c.span)
+                if let p = c.prefix { key.formUnion(contentWords(s, p)) }
                 let fact = AgreementFact(kind: c.kind, title: title, parties: parties, signed: date, domains: domains,
-                                         evidence: s.sentence.evidence)
-                let key = contentWords(s, c.span)
+                                         key: key.subtracting(Self.genericTitleWords).sorted().joined(separator: " "),
+                                         evidence: s.sentence.evidence(c.rule))
                 if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
                     if out[k].signed == nil { out[k].signed = fact.signed }
-                    if fact.title.count > out[k].title.count { out[k].title = fact.title; out[k].domains = fact.domains; keys[k] = key }
+                    if fact.title.count > out[k].title.count {
+                        out[k].title = fact.title; out[k].domains = fact.domains; out[k].key = fact.key; keys[k] = key
+                    }
                 } else {
                     out.append(fact)
                     keys.append(key)
@@ -144,18 +178,64 @@ public struct AgreementExtractor: Sendable {
         var i = 0
         while i < t.count {
             guard let m = heads.match(at: i, in: t) else { i += 1; continue }
-            defer { i = max(i + 1, m.tokens.upperBound) }
+            var listEnd = 0
+            defer { i = max(i + 1, m.tokens.upperBound, listEnd) }
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
             // « la Convention des Nations unies sur le droit de la mer » cited as a reference is not a bilateral document.
             if t[i].folded == "convention" && !signed { continue }
+            // « le chef du protocole », « la direction du Protocole d'État »: the ceremonial office, not a document.
+            if t[i].folded == "protocole", s.folded(i - 1) == "du", Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
-            out.append(Candidate(head: m.tokens, span: m.tokens.lowerBound..<end, kind: m.payload.kind))
+            // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
+            if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
+            let between = (m.tokens.upperBound..<end).first { t[$0].folded == "entre" }
+            // « sept accords de coopération »: a count, not documents one can name; « des accords entre A et B » names them.
+            if m.payload.plural, between.map({ k in (k..<end).contains { t[$0].isCapitalized } }) != true { continue }
+            let rule = m.payload.plural ? "agreement.plural-list" : end == m.tokens.upperBound ? "agreement.named-kind"
+                : signed ? "agreement.signed-title" : "agreement.title"
+            let first = Candidate(head: m.tokens, span: m.tokens.lowerBound..<end, kind: m.payload.kind, rule: rule)
+            out.append(first)
+            // « …, entre C et D, et de celui entre E et F »: each further complement is one more document of the same kind.
+            let shared = m.tokens.lowerBound..<(between ?? m.tokens.upperBound)
+            var j = end
+            while let next = enumerated(s, at: j) {
+                let e = titleEnd(s, from: next)
+                guard e > next + 1 else { break }
+                out.append(Candidate(head: m.tokens, span: next..<e, kind: m.payload.kind, rule: "agreement.enumeration", prefix: shared))
+                j = e
+                listEnd = e
+            }
         }
         return out
     }
+
+    /// Where the next document of an enumeration starts after a title ending at `j`: « , entre … »,
+    /// « , et entre … », « et de celui entre … », « , celle sur … » (the pronoun stands for the head).
+    func enumerated(_ s: AnalysedSentence, at j: Int) -> Int? {
+        var k = j
+        guard [",", "et"].contains(s.folded(k)) else { return nil }
+        while [",", "et", "de", "d'", "du"].contains(s.folded(k)) { k += 1 }
+        if ["celui", "celle", "ceux", "celles"].contains(s.folded(k)) {
+            k += 1
+            return ["entre", "sur", "de", "d'", "avec", "relatif", "relative", "pour"].contains(s.folded(k)) ? k : nil
+        }
+        return s.folded(k) == "entre" ? k : nil
+    }
+
+    /// Words that open a title's complement (« accord de … », « protocole sur … »).
+    static let complementStarts: Set<String> = ["de", "d'", "du", "des", "sur", "entre", "pour", "relatif", "relative", "portant",
+                                                "visant", "en", "avec", "concernant"]
+    static let demonstratives: Set<String> = ["ce", "cet", "cette", "ces"]
+    static let protocolOffices: Set<String> = ["chef", "directeur", "directrice", "service", "departement", "direction", "responsable"]
+
+    /// Title words every kind of document shares: they say nothing about which document it is.
+    static let genericTitleWords: Set<String> = ["accord", "accords", "protocole", "memorandum", "declaration", "lettre", "intention",
+                                                 "programme", "plan", "traite", "convention", "cooperation", "entente", "commun",
+                                                 "conjoint", "action", "cadre", "accord-cadre", "proces-verbal", "document", "relation",
+                                                 "amitie", "travail", "feuille", "route", "communique", "vision", "partenariat"]
 
     static let consensusWords: Set<String> = ["parvenir", "parvenu", "parvenus", "parvenue", "parvenues", "parviennent", "parvient",
                                               "trouver", "trouve", "trouvent", "aboutir", "abouti", "aboutissent"]
@@ -237,25 +317,44 @@ public struct AgreementExtractor: Sendable {
         return false
     }
 
-    /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a verb or the next document.
+    /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a finite verb
+    /// (« l'accord commercial offrait des avantages »), a new clause (« … et les deux parties ont … »), a date
+    /// that is not part of the name (« … signé entre A et B en 2019 », but « pour la période 2021-2025 »
+    /// stays), or the next document.
     func titleEnd(_ s: AnalysedSentence, from start: Int) -> Int {
         let t = s.tokens
+        let dateStarts = Set(s.dates.filter { $0.kind != .period }.map(\.tokens.lowerBound))
         var j = start
-        while j < t.count, j - start < 30 {
+        while j < t.count, j - start < 40 {
             let w = t[j]
             let f = w.folded
             if w.isPunctuation {
-                if w.text == "(" , j + 2 < t.count, t[j + 2].text == ")" { j += 3; continue }
+                // « (AFD) », « (Hai Phong) »: a short parenthesis belongs to the name before it.
+                if w.text == "(", let close = (j + 1..<min(t.count, j + 6)).first(where: { t[$0].text == ")" }),
+                   close > j + 1, !(j + 1..<close).contains(where: { t[$0].isPunctuation && t[$0].text != "-" }) { j = close + 1; continue }
                 if w.text == "-" || w.text == "–" { j += 1; continue }
+                // « ministère de la Culture, des Sports et du Tourisme »: a list of capitalised names inside the title.
+                if w.text == ",", j > start, t[j - 1].isCapitalized, j + 1 < t.count {
+                    let n = t[j + 1].folded
+                    let capitalisedNext = (n == "des" || n == "du") && j + 2 < t.count && t[j + 2].isCapitalized
+                        || n == "de" && j + 3 < t.count && ["la", "l'"].contains(t[j + 2].folded) && t[j + 3].isCapitalized
+                    if capitalisedNext { j += 1; continue }
+                }
                 break
             }
-            if ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lors", "afin", "ainsi", "tandis", "mais", "car", "recemment",
-                "deja", "egalement", "aussi", "notamment", "comme"].contains(f) { break }
+            if Self.titleStops.contains(f) { break }
             if FrenchWords.isAuxiliary(w) && f != "se" && f != "s'" { break }
-            if Self.signingWords.contains(f) { break }
+            if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
             if f == "et", j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
+            // « … et les deux parties », « … et il a … »: a new subject.
+            if f == "et", j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
+                || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
             // « … du mémorandum et d'organiser chaque année … »: a new infinitive clause, not the title.
             if f == "et" || f == ",", j + 2 < t.count, ["d'", "de"].contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            // « à cette occasion », « à cet effet »
+            if f == "a", w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            if j > start, dateStarts.contains(j) || (["en", "le", "au", "depuis"].contains(f) && dateStarts.contains(j + 1)),
+               !Self.aimWords.contains(t[j - 1].folded), t[j - 1].folded != "periode" { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
@@ -264,15 +363,34 @@ public struct AgreementExtractor: Sendable {
         return j
     }
 
+    /// Words that end a title: relative pronouns, connectors, adverbs of the clause around it.
+    static let titleStops: Set<String> = ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lors", "afin", "ainsi", "tandis", "mais",
+                                          "car", "recemment", "deja", "egalement", "aussi", "notamment", "comme", "juste", "apres",
+                                          "avant", "pendant", "durant", "lorsque", "quand", "puisque", "hier", "aujourd'hui"]
+
+    /// Verbs in the third person that commonly follow a document's name (« le protocole prévoit », « l'accord
+    /// porte sur »): present forms in -e look like nouns and adjectives, so they are listed.
+    static let titleVerbs: Set<String> = ["concerne", "prevoit", "prevoient", "porte", "couvre", "comprend", "comporte", "permet",
+                                          "stipule", "definit", "etablit", "fixe", "ouvre", "marque", "constitue", "remplace",
+                                          "renforce", "reste", "contribue", "contient", "precise", "cree", "facilite", "represente",
+                                          "devient", "offre", "offrait", "vise", "visait", "souligne", "affirme", "engage", "jette",
+                                          "apporte", "garantit", "favorise", "encourage", "entrera", "est", "sera", "serait"]
+
+    /// Subjects that open a new clause after « et » (« … et les deux parties ont … »).
+    static let subjectNouns: Set<String> = ["deux", "parties", "ministres", "dirigeants", "delegations", "pays", "cotes", "responsables"]
+
     static func isInfinitive(_ f: String) -> Bool {
         f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")
     }
 
-    /// Third-person plural present and future forms (« contribuent », « ouvrira »), not « -ment » nouns.
+    /// Third-person plural present, future, imperfect and conditional forms (« contribuent », « ouvrira »,
+    /// « offrait »), not « -ment » nouns.
     func isFiniteVerb(_ f: String) -> Bool {
         if f.hasSuffix("ent"), !f.hasSuffix("ment"), !f.hasSuffix("dent"), !f.hasSuffix("nent") || f.hasSuffix("iennent"),
            !f.hasSuffix("cent"), !f.hasSuffix("gent"), !f.hasSuffix("lent"), !f.hasSuffix("rent"), f.utf8.count > 5 { return true }
         if f.hasSuffix("era") || f.hasSuffix("eront") || f.hasSuffix("ira") || f.hasSuffix("iront") { return true }
+        // Imperfect and conditional (« offrait », « permettaient », « pourrait »); not « portrait », « extrait ».
+        if f.utf8.count > 5, f.hasSuffix("ait") || f.hasSuffix("aient"), !f.hasSuffix("trait"), !f.hasSuffix("souhait") { return true }
         return false
     }
 

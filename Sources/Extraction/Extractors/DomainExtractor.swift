@@ -40,7 +40,7 @@ public struct DomainExtractor: Sendable {
             for slug in domains(in: words) {
                 if evidence[slug] == nil { order.append(slug) }
                 if evidence[slug, default: []].last?.range != sentence.range {
-                    evidence[slug, default: []].append(sentence.evidence)
+                    evidence[slug, default: []].append(sentence.evidence("domain.phrase"))
                 }
             }
         }
