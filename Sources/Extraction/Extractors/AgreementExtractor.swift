@@ -191,7 +191,11 @@ public struct AgreementExtractor: Sendable {
             if end == m.tokens.upperBound && !m.payload.specific { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
-            let between = (m.tokens.upperBound..<end).first { t[$0].folded == "entre" }
+            // « le plan de coopération entre les deux ministères »: a plan or programme neither signed, dated nor
+            // written as a title is the parties' activity, not a document.
+            if [.plan, .programme].contains(m.payload.kind), !m.payload.specific, !signed, !t[i].isCapitalized,
+               !s.dates.contains(where: { (m.tokens.lowerBound..<end).contains($0.tokens.lowerBound) }) { continue }
+            let between = (m.tokens.upperBound..<end).first { Self.isEntre(t[$0]) }
             // « sept accords de coopération »: a count, not documents one can name; « des accords entre A et B » names them.
             if m.payload.plural, between.map({ k in (k..<end).contains { t[$0].isCapitalized } }) != true { continue }
             let rule = m.payload.plural ? "agreement.plural-list" : end == m.tokens.upperBound ? "agreement.named-kind"
@@ -201,6 +205,12 @@ public struct AgreementExtractor: Sendable {
             // « …, entre C et D, et de celui entre E et F »: each further complement is one more document of the same kind.
             let shared = m.tokens.lowerBound..<(between ?? m.tokens.upperBound)
             var j = end
+            // « … entre A et B en 2013 et les années suivantes, et de celui entre C et D »: the list goes on after a date.
+            if enumerated(s, at: j) == nil, s.dates.contains(where: { $0.tokens.lowerBound == j || $0.tokens.lowerBound == j + 1 }),
+               let comma = (j..<min(t.count, j + 10)).first(where: { t[$0].text == "," }),
+               !(j..<comma).contains(where: { FrenchWords.isAuxiliary(t[$0]) || isFiniteVerb(t[$0].folded) || Self.titleStops.contains(t[$0].folded) }) {
+                j = comma
+            }
             while let next = enumerated(s, at: j) {
                 let e = titleEnd(s, from: next)
                 guard e > next + 1 else { break }
@@ -220,10 +230,14 @@ public struct AgreementExtractor: Sendable {
         while [",", "et", "de", "d'", "du"].contains(s.folded(k)) { k += 1 }
         if ["celui", "celle", "ceux", "celles"].contains(s.folded(k)) {
             k += 1
-            return ["entre", "sur", "de", "d'", "avec", "relatif", "relative", "pour"].contains(s.folded(k)) ? k : nil
+            return ["sur", "de", "d'", "avec", "relatif", "relative", "pour"].contains(s.folded(k))
+                || (k < s.tokens.count && Self.isEntre(s.tokens[k])) ? k : nil
         }
-        return s.folded(k) == "entre" ? k : nil
+        return k < s.tokens.count && Self.isEntre(s.tokens[k]) ? k : nil
     }
+
+    /// The preposition « entre », not the participle « entré » (« entré en vigueur ») that folds the same.
+    static func isEntre(_ t: Token) -> Bool { t.folded == "entre" && (t.text == "entre" || t.text == "Entre") }
 
     /// Words that open a title's complement (« accord de … », « protocole sur … »).
     static let complementStarts: Set<String> = ["de", "d'", "du", "des", "sur", "entre", "pour", "relatif", "relative", "portant",
@@ -353,8 +367,9 @@ public struct AgreementExtractor: Sendable {
             if f == "et" || f == ",", j + 2 < t.count, ["d'", "de"].contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             // « à cette occasion », « à cet effet »
             if f == "a", w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
             if j > start, dateStarts.contains(j) || (["en", "le", "au", "depuis"].contains(f) && dateStarts.contains(j + 1)),
-               !Self.aimWords.contains(t[j - 1].folded), t[j - 1].folded != "periode" { break }
+               !Self.aimWords.contains(t[j - 1].folded), !["periode", "de", "du", "d'"].contains(t[j - 1].folded) { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
