@@ -22,25 +22,20 @@ public struct AgreementExtractor: Sendable {
         var plural = false
     }
 
-    /// The French names of agreement kinds: part of the extractor's grammar, longest match wins.
-    static let headPhrases: [(String, AgreementKind, Bool)] = [
-        ("déclaration commune", .declaration, true), ("déclaration conjointe", .declaration, true),
-        ("communiqué commun", .declaration, true), ("communiqué conjoint", .declaration, true),
-        ("protocole d'accord", .memorandum, false), ("protocole d'entente", .memorandum, false),
-        ("mémorandum d'accord", .memorandum, false), ("mémorandum d'entente", .memorandum, false),
-        ("mémorandum de coopération", .memorandum, false), ("mémorandum", .memorandum, false),
-        ("protocole", .protocol, false),
-        ("lettre d'intention", .letterOfIntent, false),
-        ("programme de coopération", .programme, false), ("programme d'action", .programme, false),
-        ("plan de coopération", .plan, false), ("plan d'action", .plan, false),
-        ("feuille de route", .other, false),
-        ("accord de libre-échange", .agreement, true), ("accord-cadre", .agreement, false), ("accord", .agreement, false),
-        ("traité", .treaty, false), ("convention", .agreement, false),
-        // Minutes of a meeting signed by both sides, and work programmes.
-        ("procès-verbal", .other, false), ("programme de travail", .programme, false), ("plan de travail", .plan, false),
-        // Named documents that do not start with « accord »: only when written as a title or adopted/signed.
-        ("déclaration", .declaration, false), ("vision commune", .other, false), ("partenariat", .other, false),
-    ]
+    /// The French names of agreement kinds (seeds/grammar/agreements.lexicon, `agreement.head.<kind>`):
+    /// each phrase with its kind and whether it names a document with no complement. Longest match wins.
+    static let headPhrases: [(String, AgreementKind, Bool)] = {
+        let lexicon = Lexicon.embedded
+        var out: [(String, AgreementKind, Bool)] = []
+        for kind in AgreementKind.allCases {
+            for (prefix, alone) in [("agreement.head-alone.", true), ("agreement.head.", false)] {
+                let id = prefix + kind.rawValue
+                guard lexicon.ids.contains(id) else { continue }
+                for w in lexicon.words(id).sorted() { out.append((w.replacingOccurrences(of: "_", with: " "), kind, alone)) }
+            }
+        }
+        return out
+    }()
 
     /// « déclaration » alone is also a statement (« dans une déclaration, le porte-parole… »): a document
     /// only when named after a place (« déclaration de Hanoi ») or adopted on a subject (« déclaration sur… »).
@@ -52,26 +47,33 @@ public struct AgreementExtractor: Sendable {
         let first = t[head.lowerBound]
         let capitalised = first.isCapitalized && head.lowerBound > 0
         switch first.folded {
-        case "declaration" where head.count == 1:
+        case Self.declarationHead where head.count == 1:
             var k = head.upperBound
             // « une déclaration ministérielle sur … », « la déclaration finale de … »: an adjective between.
             if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
                !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k].folded), !Self.signingWords.contains(t[k].folded) { k += 1 }
             let next = s.folded(k)
-            if next == "sur" || next == "de" || next == "d'", k > head.upperBound { return signed }
+            if Self.declarationSubject.contains(next) || Self.ofWords.contains(next), k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
-            if next == "sur" { return signed }
-            return (next == "de" || next == "d'") && k + 1 < t.count && t[k + 1].isCapitalized
-        case "vision":
+            if Self.declarationSubject.contains(next) { return signed }
+            return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
+        case Self.visionHead:
             return capitalised
-        case "partenariat":
+        case Self.partnershipHead:
             return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
         default:
             return true
         }
     }
 
-    static let relationLevels: Set<String> = ["strategique", "global", "integral", "etendu", "approfondi", "privilegie", "complet", "special"]
+    static let relationLevels = Lexicon.embedded.words("agreement.relation-level")
+    /// Heads whose first word needs a check of its own (folded, as in `agreement.head.*`).
+    static let declarationHead = "declaration", visionHead = "vision", partnershipHead = "partenariat"
+    static let conventionHead = "convention", protocolHead = "protocole"
+    /// « une déclaration sur … »: adopted on a subject.
+    static let declarationSubject: Set<String> = Lexicon.embedded.words("agreement.declaration-subject")
+    /// « de », « d' », « du »: the genitive after a noun.
+    static let ofWords = Lexicon.embedded.words("agreement.of")
 
     public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
         self.reference = reference
@@ -169,7 +171,7 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// Words before a year that make it an aim or a validity period, not a signing date.
-    static let aimWords: Set<String> = ["horizon", "d'ici", "pour", "periode", "depuis", "jusqu'en", "jusqu'a"]
+    static let aimWords = Lexicon.embedded.words("agreement.aim")
 
     /// The documents a sentence names, left to right.
     func candidates(_ s: AnalysedSentence, signed: Bool) -> [Candidate] {
@@ -183,9 +185,9 @@ public struct AgreementExtractor: Sendable {
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
             // « la Convention des Nations unies sur le droit de la mer » cited as a reference is not a bilateral document.
-            if t[i].folded == "convention" && !signed { continue }
+            if t[i].folded == Self.conventionHead && !signed { continue }
             // « le chef du protocole », « la direction du Protocole d'État »: the ceremonial office, not a document.
-            if t[i].folded == "protocole", s.folded(i - 1) == "du", Self.protocolOffices.contains(s.folded(i - 2)) { continue }
+            if t[i].folded == Self.protocolHead, Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
@@ -226,45 +228,46 @@ public struct AgreementExtractor: Sendable {
     /// « , et entre … », « et de celui entre … », « , celle sur … » (the pronoun stands for the head).
     func enumerated(_ s: AnalysedSentence, at j: Int) -> Int? {
         var k = j
-        guard [",", "et"].contains(s.folded(k)) else { return nil }
-        while [",", "et", "de", "d'", "du"].contains(s.folded(k)) { k += 1 }
-        if ["celui", "celle", "ceux", "celles"].contains(s.folded(k)) {
+        guard k < s.tokens.count, s.tokens[k].text == "," || Self.andWords.contains(s.folded(k)) else { return nil }
+        while Self.listJoiners.contains(s.folded(k)) { k += 1 }
+        if Self.headPronouns.contains(s.folded(k)) {
             k += 1
-            return ["sur", "de", "d'", "avec", "relatif", "relative", "pour"].contains(s.folded(k))
+            return Self.pronounComplements.contains(s.folded(k))
                 || (k < s.tokens.count && Self.isEntre(s.tokens[k])) ? k : nil
         }
         return k < s.tokens.count && Self.isEntre(s.tokens[k]) ? k : nil
     }
 
     /// The preposition « entre », not the participle « entré » (« entré en vigueur ») that folds the same.
-    static func isEntre(_ t: Token) -> Bool { t.folded == "entre" && (t.text == "entre" || t.text == "Entre") }
+    static func isEntre(_ t: Token) -> Bool { t.text == "entre" || t.text == "Entre" }
 
     /// Words that open a title's complement (« accord de … », « protocole sur … »).
-    static let complementStarts: Set<String> = ["de", "d'", "du", "des", "sur", "entre", "pour", "relatif", "relative", "portant",
-                                                "visant", "en", "avec", "concernant"]
-    static let demonstratives: Set<String> = ["ce", "cet", "cette", "ces"]
-    static let protocolOffices: Set<String> = ["chef", "directeur", "directrice", "service", "departement", "direction", "responsable"]
+    static let complementStarts = Lexicon.embedded.words("agreement.complement-start")
+    static let demonstratives = Lexicon.embedded.words("agreement.demonstrative")
+    static let protocolOffices = Lexicon.embedded.words("agreement.protocol-office")
+    static let headPronouns = Lexicon.embedded.words("agreement.head-pronoun")
+    static let listJoiners = Lexicon.embedded.words("agreement.list-joiner")
+    static let pronounComplements = Lexicon.embedded.words("agreement.pronoun-complement")
 
     /// Title words every kind of document shares: they say nothing about which document it is.
-    static let genericTitleWords: Set<String> = ["accord", "accords", "protocole", "memorandum", "declaration", "lettre", "intention",
-                                                 "programme", "plan", "traite", "convention", "cooperation", "entente", "commun",
-                                                 "conjoint", "action", "cadre", "accord-cadre", "proces-verbal", "document", "relation",
-                                                 "amitie", "travail", "feuille", "route", "communique", "vision", "partenariat"]
+    static let genericTitleWords = Lexicon.embedded.words("agreement.generic-title-word")
 
-    static let consensusWords: Set<String> = ["parvenir", "parvenu", "parvenus", "parvenue", "parvenues", "parviennent", "parvient",
-                                              "trouver", "trouve", "trouvent", "aboutir", "abouti", "aboutissent"]
+    static let consensusWords = Lexicon.embedded.words("agreement.consensus-verb")
+    static let notDocumentBefore = Lexicon.embedded.words("agreement.not-a-document-before")
+    static let accordComplements = Lexicon.embedded.words("agreement.accord-complement")
 
     /// « d'accord » (agree), « en accord avec », « parvenir à un accord » are no documents; « un accord
     /// intergouvernemental sur… », « un accord de coopération » are.
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
-        switch s.folded(i - 1) {
-        case "d'", "en": return false
-        case "un":
+        let before = s.folded(i - 1)
+        if Self.notDocumentBefore.contains(before) { return false }
+        switch before {
+        case Self.indefinite:
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
             if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.folded($0)) }) { return false }
             var j = i + 1
             while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j].folded), !s.tokens[j].isPunctuation { j += 1 }
-            return ["de", "d'", "sur", "entre"].contains(s.folded(j))
+            return Self.accordComplements.contains(s.folded(j))
         default: return true
         }
     }
@@ -276,7 +279,7 @@ public struct AgreementExtractor: Sendable {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
-        if s.folded(c.span.upperBound) == "avec" { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        if s.folded(c.span.upperBound) == Self.with { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
         for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
@@ -318,15 +321,16 @@ public struct AgreementExtractor: Sendable {
         a.kind == b.kind && Set(a.parties) == Set(b.parties) && !ka.isEmpty && !kb.isEmpty && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
 
-    static let signingWords: Set<String> = ["signe", "signee", "signes", "signees", "signent", "signaient", "signature", "conclu",
-                                            "conclue", "conclus", "adopte", "adoptee", "adoptes", "adoptent", "paraphe", "paraphent",
-                                            "echange", "echangent", "ratifie", "ratifient", "adoption", "signataires"]
+    static let signingWords = Lexicon.embedded.words("agreement.signing")
+    static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
+    /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
+    static let indefinite = "un", with = "avec"
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
         for k in max(0, i - 4)..<i {
             let f = s.tokens[k].folded
-            if ["signer", "negocier", "conclure", "elaborer", "projet", "negociation", "negociations", "futur", "prochain", "rediger"].contains(f) { return true }
+            if Self.prospectiveWords.contains(f) { return true }
         }
         return false
     }
@@ -350,26 +354,27 @@ public struct AgreementExtractor: Sendable {
                 // « ministère de la Culture, des Sports et du Tourisme »: a list of capitalised names inside the title.
                 if w.text == ",", j > start, t[j - 1].isCapitalized, j + 1 < t.count {
                     let n = t[j + 1].folded
-                    let capitalisedNext = (n == "des" || n == "du") && j + 2 < t.count && t[j + 2].isCapitalized
-                        || n == "de" && j + 3 < t.count && ["la", "l'"].contains(t[j + 2].folded) && t[j + 3].isCapitalized
+                    let capitalisedNext = Self.listArticles.contains(n) && j + 2 < t.count && t[j + 2].isCapitalized
+                        || Self.ofWords.contains(n) && j + 3 < t.count && Self.listArticlesAfterDe.contains(t[j + 2].folded) && t[j + 3].isCapitalized
                     if capitalisedNext { j += 1; continue }
                 }
                 break
             }
             if Self.titleStops.contains(f) { break }
-            if FrenchWords.isAuxiliary(w) && f != "se" && f != "s'" { break }
+            if FrenchWords.isAuxiliary(w) && !Self.reflexives.contains(f) { break }
             if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
-            if f == "et", j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
+            let and = Self.andWords.contains(f)
+            if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
             // « … et les deux parties », « … et il a … »: a new subject.
-            if f == "et", j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
+            if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
                 || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
             // « … du mémorandum et d'organiser chaque année … »: a new infinitive clause, not the title.
-            if f == "et" || f == ",", j + 2 < t.count, ["d'", "de"].contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             // « à cette occasion », « à cet effet »
-            if f == "a", w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
-            if j > start, dateStarts.contains(j) || (["en", "le", "au", "depuis"].contains(f) && dateStarts.contains(j + 1)),
-               !Self.aimWords.contains(t[j - 1].folded), !["periode", "de", "du", "d'"].contains(t[j - 1].folded) { break }
+            if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(f) && dateStarts.contains(j + 1)),
+               !Self.aimWords.contains(t[j - 1].folded), !Self.dateOfName.contains(t[j - 1].folded) { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
@@ -379,20 +384,21 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// Words that end a title: relative pronouns, connectors, adverbs of the clause around it.
-    static let titleStops: Set<String> = ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lors", "afin", "ainsi", "tandis", "mais",
-                                          "car", "recemment", "deja", "egalement", "aussi", "notamment", "comme", "juste", "apres",
-                                          "avant", "pendant", "durant", "lorsque", "quand", "puisque", "hier", "aujourd'hui"]
+    static let titleStops = Lexicon.embedded.words("agreement.title-stop")
 
     /// Verbs in the third person that commonly follow a document's name (« le protocole prévoit », « l'accord
     /// porte sur »): present forms in -e look like nouns and adjectives, so they are listed.
-    static let titleVerbs: Set<String> = ["concerne", "prevoit", "prevoient", "porte", "couvre", "comprend", "comporte", "permet",
-                                          "stipule", "definit", "etablit", "fixe", "ouvre", "marque", "constitue", "remplace",
-                                          "renforce", "reste", "contribue", "contient", "precise", "cree", "facilite", "represente",
-                                          "devient", "offre", "offrait", "vise", "visait", "souligne", "affirme", "engage", "jette",
-                                          "apporte", "garantit", "favorise", "encourage", "entrera", "est", "sera", "serait"]
+    static let titleVerbs = Lexicon.embedded.words("agreement.title-verb")
 
     /// Subjects that open a new clause after « et » (« … et les deux parties ont … »).
-    static let subjectNouns: Set<String> = ["deux", "parties", "ministres", "dirigeants", "delegations", "pays", "cotes", "responsables"]
+    static let subjectNouns = Lexicon.embedded.words("agreement.subject-noun")
+    static let listArticles = Lexicon.embedded.words("agreement.list-article")
+    static let listArticlesAfterDe = Lexicon.embedded.words("agreement.list-article-de")
+    static let dateLeads = Lexicon.embedded.words("agreement.date-lead")
+    static let dateOfName = Lexicon.embedded.words("agreement.date-of-name")
+    static let andWords = Lexicon.embedded.words("agreement.and")
+    /// « se », « s' »: a reflexive verb follows, which the auxiliaries' check would take for a copula.
+    static let reflexives = Lexicon.embedded.words("agreement.reflexive")
 
     static func isInfinitive(_ f: String) -> Bool {
         f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")

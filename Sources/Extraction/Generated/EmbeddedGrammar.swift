@@ -2,6 +2,81 @@
 /// The grammar's word classes (seeds/grammar/*.lexicon), by file name.
 enum EmbeddedGrammar {
     static let files: [String: String] = [
+        "agreements.lexicon": #"""
+# Grammar of named documents (AgreementExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Heads naming a document, by kind (AgreementKind raw value). A head of several words is written with
+# `_` between them and matched as consecutive tokens, longest first: « un protocole d'accord sur la pêche »
+# is a memorandum, « un protocole sur la pêche » a protocol. The plural (-s on the first word) is derived.
+agreement.head.agreement	accord accord-cadre convention
+agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
+agreement.head.protocol	protocole
+agreement.head.declaration	déclaration
+agreement.head.letter_of_intent	lettre_d'intention
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
+agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail
+agreement.head.treaty	traité
+# « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
+# minutes of a meeting (« les deux coprésidents ont signé le procès-verbal de la session »).
+agreement.head.other	feuille_de_route vision_commune partenariat procès-verbal
+# Heads that name a document with no complement: « ils ont adopté une déclaration commune ».
+agreement.head-alone.declaration	déclaration_commune déclaration_conjointe communiqué_commun communiqué_conjoint
+agreement.head-alone.agreement	accord_de_libre-échange
+
+# Relationship levels after « partenariat »: « le partenariat stratégique global » is a relation, not a document.
+agreement.relation-level	stratégique global intégral étendu approfondi privilégié complet spécial
+# Words before a year that make it an aim or a validity period: « un plan pour 2030 », « à l'horizon 2035 ».
+agreement.aim	horizon d'ici pour période depuis jusqu'en jusqu'à
+# Reaching a consensus is no document: « les parties sont parvenues à un accord sur les prix ».
+agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennent parvient trouver trouvé trouvent aboutir abouti aboutissent
+# Signing, adopting, exchanging a document: « ont signé », « la signature du protocole », « adopté ».
+agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
+# A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
+agreement.prospective	signer négocier conclure élaborer projet négociation négociations futur prochain rédiger
+# Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
+agreement.not-a-document-before	d' en
+# After « un accord » and its adjectives, a complement that makes it a document: « un accord commercial sur le riz ».
+agreement.accord-complement	de d' sur entre
+# Words that end a title: relative pronouns, connectors, adverbs of the clause around it
+# (« l'accord, qui entrera en vigueur », « le protocole signé hier »).
+agreement.title-stop	qui que qu' dont lequel laquelle lors afin ainsi tandis mais car récemment déjà également aussi notamment comme juste après avant pendant durant lorsque quand puisque hier aujourd'hui
+# Third-person verbs that follow a document's name (« le protocole prévoit », « l'accord porte sur »): their
+# present forms in -e look like nouns and adjectives, so they are listed.
+agreement.title-verb	concerne prévoit prévoient porte couvre comprend comporte permet stipule définit établit fixe ouvre marque constitue remplace renforce reste contribue contient précise crée facilite représente devient offre offrait vise visait souligne affirme engage jette apporte garantit favorise encourage entrera est sera serait
+# Subjects that open a new clause after « et »: « … sur la pêche et les deux parties ont … ».
+agreement.subject-noun	deux parties ministres dirigeants délégations pays côtés responsables
+# Words that open a title's complement: « accord de … », « protocole sur … », « mémorandum relatif à … ».
+agreement.complement-start	de d' du des sur entre pour relatif relative portant visant en avec concernant
+# Demonstratives: « ce protocole prévoit … » names a document already told.
+agreement.demonstrative	ce cet cette ces
+# Offices named « protocole »: « le chef du protocole du ministère ».
+agreement.protocol-office	chef directeur directrice service département direction responsable
+# Pronouns standing for the head in an enumeration: « … entre A et B, et de celui entre C et D ».
+agreement.head-pronoun	celui celle ceux celles
+# Words joining the documents of an enumeration: « …, et de celui … », « …, entre C et D ».
+agreement.list-joiner	, et de d' du
+# Complements that may follow a head pronoun: « celui sur la pêche », « celle relative aux visas ».
+agreement.pronoun-complement	sur de d' avec relatif relative pour
+# Words before the date of a title's event, not of its name: « signé en 2019 », « le 3 mai », « depuis 2016 ».
+agreement.date-lead	en le au depuis
+# Words before a date that belong to the name: « le traité de 1985 », « pour la période 2021-2025 ».
+agreement.date-of-name	période de du d'
+# Title words every kind of document shares: they say nothing about which document it is (match key).
+agreement.generic-title-word	accord accords protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
+# Capitalised list members inside a title: « ministère de la Culture, des Sports et du Tourisme ».
+agreement.list-article	des du
+agreement.list-article-de	la l'
+# « une déclaration sur la sécurité alimentaire », adopted on a subject.
+agreement.declaration-subject	sur
+# The genitive after a noun: « la déclaration de Hanoï », « le chef du protocole ».
+agreement.of	de d' du
+# « et » joining two documents or opening a new clause: « … sur la pêche et les deux parties ont … ».
+agreement.and	et
+# Reflexive pronouns are not copulas: « l'accord s'applique » (the verb is what ends the title).
+agreement.reflexive	se s'
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
