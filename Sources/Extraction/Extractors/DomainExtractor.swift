@@ -79,12 +79,13 @@ public struct DomainExtractor: Sendable {
     /// « la province de Hung Yên », « la ville de Gomel »: a place's name, not a word about local cooperation.
     static func hidePlaceNames(_ tokens: [Token], _ words: inout [String]) {
         for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i].folded)
-            && ["de", "du", "d'"].contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
+            && placeOf.contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
             words[i] = ""
         }
     }
 
-    static let placeNouns: Set<String> = ["province", "ville", "prefecture", "oblast", "localite", "municipalite", "district"]
+    static let placeNouns = Lexicon.embedded.words("domain.place-noun")
+    static let placeOf = Lexicon.embedded.words("domain.place-of")
 
     /// Folds plural and feminine endings together: culturelles → culturel, commerciaux → commercial,
     /// énergies → energie, éducative → educatif, pétrolière → petrolier. Short words are kept whole

@@ -108,7 +108,7 @@ public struct TradeFigureExtractor: Sendable {
         let t = s.tokens
         let f = t.map(\.folded)
         let pairWords = f.indices.contains { i in
-            Self.bilateralWords.contains(f[i]) || (f[i] == "deux" && i + 1 < f.count && ["pays", "nations", "parties"].contains(f[i + 1]))
+            Self.bilateralWords.contains(f[i]) || (Self.pairCount.contains(f[i]) && i + 1 < f.count && Self.pairNouns.contains(f[i + 1]))
         }
         var named: [String] = []
         for c in s.countries where !named.contains(c.iso2) { named.append(c.iso2) }
@@ -148,27 +148,30 @@ public struct TradeFigureExtractor: Sendable {
             var k = i - 1
             while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
             guard k >= 0 else { return false }
-            if ["entre", "et", "avec", "vers"].contains(f[k]) { return true }
-            return ["de", "du", "d'", "des"].contains(f[k]) && k > 0 && Self.tradeWords.contains(f[k - 1])
+            if Self.partnerWords.contains(f[k]) { return true }
+            return Self.traderOf.contains(f[k]) && k > 0 && Self.tradeWords.contains(f[k - 1])
         }
         for m in places.matches(in: t) where t[m.tokens.lowerBound].isCapitalized {
             let i = m.tokens.lowerBound
             if trades(i) { return m.payload }
             // « la province de X »: the place noun is the trader.
-            if i >= 2, ["de", "du", "d'"].contains(f[i - 1]), Self.regionNouns.contains(f[i - 2]), trades(i - 2) { return m.payload }
+            if i >= 2, Self.placeOf.contains(f[i - 1]), Self.regionNouns.contains(f[i - 2]), trades(i - 2) { return m.payload }
         }
         for i in t.indices.dropLast(2) where Self.regionNouns.contains(f[i]) && trades(i) {
             var k = i + 1
             if !FrenchWords.isFunctionWord(f[k]) && !t[k].isCapitalized { k += 1 }   // « la province chinoise du Yunnan »
-            if k + 1 < t.count, ["de", "du", "d'"].contains(f[k]), t[k + 1].isCapitalized { return "" }
+            if k + 1 < t.count, Self.placeOf.contains(f[k]), t[k + 1].isCapitalized { return "" }
         }
         return nil
     }
 
-    static let bilateralWords: Set<String> = ["bilateral", "bilaterale", "bilateraux", "bilaterales"]
-    static let partnerWords: Set<String> = ["avec", "et", "entre", "vers"]
-    static let regionNouns: Set<String> = ["province", "provinces", "ville", "region", "oblast", "prefecture", "localite",
-                                           "municipalite", "district", "etat"]
+    static let bilateralWords = Lexicon.embedded.words("trade.bilateral")
+    static let pairCount = Lexicon.embedded.words("trade.pair-count")
+    static let pairNouns = Lexicon.embedded.words("trade.pair-noun")
+    static let partnerWords = Lexicon.embedded.words("trade.partner")
+    static let traderOf = Lexicon.embedded.words("trade.trader-of")
+    static let placeOf = Lexicon.embedded.words("trade.place-of")
+    static let regionNouns = Lexicon.embedded.words("trade.region-noun")
 
     struct Money { let value: Double; let currency: String; let tokens: Range<Int> }
 
@@ -214,8 +217,8 @@ public struct TradeFigureExtractor: Sendable {
         return out.enumerated().filter { k, m in
             guard k > 0 else { return true }
             let gap = out[k - 1].tokens.upperBound..<m.tokens.lowerBound
-            return !(gap.count <= 3 && gap.contains { ["(", "soit", "environ", ","].contains(tokens[$0].folded) }
-                     && gap.contains { tokens[$0].folded == "(" || tokens[$0].folded == "soit" })
+            return !(gap.count <= 3 && gap.contains { Self.restatementGap.contains(tokens[$0].folded) }
+                     && gap.contains { Self.restatement.contains(tokens[$0].folded) })
         }.map(\.1)
     }
 
@@ -225,7 +228,7 @@ public struct TradeFigureExtractor: Sendable {
         if let code = symbols[tokens[j].text] { return (code, j + 1) }
         if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
         var k = j
-        if tokens[k].folded == "de" || tokens[k].folded == "d'" { k += 1 }
+        if Self.currencyOf.contains(tokens[k].folded) { k += 1 }
         guard k < tokens.count, let candidates = currencyNames[tokens[k].folded] else { return nil }
         for c in candidates where k + c.words.count <= tokens.count {
             if (0..<c.words.count).allSatisfy({ tokens[k + $0].folded == c.words[$0] }) { return (c.code, k + c.words.count) }
@@ -236,48 +239,43 @@ public struct TradeFigureExtractor: Sendable {
     // MARK: - Sentence cues (French grammar of trade figures, not reference data)
 
     /// Words that make a sentence about trade, exchange or investment between countries.
-    static let tradeWords: Set<String> = [
-        "commerce", "commercial", "commerciale", "commerciaux", "commerciales", "echanges", "exportations",
-        "importations", "exportation", "importation", "exports", "imports", "export-import", "investissement",
-        "investissements", "investisseur", "investisseurs", "investi", "investis", "investie", "investies", "ide", "capitaux",
-        "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
-        "marchandises",
-    ]
+    static let tradeWords = Lexicon.embedded.words("trade.word").union(investmentWords)
 
     /// Trade words other than investment.
-    static let exchangeWords: Set<String> = tradeWords.subtracting(investmentWords)
-    static let investmentWords: Set<String> = ["investissement", "investissements", "investisseur", "investisseurs", "investi",
-                                               "investis", "investie", "investies", "capitaux"]
-    static let publicWords: Set<String> = ["public", "publics", "publique", "publiques", "budgetaire", "budgetaires", "budget"]
-    static let foreignWords: Set<String> = ["etranger", "etrangers", "etrangere", "etrangeres", "ide", "fdi", "bilateral", "bilaterale",
-                                            "bilateraux", "bilaterales", "partenaire", "partenaires", "exterieur", "exterieurs"]
+    static let exchangeWords = Lexicon.embedded.words("trade.word")
+    static let investmentWords = Lexicon.embedded.words("trade.investment")
+    static let publicWords = Lexicon.embedded.words("trade.public")
+    static let foreignWords = Lexicon.embedded.words("trade.foreign")
     /// Words that state an aim.
-    static let aimWords: Set<String> = ["objectif", "objectifs", "viser", "visons", "visent", "atteindre", "porter", "ambition", "cible"]
+    static let aimWords = Lexicon.embedded.words("trade.aim")
 
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
-    static let backWords: Set<String> = ["chiffre", "montant", "volume", "valeur", "total"]
+    static let backWords = Lexicon.embedded.words("trade.back-noun")
+    static let backDeterminers = Lexicon.embedded.words("trade.back-determiner")
 
     /// Cues that the figure is an aim: « porter … à », « objectif », « viser », « atteindre » (infinitive), « d'ici ».
-    static let targetWords: Set<String> = [
-        "porter", "objectif", "objectifs", "viser", "vise", "visent", "visant", "visons", "cible", "ambition",
-        "d'ici", "atteindre", "devrait", "devraient", "pourrait", "pourraient", "prevoit", "prevoient", "s'efforcer",
-        "s'efforcent", "esperent", "espere", "souhaitent", "porteront", "portera", "atteindra", "atteindront",
-        "doubler", "tripler", "augmenter", "accroitre", "hisser", "relever", "attendre", "projettent", "viseront",
-        "ambitionnent", "ambitionne", "horizon", "escomptent", "cibler", "fixer", "fixent", "aspirer", "aspirent", "aspire",
-    ]
+    static let targetWords = Lexicon.embedded.words("trade.target-cue")
 
     /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
-    static let actualWords: Set<String> = [
-        "eleve", "elevee", "elevees", "eleves", "s'eleve", "s'elevent", "atteint", "atteinte",
-        "s'etablit", "s'etablissait", "etabli", "depasse", "depassant", "totalise", "represente", "representait",
-        "enregistre", "enregistree", "affiche", "actuel", "actuellement", "etait", "fut", "ete", "culmine",
-        "hausse", "baisse", "augmente", "progresse", "recule", "contre",
-    ]
+    static let actualWords = Lexicon.embedded.words("trade.actual-cue")
+    static let purposeWords = Lexicon.embedded.words("trade.purpose")
+    static let restatement = Lexicon.embedded.words("trade.restatement")
+    static let restatementGap = Lexicon.embedded.words("trade.restatement-gap")
+    static let currencyOf = Lexicon.embedded.words("trade.of")
+    static let clauseEnds = Lexicon.embedded.words("trade.clause-end")
+    static let perfectAuxiliaries = Lexicon.embedded.words("trade.perfect-auxiliary")
+    static let stockTotals = Lexicon.embedded.words("trade.stock-total")
+    static let projectWords = Lexicon.embedded.words("trade.projects")
+    static let sinceWords = Lexicon.embedded.words("trade.since")
+    static let betweenWords = Lexicon.embedded.words("trade.between")
+    static let andWords = Lexicon.embedded.words("trade.and")
+    static let yearNouns = Lexicon.embedded.words("trade.year-noun")
+    static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
     static func refersBack(_ folded: [String]) -> Bool {
-        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && ["ce", "cet", "cette", "ces", "le", "la"].contains(folded[i - 1]) }
+        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]) }
     }
 
     /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none
@@ -291,7 +289,7 @@ public struct TradeFigureExtractor: Sendable {
             if targetWords.contains(folded[i]) {
                 // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
                 // finished change states the result, not an aim.
-                if i > 0, folded[i - 1] == "pour", (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                if i > 0, purposeWords.contains(folded[i - 1]), (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
                     return (.actual, "trade.result-infinitive")
                 }
                 return (.target, "trade.target")
@@ -312,7 +310,7 @@ public struct TradeFigureExtractor: Sendable {
     /// win when nearer (« avec des investissements en hausse, le commerce a atteint 4 milliards »).
     static func isInvestment(_ f: [String], around r: Range<Int>) -> Bool {
         for i in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 14), by: -1) {
-            if f[i] == ";" || f[i] == "." { break }
+            if clauseEnds.contains(f[i]) { break }
             if exchangeWords.contains(f[i]) { return false }
             if investmentWords.contains(f[i]) || fundingWords.contains(f[i]) { return true }
         }
@@ -324,27 +322,26 @@ public struct TradeFigureExtractor: Sendable {
     }
 
     /// Money that is not trade: capital, projects, aid, loans, credit.
-    static let fundingWords: Set<String> = ["capital", "capitaux", "projet", "projets", "apd", "aide", "aides", "pret", "prets",
-                                            "credit", "credits", "financement", "financements", "don", "dons", "investissant", "ide", "fdi"]
+    static let fundingWords = Lexicon.embedded.words("trade.funding")
 
     /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 2 000
     /// projets totalisant 6,9 milliards », « des projets d'une valeur totale de… ».
     static func isStock(_ f: [String], before i: Int) -> Bool {
         let window = max(0, i - 6)..<i
         if window.contains(where: { f[$0].hasPrefix("cumul") }) { return true }
-        guard let projects = window.last(where: { f[$0] == "projets" }) else { return false }
-        return (projects..<i).contains { ["totalisant", "totale", "total"].contains(f[$0]) }
+        guard let projects = window.last(where: { projectWords.contains(f[$0]) }) else { return false }
+        return (projects..<i).contains { stockTotals.contains(f[$0]) }
     }
 
     /// Words that open a new clause after an amount.
-    static let clauseWords: Set<String> = ["et", "qui", "que", "mais", "tandis", "alors", "dont", "ou"]
+    static let clauseWords = Lexicon.embedded.words("trade.clause-start")
 
     /// A past participle after a present auxiliary (« s'est chiffré », « ont totalisé », « a généré »): a
     /// figure already reached. « à » folds like « a » but is a preposition.
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard ["est", "sont", "a", "ont"].contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
+        guard perfectAuxiliaries.contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
         let f = tokens[i].folded
         return ["e", "es", "ee", "ees", "i", "is", "u", "us"].contains { f.hasSuffix($0) } && f.utf8.count > 3
     }
@@ -363,7 +360,7 @@ public struct TradeFigureExtractor: Sendable {
                 let e = d.tokens.upperBound
                 guard f[e] == ",", amounts[k].lowerBound - e <= 4 else { continue }
                 if let c = stride(from: d.tokens.lowerBound - 1, through: gap.lowerBound, by: -1)
-                    .first(where: { [",", ";", "et", "puis"].contains(f[$0]) }) {
+                    .first(where: { amountJoiners.contains(f[$0]) }) {
                     cut = c + 1
                     break
                 }
@@ -391,10 +388,10 @@ public struct TradeFigureExtractor: Sendable {
         for d in dates where zone.contains(d.tokens.lowerBound) && !r.overlaps(d.tokens) {
             guard let start = d.start else { continue }
             let i = d.tokens.lowerBound
-            let writesYear = d.tokens.contains { isYear(f[$0]) } || d.tokens.contains { f[$0] == "an" || f[$0] == "annee" }
+            let writesYear = d.tokens.contains { isYear(f[$0]) } || d.tokens.contains { yearNouns.contains(f[$0]) }
             guard d.kind == .period || writesYear else { continue }
             // « depuis 1992 », « dès 2016 » date something else than the figure.
-            if d.kind != .period, i > 0, ["depuis", "des"].contains(f[i - 1]), tokens[i - 1].text != "des" { continue }
+            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), tokens[i - 1].text != "des" { continue }
             if d.kind == .period, let e = d.end {
                 if start.month != nil {
                     period = "\(start)/\(e)"
@@ -407,7 +404,7 @@ public struct TradeFigureExtractor: Sendable {
             }
             consider(start.year, at: i)
             // « entre 2016 et 2020 »
-            if i >= 1, f[i - 1] == "entre", i + 2 < f.count, f[i + 1] == "et",
+            if i >= 1, betweenWords.contains(f[i - 1]), i + 2 < f.count, andWords.contains(f[i + 1]),
                let second = dates.first(where: { $0.tokens.lowerBound == i + 2 })?.start, isYear(f[i + 2]) {
                 period = "\(start.year)-\(second.year)"
             }

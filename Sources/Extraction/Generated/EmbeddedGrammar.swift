@@ -77,6 +77,15 @@ agreement.and	et
 agreement.reflexive	se s'
 
 """#,
+        "domains.lexicon": #"""
+# Grammar of cooperation domains (DomainExtractor). One set per line: id, a tab, the words (folded on load).
+
+# Nouns of a place: « la province de Thanh Hoa », « la ville de Brest » name a place, not local cooperation.
+domain.place-noun	province ville préfecture oblast localité municipalité district
+# The genitive between the place noun and its name.
+domain.place-of	de du d'
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
@@ -91,6 +100,68 @@ shared.conjunction	et ou mais car donc ni puis ainsi outre
 shared.auxiliary	a ont est sont était étaient avait avaient sera seront aura auront va vont s'est se s' fut a-t-il a-t-elle n'a devrait
 # Words that never start or continue a person's name even when capitalised (« Selon M. X », « Toutefois, … »).
 shared.not-a-name	qui que qu' dont c' selon cependant toutefois néanmoins lorsque si tout tous
+
+"""#,
+        "trade.lexicon": #"""
+# Grammar of trade figures (TradeFigureExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Words that make a sentence about trade, exchange or investment: « les exportations ont atteint … ».
+trade.word	commerce commercial commerciale commerciaux commerciales échanges exportations importations exportation importation exports imports export-import exporté importé exportés importés exportées importées export import négoce marchandises
+# Investment words: also about money between countries, but never trade itself (« les investissements … »).
+trade.investment	investissement investissements investisseur investisseurs investi investis investie investies capitaux ide
+# Money that is not trade: « un capital social de … », « 40 projets totalisant … », « une APD de … », « un prêt de … ».
+trade.funding	capital capitaux projet projets apd aide aides prêt prêts crédit crédits financement financements don dons investissant ide fdi
+# Public money is never a figure between countries: « les investissements publics dans le métro ».
+trade.public	public publics publique publiques budgétaire budgétaires budget
+# Cues that money crosses a border: « les investisseurs étrangers », « les IDE », « les partenaires ».
+trade.foreign	étranger étrangers étrangère étrangères ide fdi bilatéral bilatérale bilatéraux bilatérales partenaire partenaires extérieur extérieurs
+# Words that state an aim in the sentence after a trade sentence: « L'objectif est d'atteindre 2 milliards ».
+trade.aim	objectif objectifs viser visons visent atteindre porter ambition cible
+# Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
+trade.back-noun	chiffre montant volume valeur total
+trade.back-determiner	ce cet cette ces le la
+# Cues that a figure is an aim: « porter les échanges à », « viser », « d'ici 2030 », « devrait atteindre ».
+trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
+# Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
+trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
+# « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
+trade.purpose	pour
+# Words that open a new clause after an amount: « 2 milliards, qui pourrait doubler ».
+trade.clause-start	et qui que mais tandis alors dont ou
+# Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
+trade.perfect-auxiliary	est sont a ont
+# Stocks, not flows: « 300 projets totalisant 2 milliards », « d'une valeur totale de … ».
+trade.stock-total	totalisant totale total
+trade.projects	projets
+# « depuis 1992 », « dès 2016 » date something other than the figure.
+trade.since	depuis dès
+# « entre 2016 et 2020 »: a span of years.
+trade.between	entre
+trade.and	et
+# Phrases of year written in words: « l'an dernier », « cette année ».
+trade.year-noun	an année
+# « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions »: one figure stated twice.
+trade.restatement	( soit
+trade.restatement-gap	( soit environ ,
+# The genitive before a currency name: « 3 millions de dollars », « 2 milliards d'euros ».
+trade.of	de d'
+# Ends a clause the money noun is looked for in.
+trade.clause-end	; .
+# « bilatéral », « les deux pays »: the pair of the article, never a region or a bloc.
+trade.bilateral	bilatéral bilatérale bilatéraux bilatérales
+trade.pair-count	deux
+trade.pair-noun	pays nations parties
+# A partner follows these: « le commerce avec l'ASEAN », « entre le Vietnam et l'UEEA », « les exportations vers l'UE ».
+trade.partner	avec et entre vers
+# The genitive after a trade noun names the trader: « les exportations de la province de X ».
+trade.trader-of	de du d' des
+# The genitive after a place noun: « la province de X », « la ville d'Y ».
+trade.place-of	de du d'
+# Nouns of a place below the country: « la province de X », « l'oblast de Y », « la préfecture de Z ».
+trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
+# Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
+trade.amount-joiner	, ; et puis
 
 """#,
     ]
