@@ -37,6 +37,7 @@ public struct DomainExtractor: Sendable {
         for (sentence, tokens) in zip(document.sentences, document.tokens) {
             var words = Self.stems(tokens)
             Self.hidePlaceNames(tokens, &words)
+            Self.hideInstitutionNames(tokens, &words)
             for slug in domains(in: words) {
                 if evidence[slug] == nil { order.append(slug) }
                 if evidence[slug, default: []].last?.range != sentence.range {
@@ -84,6 +85,31 @@ public struct DomainExtractor: Sendable {
         }
     }
 
+    /// « la Chambre de commerce et d'industrie », « l'Agence vietnamienne d'information », « l'aéroport militaire
+    /// de X », « le ministre du Développement économique »: the words of an institution's name say who someone
+    /// is or where something happens, not a field the two sides cooperate in. The name runs from the
+    /// institution noun to the first punctuation, verb or clause word (« … et de la Jeunesse, a signé »).
+    static func hideInstitutionNames(_ tokens: [Token], _ words: inout [String]) {
+        var i = 0
+        while i < tokens.count {
+            guard institutionNouns.contains(tokens[i].folded) else { i += 1; continue }
+            var j = i + 1
+            while j < tokens.count, j - i <= 8 {
+                let t = tokens[j]
+                // « ministère de l'Éducation, de la Jeunesse et des Sports »: capitalised names listed with commas.
+                if t.text == ",", tokens[j - 1].isCapitalized,
+                   let next = (j + 1..<min(tokens.count, j + 4)).first(where: { !placeOf.contains(tokens[$0].folded) && !FrenchWords.determiners.contains(tokens[$0].folded) }),
+                   next > j + 1, tokens[next].isCapitalized { j += 1; continue }
+                if t.isPunctuation && t.text != "-" || FrenchWords.isAuxiliary(t) || nameStops.contains(t.folded) { break }
+                words[j] = ""
+                j += 1
+            }
+            i = j
+        }
+    }
+
+    static let institutionNouns = Lexicon.embedded.words("domain.institution-noun")
+    static let nameStops = Lexicon.embedded.words("domain.name-stop")
     static let placeNouns = Lexicon.embedded.words("domain.place-noun")
     static let placeOf = Lexicon.embedded.words("domain.place-of")
 

@@ -84,6 +84,11 @@ agreement.reflexive	se s'
 domain.place-noun	province ville préfecture oblast localité municipalité district
 # The genitive between the place noun and its name.
 domain.place-of	de du d'
+# Institutions whose names carry domain words: « la Chambre de commerce et d'industrie », « l'Université de
+# l'aviation », « le ministre du Développement économique », « l'aéroport militaire de X ».
+domain.institution-noun	ministre ministres ministère ministères chambre agence université institut faculté académie école aéroport fonds garde
+# Words that end an institution's name: « le ministère de l'Agriculture pour … », « l'institut qui … ».
+domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 """#,
         "shared.lexicon": #"""
