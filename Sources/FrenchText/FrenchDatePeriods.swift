@@ -29,9 +29,10 @@ extension FrenchDate {
     static func period(_ t: [Token], _ i: Int, anchor: PartialDate?) -> DateMention? {
         let f = t[i].folded
         func make(_ m1: Int, _ m2: Int, _ end: Int, explicit: (year: Int, next: Int)?, monthsBack: Int) -> DateMention? {
-            // No year: the latest such period up to the article date.
+            // No year: this year's, unless the period is still more than a month from its end at the article
+            // date (« les neuf premiers mois » in May are last year's; « le premier semestre » in May, this year's).
             var y = explicit?.year ?? anchor?.year
-            if explicit == nil, let a = anchor, let am = a.month, am < monthsBack { y = a.year - 1 }
+            if explicit == nil, let a = anchor, let am = a.month, am < monthsBack - 1 { y = a.year - 1 }
             guard let year = y else { return DateMention(tokens: i..<(explicit?.next ?? end), start: nil, kind: .period) }
             return DateMention(tokens: i..<(explicit?.next ?? end), start: PartialDate(year: year, month: m1),
                                end: PartialDate(year: year, month: m2), kind: .period)
@@ -50,6 +51,12 @@ extension FrenchDate {
             if unit == "trimestre" {
                 return make(3 * n - 2, 3 * n, i + 2, explicit: trailingYear(t, i + 2), monthsBack: 3 * n)
             }
+        }
+        // « depuis le début de l'année »: the article's year so far.
+        if f == "debut", i + 3 < t.count, t[i + 1].folded == "de", t[i + 2].folded == "l'", t[i + 3].folded == "annee",
+           let a = anchor {
+            return DateMention(tokens: i..<(i + 4), start: PartialDate(year: a.year, month: 1),
+                               end: a.month.flatMap { PartialDate(year: a.year, month: $0) }, kind: a.month == nil ? .point : .period)
         }
         // « de janvier à septembre (2025) », « entre janvier et juillet 2012 »
         if (f == "de" || f == "entre"), i + 3 < t.count, let m1 = month(t[i + 1].folded),
@@ -89,7 +96,8 @@ extension Tokenizer {
             }
             out.append(piece(b, rest..<b.count, base: base))
         }
-        return out
+        // « 3millionsd'habitants » takes two cuts; every piece is shorter, so this ends.
+        return separatingGluedNumbers(out)
     }
 
     static let scaleWords = ["milliards", "milliard", "millions", "million"]

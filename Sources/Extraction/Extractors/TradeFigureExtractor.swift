@@ -309,7 +309,7 @@ public struct TradeFigureExtractor: Sendable {
     /// « une APD de 50 millions »), else right after it (« 3 milliards d'investissements »). Trade nouns
     /// win when nearer (« avec des investissements en hausse, le commerce a atteint 4 milliards »).
     static func isInvestment(_ f: [String], around r: Range<Int>) -> Bool {
-        for i in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 14), by: -1) {
+        for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
             if clauseEnds.contains(f[i]) { break }
             if exchangeWords.contains(f[i]) { return false }
             if investmentWords.contains(f[i]) || fundingWords.contains(f[i]) { return true }
