@@ -44,7 +44,8 @@ enum FactStore {
             let ev = try evidence(c, first, "domains")
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)").execute(arguments: [articleID, domain.slug, ev])
         }
-        for figure in facts.tradeFigures { try saveTradeFigure(c, figure) }
+        let pair = tradingPair(facts.countries, known: c.knownCountries)
+        for figure in facts.tradeFigures { try saveTradeFigure(c, figure, articlePair: pair) }
     }
 
     /// Deletes an article's evidence (links cascade) and the facts nothing supports any more.
@@ -164,12 +165,13 @@ enum FactStore {
         try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
     }
 
-    /// A figure's traders come from its own sentence (TradeFigureFact.countries), as `kb extract` shows them.
-    private static func saveTradeFigure(_ c: Context, _ t: TradeFigureFact) throws {
+    /// A figure's traders come from its own sentence (TradeFigureFact.countries), as `kb extract` shows them;
+    /// the article's two main countries stand in for a figure stored without them.
+    private static func saveTradeFigure(_ c: Context, _ t: TradeFigureFact, articlePair: (String?, String?)) throws {
         let ev = try evidence(c, t.evidence, "trade_figures")
         let named = t.countries.filter { c.knownCountries.contains($0) }.sorted()
         let organisation = t.scope == .bloc ? t.countries.first { c.knownOrganisations.contains($0) } : nil
-        let pair: (String?, String?) = (named.first, named.count > 1 ? named[1] : nil)
+        let pair: (String?, String?) = t.countries.isEmpty ? articlePair : (named.first, named.count > 1 ? named[1] : nil)
         let scope = t.scope?.rawValue
         let existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
             SELECT id FROM trade_figures WHERE amount IS ? AND currency IS ? AND kind = ? AND year IS ? AND period IS ?
@@ -184,6 +186,13 @@ enum FactStore {
             id = c.db.lastInsertedRowID
         }
         try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
+    }
+
+    /// The two countries an article is most about (by number of mentions), alphabetically.
+    static func tradingPair(_ countries: [CountryFact], known: Set<String>) -> (String?, String?) {
+        let top = countries.filter { known.contains($0.iso2) }.sorted { ($0.evidence.count, $1.iso2) > ($1.evidence.count, $0.iso2) }
+            .prefix(2).map(\.iso2).sorted()
+        return (top.first, top.count > 1 ? top[1] : nil)
     }
 
     /// Two partial dates are compatible when one is a prefix of the other (2025-05 and 2025-05-12).
