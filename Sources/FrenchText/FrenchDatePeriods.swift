@@ -1,6 +1,6 @@
 /// Reporting periods of economic news, as date mentions of kind `.period` with month precision:
 /// « les neuf premiers mois de 2025 » (2025-01 → 2025-09), « au premier semestre » (the article's
-/// year), « au troisième trimestre 2024 », « de janvier à août 2023 », « entre janvier et juillet ».
+/// year), « au troisième trimestre 2024 », « de janvier à août 2023 », « entre février et juin ».
 ///
 /// Kept apart from `mentions(in:)`, which visits and agreements read, so that a period of figures
 /// never becomes a visit's dates; both live here so that one parser reads every French date.
@@ -58,7 +58,7 @@ extension FrenchDate {
             return DateMention(tokens: i..<(i + 4), start: PartialDate(year: a.year, month: 1),
                                end: a.month.flatMap { PartialDate(year: a.year, month: $0) }, kind: a.month == nil ? .point : .period)
         }
-        // « de janvier à septembre (2025) », « entre janvier et juillet 2012 »
+        // « de janvier à septembre (2025) », « entre février et juin 2019 »
         if (f == "de" || f == "entre"), i + 3 < t.count, let m1 = month(t[i + 1].folded),
            ["a", "et"].contains(t[i + 2].folded), let m2 = month(t[i + 3].folded), m1 < m2 {
             return make(m1, m2, i + 4, explicit: trailingYear(t, i + 4), monthsBack: m2)

@@ -127,7 +127,7 @@ import Testing
         // A finite verb ends the title.
         ("Les deux pays ont rappelé que l’accord commercial de 2008 offrait des préférences tarifaires aux fruits.", "accord commercial de 2008", "offrait"),
         ("L’accord de coopération sur la pêche offrait des quotas aux deux flottes, a rappelé le ministre laotien.", "sur la pêche", "offrait"),
-        // « et les deux parties » opens a new clause.
+        // « et les deux délégations » opens a new clause.
         ("Le Vietnam et le Laos ont signé un protocole sur la santé animale et les deux parties ont salué les progrès.", "santé animale", "parties"),
         // An event date is not part of the name; a date after « de » or a validity period is.
         ("Le Vietnam et le Laos ont signé un mémorandum d’accord entre Vientiane et Hanoï en 2021.", "Vientiane et Hanoï", "2021"),
@@ -183,8 +183,8 @@ import Testing
     static let moreNegatives: [String] = [
         // A plan neither signed, dated nor written as a title is the parties' activity.
         "Le Vietnam et le Laos ont examiné le plan de coopération entre les deux ministères.",
-        // « le chef du protocole » is an office.
-        "Le ministre laotien a été accueilli à l’aéroport par le chef du protocole du ministère vietnamien.",
+        // « le directeur du protocole » is an office.
+        "Le ministre laotien a été accueilli à l’aéroport par le directeur du protocole du ministère vietnamien.",
         // « entré en vigueur » is not « entre »: no second document.
         "Le Vietnam et le Laos ont salué l’accord commercial, entré en vigueur en 2020.",
     ]

@@ -2,8 +2,9 @@ import FrenchText
 
 /// Finds named documents signed, adopted or in force: « déclaration commune sur … », « protocole
 /// visant à … », « protocole d’accord » (memorandum), « lettre d’intention », « programme de
-/// coopération pour 2025-2027 », « Accord de libre-échange Vietnam-UEEA », « traité ».
-/// Vague plurals (« plusieurs accords ») and bare repeats (« le protocole récemment signé ») are
+/// coopération pour 2026-2029 », « Accord de libre-échange Vietnam - Chili », « traité ».
+/// Each document of an enumeration is its own row (« des accords entre A et B, entre C et D »).
+/// Vague plurals (« plusieurs accords ») and bare repeats (« le mémorandum tout juste signé ») are
 /// not new agreements; documents still to be negotiated or signed are not agreements yet.
 public struct AgreementExtractor: Sendable {
     public let reference: Reference
@@ -49,7 +50,7 @@ public struct AgreementExtractor: Sendable {
         switch first.folded {
         case Self.declarationHead where head.count == 1:
             var k = head.upperBound
-            // « une déclaration ministérielle sur … », « la déclaration finale de … »: an adjective between.
+            // « une déclaration finale sur … », « la déclaration finale de … »: an adjective between.
             if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
                !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k].folded), !Self.signingWords.contains(t[k].folded) { k += 1 }
             let next = s.folded(k)
@@ -184,21 +185,21 @@ public struct AgreementExtractor: Sendable {
             defer { i = max(i + 1, m.tokens.upperBound, listEnd) }
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
-            // « la Convention des Nations unies sur le droit de la mer » cited as a reference is not a bilateral document.
+            // « la Convention de Vienne sur les relations consulaires » cited as a reference is not a bilateral document.
             if t[i].folded == Self.conventionHead && !signed { continue }
-            // « le chef du protocole », « la direction du Protocole d'État »: the ceremonial office, not a document.
+            // « le directeur du protocole », « le service du protocole de la présidence »: the ceremonial office, not a document.
             if t[i].folded == Self.protocolHead, Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
-            // « le plan de coopération entre les deux ministères »: a plan or programme neither signed, dated nor
+            // « ils ont évoqué le plan d'action entre leurs agences »: a plan or programme neither signed, dated nor
             // written as a title is the parties' activity, not a document.
             if [.plan, .programme].contains(m.payload.kind), !m.payload.specific, !signed, !t[i].isCapitalized,
                !s.dates.contains(where: { (m.tokens.lowerBound..<end).contains($0.tokens.lowerBound) }) { continue }
             let between = (m.tokens.upperBound..<end).first { Self.isEntre(t[$0]) }
-            // « sept accords de coopération »: a count, not documents one can name; « des accords entre A et B » names them.
+            // « trois accords de coopération »: a count, not documents one can name; « des accords entre A et B » names them.
             if m.payload.plural, between.map({ k in (k..<end).contains { t[$0].isCapitalized } }) != true { continue }
             let rule = m.payload.plural ? "agreement.plural-list" : end == m.tokens.upperBound ? "agreement.named-kind"
                 : signed ? "agreement.signed-title" : "agreement.title"
@@ -257,7 +258,7 @@ public struct AgreementExtractor: Sendable {
     static let accordComplements = Lexicon.embedded.words("agreement.accord-complement")
 
     /// « d'accord » (agree), « en accord avec », « parvenir à un accord » are no documents; « un accord
-    /// intergouvernemental sur… », « un accord de coopération » are.
+    /// intergouvernemental sur les visas », « un accord de coopération » are.
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
         let before = s.folded(i - 1)
         if Self.notDocumentBefore.contains(before) { return false }
@@ -298,8 +299,8 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// The title's own words, without grammar words, country or organisation names and parentheses:
-    /// « accord de libre-échange Vietnam - UEEA » and « Accord de libre-échange entre le Vietnam et
-    /// l'Union économique eurasiatique (UEEA) » both give {accord, libre-echange}.
+    /// « accord de libre-échange Vietnam - Chili » and « Accord de libre-échange entre le Vietnam et
+    /// la République du Chili (VCFTA) » both give {accord, libre-echange}.
     func contentWords(_ s: AnalysedSentence, _ span: Range<Int>) -> Set<String> {
         var names = Set<Int>()
         for x in s.countries { names.formUnion(x.tokens) }
@@ -336,7 +337,7 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a finite verb
-    /// (« l'accord commercial offrait des avantages »), a new clause (« … et les deux parties ont … »), a date
+    /// (« l'accord commercial offrait des avantages »), a new clause (« … et les deux délégations ont … »), a date
     /// that is not part of the name (« … signé entre A et B en 2019 », but « pour la période 2021-2025 »
     /// stays), or the next document.
     func titleEnd(_ s: AnalysedSentence, from start: Int) -> Int {
@@ -365,10 +366,10 @@ public struct AgreementExtractor: Sendable {
             if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
             let and = Self.andWords.contains(f)
             if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
-            // « … et les deux parties », « … et il a … »: a new subject.
+            // « … et les deux délégations », « … et il a … »: a new subject.
             if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
                 || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
-            // « … du mémorandum et d'organiser chaque année … »: a new infinitive clause, not the title.
+            // « … du protocole et d'échanger chaque année … »: a new infinitive clause, not the title.
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             // « à cette occasion », « à cet effet »
             if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
@@ -390,7 +391,7 @@ public struct AgreementExtractor: Sendable {
     /// porte sur »): present forms in -e look like nouns and adjectives, so they are listed.
     static let titleVerbs = Lexicon.embedded.words("agreement.title-verb")
 
-    /// Subjects that open a new clause after « et » (« … et les deux parties ont … »).
+    /// Subjects that open a new clause after « et » (« … et les deux délégations ont … »).
     static let subjectNouns = Lexicon.embedded.words("agreement.subject-noun")
     static let listArticles = Lexicon.embedded.words("agreement.list-article")
     static let listArticlesAfterDe = Lexicon.embedded.words("agreement.list-article-de")

@@ -77,7 +77,7 @@ public struct DomainExtractor: Sendable {
         }
     }
 
-    /// « la province de Hung Yên », « la ville de Gomel »: a place's name, not a word about local cooperation.
+    /// « la province de Bac Lieu », « la ville de Gomel »: a place's name, not a word about local cooperation.
     static func hidePlaceNames(_ tokens: [Token], _ words: inout [String]) {
         for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i].folded)
             && placeOf.contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
@@ -85,7 +85,7 @@ public struct DomainExtractor: Sendable {
         }
     }
 
-    /// « la Chambre de commerce et d'industrie », « l'Agence vietnamienne d'information », « l'aéroport militaire
+    /// « la chambre d'industrie de la région », « l'Agence vietnamienne d'information », « l'aéroport militaire
     /// de X », « le ministre du Développement économique »: the words of an institution's name say who someone
     /// is or where something happens, not a field the two sides cooperate in. The name runs from the
     /// institution noun to the first punctuation, verb or clause word (« … et de la Jeunesse, a signé »).

@@ -1,11 +1,11 @@
 import FrenchText
 
 /// Money amounts about trade, exchange or investment between countries (« le commerce bilatéral
-/// s'est élevé à 94,5 millions de dollars en 2024 », « porter les échanges à 500 millions de
+/// s'est élevé à 61,3 millions de dollars en 2022 », « porter les échanges à 500 millions de
 /// dollars »), normalised (94_500_000, USD), with actual vs target and the year or period.
 ///
 /// An amount needs a currency (« 600 Vietnamiens » is no figure) and a sentence about trade or
-/// investment (a budget or a loan is not). Vague amounts (« plusieurs centaines de millions de
+/// investment (a budget or a loan is not). Vague amounts (« quelques dizaines de millions de
 /// dollars ») carry no figure an analyst can use and are left out.
 public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
@@ -59,7 +59,7 @@ public struct TradeFigureExtractor: Sendable {
                 if folded.contains(where: Self.publicWords.contains) { isTrade = false }
                 else if !folded.contains(where: Self.foreignWords.contains) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
             }
-            // « Notre objectif est d'atteindre 500 millions de dollars »: an aim stated right after a trade sentence is about that trade.
+            // « Le but est d'arriver à 700 millions de dollars »: an aim stated right after a trade sentence is about that trade.
             let continues = previousWasTrade && sentence.paragraph == previousParagraph
                 && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
             defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
@@ -141,7 +141,7 @@ public struct TradeFigureExtractor: Sendable {
     /// The country of a province or city trading on its own: « la province de X », « la ville de X »,
     /// « l'oblast de X » or a known province or city (seeds/reference/places.tsv) named as a trader
     /// (« entre la province de X et … », « les exportations de X »). A place where something happens
-    /// (« à Hô Chi Minh-Ville », « le Comité populaire de X ») trades nothing. "" when the country is unknown.
+    /// (« à Da Nang », « le Comité populaire de X ») trades nothing. "" when the country is unknown.
     func regionalTrader(_ t: [Token]) -> String? {
         let f = t.map(\.folded)
         func trades(_ i: Int) -> Bool {
@@ -175,7 +175,7 @@ public struct TradeFigureExtractor: Sendable {
 
     struct Money { let value: Double; let currency: String; let tokens: Range<Int> }
 
-    /// Amounts with a currency: « 94,5 millions de dollars », « 3 000 USD », « $1,2 milliard », « 500 000 € ».
+    /// Amounts with a currency: « 61,3 millions de dollars », « 3 000 USD », « $2,4 milliards », « 500 000 € ».
     func amounts(in tokens: [Token]) -> [Money] {
         var out: [Money] = []
         var pending: [FrenchNumber.Reading] = []
@@ -190,7 +190,7 @@ public struct TradeFigureExtractor: Sendable {
                 continue
             }
             if i > 0, let code = symbols[tokens[i - 1].text] ?? (i > 1 ? symbols[tokens[i - 2].text + tokens[i - 1].text] : nil) {
-                // « $1,2 milliard de dollars » would double the currency: the symbol wins.
+                // « $2,4 milliards de dollars » would double the currency: the symbol wins.
                 if let (_, after) = currency(after: end, in: tokens) { end = after }
                 out.append(Money(value: reading.value, currency: code, tokens: (i - 1)..<end))
                 i = end
@@ -280,7 +280,7 @@ public struct TradeFigureExtractor: Sendable {
 
     /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none
     /// precedes it, a cue in the amount's own phrase after it (« … d'ici 2030 »). A later clause (« , qui
-    /// pourrait progresser », « et les deux parties visent à le doubler ») speaks of what comes next and
+    /// pourrait progresser », « et les deux pays comptent le tripler ») speaks of what comes next and
     /// does not retag an amount already stated. The second value is the rule id of the evidence.
     static func kind(_ tokens: [Token], around r: Range<Int>) -> (TradeKind, String) {
         let folded = tokens.map(\.folded)
@@ -324,8 +324,8 @@ public struct TradeFigureExtractor: Sendable {
     /// Money that is not trade: capital, projects, aid, loans, credit.
     static let fundingWords = Lexicon.embedded.words("trade.funding")
 
-    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 2 000
-    /// projets totalisant 6,9 milliards », « des projets d'une valeur totale de… ».
+    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 1 500
+    /// projets totalisant 4,1 milliards », « des projets d'une valeur totale de… ».
     static func isStock(_ f: [String], before i: Int) -> Bool {
         let window = max(0, i - 6)..<i
         if window.contains(where: { f[$0].hasPrefix("cumul") }) { return true }

@@ -24,7 +24,7 @@ agreement.head.other	feuille_de_route vision_commune partenariat procès-verbal
 agreement.head-alone.declaration	déclaration_commune déclaration_conjointe communiqué_commun communiqué_conjoint
 agreement.head-alone.agreement	accord_de_libre-échange
 
-# Relationship levels after « partenariat »: « le partenariat stratégique global » is a relation, not a document.
+# Relationship levels after « partenariat »: « le partenariat global et durable » is a relation, not a document.
 agreement.relation-level	stratégique global intégral étendu approfondi privilégié complet spécial
 # Words before a year that make it an aim or a validity period: « un plan pour 2030 », « à l'horizon 2035 ».
 agreement.aim	horizon d'ici pour période depuis jusqu'en jusqu'à
@@ -44,13 +44,13 @@ agreement.title-stop	qui que qu' dont lequel laquelle lors afin ainsi tandis mai
 # Third-person verbs that follow a document's name (« le protocole prévoit », « l'accord porte sur »): their
 # present forms in -e look like nouns and adjectives, so they are listed.
 agreement.title-verb	concerne prévoit prévoient porte couvre comprend comporte permet stipule définit établit fixe ouvre marque constitue remplace renforce reste contribue contient précise crée facilite représente devient offre offrait vise visait souligne affirme engage jette apporte garantit favorise encourage entrera est sera serait
-# Subjects that open a new clause after « et »: « … sur la pêche et les deux parties ont … ».
+# Subjects that open a new clause after « et »: « … sur la pêche et les deux délégations ont … ».
 agreement.subject-noun	deux parties ministres dirigeants délégations pays côtés responsables
 # Words that open a title's complement: « accord de … », « protocole sur … », « mémorandum relatif à … ».
 agreement.complement-start	de d' du des sur entre pour relatif relative portant visant en avec concernant
 # Demonstratives: « ce protocole prévoit … » names a document already told.
 agreement.demonstrative	ce cet cette ces
-# Offices named « protocole »: « le chef du protocole du ministère ».
+# Offices named « protocole »: « le directeur du protocole de la présidence ».
 agreement.protocol-office	chef directeur directrice service département direction responsable
 # Pronouns standing for the head in an enumeration: « … entre A et B, et de celui entre C et D ».
 agreement.head-pronoun	celui celle ceux celles
@@ -69,9 +69,9 @@ agreement.list-article	des du
 agreement.list-article-de	la l'
 # « une déclaration sur la sécurité alimentaire », adopted on a subject.
 agreement.declaration-subject	sur
-# The genitive after a noun: « la déclaration de Hanoï », « le chef du protocole ».
+# The genitive after a noun: « la déclaration de Vientiane », « le directeur du protocole ».
 agreement.of	de d' du
-# « et » joining two documents or opening a new clause: « … sur la pêche et les deux parties ont … ».
+# « et » joining two documents or opening a new clause: « … sur la pêche et les deux délégations ont … ».
 agreement.and	et
 # Reflexive pronouns are not copulas: « l'accord s'applique » (the verb is what ends the title).
 agreement.reflexive	se s'
@@ -84,8 +84,8 @@ agreement.reflexive	se s'
 domain.place-noun	province ville préfecture oblast localité municipalité district
 # The genitive between the place noun and its name.
 domain.place-of	de du d'
-# Institutions whose names carry domain words: « la Chambre de commerce et d'industrie », « l'Université de
-# l'aviation », « le ministre du Développement économique », « l'aéroport militaire de X ».
+# Institutions whose names carry domain words: « la chambre d'industrie de la région », « l'École de
+# l'aviation civile », « le ministre du Développement économique », « l'aéroport militaire de X ».
 domain.institution-noun	ministre ministres ministère ministères chambre agence université institut faculté académie école aéroport fonds garde
 # Words that end an institution's name: « le ministère de l'Agriculture pour … », « l'institut qui … ».
 domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
@@ -126,7 +126,7 @@ trade.aim	objectif objectifs viser visons visent atteindre porter ambition cible
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
-# Cues that a figure is an aim: « porter les échanges à », « viser », « d'ici 2030 », « devrait atteindre ».
+# Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
 trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
 # Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
 trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
@@ -136,7 +136,7 @@ trade.purpose	pour
 trade.clause-start	et qui que mais tandis alors dont ou
 # Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
 trade.perfect-auxiliary	est sont a ont
-# Stocks, not flows: « 300 projets totalisant 2 milliards », « d'une valeur totale de … ».
+# Stocks, not flows: « 300 projets totalisant 2 milliards », « pour une valeur totale de … ».
 trade.stock-total	totalisant totale total
 trade.projects	projets
 # « depuis 1992 », « dès 2016 » date something other than the figure.
