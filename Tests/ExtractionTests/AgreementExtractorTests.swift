@@ -206,4 +206,14 @@ import Testing
         // Nothing distinctive: no key, so two generic documents of two articles never merge.
         #expect(agreements("Le Vietnam et le Laos ont signé un accord de coopération.").first?.key == "")
     }
+
+    @Test func theBodysDayAndPartiesCompleteTheHeadline() {
+        let got = extractor.extract(from: document(
+            "Le maire de Da Nang et le gouverneur de la préfecture japonaise de Gunma ont signé le 9 décembre un protocole d’accord "
+                + "sur les échanges de jeunes entre le Comité populaire municipal et la préfecture de Gunma.",
+            date: "2025-12", headline: "Signature d’un protocole d’accord sur les échanges de jeunes"))
+        #expect(got.count == 1, "\(got.map(\.title))")
+        #expect(got.first?.signed?.description == "2025-12-09", "\(got.map(\.signed))")
+        #expect(Set(got.first?.parties ?? []) == ["VN", "JP"], "\(got.map(\.parties))")
+    }
 }

@@ -12,6 +12,8 @@ public struct AgreementExtractor: Sendable {
     let organisations: Gazetteer<String>
     let heads: Gazetteer<Head>
     let domainTerms: Gazetteer<String>
+    /// Cities and provinces (seeds/reference/places.tsv), for the parties of local documents.
+    let places: Gazetteer<String>
 
     struct Head: Sendable {
         let kind: AgreementKind
@@ -94,6 +96,11 @@ public struct AgreementExtractor: Sendable {
         var d = Gazetteer<String>()
         for domain in reference.domains { for term in domain.terms { d.add(term, domain.slug) } }
         domainTerms = d
+        var p = Gazetteer<String>()
+        for place in reference.places where place.kind != "institution" {
+            for n in [place.name] + place.aliases { p.add(n, place.iso2) }
+        }
+        places = p
     }
 
     public func extract(from document: Document) -> [AgreementFact] {
@@ -150,7 +157,12 @@ public struct AgreementExtractor: Sendable {
                                          key: key.subtracting(Self.genericTitleWords).sorted().joined(separator: " "),
                                          evidence: s.sentence.evidence(c.rule))
                 if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
-                    if out[k].signed == nil { out[k].signed = fact.signed }
+                    // A headline names fewer parties than the body sentence that tells the signing.
+                    if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
+                    // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
+                    if let new = fact.signed, out[k].signed.map({ new.precision != $0.precision && new.description.hasPrefix($0.description) }) ?? true {
+                        out[k].signed = new
+                    }
                     if fact.title.count > out[k].title.count {
                         out[k].title = fact.title; out[k].domains = fact.domains; out[k].key = fact.key; keys[k] = key
                     }
@@ -294,6 +306,10 @@ public struct AgreementExtractor: Sendable {
             }
             for x in context { add(x) }
         }
+        // « entre le Comité populaire de Da Nang et la préfecture de Gunma »: a known city or province stands for its country.
+        if parties.count < 2 {
+            for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }
+        }
         for x in doc.countryRank where parties.count < 2 { add(x) }
         return parties
     }
@@ -316,10 +332,13 @@ public struct AgreementExtractor: Sendable {
         return out
     }
 
-    /// One document told twice (headline and body, lede and body): same kind, same parties, and the
-    /// words of one title all in the other.
+    /// One document told twice (headline and body, lede and body): same kind, the parties of one among
+    /// those of the other (one sentence may name a city the other does not), and the words of one title
+    /// all in the other.
     static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>) -> Bool {
-        a.kind == b.kind && Set(a.parties) == Set(b.parties) && !ka.isEmpty && !kb.isEmpty && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
+        let pa = Set(a.parties), pb = Set(b.parties)
+        return a.kind == b.kind && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
+            && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
 
     static let signingWords = Lexicon.embedded.words("agreement.signing")

@@ -94,7 +94,7 @@ public struct DomainExtractor: Sendable {
         while i < tokens.count {
             guard institutionNouns.contains(tokens[i].folded) else { i += 1; continue }
             var j = i + 1
-            while j < tokens.count, j - i <= 8 {
+            while j < tokens.count, j - i <= 12 {
                 let t = tokens[j]
                 // « ministère de l'Éducation, de la Jeunesse et des Sports »: capitalised names listed with commas.
                 if t.text == ",", tokens[j - 1].isCapitalized,

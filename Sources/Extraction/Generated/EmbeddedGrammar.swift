@@ -84,10 +84,11 @@ agreement.reflexive	se s'
 domain.place-noun	province ville préfecture oblast localité municipalité district
 # The genitive between the place noun and its name.
 domain.place-of	de du d'
-# Institutions whose names carry domain words: « la chambre d'industrie de la région », « l'École de
-# l'aviation civile », « le ministre du Développement économique », « l'aéroport militaire de X ».
-domain.institution-noun	ministre ministres ministère ministères chambre agence université institut faculté académie école aéroport fonds garde
-# Words that end an institution's name: « le ministère de l'Agriculture pour … », « l'institut qui … ».
+# Institutions and titles whose names carry domain words: « la chambre d'industrie de la région », « l'École de
+# l'aviation civile », « la ministre du Développement régional » (a person's title), « l'aéroport militaire de X ».
+# Not « ministère »: a ministry that signs or cooperates names the field (« entre les ministères de la Santé »).
+domain.institution-noun	ministre ministres chambre agence université institut faculté académie école aéroport fonds garde
+# Words that end an institution's name: « le ministre de l'Agriculture pour … », « l'institut qui … ».
 domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 """#,
