@@ -109,8 +109,13 @@ extension Tokenizer {
     }
 
     static func isGlued(_ t: Token) -> Bool {
-        guard !t.isPunctuation, !t.isNumber, t.text.utf8.count >= 4 else { return false }
-        let b = Array(t.text.utf8)
+        guard !t.isPunctuation, !t.isNumber else { return false }
+        // Every glued form starts with a digit or « milli », or ends with a digit: most words are
+        // rejected here without copying their bytes (this runs on every word of every sentence).
+        let u = t.text.utf8
+        guard u.count >= 4, let first = u.first, let last = u.last,
+              isDigit(first) || isDigit(last) || first == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
+        let b = Array(u)
         if isDigit(b[0]) {
             // « 186millions »: digits then a scale word.
             let cut = glueCut(b)
