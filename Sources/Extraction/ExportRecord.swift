@@ -75,16 +75,33 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         public var kind: String
         public var year: Int?
         public var period: String?
+        /// ISO codes of the trading countries, or a country and a bloc's organisation code.
+        public var countries: [String]
+        /// bilateral, regional or bloc; nil when the text names no pair.
+        public var scope: String?
         public var evidence: String
         public var rule: String
-        public init(amount: Double?, currency: String?, kind: String, year: Int?, period: String?, evidence: String, rule: String) {
+        public init(amount: Double?, currency: String?, kind: String, year: Int?, period: String?,
+                    countries: [String] = [], scope: String? = nil, evidence: String, rule: String) {
             self.amount = amount; self.currency = currency; self.kind = kind; self.year = year; self.period = period
-            self.evidence = evidence; self.rule = rule
+            self.countries = countries; self.scope = scope; self.evidence = evidence; self.rule = rule
+        }
+        enum CodingKeys: String, CodingKey { case amount, currency, kind, year, period, countries, scope, evidence, rule }
+        /// Exports written before `countries`, `scope` and `rule` existed still read.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            amount = try c.decodeIfPresent(Double.self, forKey: .amount); currency = try c.decodeIfPresent(String.self, forKey: .currency)
+            kind = try c.decode(String.self, forKey: .kind); year = try c.decodeIfPresent(Int.self, forKey: .year)
+            period = try c.decodeIfPresent(String.self, forKey: .period)
+            countries = try c.decodeIfPresent([String].self, forKey: .countries) ?? []
+            scope = try c.decodeIfPresent(String.self, forKey: .scope); evidence = try c.decode(String.self, forKey: .evidence)
+            rule = try c.decodeIfPresent(String.self, forKey: .rule) ?? ""
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(amount, forKey: .amount); try c.encode(currency, forKey: .currency); try c.encode(kind, forKey: .kind)
-            try c.encode(year, forKey: .year); try c.encode(period, forKey: .period); try c.encode(evidence, forKey: .evidence)
+            try c.encode(year, forKey: .year); try c.encode(period, forKey: .period)
+            try c.encode(countries, forKey: .countries); try c.encode(scope, forKey: .scope); try c.encode(evidence, forKey: .evidence)
             try c.encode(rule, forKey: .rule)
         }
     }
@@ -140,7 +157,7 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         domains = facts.domains.map(\.slug)
         trade_figures = facts.tradeFigures.map {
             TradeFigure(amount: $0.amount, currency: $0.currency, kind: $0.kind.rawValue, year: $0.year, period: $0.period,
-                        evidence: $0.evidence.sentence, rule: $0.evidence.rule)
+                        countries: $0.countries, scope: $0.scope?.rawValue, evidence: $0.evidence.sentence, rule: $0.evidence.rule)
         }
     }
 }

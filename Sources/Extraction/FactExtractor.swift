@@ -3,7 +3,7 @@ public struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     public static let name = "kb-rules"
-    public static let version = "4"
+    public static let version = "5"
 
     public let reference: Reference
     public let parser: ArticleParser
@@ -38,7 +38,7 @@ public struct FactExtractor: Sendable {
         facts.visits = visits.extract(analysed, analysis)
         facts.agreements = agreements.extract(analysed)
         facts.domains = domains.extract(from: document)
-        facts.tradeFigures = trade.extract(from: document)
+        facts.tradeFigures = trade.extract(analysed)
         facts.creditUnattributedEvidence()
         return facts
     }

@@ -79,11 +79,14 @@ enum ExportQueries {
         }
         r.domains = try String.fetchAll(db, sql: "SELECT slug FROM article_domains WHERE article_id = ? ORDER BY evidence_id", arguments: [id])
         r.trade_figures = try Row.fetchAll(db, sql: """
-            SELECT t.amount, t.currency, t.kind, t.year, t.period, min(e.sentence) AS sentence, min(e.rule) AS rule
+            SELECT t.amount, t.currency, t.kind, t.year, t.period, t.country_a, t.country_b, t.organisation, t.scope,
+                   min(e.sentence) AS sentence, min(e.rule) AS rule
             FROM trade_figure_evidence te JOIN evidence e ON e.id = te.evidence_id JOIN trade_figures t ON t.id = te.trade_figure_id
             WHERE e.article_id = ? GROUP BY t.id ORDER BY min(e.id)
             """, arguments: [id]).map {
-            .init(amount: $0["amount"], currency: $0["currency"], kind: $0["kind"], year: $0["year"], period: $0["period"], evidence: $0["sentence"], rule: $0["rule"])
+            .init(amount: $0["amount"], currency: $0["currency"], kind: $0["kind"], year: $0["year"], period: $0["period"],
+                  countries: [$0["country_a"], $0["country_b"], $0["organisation"]].compactMap { $0 as String? },
+                  scope: $0["scope"], evidence: $0["sentence"], rule: $0["rule"])
         }
         return r
     }

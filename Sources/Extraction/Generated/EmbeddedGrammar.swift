@@ -2,6 +2,96 @@
 /// The grammar's word classes (seeds/grammar/*.lexicon), by file name.
 enum EmbeddedGrammar {
     static let files: [String: String] = [
+        "agreements.lexicon": #"""
+# Grammar of named documents (AgreementExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Heads naming a document, by kind (AgreementKind raw value). A head of several words is written with
+# `_` between them and matched as consecutive tokens, longest first: « un protocole d'accord sur la pêche »
+# is a memorandum, « un protocole sur la pêche » a protocol. The plural (-s on the first word) is derived.
+agreement.head.agreement	accord accord-cadre convention
+agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
+agreement.head.protocol	protocole
+agreement.head.declaration	déclaration
+agreement.head.letter_of_intent	lettre_d'intention
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
+agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail
+agreement.head.treaty	traité
+# « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
+# minutes of a meeting (« les deux coprésidents ont signé le procès-verbal de la session »).
+agreement.head.other	feuille_de_route vision_commune partenariat procès-verbal
+# Heads that name a document with no complement: « ils ont adopté une déclaration commune ».
+agreement.head-alone.declaration	déclaration_commune déclaration_conjointe communiqué_commun communiqué_conjoint
+agreement.head-alone.agreement	accord_de_libre-échange
+
+# Relationship levels after « partenariat »: « le partenariat global et durable » is a relation, not a document.
+agreement.relation-level	stratégique global intégral étendu approfondi privilégié complet spécial
+# Words before a year that make it an aim or a validity period: « un plan pour 2030 », « à l'horizon 2035 ».
+agreement.aim	horizon d'ici pour période depuis jusqu'en jusqu'à
+# Reaching a consensus is no document: « les parties sont parvenues à un accord sur les prix ».
+agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennent parvient trouver trouvé trouvent aboutir abouti aboutissent
+# Signing, adopting, exchanging a document: « ont signé », « la signature du protocole », « adopté ».
+agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
+# A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
+agreement.prospective	signer négocier conclure élaborer projet négociation négociations futur prochain rédiger
+# Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
+agreement.not-a-document-before	d' en
+# After « un accord » and its adjectives, a complement that makes it a document: « un accord commercial sur le riz ».
+agreement.accord-complement	de d' sur entre
+# Words that end a title: relative pronouns, connectors, adverbs of the clause around it
+# (« l'accord, qui entrera en vigueur », « le protocole signé hier »).
+agreement.title-stop	qui que qu' dont lequel laquelle lors afin ainsi tandis mais car récemment déjà également aussi notamment comme juste après avant pendant durant lorsque quand puisque hier aujourd'hui
+# Third-person verbs that follow a document's name (« le protocole prévoit », « l'accord porte sur »): their
+# present forms in -e look like nouns and adjectives, so they are listed.
+agreement.title-verb	concerne prévoit prévoient porte couvre comprend comporte permet stipule définit établit fixe ouvre marque constitue remplace renforce reste contribue contient précise crée facilite représente devient offre offrait vise visait souligne affirme engage jette apporte garantit favorise encourage entrera est sera serait
+# Subjects that open a new clause after « et »: « … sur la pêche et les deux délégations ont … ».
+agreement.subject-noun	deux parties ministres dirigeants délégations pays côtés responsables
+# Words that open a title's complement: « accord de … », « protocole sur … », « mémorandum relatif à … ».
+agreement.complement-start	de d' du des sur entre pour relatif relative portant visant en avec concernant
+# Demonstratives: « ce protocole prévoit … » names a document already told.
+agreement.demonstrative	ce cet cette ces
+# Offices named « protocole »: « le directeur du protocole de la présidence ».
+agreement.protocol-office	chef directeur directrice service département direction responsable
+# Pronouns standing for the head in an enumeration: « … entre A et B, et de celui entre C et D ».
+agreement.head-pronoun	celui celle ceux celles
+# Words joining the documents of an enumeration: « …, et de celui … », « …, entre C et D ».
+agreement.list-joiner	, et de d' du
+# Complements that may follow a head pronoun: « celui sur la pêche », « celle relative aux visas ».
+agreement.pronoun-complement	sur de d' avec relatif relative pour
+# Words before the date of a title's event, not of its name: « signé en 2019 », « le 3 mai », « depuis 2016 ».
+agreement.date-lead	en le au depuis
+# Words before a date that belong to the name: « le traité de 1985 », « pour la période 2021-2025 ».
+agreement.date-of-name	période de du d'
+# Title words every kind of document shares: they say nothing about which document it is (match key).
+agreement.generic-title-word	accord accords protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
+# Capitalised list members inside a title: « ministère de la Culture, des Sports et du Tourisme ».
+agreement.list-article	des du
+agreement.list-article-de	la l'
+# « une déclaration sur la sécurité alimentaire », adopted on a subject.
+agreement.declaration-subject	sur
+# The genitive after a noun: « la déclaration de Vientiane », « le directeur du protocole ».
+agreement.of	de d' du
+# « et » joining two documents or opening a new clause: « … sur la pêche et les deux délégations ont … ».
+agreement.and	et
+# Reflexive pronouns are not copulas: « l'accord s'applique » (the verb is what ends the title).
+agreement.reflexive	se s'
+
+"""#,
+        "domains.lexicon": #"""
+# Grammar of cooperation domains (DomainExtractor). One set per line: id, a tab, the words (folded on load).
+
+# Nouns of a place: « la province de Thanh Hoa », « la ville de Brest » name a place, not local cooperation.
+domain.place-noun	province ville préfecture oblast localité municipalité district
+# The genitive between the place noun and its name.
+domain.place-of	de du d'
+# Institutions and titles whose names carry domain words: « la chambre d'industrie de la région », « l'École de
+# l'aviation civile », « la ministre du Développement régional » (a person's title), « l'aéroport militaire de X ».
+# Not « ministère »: a ministry that signs or cooperates names the field (« entre les ministères de la Santé »).
+domain.institution-noun	ministre ministres chambre agence université institut faculté académie école aéroport fonds garde
+# Words that end an institution's name: « le ministre de l'Agriculture pour … », « l'institut qui … ».
+domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
@@ -16,6 +106,68 @@ shared.conjunction	et ou mais car donc ni puis ainsi outre
 shared.auxiliary	a ont est sont était étaient avait avaient sera seront aura auront va vont s'est se s' fut a-t-il a-t-elle n'a devrait
 # Words that never start or continue a person's name even when capitalised (« Selon M. X », « Toutefois, … »).
 shared.not-a-name	qui que qu' dont c' selon cependant toutefois néanmoins lorsque si tout tous
+
+"""#,
+        "trade.lexicon": #"""
+# Grammar of trade figures (TradeFigureExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Words that make a sentence about trade, exchange or investment: « les exportations ont atteint … ».
+trade.word	commerce commercial commerciale commerciaux commerciales échanges exportations importations exportation importation exports imports export-import exporté importé exportés importés exportées importées export import négoce marchandises
+# Investment words: also about money between countries, but never trade itself (« les investissements … »).
+trade.investment	investissement investissements investisseur investisseurs investi investis investie investies capitaux ide
+# Money that is not trade: « un capital social de … », « 40 projets totalisant … », « une APD de … », « un prêt de … ».
+trade.funding	capital capitaux projet projets apd aide aides prêt prêts crédit crédits financement financements don dons investissant ide fdi
+# Public money is never a figure between countries: « les investissements publics dans le métro ».
+trade.public	public publics publique publiques budgétaire budgétaires budget
+# Cues that money crosses a border: « les investisseurs étrangers », « les IDE », « les partenaires ».
+trade.foreign	étranger étrangers étrangère étrangères ide fdi bilatéral bilatérale bilatéraux bilatérales partenaire partenaires extérieur extérieurs
+# Words that state an aim in the sentence after a trade sentence: « L'objectif est d'atteindre 2 milliards ».
+trade.aim	objectif objectifs viser visons visent atteindre porter ambition cible
+# Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
+trade.back-noun	chiffre montant volume valeur total
+trade.back-determiner	ce cet cette ces le la
+# Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
+trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
+# Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
+trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
+# « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
+trade.purpose	pour
+# Words that open a new clause after an amount: « 2 milliards, qui pourrait doubler ».
+trade.clause-start	et qui que mais tandis alors dont ou
+# Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
+trade.perfect-auxiliary	est sont a ont
+# Stocks, not flows: « 300 projets totalisant 2 milliards », « pour une valeur totale de … ».
+trade.stock-total	totalisant totale total
+trade.projects	projets
+# « depuis 1992 », « dès 2016 » date something other than the figure.
+trade.since	depuis dès
+# « entre 2016 et 2020 »: a span of years.
+trade.between	entre
+trade.and	et
+# Phrases of year written in words: « l'an dernier », « cette année ».
+trade.year-noun	an année
+# « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions »: one figure stated twice.
+trade.restatement	( soit
+trade.restatement-gap	( soit environ ,
+# The genitive before a currency name: « 3 millions de dollars », « 2 milliards d'euros ».
+trade.of	de d'
+# Ends a clause the money noun is looked for in.
+trade.clause-end	; .
+# « bilatéral », « les deux pays »: the pair of the article, never a region or a bloc.
+trade.bilateral	bilatéral bilatérale bilatéraux bilatérales
+trade.pair-count	deux
+trade.pair-noun	pays nations parties
+# A partner follows these: « le commerce avec l'ASEAN », « entre le Vietnam et l'UEEA », « les exportations vers l'UE ».
+trade.partner	avec et entre vers
+# The genitive after a trade noun names the trader: « les exportations de la province de X ».
+trade.trader-of	de du d' des
+# The genitive after a place noun: « la province de X », « la ville d'Y ».
+trade.place-of	de du d'
+# Nouns of a place below the country: « la province de X », « l'oblast de Y », « la préfecture de Z ».
+trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
+# Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
+trade.amount-joiner	, ; et puis
 
 """#,
     ]
