@@ -74,15 +74,19 @@ public struct PersonExtractor: Sendable {
         var name: Range<Int>
         var text: String
         var words: [String]
+        /// `Transliteration.words(name:)`: « Roumen Radev » and « Rumen Radev » are one person.
+        var skeleton: [String]
         var roles: [Role]
         var country: String?
+        /// The rule that read the name (`person.title-name`, …), credited in the evidence.
+        var rule: String
         /// Found only because it looks like a name doing something (no title): weaker.
         var weak = false
         /// Leads a delegation of no stated country that is visiting this country: not from here.
         var awayFrom: String?
     }
 
-    struct Role { var title: String; var category: String; var country: String? }
+    struct Role { var title: String; var category: String; var country: String?; var organisation: String? = nil }
 
     struct TitlePhrase {
         var span: Range<Int>
@@ -98,28 +102,43 @@ public struct PersonExtractor: Sendable {
             if let phrase = titlePhrase(s, at: i) {
                 var j = phrase.span.upperBound
                 var name: Range<Int>?
-                if let r = nameRun(s, at: j) { name = r }
-                else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1),
-                        r.upperBound >= t.count || [",", ".", ";", ")"].contains(t[r.upperBound].text)
-                            || FrenchWords.isAuxiliary(t[r.upperBound]) {
-                    name = r
-                }
-                // « le chef d'état-major de l'Armée de terre indienne, le général X »: two titles, one person.
                 var roles = phrase.roles
                 var country = phrase.country
+                var rule = !roles.isEmpty ? "person.title-name"
+                    : PeopleWords.relation.contains(t[i].folded) ? "person.relation-name" : "person.honorific-name"
+                if let r = nameRun(s, at: j) { name = r }
+                else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1), endsApposition(s, r.upperBound) {
+                    // « la ministre suédoise du Climat, Eva Lind, a … »
+                    name = r
+                    rule = "person.title-apposition"
+                }
+                // « le chef d'état-major de l'Armée de terre suédoise, le général X »: two titles, one person.
                 if name == nil, j < t.count, t[j].text == "," {
                     var k = j + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
-                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, let r = nameRun(s, at: sub.span.upperBound) {
+                    if let sub = titlePhrase(s, at: k), let r = nameRun(s, at: sub.span.upperBound),
+                       !sub.roles.isEmpty || endsApposition(s, r.upperBound) {
                         name = r
                         roles += sub.roles
                         country = country ?? sub.country
+                        rule = sub.roles.isEmpty ? "person.title-apposition" : "person.title-title-name"
                     }
                 }
+                // « le directeur de l'Office de contrôle des eaux usées, Paul Durand, a … »: words the title
+                // phrase does not read, then the name in apposition; they belong to the title.
+                if name == nil, !roles.isEmpty, let (comma, r) = longApposition(s, from: j) {
+                    name = r
+                    let extra = Self.normalisedTitle(text(s, j..<comma))
+                    roles[roles.count - 1].title += " " + extra
+                    if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + extra }
+                    rule = "person.long-title-apposition"
+                }
                 if let name {
+                    if hasInitial(s, name) { rule = "person.initial-surname" }
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
-                    var c = candidate(s, span: start..<name.upperBound, name: name, roles: roles, country: country ?? delegationCountry(s, before: start))
-                    if c.country == nil { c.awayFrom = delegationHost(s, before: start) }
+                    var c = candidate(s, span: start..<name.upperBound, name: name, roles: roles, rule: rule,
+                                      country: country ?? delegationCountry(s, before: start))
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: start) ?? visitingCountry(s, after: name.upperBound) }
                     out.append(c)
                     for k in start..<name.upperBound { taken.insert(k) }
                     j = name.upperBound
@@ -134,7 +153,7 @@ public struct PersonExtractor: Sendable {
             }
             i += 1
         }
-        // « Tô Lâm, secrétaire général du … », « Hau A Lenh, membre du Comité central »
+        // « Hoang Van Lai, secrétaire du Comité du Parti de la province, a … »
         i = 0
         while i < t.count {
             guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation,
@@ -145,24 +164,25 @@ public struct PersonExtractor: Sendable {
                 if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
                 if r.count >= 2, let phrase = titlePhrase(s, at: k) {
                     var c = candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
+                                      rule: hasInitial(s, r) ? "person.initial-surname" : "person.name-title",
                                       country: phrase.country ?? delegationCountry(s, before: r.lowerBound))
-                    if c.country == nil { c.awayFrom = delegationHost(s, before: r.lowerBound) }
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: r.lowerBound) ?? visitingCountry(s, after: phrase.span.upperBound) }
                     out.append(c)
                     i = phrase.span.upperBound
                     continue
                 }
             }
-            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
+            // « a déclaré Hoang Van Lai », « selon Hoang Van Lai »; « une délégation conduite par Vu Van Lai »
             if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) || ledBy(t, before: i) {
-                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                var c = candidate(s, span: r, name: r, roles: [], rule: ledBy(t, before: i) ? "person.led-by" : "person.inverted-speech", country: nil)
                 c.awayFrom = delegationHost(s, before: r.lowerBound)
                 out.append(c)
                 i = r.upperBound
                 continue
             }
-            // « Volfovich Aleksandr Grigorievich a réaffirmé »
+            // « Petrov Ivan Sergueïevitch a réaffirmé »
             if r.count >= 2, startsHumanPredicate(t, r.upperBound) {
-                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                var c = candidate(s, span: r, name: r, roles: [], rule: "person.subject", country: nil)
                 c.weak = true
                 out.append(c)
             }
@@ -170,39 +190,91 @@ public struct PersonExtractor: Sendable {
         }
     }
 
+    /// What may follow a name in apposition: the end of the apposition, a verb (« X a signé »), or a
+    /// second person (« X et le gouverneur Y », « X et son épouse »).
+    func endsApposition(_ s: AnalysedSentence, _ e: Int) -> Bool {
+        let t = s.tokens
+        guard e < t.count else { return true }
+        if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
+        return t[e].folded == "et" && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
+    }
+
+    /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
+    /// the title (no verb, no other title, no punctuation), then a comma and a name of two words or more.
+    func longApposition(_ s: AnalysedSentence, from j: Int) -> (Int, Range<Int>)? {
+        let t = s.tokens
+        var k = j
+        while k < t.count, k - j <= 8 {
+            let w = t[k]
+            if w.text == "," {
+                guard k > j, let r = nameRun(s, at: k + 1), r.count >= 2, endsApposition(s, r.upperBound) else { return nil }
+                return (k, r)
+            }
+            if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
+                || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
+            if w.folded == "et", !PeopleWords.of.contains(s.folded(k + 1)) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// « X, en visite officielle au Portugal, … »: a guest is not from the country it visits.
+    func visitingCountry(_ s: AnalysedSentence, after e: Int) -> String? {
+        let t = s.tokens
+        guard e + 1 < t.count, t[e].text == ",", t[e + 1].folded == "en", s.folded(e + 2) == "visite" else { return nil }
+        for k in (e + 3)..<min(t.count, e + 8) {
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || t[k - 1].text == "à" {
+                return c.iso2
+            }
+        }
+        return nil
+    }
+
+    /// « R. Kowalski »: an initial before the surname.
+    func hasInitial(_ s: AnalysedSentence, _ r: Range<Int>) -> Bool { r.contains { s.tokens[$0].text == "." } }
+
+    func text(_ s: AnalysedSentence, _ r: Range<Int>) -> String {
+        let t = s.tokens
+        guard !r.isEmpty else { return "" }
+        let base = s.sentence.range.lowerBound
+        return String(decoding: Array(s.sentence.text.utf8)[(t[r.lowerBound].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self)
+    }
+
+    /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
+    static func normalisedTitle(_ s: String) -> String { s.replacingOccurrences(of: "\u{2019}", with: "'") }
+
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
     func ledBy(_ t: [Token], before i: Int) -> Bool {
         var k = i
-        if k >= 3, ["le", "la"].contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
+        if k >= 3, PeopleWords.article.contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
            !FrenchWords.isFunctionWord(t[k - 1].folded) { k -= 2 }
-        return k >= 2 && t[k - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[k - 2].folded)
+        return k >= 2 && t[k - 1].folded == "par" && PeopleWords.ledBy.contains(t[k - 2].folded)
     }
 
-    /// « une délégation kazakhe conduite par X », « une délégation de la province du Guangxi (Chine) menée
+    /// « une délégation kazakhe conduite par X », « une délégation de la province du Hunan (Chine) menée
     /// par X »: the leader belongs to the delegation's country.
     func delegationCountry(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
-        guard start >= 2, t[start - 1].folded == "par",
-              ["conduite", "dirigee", "menee", "conduit", "dirige", "mene"].contains(t[start - 2].folded),
-              let d = (max(0, start - 16)..<(start - 2)).last(where: { t[$0].folded == "delegation" }) else { return nil }
+        guard start >= 2, t[start - 1].folded == "par", PeopleWords.ledByAny.contains(t[start - 2].folded),
+              let d = (max(0, start - 16)..<(start - 2)).last(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         var found: String?
         for k in (d + 1)..<(start - 2) {
             let prev = s.folded(k - 1)
-            if ["en", "au", "aux", "vers", "dans"].contains(prev) || t[k - 1].text == "à" { continue }
+            if PeopleWords.destination.contains(prev) || t[k - 1].text == "à" { continue }
             if let c = s.countries(at: k).first { found = c.iso2 }
             else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
         }
         return found
     }
 
-    /// « une délégation du parti X conduite par son président, Y, en visite de travail au Vietnam »: the
+    /// « une délégation du parti X conduite par son président, Y, en visite de travail en Pologne »: the
     /// delegation's country is not stated, but it is not the country it visits or is received in.
     func delegationHost(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
         var k = start
         if k >= 1, FrenchWords.determiners.contains(t[k - 1].folded) { k -= 1 }
-        guard k >= 2, t[k - 1].folded == "par", ["conduite", "dirigee", "menee"].contains(t[k - 2].folded),
-              (max(0, k - 16)..<(k - 2)).contains(where: { t[$0].folded == "delegation" }) else { return nil }
+        guard k >= 2, t[k - 1].folded == "par", PeopleWords.ledBy.contains(t[k - 2].folded),
+              (max(0, k - 16)..<(k - 2)).contains(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { c in
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
@@ -210,10 +282,11 @@ public struct PersonExtractor: Sendable {
         }?.iso2
     }
 
-    func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], country: String?) -> Candidate {
+    func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], rule: String, country: String?) -> Candidate {
         let t = s.tokens
-        let text = String(decoding: Array(s.sentence.text.utf8)[(t[name.lowerBound].range.lowerBound - s.sentence.range.lowerBound)..<(t[name.upperBound - 1].range.upperBound - s.sentence.range.lowerBound)], as: UTF8.self)
-        return Candidate(sentence: s.index, span: span, name: name, text: text, words: t[name].map(\.folded), roles: roles, country: country)
+        let written = text(s, name)
+        return Candidate(sentence: s.index, span: span, name: name, text: written, words: t[name].map(\.folded),
+                         skeleton: Transliteration.words(name: written), roles: roles, country: country, rule: rule)
     }
 
     /// A title and what qualifies it: demonym, « de la Sécurité publique », « du Parti communiste
@@ -230,6 +303,9 @@ public struct PersonExtractor: Sendable {
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
         var extraRoles: [Role] = []
         var lastWasCountry = false
+        var hadOf = false
+        /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
+        var organisationStart: Int?
         loop: while j < t.count {
             let f = t[j].folded
             if let c = s.countries(at: j).first, c.form == .demonym {
@@ -244,21 +320,36 @@ public struct PersonExtractor: Sendable {
                 break loop
             }
             // « de l'Industrie et du Commerce », « à l'Économie et à la Protection du climat »: one institution.
-            if f == "et", j > m.tokens.upperBound, ["de", "du", "des", "d'", "a"].contains(s.folded(j + 1)), t[j + 1].text != "a",
-               let head = (j + 2..<min(t.count, j + 4)).first(where: { !["la", "l'", "les"].contains(t[$0].folded) }),
+            if f == "et", j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || s.folded(j + 1) == "a", t[j + 1].text != "a",
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
                 continue
             }
-            // « du Comité populaire provincial de … », « secrétaire d'État parlementaire à … »
+            // « ministre de l'Énergie, des Mines et de l'Eau, X »: the institution's domains listed with commas.
+            if t[j].text == ",", hadOf, PeopleWords.of.contains(s.folded(j + 1)),
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
+               t[head].isCapitalized, !t[head].isPunctuation, nameRun(s, at: j + 1) == nil {
+                j += 1
+                continue
+            }
+            // « président de la Chambre basse (chambre des élus) X »: a lower-case gloss in brackets.
+            if t[j].text == "(", hadOf, let close = (j + 1..<min(t.count, j + 6)).first(where: { t[$0].text == ")" }), close > j + 1,
+               (j + 1..<close).allSatisfy({ !t[$0].isCapitalized && !t[$0].isPunctuation && !t[$0].isNumber }) {
+                j = close + 1
+                continue
+            }
+            // « du Comité populaire provincial de … », « secrétaire d'État parlementaire à … »,
+            // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
-               ["de", "du", "des", "d'", ","].contains(t[j + 1].folded) || t[j + 1].text == "à" {
+               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
+                || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
             // « ministre délégué chargé du Commerce extérieur »
-            if ["charge", "chargee", "charges", "chargees"].contains(f), ["de", "du", "des", "d'"].contains(s.folded(j + 1)) {
+            if PeopleWords.charged.contains(f), PeopleWords.of.contains(s.folded(j + 1)) {
                 j += 1
                 continue
             }
@@ -269,15 +360,19 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             var k = j
-            let isOf = f == "de" || f == "du" || f == "des" || f == "d'"
+            let isOf = PeopleWords.of.contains(f)
             let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
             // « secrétaire d'État à l'Économie », « consul général à Osaka »: a domain or a posting, no nationality.
             let isTo = t[j].text == "à" && m.payload.category != "generic"
                 && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
             k += f == "aupres" ? 2 : 1
-            if k < t.count, t[k].folded == "la" || t[k].folded == "l'" || t[k].folded == "les" { k += 1 }
+            if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
+            if isOf { hadOf = true }
+            if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k].folded) || s.organisation(at: k) != nil {
+                organisationStart = k
+            }
             if let c = s.countries(at: k).first(where: { $0.form != .demonym }) {
                 if country == nil && isOf { country = c.iso2 }
                 j = c.tokens.upperBound
@@ -308,7 +403,7 @@ public struct PersonExtractor: Sendable {
             }
             if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
             // The institution's head noun, then its adjectives and capitalised parts.
-            let isPlace = Self.placeNouns.contains(t[k].folded)
+            let isPlace = PeopleWords.placeNoun.contains(t[k].folded)
             var n = k + 1
             // « de Lạng Sơn, Đoàn Thu Hà »: a proper-noun complement ends at the comma before the name.
             if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
@@ -330,12 +425,19 @@ public struct PersonExtractor: Sendable {
                 }
                 if w.isCapitalized {
                     if bodies.contains(w.folded) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
+                    // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
+                    // up to the comma before the person's.
+                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k].folded) {
+                        var e = n
+                        while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e].folded) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
+                        if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
+                    }
                     break
                 }
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if isPlace, n < t.count, ["de", "du", "d'"].contains(t[n].folded) || t[n].isCapitalized {
+            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && t[n].folded != "des" || t[n].isCapitalized {
                 // « la province de Nghe An », « la préfecture d'Aichi », « la région Centre-Val de Loire »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
@@ -345,7 +447,7 @@ public struct PersonExtractor: Sendable {
                     let first = n
                     while n < t.count {
                         if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
-                        if n > first, ["de", "du", "d'"].contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        if n > first, PeopleWords.of.contains(t[n].folded), t[n].folded != "des", n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
                         break
                     }
                 }
@@ -360,8 +462,8 @@ public struct PersonExtractor: Sendable {
             for k in m.tokens.lowerBound..<j {
                 guard let p = place(s, at: k), p.tokens.upperBound <= j else { continue }
                 var b = k - 1
-                if b >= 0, ["la", "l'", "les"].contains(t[b].folded) { b -= 1 }
-                if b >= 0, ["de", "du", "des", "d'"].contains(t[b].folded) { country = p.payload.place.iso2; break }
+                if b >= 0, PeopleWords.article.contains(t[b].folded) { b -= 1 }
+                if b >= 0, PeopleWords.of.contains(t[b].folded) { country = p.payload.place.iso2; break }
             }
         }
         let bytes = Array(s.sentence.text.utf8)
@@ -380,37 +482,38 @@ public struct PersonExtractor: Sendable {
                 words.append(String(decoding: bytes[(t[lo].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self))
             }
         }
-        let title = words.joined(separator: " ")
+        let title = Self.normalisedTitle(words.joined(separator: " "))
+        // « son homologue polonais X »: X is Polish, but « homologue » is a relation, not X's role.
+        if PeopleWords.relation.contains(t[i].folded) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
+        let organisation = organisationStart.flatMap { o in o < j ? Self.normalisedTitle(text(s, o..<j)) : nil }
         var roles: [Role] = []
-        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
         roles += extraRoles
-        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
         return TitlePhrase(span: m.tokens.lowerBound..<j, roles: roles, country: country)
     }
-
-    /// Nouns heading a territory named after them (« la province de Nghe An », « la préfecture d'Aichi »).
-    static let placeNouns: Set<String> = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement",
-                                          "prefecture", "oblast", "departement", "canton", "comte", "territoire", "metropole", "localite"]
 
     func isAdjective(_ f: String) -> Bool {
         guard f.utf8.count >= 3, !FrenchWords.isFunctionWord(f), !FrenchWords.auxiliaries.contains(f) else { return false }
         if f.hasSuffix("ment") || f.hasSuffix("ant") && !f.hasSuffix("permanent") { return false }
-        for suffix in ["e", "es", "al", "aux", "el", "els", "ien", "iens", "ais", "ain", "ains", "if", "ifs", "ier", "iers", "eur", "eurs", "ique", "iques", "ent", "ents"]
-        where f.hasSuffix(suffix) {
-            return !Self.presentVerbs.contains(f)
-        }
-        return false
+        return PeopleWords.adjectiveEnding.contains { f.hasSuffix($0) } && !PeopleWords.presentVerb.contains(f)
     }
 
-    /// Verbs in the present that look like adjectives and follow a subject in headlines.
-    static let presentVerbs: Set<String> = ["rencontre", "recoit", "signe", "visite", "salue", "affirme", "souligne", "arrive",
-                                            "participe", "preside", "appelle", "accueille", "entame", "effectue", "invite",
-                                            "presente", "discute", "inaugure", "assiste", "propose", "exprime", "felicite", "remercie",
-                                            "reaffirme", "demande", "encourage", "plaide", "insiste", "annonce", "s'entretient"]
+    /// Nouns heading a territory named after them (VisitExtractor reads them too).
+    static let placeNouns = PeopleWords.placeNoun
 
     /// A run of 1–5 capitalised words that can be a person's name.
-    func nameRun(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
+    /// Honorifics before it are skipped (« M. », « Mme », « Samdech Techo »: not part of the name), and an
+    /// initial is part of it (« R. Kowalski », « Anna M. Nowak »).
+    func nameRun(_ s: AnalysedSentence, at start: Int) -> Range<Int>? {
         let t = s.tokens
+        var i = start
+        while i < t.count {
+            if t[i].isCapitalized, PeopleWords.honorific.contains(t[i].folded) { i += 1; continue }
+            if let m = titles.match(at: i, in: t), m.payload.category == "honorific", m.tokens.upperBound < t.count,
+               t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
+            break
+        }
         guard i < t.count else { return nil }
         // « Hô Chi Minh-Ville », « Centre-Val de Loire »: places, not people.
         if place(s, at: i) != nil { return nil }
@@ -418,9 +521,12 @@ public struct PersonExtractor: Sendable {
         var j = i
         while j < t.count, j - i < 5 {
             let w = t[j]
+            // « R. Kowalski »: a one-letter capital and its full stop, before another name word.
+            if w.text == ".", j > i, t[j - 1].isCapitalized, t[j - 1].text.count == 1, j + 1 < t.count,
+               t[j + 1].isCapitalized, !t[j + 1].isPunctuation, isNameWord(s, j + 1) { j += 1; continue }
             if w.isPunctuation || w.isNumber { break }
             if !w.isCapitalized {
-                if ["von", "van", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "dos", "di"].contains(w.folded),
+                if PeopleWords.particle.contains(w.folded),
                    j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
                 break
             }
@@ -482,93 +588,98 @@ public struct PersonExtractor: Sendable {
         return !bodies.contains(f) && s.countries(at: j).isEmpty && titles.match(at: j, in: s.tokens) == nil
     }
 
-    static let speechVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "ajoute", "conclu", "precise",
-                                           "explique", "estime", "note", "dit", "rappele", "annonce", "poursuivi", "insiste",
-                                           "assure", "confie", "observe", "declaree", "soulignee", "affirmee", "indiquee"]
-    /// What people (not places: « Da Nang a accueilli 2 millions de touristes ») do as subjects.
-    static let humanVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "salue", "exprime", "estime",
-                                          "rappele", "ajoute", "demande", "propose", "remercie", "informe", "transmis", "rencontre",
-                                          "preside", "felicite", "invite", "note", "appele", "insiste", "annonce", "explique",
-                                          "souhaite", "espere", "assure", "promis", "precise", "dit", "entretenu", "rejoui",
-                                          "adresse", "partage", "plaide", "exhorte", "encourage", "conduit", "dirige"]
-
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
-        if t[i - 1].folded == "selon" { return true }
-        guard i >= 2, Self.speechVerbs.contains(t[i - 1].folded) else { return false }
-        return t[i - 2].folded == "a" || t[i - 2].folded == "ont" || t[i - 2].folded == "a-t-il"
+        if PeopleWords.accordingTo.contains(t[i - 1].folded) { return true }
+        guard i >= 2, PeopleWords.speechVerb.contains(t[i - 1].folded) else { return false }
+        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && t[i - 2].text != "à"
     }
 
     func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
         guard k + 1 < t.count else { return false }
         let a = t[k].folded
-        if a == "a" || a == "avait" || a == "est", Self.humanVerbs.contains(t[k + 1].folded) { return true }
-        if a == "s'", k + 2 < t.count, t[k + 1].folded == "est", Self.humanVerbs.contains(t[k + 2].folded) { return true }
-        if a == "a", k + 2 < t.count, t[k + 1].folded == "egalement" || t[k + 1].folded == "aussi", Self.humanVerbs.contains(t[k + 2].folded) { return true }
+        let human = PeopleWords.humanVerb
+        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", human.contains(t[k + 1].folded) { return true }
+        if a == "s'", k + 2 < t.count, t[k + 1].folded == "est", human.contains(t[k + 2].folded) { return true }
+        if a == "a", t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
         return false
     }
 
     // MARK: - One person per name
 
     func resolve(_ doc: AnalysedDocument, _ candidates: [Candidate], _ titleOnly: [PersonMention]) -> PersonAnalysis {
-        // Longest forms first, so « Loukachenko » joins « Alexandre Loukachenko ».
+        // Longest forms first, so « Kowalski » joins « Jan Kowalski ». Forms are compared by their
+        // transliteration skeleton: « Roumen Radev » and « Rumen Radev », « Petrov Ivan » and « Ivan Petrov »
+        // are one person.
         var groups: [(words: [String], members: [Candidate])] = []
-        for c in candidates.sorted(by: { $0.words.count > $1.words.count }) {
-            if let g = groups.firstIndex(where: { $0.words == c.words }) { groups[g].members.append(c); continue }
-            let containing = groups.indices.filter { isSubsequence(c.words, of: groups[$0].words) }
+        var byKey: [String: Int] = [:]
+        for c in candidates.sorted(by: { $0.skeleton.count > $1.skeleton.count }) {
+            let key = c.skeleton.sorted().joined(separator: " ")
+            if let g = byKey[key] { groups[g].members.append(c); continue }
+            let containing = groups.indices.filter { isSubsequence(c.skeleton, of: groups[$0].words) }
             if containing.count == 1 { groups[containing[0]].members.append(c); continue }
             if containing.count > 1 { continue }  // ambiguous partial name
-            groups.append((c.words, [c]))
+            byKey[key] = groups.count
+            groups.append((c.skeleton, [c]))
         }
         // A name seen only as a weak subject must be confirmed by something else about it.
-        groups.removeAll { $0.members.allSatisfy(\.weak) && $0.members.count < 2 && !looksVietnamese($0.words, $0.members[0].text) }
+        groups.removeAll { $0.members.allSatisfy(\.weak) && $0.members.count < 2 && !looksVietnamese($0.members[0].words, $0.members[0].text) }
 
         var people: [PersonFact] = []
+        var evidenceSentences: [Set<Int>] = []
         var forms: [[[String]]] = []
         var awayFrom: [String?] = []
         var categories: [Set<String>] = []
         for g in groups.sorted(by: { a, b in (a.members.map(\.sentence).min()!, a.members.map(\.span.lowerBound).min()!) < (b.members.map(\.sentence).min()!, b.members.map(\.span.lowerBound).min()!) }) {
-            let full = g.members.first { $0.words == g.words }!
+            let full = g.members[0]
             var p = PersonFact(name: full.text)
             var seenRoles = Set<String>()
-            var formSet: [[String]] = [g.words]
+            var seenAliases: Set<String> = [full.text]
+            var formSet: [[String]] = [full.words]
+            var seenForms: Set<[String]> = [full.words]
+            var seenSentences = Set<Int>()
             for m in g.members.sorted(by: { ($0.sentence, $0.span.lowerBound) < ($1.sentence, $1.span.lowerBound) }) {
-                if m.text != p.name && !p.aliases.contains(m.text) { p.aliases.append(m.text) }
-                if !formSet.contains(m.words) { formSet.append(m.words) }
+                if seenAliases.insert(m.text).inserted { p.aliases.append(m.text) }
+                if seenForms.insert(m.words).inserted { formSet.append(m.words) }
                 if p.country == nil { p.country = m.country }
                 for r in m.roles where !r.title.isEmpty && seenRoles.insert(Folding.fold(r.title)).inserted {
-                    p.roles.append(RoleFact(title: r.title, country: r.country ?? m.country))
+                    p.roles.append(RoleFact(title: r.title, organisation: r.organisation, country: r.country ?? m.country))
                 }
-                let ev = doc.sentences[m.sentence].sentence.evidence
-                if !p.evidence.contains(ev) { p.evidence.append(ev) }
+                if seenSentences.insert(m.sentence).inserted { p.evidence.append(doc.sentences[m.sentence].sentence.evidence(m.rule)) }
             }
+            evidenceSentences.append(seenSentences)
             people.append(p)
             awayFrom.append(g.members.lazy.compactMap(\.awayFrom).first)
             forms.append(formSet)
             categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
         }
 
-        // Every mention of a known person, titled or not.
+        // Every mention of a known person, titled or not. Candidates and forms are indexed, so this is
+        // linear in the article's length however often one person is named.
+        var candidateAt: [Int: [Int: Int]] = [:]
+        for (k, c) in candidates.enumerated() where candidateAt[c.sentence]?[c.name.lowerBound] == nil {
+            candidateAt[c.sentence, default: [:]][c.name.lowerBound] = k
+        }
+        var formsByFirstWord: [String: [(person: Int, form: [String])]] = [:]
+        for (p, fs) in forms.enumerated() { for f in fs where !f.isEmpty { formsByFirstWord[f[0], default: []].append((p, f)) } }
         var mentions: [[PersonMention]] = Array(repeating: [], count: doc.sentences.count)
         for s in doc.sentences {
             let t = s.tokens
             var i = 0
             while i < t.count {
                 var best: (person: Int, length: Int)?
-                for (p, fs) in forms.enumerated() {
-                    for f in fs where f.count > (best?.length ?? 0) && i + f.count <= t.count {
-                        if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
-                    }
+                for (p, f) in formsByFirstWord[t[i].folded] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                    if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
                 }
                 if let b = best {
-                    var start = i
                     // Include the title phrase before the name.
-                    if let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i }) { start = c.span.lowerBound }
-                    let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i })
+                    let c = candidateAt[s.index]?[i].map { candidates[$0] }
+                    let start = c?.span.lowerBound ?? i
                     mentions[s.index].append(PersonMention(sentence: s.index, span: start..<(i + b.length), name: i..<(i + b.length),
                                                            person: b.person, roles: c?.roles.map(\.title) ?? [], category: c?.roles.first?.category,
                                                            country: c?.country))
-                    let ev = s.sentence.evidence
-                    if !people[b.person].evidence.contains(ev) { people[b.person].evidence.append(ev) }
+                    if evidenceSentences[b.person].insert(s.index).inserted {
+                        people[b.person].evidence.append(s.sentence.evidence("person.mention"))
+                    }
                     i += b.length
                 } else {
                     i += 1
@@ -648,11 +759,58 @@ public struct PersonExtractor: Sendable {
 
     /// Short syllables (« Tran Dai Quang »), or letters only Vietnamese uses (ơ, ư, ạ…).
     /// The Vietnamese alphabet has no f, j, w or z: « Wei Tao », « Jae-myung » are not Vietnamese.
+    /// Every word must be one syllable as Vietnamese spells them (`isVietnameseSyllableShape`): « Ram Nath
+    /// Kovind », « Rumen Radev », « José Marti » are not, whatever their length.
     func looksVietnamese(_ words: [String], _ text: String) -> Bool {
         if text.unicodeScalars.contains(where: Self.isVietnameseLetter) { return true }
-        return (2...4).contains(words.count) && words.allSatisfy { $0.utf8.count <= 6 && !$0.contains("-") }
-            && !words.contains { w in w.contains { "fjwz".contains($0) } }
+        return (2...4).contains(words.count) && words.allSatisfy(Self.isVietnameseSyllableShape)
     }
+
+    /// One Vietnamese syllable: an initial consonant (b, ch, gh, ngh, qu, tr, …, or none), one to three
+    /// vowels, a final among c, ch, m, n, ng, nh, p, t (« nguyen », « thanh », « hoai »; not « radev »,
+    /// « nath », « kovind », « rumen »).
+    static func isVietnameseSyllableShape(_ f: String) -> Bool {
+        let w = Array(f)
+        guard (1...7).contains(w.count), w.allSatisfy({ $0.isLetter }) else { return false }
+        var i = 0
+        for initial in vietnameseInitials where w.count > initial.count && Array(w[0..<initial.count]) == Array(initial) {
+            i = initial.count
+            break
+        }
+        let vowelStart = i
+        while i < w.count, "aeiouy".contains(w[i]) { i += 1 }
+        guard (1...3).contains(i - vowelStart) else { return false }
+        return vietnameseFinals.contains(String(w[i...]))
+    }
+
+    /// Longest first, so « ngh » is tried before « ng » and « n ».
+    static let vietnameseInitials = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+                                     "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
+    static let vietnameseFinals: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+}
+
+/// PersonExtractor's word classes (seeds/grammar/people.lexicon).
+enum PeopleWords {
+    static let particle = Lexicon.embedded.words("person.name-particle")
+    static let honorific = Lexicon.embedded.words("person.honorific")
+    static let relation = Lexicon.embedded.words("person.relation")
+    static let ledBy = Lexicon.embedded.words("person.led-by")
+    static let ledByAny = Lexicon.embedded.words("person.led-by-any")
+    static let delegation = Lexicon.embedded.words("person.delegation")
+    static let destination = Lexicon.embedded.words("person.destination")
+    static let charged = Lexicon.embedded.words("person.charged")
+    static let of = Lexicon.embedded.words("person.of")
+    static let article = Lexicon.embedded.words("person.article")
+    static let placeNoun = Lexicon.embedded.words("person.place-noun")
+    static let organisationHead = Lexicon.embedded.words("person.organisation-head")
+    static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
+    static let presentVerb = Lexicon.embedded.words("person.present-verb")
+    static let speechVerb = Lexicon.embedded.words("person.speech-verb")
+    static let speechAuxiliary = Lexicon.embedded.words("person.speech-auxiliary")
+    static let accordingTo = Lexicon.embedded.words("person.according-to")
+    static let humanVerb = Lexicon.embedded.words("person.human-verb")
+    static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
+    static let also = Lexicon.embedded.words("person.also")
 }
 
 /// A person named (or referred to by title alone) in one sentence.
