@@ -98,6 +98,8 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         var i = 0
         var taken = Set<Int>()
+        /// Tokens of a title phrase already read with a name of two words or more after it.
+        var titled = Set<Int>()
         while i < t.count {
             if let phrase = titlePhrase(s, at: i) {
                 var j = phrase.span.upperBound
@@ -113,7 +115,7 @@ public struct PersonExtractor: Sendable {
                     rule = "person.title-apposition"
                 }
                 // « le chef d'état-major de l'Armée de terre suédoise, le général X »: two titles, one person.
-                if name == nil, j < t.count, t[j].text == "," {
+                if name == nil, j < t.count, t[j].text == ",", !PeopleWords.relation.contains(t[i].folded) {
                     var k = j + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
                     if let sub = titlePhrase(s, at: k), let r = nameRun(s, at: sub.span.upperBound),
@@ -141,6 +143,7 @@ public struct PersonExtractor: Sendable {
                     if c.country == nil { c.awayFrom = delegationHost(s, before: start) ?? visitingCountry(s, after: name.upperBound) }
                     out.append(c)
                     for k in start..<name.upperBound { taken.insert(k) }
+                    if name.count >= 2 { for k in start..<name.lowerBound { titled.insert(k) } }
                     j = name.upperBound
                 } else if !phrase.roles.isEmpty {
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
@@ -162,7 +165,9 @@ public struct PersonExtractor: Sendable {
             if k < t.count, t[k].text == "," {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
-                if r.count >= 2, let phrase = titlePhrase(s, at: k) {
+                // « Anna Nowak, le ministre polonais Jan Kowal et … »: a title already read with the name
+                // after it is that person's, not an apposition to the name before.
+                if r.count >= 2, !titled.contains(k), let phrase = titlePhrase(s, at: k) {
                     var c = candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
                                       rule: hasInitial(s, r) ? "person.initial-surname" : "person.name-title",
                                       country: phrase.country ?? delegationCountry(s, before: r.lowerBound))
@@ -212,7 +217,9 @@ public struct PersonExtractor: Sendable {
             }
             if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
                 || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
-            if w.folded == "et", !PeopleWords.of.contains(s.folded(k + 1)) { return nil }
+            // « de l'Enseignement supérieur et technique », not « et les délégués »
+            if w.folded == "et", !PeopleWords.of.contains(s.folded(k + 1)),
+               !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
             k += 1
         }
         return nil
@@ -343,6 +350,7 @@ public struct PersonExtractor: Sendable {
             // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
                PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
+                || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1].folded))
                 || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
                 kept.append(kept.removeLast().lowerBound..<j)
@@ -363,7 +371,7 @@ public struct PersonExtractor: Sendable {
             let isOf = PeopleWords.of.contains(f)
             let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
             // « secrétaire d'État à l'Économie », « consul général à Osaka »: a domain or a posting, no nationality.
-            let isTo = t[j].text == "à" && m.payload.category != "generic"
+            let isTo = (t[j].text == "à" || f == "au" || f == "aux") && m.payload.category != "generic"
                 && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
             k += f == "aupres" ? 2 : 1
@@ -409,7 +417,8 @@ public struct PersonExtractor: Sendable {
             if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
-                if e < t.count, t[e].text == "," && nameRun(s, at: e + 1) != nil || t[e].text == "(" { n = e }
+                // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
+                if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || s.folded(e + 1) == "et") || t[e].text == "(" { n = e }
             }
             while n < t.count {
                 let w = t[n]
@@ -689,10 +698,18 @@ public struct PersonExtractor: Sendable {
 
         // « le chef de l'État biélorusse »: the one head of state the article names gets Belarus.
         // Vietnamese-shaped names are settled first by the home country, so they are not candidates.
-        for p in people.indices where people[p].country == nil {
-            if let c = ([people[p].name] + people[p].aliases).lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
+        // A person of the reference data, named in full, has its nationality whatever the sentence
+        // suggests; a surname alone only fills a missing one.
+        for p in people.indices {
+            let names = [people[p].name] + people[p].aliases
+            if let c = names.lazy.filter({ $0.contains(" ") }).compactMap({ knownCountries[Folding.fold($0)] }).first {
                 people[p].country = c
-            } else if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name), awayFrom[p] != home {
+            } else if people[p].country == nil, let c = names.lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
+                people[p].country = c
+            }
+        }
+        for p in people.indices where people[p].country == nil {
+            if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name), awayFrom[p] != home {
                 people[p].country = home
             } else if let away = awayFrom[p], let c = doc.countryRank.first(where: { $0 != away }) {
                 people[p].country = c
@@ -701,8 +718,11 @@ public struct PersonExtractor: Sendable {
         let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
         for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
             guard let c = m.country else { continue }
+            // « le président vietnamien » does not make « le président Ram Kumar » Vietnamese: the home
+            // country's people have Vietnamese-shaped names.
             let fits = people.indices.filter { p in
                 people[p].country == nil && (m.category == "generic" || categories[p].contains(m.category ?? ""))
+                    && (c != homeCountry || looksVietnamese(forms[p][0], people[p].name))
             }
             if fits.count == 1 { people[fits[0]].country = c }
         }

@@ -591,6 +591,18 @@ commandant	military
 président-directeur général	business
 PDG	business
 fondateur	business
+chef	official
+membre	official
+assistant	official
+assistante	official
+conseiller	official
+conseillère	official
+empereur	head_of_state
+impératrice	head_of_state
+ex-président	head_of_state
+ex-ministre	minister
+épouse	generic
+époux	generic
 dirigeant	generic
 dirigeante	generic
 leader	generic
