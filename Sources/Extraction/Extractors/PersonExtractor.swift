@@ -292,8 +292,16 @@ public struct PersonExtractor: Sendable {
     func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], rule: String, country: String?) -> Candidate {
         let t = s.tokens
         let written = text(s, name)
+        // « Samdech Sok Vanna »: an honorific of one country before the name.
+        var k = name.lowerBound - 1
+        var honoured: String?
+        while k >= 0, PeopleWords.honorific.contains(t[k].folded) {
+            honoured = honoured ?? PeopleWords.honorificCountry[t[k].folded]
+            k -= 1
+        }
         return Candidate(sentence: s.index, span: span, name: name, text: written, words: t[name].map(\.folded),
-                         skeleton: Transliteration.words(name: written), roles: roles, country: country, rule: rule)
+                         skeleton: Transliteration.words(name: written), roles: roles, country: country ?? honoured,
+                         rule: honoured != nil && country == nil ? "person.nationality-honorific" : rule)
     }
 
     /// A title and what qualifies it: demonym, « de la Sécurité publique », « du Parti communiste
@@ -635,6 +643,7 @@ public struct PersonExtractor: Sendable {
 
         var people: [PersonFact] = []
         var evidenceSentences: [Set<Int>] = []
+        var firstSentence: [Int] = []
         var forms: [[[String]]] = []
         var awayFrom: [String?] = []
         var categories: [Set<String>] = []
@@ -658,6 +667,7 @@ public struct PersonExtractor: Sendable {
             evidenceSentences.append(seenSentences)
             people.append(p)
             awayFrom.append(g.members.lazy.compactMap(\.awayFrom).first)
+            firstSentence.append(g.members.map(\.sentence).min()!)
             forms.append(formSet)
             categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
         }
@@ -726,10 +736,16 @@ public struct PersonExtractor: Sendable {
             }
             if fits.count == 1 { people[fits[0]].country = c }
         }
-        // A foreign official named without any nationality (« le président Emmanuel Macron ») in an
-        // article about one foreign country is most likely from it.
-        if let foreign = doc.countryRank.first(where: { $0 != homeCountry }) {
-            for p in people.indices where people[p].country == nil && !people[p].roles.isEmpty {
+        // A foreign official named without any nationality is most likely from the foreign country
+        // the text is at when it names them: « Lors de sa visite en Norvège, X a rencontré le ministre
+        // du Commerce, Per Olsen » (the sentence, else one of the two before), else from the foreign
+        // country the article is most about.
+        let foreign = doc.countryRank.first(where: { $0 != homeCountry })
+        for p in people.indices where people[p].country == nil {
+            let titled = !people[p].roles.isEmpty
+            if let c = nearbyForeignCountry(doc, sentence: firstSentence[p], reach: titled ? 2 : 0) {
+                people[p].country = c
+            } else if titled, let foreign {
                 people[p].country = foreign
             }
         }
@@ -755,6 +771,22 @@ public struct PersonExtractor: Sendable {
         }
         for k in mentions.indices { mentions[k].sort { $0.span.lowerBound < $1.span.lowerBound } }
         return PersonAnalysis(people: people, mentions: mentions, counts: counts)
+    }
+
+    /// The first foreign country named (not by its demonym, which may qualify someone else) in sentence
+    /// `k` or up to `reach` sentences before it; one introduced by « en », « au », « à » (where the text
+    /// is) comes first.
+    func nearbyForeignCountry(_ doc: AnalysedDocument, sentence k: Int, reach: Int) -> String? {
+        for d in 0...reach where k - d >= 0 {
+            let s = doc.sentences[k - d]
+            let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
+            let at = named.first { c in
+                let i = c.tokens.lowerBound
+                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || s.tokens[i - 1].folded == "a")
+            }
+            if let c = at ?? named.first { return c.iso2 }
+        }
+        return nil
     }
 
     /// « président » is « président biélorusse » but not « présidente du Conseil … »; « présidente du Conseil
@@ -813,6 +845,15 @@ public struct PersonExtractor: Sendable {
 enum PeopleWords {
     static let particle = Lexicon.embedded.words("person.name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
+    /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
+    static let honorificCountry: [String: String] = {
+        var out: [String: String] = [:]
+        for id in Lexicon.embedded.ids where id.hasPrefix("person.honorific-of.") {
+            let iso2 = String(id.dropFirst("person.honorific-of.".count)).uppercased()
+            for w in Lexicon.embedded.words(id) { out[w] = iso2 }
+        }
+        return out
+    }()
     static let relation = Lexicon.embedded.words("person.relation")
     static let ledBy = Lexicon.embedded.words("person.led-by")
     static let ledByAny = Lexicon.embedded.words("person.led-by-any")

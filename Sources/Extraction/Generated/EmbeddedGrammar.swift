@@ -10,6 +10,10 @@ enum EmbeddedGrammar {
 person.name-particle	von van der den bin ben ibn al el da dos di
 # Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
 person.honorific	samdech techo dato datuk seri excellence
+# Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
+# set id ends with the ISO code.
+person.honorific-of.kh	samdech techo
+person.honorific-of.my	dato datuk
 # A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
 person.relation	homologue homologues
 # The past participle that introduces a delegation's leader: « une délégation conduite par X ».
