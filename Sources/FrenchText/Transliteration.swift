@@ -55,7 +55,7 @@ public enum Transliteration {
     public static func isPatronymic(_ word: String) -> Bool {
         let f = Folding.fold(word)
         guard f.count > 6 else { return false }
-        return ["ovich", "evich", "ovitch", "evitch", "ovna", "evna", "ichna", "ievna"].contains { f.hasSuffix($0) }
+        return ["ovich", "evich", "ovitch", "evitch", "ovych", "evych", "ovytch", "evytch", "ovna", "evna", "ivna", "ichna"].contains { f.hasSuffix($0) }
     }
 
     /// The key of a whole name: the skeletons of its words in alphabetical order, so a surname-first

@@ -26,7 +26,7 @@ person.destination	en au aux vers dans
 person.charged	charge chargee charges chargees
 # « de », « du », « des », « d' » before an institution; articles after them.
 person.of	de du des d'
-person.article	la l' les
+person.article	le la l' les
 # Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
 person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
 # Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
