@@ -11,7 +11,7 @@ import Testing
         ("Le président kazakh Nourlan Abenov a inauguré le salon.", "Nourlan Abenov", "KZ", "président"),
         ("Pham Van Hung, secrétaire général du Comité populaire de Hanoi, a salué les résultats.", "Pham Van Hung", "VN", "secrétaire général du Comité populaire de Hanoi"),
         ("Le ministre russe de l’Énergie, Igor Sechkine, a signé le texte.", "Igor Sechkine", "RU", "ministre de l'Énergie"),
-        ("Hier, l’ambassadeur Dang Minh Khoi a remis ses lettres de créance.", "Dang Minh Khoi", "VN", "ambassadeur"),
+        ("Hier, l’ambassadeur Dang Van Khiem a remis ses lettres de créance.", "Dang Van Khiem", "VN", "ambassadeur"),
         ("Le vice-Premier ministre et ministre de l'Industrie Tran Quoc Huy a présidé la séance.", "Tran Quoc Huy", "VN", "ministre de l'Industrie"),
         ("La coopération progresse, a déclaré Vo Thi Lan aux journalistes.", "Vo Thi Lan", "VN", nil),
         ("La présidente slovaque Zuzana Kovacova a accueilli la délégation.", "Zuzana Kovacova", "SK", "présidente"),
@@ -58,6 +58,9 @@ import Testing
         ("Le ministre fédéral allemand de l’Économie Peter Altmann a signé l’accord.", "Peter Altmann", "DE", nil),
         ("Le ministre émirati d’État au Commerce extérieur Hamad bin Saeed Al Nuaimi a signé.", "Hamad bin Saeed Al Nuaimi", "AE", nil),
         ("L’ambassadrice désignée au Vietnam Helen Whitfield a présenté ses lettres.", "Helen Whitfield", nil, nil),
+        // Spanish particles between name words.
+        ("L’ambassadrice d’Espagne au Vietnam, Ana Ruiz de Olano, a reçu les étudiants.", "Ana Ruiz de Olano", "ES", nil),
+        ("Le secrétaire d’État espagnol aux Mines, Luis De la Fuente Marin, a signé.", "Luis De la Fuente Marin", "ES", nil),
         // « homologue » is a relation: it gives the nationality, not a role.
         ("Il a rencontré son homologue polonais Jan Brzoza à Varsovie.", "Jan Brzoza", "PL", nil),
     ]

@@ -1,15 +1,16 @@
 import FrenchText
 
 /// Finds the people an article names, from the text rather than from a list: a title before a
-/// name (« le président biélorusse Alexandre Loukachenko », « l’ambassadeur Nguyên Van Trung »),
-/// a title then a name in apposition (« le ministre vietnamien de la Sécurité publique, Luong Tam
-/// Quang, »), a name then its title (« Tô Lâm, secrétaire général du Parti… »), an inverted speaker
-/// (« a déclaré Bùi Thanh Son ») or a subject doing what people do (« X a réaffirmé »).
-/// Partial mentions (« le président Loukachenko ») are merged with the fullest form.
+/// name (« le président letton Ivars Kalnins », « l’ambassadeur Hoang Van Lai »), a title then a
+/// name in apposition (« la ministre suédoise du Climat, Eva Lind, »), a name then its title
+/// (« Ho Van Lai, maire de Tân Lập, »), an inverted speaker (« a précisé Ho Van Lai ») or a subject
+/// doing what people do (« X a réaffirmé »). Partial mentions (« le président Kalnins ») are merged
+/// with the fullest form, transliterated forms too (« Roumen Petkov », « Rumen Petkov »).
+/// Every person's evidence names the rule that read it (`person.title-name`, `person.mention`, …).
 public struct PersonExtractor: Sendable {
     public let reference: Reference
     /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
-    /// nationality (« le président Luong Cuong ») is taken to be from here.
+    /// nationality (« le président Hoang Van Lai ») is taken to be from here.
     public var homeCountry: String? = "VN"
     let countries: CountryGazetteer
     let organisations: Gazetteer<String>
@@ -217,7 +218,7 @@ public struct PersonExtractor: Sendable {
             }
             if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
                 || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
-            // « de l'Enseignement supérieur et technique », not « et les délégués »
+            // « de l'Enseignement supérieur et technique », not « et ses conseillers »
             if w.folded == "et", !PeopleWords.of.contains(s.folded(k + 1)),
                !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
             k += 1
@@ -304,8 +305,8 @@ public struct PersonExtractor: Sendable {
                          rule: honoured != nil && country == nil ? "person.nationality-honorific" : rule)
     }
 
-    /// A title and what qualifies it: demonym, « de la Sécurité publique », « du Parti communiste
-    /// du Vietnam », a coordinated second title (« vice-Premier ministre et ministre des … »).
+    /// A title and what qualifies it: demonym, « des Transports maritimes », « du Parti social-démocrate
+    /// de Lettonie », a coordinated second title (« vice-Premier ministre et ministre de la Santé »).
     func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
         let t = s.tokens
         guard let m = titles.match(at: i, in: t) else { return nil }
@@ -334,7 +335,7 @@ public struct PersonExtractor: Sendable {
                 j = sub.span.upperBound
                 break loop
             }
-            // « de l'Industrie et du Commerce », « à l'Économie et à la Protection du climat »: one institution.
+            // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
             if f == "et", j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || s.folded(j + 1) == "a", t[j + 1].text != "a",
                let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
@@ -354,7 +355,7 @@ public struct PersonExtractor: Sendable {
                 j = close + 1
                 continue
             }
-            // « du Comité populaire provincial de … », « secrétaire d'État parlementaire à … »,
+            // « du Conseil régional permanent de … », « secrétaire d'État adjoint à … »,
             // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
                PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
@@ -364,7 +365,7 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
-            // « ministre délégué chargé du Commerce extérieur »
+            // « ministre déléguée chargée de la Francophonie »
             if PeopleWords.charged.contains(f), PeopleWords.of.contains(s.folded(j + 1)) {
                 j += 1
                 continue
@@ -378,7 +379,7 @@ public struct PersonExtractor: Sendable {
             var k = j
             let isOf = PeopleWords.of.contains(f)
             let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
-            // « secrétaire d'État à l'Économie », « consul général à Osaka »: a domain or a posting, no nationality.
+            // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
             let isTo = (t[j].text == "à" || f == "au" || f == "aux") && m.payload.category != "generic"
                 && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
@@ -404,7 +405,7 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             if isTo, t[k].isCapitalized, !bodies.contains(t[k].folded) {
-                // A posting city: « à Hô Chi Minh-Ville ».
+                // A posting city: « à Can Tho ».
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
                 j = e
@@ -421,7 +422,7 @@ public struct PersonExtractor: Sendable {
             // The institution's head noun, then its adjectives and capitalised parts.
             let isPlace = PeopleWords.placeNoun.contains(t[k].folded)
             var n = k + 1
-            // « de Lạng Sơn, Đoàn Thu Hà »: a proper-noun complement ends at the comma before the name.
+            // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
             if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
@@ -435,7 +436,7 @@ public struct PersonExtractor: Sendable {
                     break
                 }
                 if let c = s.countries(at: n).first, c.form == .demonym {
-                    // « l'Armée de terre indienne », « la province chinoise du Guangxi »
+                    // « la Marine nationale chilienne », « la province chinoise du Hunan »
                     if country == nil { country = c.iso2 }
                     n = c.tokens.upperBound
                     continue
@@ -455,7 +456,7 @@ public struct PersonExtractor: Sendable {
                 break
             }
             if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && t[n].folded != "des" || t[n].isCapitalized {
-                // « la province de Nghe An », « la préfecture d'Aichi », « la région Centre-Val de Loire »
+                // « la province de Binh Tan », « la préfecture de Gifu », « la région Grand Est »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
                     if country == nil { country = p.payload.place.iso2 }
@@ -474,7 +475,7 @@ public struct PersonExtractor: Sendable {
             lastWasCountry = false
         }
         _ = lastWasCountry
-        // « président de la Douma d'État »: an institution inside the title gives the nationality.
+        // « président de la Diète polonaise », « de la Knesset »: an institution inside the title gives the nationality.
         if country == nil {
             for k in m.tokens.lowerBound..<j {
                 guard let p = place(s, at: k), p.tokens.upperBound <= j else { continue }
@@ -532,7 +533,7 @@ public struct PersonExtractor: Sendable {
             break
         }
         guard i < t.count else { return nil }
-        // « Hô Chi Minh-Ville », « Centre-Val de Loire »: places, not people.
+        // « Can Tho », « Grand Est »: places, not people.
         if place(s, at: i) != nil { return nil }
         if let r = vietnameseNameLed(s, at: i) { return r }
         var j = i
@@ -545,9 +546,16 @@ public struct PersonExtractor: Sendable {
             if !w.isCapitalized {
                 if PeopleWords.particle.contains(w.folded),
                    j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
+                // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
+                // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
+                // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
+                if PeopleWords.innerParticle.contains(w.folded) || (w.folded == "la" && t[j - 1].folded == "de"),
+                   j - i >= 2, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
+                   w.folded == "la" || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
+                   !looksVietnamese(t[i..<j].map(\.folded), "") { j += 1; continue }
                 break
             }
-            // A capitalised « Son » or « Le » inside a name is part of it (« Bùi Thanh Son », « Le Drian »).
+            // A capitalised « Son » or « Le » inside a name is part of it (« Ho Thanh Son », « Le Goff »).
             if !isNameWord(s, j) && !(j > i && (FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil)
                                         && isNameWordIgnoringGrammar(s, j)) { break }
             j += 1
@@ -557,7 +565,7 @@ public struct PersonExtractor: Sendable {
 
     /// Vietnamese family names that fold to French words (« Lê », « Mai », « La »): a name when
     /// capitalised and followed by the short capitalised syllables of a Vietnamese name
-    /// (« Lê Hoài Trung », « Mai Van Chinh »), not by a French noun (« Le Parti », « Le Monde »).
+    /// (« Lê Van Tam », « Mai Thi Hoa »), not by a French noun (« Le Parti », « Le Sénat »).
     func vietnameseNameLed(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
         let t = s.tokens
         let w = t[i]
@@ -706,7 +714,7 @@ public struct PersonExtractor: Sendable {
             }
         }
 
-        // « le chef de l'État biélorusse »: the one head of state the article names gets Belarus.
+        // « le chef de l'État letton »: the one head of state the article names gets Latvia.
         // Vietnamese-shaped names are settled first by the home country, so they are not candidates.
         // A person of the reference data, named in full, has its nationality whatever the sentence
         // suggests; a surname alone only fills a missing one.
@@ -728,7 +736,7 @@ public struct PersonExtractor: Sendable {
         let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
         for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
             guard let c = m.country else { continue }
-            // « le président vietnamien » does not make « le président Ram Kumar » Vietnamese: the home
+            // « la vice-présidente vietnamienne » does not make « le président Ram Kumar » Vietnamese: the home
             // country's people have Vietnamese-shaped names.
             let fits = people.indices.filter { p in
                 people[p].country == nil && (m.category == "generic" || categories[p].contains(m.category ?? ""))
@@ -789,8 +797,8 @@ public struct PersonExtractor: Sendable {
         return nil
     }
 
-    /// « président » is « président biélorusse » but not « présidente du Conseil … »; « présidente du Conseil
-    /// de la République du Bélarus » is « présidente du Conseil de la République de l'Assemblée … du Bélarus ».
+    /// « président » is « président letton » but not « présidente de la Cour … »; « présidente de la Cour
+    /// des comptes de Lettonie » is « présidente de la Cour des comptes de l'État … de Lettonie ».
     static func sameRole(_ a: String, _ b: String) -> Bool {
         if a == b || a.hasPrefix(b + " ") || b.hasPrefix(a + " ") { return true }
         let x = a.split(separator: " "), y = b.split(separator: " ")
@@ -809,10 +817,10 @@ public struct PersonExtractor: Sendable {
         return false
     }
 
-    /// Short syllables (« Tran Dai Quang »), or letters only Vietnamese uses (ơ, ư, ạ…).
+    /// Short syllables (« Tran Van Lai »), or letters only Vietnamese uses (ơ, ư, ạ…).
     /// The Vietnamese alphabet has no f, j, w or z: « Wei Tao », « Jae-myung » are not Vietnamese.
-    /// Every word must be one syllable as Vietnamese spells them (`isVietnameseSyllableShape`): « Ram Nath
-    /// Kovind », « Rumen Radev », « José Marti » are not, whatever their length.
+    /// Every word must be one syllable as Vietnamese spells them (`isVietnameseSyllableShape`): « Ravi Dutt
+    /// Sharma », « Ivo Petkov », « Luis Marin » are not, whatever their length.
     func looksVietnamese(_ words: [String], _ text: String) -> Bool {
         if text.unicodeScalars.contains(where: Self.isVietnameseLetter) { return true }
         return (2...4).contains(words.count) && words.allSatisfy(Self.isVietnameseSyllableShape)
@@ -844,6 +852,7 @@ public struct PersonExtractor: Sendable {
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
 enum PeopleWords {
     static let particle = Lexicon.embedded.words("person.name-particle")
+    static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
     /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
     static let honorificCountry: [String: String] = {
@@ -879,7 +888,7 @@ struct PersonMention: Sendable {
     let sentence: Int
     /// Tokens of the whole mention, title phrase included.
     let span: Range<Int>
-    /// Tokens of the name; nil for « le président biélorusse » alone.
+    /// Tokens of the name; nil for « le président letton » alone.
     let name: Range<Int>?
     var person: Int?
     let roles: [String]

@@ -8,6 +8,8 @@ enum EmbeddedGrammar {
 
 # Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
 person.name-particle	von van der den bin ben ibn al el da dos di
+# Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
+person.inner-name-particle	de del
 # Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
 person.honorific	samdech techo dato datuk seri excellence
 # Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
@@ -22,7 +24,7 @@ person.led-by-any	conduite dirigee menee conduit dirige mene
 person.delegation	delegation
 # Prepositions of destination, whose country is not the delegation's: « une délégation en visite au Laos ».
 person.destination	en au aux vers dans
-# « ministre délégué chargé du Commerce extérieur »: the domain follows.
+# « ministre déléguée chargée de la Francophonie »: the domain follows.
 person.charged	charge chargee charges chargees
 # « de », « du », « des », « d' » before an institution; articles after them.
 person.of	de du des d'
@@ -31,7 +33,7 @@ person.article	le la l' les
 person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
 # Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
 person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
-# Endings of the adjectives that qualify an institution (« Comité populaire provincial »).
+# Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
 person.present-verb	rencontre recoit signe visite salue affirme souligne arrive participe preside appelle accueille entame effectue invite presente discute inaugure assiste propose exprime felicite remercie reaffirme demande encourage plaide insiste annonce s'entretient
