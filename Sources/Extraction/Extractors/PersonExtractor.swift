@@ -549,8 +549,8 @@ public struct PersonExtractor: Sendable {
                 // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
                 // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
                 // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
-                if PeopleWords.innerParticle.contains(w.folded) || (w.folded == "la" && t[j - 1].folded == "de"),
-                   j - i >= 2, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
+                if j - i >= 2, PeopleWords.innerParticle.contains(w.folded) || (w.folded == "la" && t[j - 1].folded == "de"),
+                   j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
                    w.folded == "la" || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
                    !looksVietnamese(t[i..<j].map(\.folded), "") { j += 1; continue }
                 break
