@@ -202,7 +202,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e < t.count else { return true }
         if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
-        return t[e].folded == "et" && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
+        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
     }
 
     /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
@@ -219,7 +219,7 @@ public struct PersonExtractor: Sendable {
             if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
                 || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
             // « de l'Enseignement supérieur et technique », not « et ses conseillers »
-            if w.folded == "et", !PeopleWords.of.contains(s.folded(k + 1)),
+            if PeopleWords.and.contains(w.folded), !PeopleWords.of.contains(s.folded(k + 1)),
                !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
             k += 1
         }
@@ -229,7 +229,7 @@ public struct PersonExtractor: Sendable {
     /// « X, en visite officielle au Portugal, … »: a guest is not from the country it visits.
     func visitingCountry(_ s: AnalysedSentence, after e: Int) -> String? {
         let t = s.tokens
-        guard e + 1 < t.count, t[e].text == ",", t[e + 1].folded == "en", s.folded(e + 2) == "visite" else { return nil }
+        guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1].folded), PeopleWords.visit.contains(s.folded(e + 2)) else { return nil }
         for k in (e + 3)..<min(t.count, e + 8) {
             if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || t[k - 1].text == "à" {
                 return c.iso2
@@ -256,14 +256,14 @@ public struct PersonExtractor: Sendable {
         var k = i
         if k >= 3, PeopleWords.article.contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
            !FrenchWords.isFunctionWord(t[k - 1].folded) { k -= 2 }
-        return k >= 2 && t[k - 1].folded == "par" && PeopleWords.ledBy.contains(t[k - 2].folded)
+        return k >= 2 && PeopleWords.by.contains(t[k - 1].folded) && PeopleWords.ledBy.contains(t[k - 2].folded)
     }
 
     /// « une délégation kazakhe conduite par X », « une délégation de la province du Hunan (Chine) menée
     /// par X »: the leader belongs to the delegation's country.
     func delegationCountry(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
-        guard start >= 2, t[start - 1].folded == "par", PeopleWords.ledByAny.contains(t[start - 2].folded),
+        guard start >= 2, PeopleWords.by.contains(t[start - 1].folded), PeopleWords.ledByAny.contains(t[start - 2].folded),
               let d = (max(0, start - 16)..<(start - 2)).last(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         var found: String?
         for k in (d + 1)..<(start - 2) {
@@ -281,12 +281,13 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         var k = start
         if k >= 1, FrenchWords.determiners.contains(t[k - 1].folded) { k -= 1 }
-        guard k >= 2, t[k - 1].folded == "par", PeopleWords.ledBy.contains(t[k - 2].folded),
+        guard k >= 2, PeopleWords.by.contains(t[k - 1].folded), PeopleWords.ledBy.contains(t[k - 2].folded),
               (max(0, k - 16)..<(k - 2)).contains(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { c in
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
-            return ["en", "au", "aux"].contains(s.folded(i - 1)) || (i > 0 && (t[i - 1].text == "à" || t[i - 1].text == "À"))
+            let before = s.folded(i - 1)
+            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || t[i - 1].text != "a")
         }?.iso2
     }
 
@@ -312,7 +313,7 @@ public struct PersonExtractor: Sendable {
         guard let m = titles.match(at: i, in: t) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
-        if t[i].isCapitalized && i > 0 && !(t[i].folded == "premier" || t[i].folded == "premiere") && !t[i - 1].isPunctuation
+        if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i].folded) && !t[i - 1].isPunctuation
             && !FrenchWords.determiners.contains(t[i - 1].folded) { return nil }
         var j = m.tokens.upperBound
         var country: String?
@@ -329,14 +330,14 @@ public struct PersonExtractor: Sendable {
                 j = c.tokens.upperBound
                 continue
             }
-            if f == "et", let sub = titlePhrase(s, at: j + 1) {
+            if PeopleWords.and.contains(f), let sub = titlePhrase(s, at: j + 1) {
                 extraRoles += sub.roles
                 if country == nil { country = sub.country }
                 j = sub.span.upperBound
                 break loop
             }
             // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
-            if f == "et", j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || s.folded(j + 1) == "a", t[j + 1].text != "a",
+            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), t[j + 1].text != "a",
                let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
@@ -378,12 +379,13 @@ public struct PersonExtractor: Sendable {
             }
             var k = j
             let isOf = PeopleWords.of.contains(f)
-            let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
+            let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
+            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && t[j].text != "a" || isNear)
             // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
-            let isTo = (t[j].text == "à" || f == "au" || f == "aux") && m.payload.category != "generic"
-                && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
+            let isTo = PeopleWords.to.contains(f) && t[j].text != "a" && m.payload.category != "generic"
+                && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
-            k += f == "aupres" ? 2 : 1
+            k += isNear ? 2 : 1
             if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
             if isOf { hadOf = true }
@@ -427,7 +429,7 @@ public struct PersonExtractor: Sendable {
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
                 // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
-                if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || s.folded(e + 1) == "et") || t[e].text == "(" { n = e }
+                if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.folded(e + 1))) || t[e].text == "(" { n = e }
             }
             while n < t.count {
                 let w = t[n]
@@ -549,9 +551,10 @@ public struct PersonExtractor: Sendable {
                 // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
                 // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
                 // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
-                if j - i >= 2, PeopleWords.innerParticle.contains(w.folded) || (w.folded == "la" && t[j - 1].folded == "de"),
+                let particleArticle = PeopleWords.article.contains(w.folded) && PeopleWords.innerParticle.contains(t[max(i, j - 1)].folded)
+                if j - i >= 2, PeopleWords.innerParticle.contains(w.folded) || particleArticle,
                    j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
-                   w.folded == "la" || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
+                   particleArticle || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
                    !looksVietnamese(t[i..<j].map(\.folded), "") { j += 1; continue }
                 break
             }
@@ -590,7 +593,7 @@ public struct PersonExtractor: Sendable {
     static func isVietnameseSyllable(_ f: String) -> Bool {
         guard (1...7).contains(f.utf8.count), f.allSatisfy({ $0.isLetter && !"fjwz".contains($0) }), let last = f.last else { return false }
         if "aeiouy".contains(last) { return true }
-        return ["c", "m", "n", "p", "t"].contains(String(last)) || f.hasSuffix("ch") || f.hasSuffix("ng") || f.hasSuffix("nh")
+        return PeopleWords.vietnameseFinal.contains { f.hasSuffix($0) }
     }
 
     static func isVietnameseLetter(_ u: Unicode.Scalar) -> Bool {
@@ -624,8 +627,8 @@ public struct PersonExtractor: Sendable {
         let a = t[k].folded
         let human = PeopleWords.humanVerb
         if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", human.contains(t[k + 1].folded) { return true }
-        if a == "s'", k + 2 < t.count, t[k + 1].folded == "est", human.contains(t[k + 2].folded) { return true }
-        if a == "a", t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
+        if PeopleWords.reflexive.contains(a), k + 2 < t.count, FrenchWords.isAuxiliary(t[k + 1]), human.contains(t[k + 2].folded) { return true }
+        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
         return false
     }
 
@@ -833,20 +836,16 @@ public struct PersonExtractor: Sendable {
         let w = Array(f)
         guard (1...7).contains(w.count), w.allSatisfy({ $0.isLetter }) else { return false }
         var i = 0
-        for initial in vietnameseInitials where w.count > initial.count && Array(w[0..<initial.count]) == Array(initial) {
+        for initial in PeopleWords.vietnameseInitials where w.count > initial.count && Array(w[0..<initial.count]) == Array(initial) {
             i = initial.count
             break
         }
         let vowelStart = i
         while i < w.count, "aeiouy".contains(w[i]) { i += 1 }
         guard (1...3).contains(i - vowelStart) else { return false }
-        return vietnameseFinals.contains(String(w[i...]))
+        return i == w.count || PeopleWords.vietnameseFinal.contains(String(w[i...]))
     }
 
-    /// Longest first, so « ngh » is tried before « ng » and « n ».
-    static let vietnameseInitials = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-                                     "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
-    static let vietnameseFinals: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
 }
 
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
@@ -881,6 +880,18 @@ enum PeopleWords {
     static let humanVerb = Lexicon.embedded.words("person.human-verb")
     static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
     static let also = Lexicon.embedded.words("person.also")
+    static let and = Lexicon.embedded.words("person.and")
+    static let by = Lexicon.embedded.words("person.by")
+    static let on = Lexicon.embedded.words("person.on")
+    static let visit = Lexicon.embedded.words("person.visit")
+    static let inCountry = Lexicon.embedded.words("person.in-country")
+    static let to = Lexicon.embedded.words("person.to")
+    static let near = Lexicon.embedded.words("person.near")
+    static let capitalisedTitle = Lexicon.embedded.words("person.capitalised-title")
+    static let reflexive = Lexicon.embedded.words("person.reflexive")
+    static let vietnameseFinal = Lexicon.embedded.words("person.vietnamese-final")
+    /// Longest first, so « ngh » is tried before « ng » and « n ».
+    static let vietnameseInitials = Lexicon.embedded.words("person.vietnamese-initial").sorted { ($0.count, $0) > ($1.count, $1) }
 }
 
 /// A person named (or referred to by title alone) in one sentence.

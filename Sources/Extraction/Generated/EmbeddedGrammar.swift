@@ -45,6 +45,26 @@ person.according-to	selon
 person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige
 person.subject-auxiliary	a avait est
 person.also	egalement aussi
+# « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.
+person.and	et
+# « une délégation conduite par X ».
+person.by	par
+# « X, en visite officielle au Portugal, »: a guest is not from the country visited.
+person.on	en
+person.visit	visite
+# Before a country: where someone is (« en Pologne », « au Chili », « aux Pays-Bas »), not where from.
+person.in-country	en au aux
+# « secrétaire d'État aux Mines », « à la Jeunesse »: a domain, not a nationality.
+person.to	à au aux
+# « représentant permanent auprès de l'ONU ».
+person.near	auprès
+# Titles written with a capital inside a sentence: « le Premier ministre ».
+person.capitalised-title	premier première
+# « X s'est félicité »: the reflexive before the auxiliary.
+person.reflexive	s'
+# Vietnamese syllables: initial consonants and finals (« nguyen », « thanh », « hoai »).
+person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
+person.vietnamese-final	c ch m n ng nh p t
 
 """#,
         "shared.lexicon": #"""
