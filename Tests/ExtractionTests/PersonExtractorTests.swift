@@ -110,6 +110,9 @@ import Testing
         #expect(ps.first?.name == "Jan Kowal")
         #expect(ps.first?.roles.first?.title == "président du parti Aube nouvelle")
         #expect(ps.first?.roles.first?.organisation == "parti Aube nouvelle")
+        // A coordinated second title is not part of the first one's organisation.
+        let rs = people("Le secrétaire général du Parti travailliste et président de Malte Joseph Camilleri a parlé.")
+        #expect(rs.first?.roles.first?.organisation == "Parti travailliste")
         let qs = people("La présidente de l’Agence spatiale lettone, Ilze Berzina, a signé.")
         #expect(qs.first?.roles.first?.organisation == "Agence spatiale lettone")
     }

@@ -323,6 +323,7 @@ public struct PersonExtractor: Sendable {
         var hadOf = false
         /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
         var organisationStart: Int?
+        var organisationEnd: Int?
         loop: while j < t.count {
             let f = t[j].folded
             if let c = s.countries(at: j).first, c.form == .demonym {
@@ -331,6 +332,7 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             if PeopleWords.and.contains(f), let sub = titlePhrase(s, at: j + 1) {
+                organisationEnd = j
                 extraRoles += sub.roles
                 if country == nil { country = sub.country }
                 j = sub.span.upperBound
@@ -505,7 +507,7 @@ public struct PersonExtractor: Sendable {
         let title = Self.normalisedTitle(words.joined(separator: " "))
         // « son homologue polonais X »: X is Polish, but « homologue » is a relation, not X's role.
         if PeopleWords.relation.contains(t[i].folded) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
-        let organisation = organisationStart.flatMap { o in o < j ? Self.normalisedTitle(text(s, o..<j)) : nil }
+        let organisation = organisationStart.flatMap { o in o < (organisationEnd ?? j) ? Self.normalisedTitle(text(s, o..<(organisationEnd ?? j))) : nil }
         var roles: [Role] = []
         if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
         roles += extraRoles
