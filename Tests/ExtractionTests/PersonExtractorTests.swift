@@ -58,6 +58,9 @@ import Testing
         ("Le ministre fédéral allemand de l’Économie Peter Altmann a signé l’accord.", "Peter Altmann", "DE", nil),
         ("Le ministre émirati d’État au Commerce extérieur Hamad bin Saeed Al Nuaimi a signé.", "Hamad bin Saeed Al Nuaimi", "AE", nil),
         ("L’ambassadrice désignée au Vietnam Helen Whitfield a présenté ses lettres.", "Helen Whitfield", nil, nil),
+        // An honorific, then the title in apposition; a delegation's country for its untitled leader.
+        ("M. R. Kowalenko, Premier ministre du Bélarus, a parlé.", "R. Kowalenko", "BY", "Premier ministre du Bélarus"),
+        ("La délégation du Parti communiste chinois, conduite par Li Ganzhou, est arrivée.", "Li Ganzhou", "CN", nil),
         // Spanish particles between name words.
         ("L’ambassadrice d’Espagne au Vietnam, Ana Ruiz de Olano, a reçu les étudiants.", "Ana Ruiz de Olano", "ES", nil),
         ("Le secrétaire d’État espagnol aux Mines, Luis De la Fuente Marin, a signé.", "Luis De la Fuente Marin", "ES", nil),
@@ -103,6 +106,13 @@ import Testing
         let ps = people("Ont pris la parole Anna Nowacka, le ministre polonais Jan Brzoza et le maire Piotr Zielinski.")
         #expect(ps.first { $0.name == "Jan Brzoza" }?.country == "PL")
         #expect(ps.first { $0.name == "Anna Nowacka" }?.roles.isEmpty ?? true)
+    }
+
+    @Test func aRelationThenAnotherTitledPerson() {
+        let ps = people("À l’invitation de son homologue Tran Van Lai, le Premier ministre letton Ivars Berzins est arrivé à Hanoi.")
+        #expect(ps.map(\.name) == ["Tran Van Lai", "Ivars Berzins"])
+        #expect(ps.first?.roles.isEmpty == true)
+        #expect(ps.last?.country == "LV")
     }
 
     @Test func roleOrganisation() {

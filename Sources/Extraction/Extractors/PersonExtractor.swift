@@ -136,16 +136,29 @@ public struct PersonExtractor: Sendable {
                     if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + extra }
                     rule = "person.long-title-apposition"
                 }
+                // « M. Jan Kowal, ministre polonais de la Santé, »: an honorific, then the title in apposition.
+                var end = name?.upperBound ?? j
+                if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
+                    var k = end + 1
+                    if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                    // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
+                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
+                        roles = sub.roles
+                        country = country ?? sub.country
+                        end = sub.span.upperBound
+                        rule = "person.name-title"
+                    }
+                }
                 if let name {
                     if hasInitial(s, name) { rule = "person.initial-surname" }
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
-                    var c = candidate(s, span: start..<name.upperBound, name: name, roles: roles, rule: rule,
+                    var c = candidate(s, span: start..<end, name: name, roles: roles, rule: rule,
                                       country: country ?? delegationCountry(s, before: start))
                     if c.country == nil { c.awayFrom = delegationHost(s, before: start) ?? visitingCountry(s, after: name.upperBound) }
                     out.append(c)
-                    for k in start..<name.upperBound { taken.insert(k) }
+                    for k in start..<end { taken.insert(k) }
                     if name.count >= 2 { for k in start..<name.lowerBound { titled.insert(k) } }
-                    j = name.upperBound
+                    j = end
                 } else if !phrase.roles.isEmpty {
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
                     titleOnly.append(PersonMention(sentence: s.index, span: start..<phrase.span.upperBound, name: nil, person: nil,
@@ -180,7 +193,8 @@ public struct PersonExtractor: Sendable {
             }
             // « a déclaré Hoang Van Lai », « selon Hoang Van Lai »; « une délégation conduite par Vu Van Lai »
             if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) || ledBy(t, before: i) {
-                var c = candidate(s, span: r, name: r, roles: [], rule: ledBy(t, before: i) ? "person.led-by" : "person.inverted-speech", country: nil)
+                var c = candidate(s, span: r, name: r, roles: [], rule: ledBy(t, before: i) ? "person.led-by" : "person.inverted-speech",
+                                  country: delegationCountry(s, before: r.lowerBound))
                 c.awayFrom = delegationHost(s, before: r.lowerBound)
                 out.append(c)
                 i = r.upperBound
