@@ -65,9 +65,9 @@ enum FactStore {
 
     private static func evidence(_ c: Context, _ e: Evidence, _ extractor: String) throws -> Int64 {
         try c.db.cachedStatement(sql: """
-            INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version, rule) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [c.articleID, c.offsets.characterOffset(ofByte: e.range.lowerBound),
-                             c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version])
+                             c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version, e.rule])
         return c.db.lastInsertedRowID
     }
 
