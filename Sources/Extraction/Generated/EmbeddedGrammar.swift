@@ -92,6 +92,71 @@ domain.institution-noun	ministre ministres chambre agence université institut f
 domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 """#,
+        "people.lexicon": #"""
+# Word classes of PersonExtractor. One set per line: id, a tab, the words (folded on load).
+# Every example below is invented.
+
+# Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
+person.name-particle	von van der den bin ben ibn al el da dos di
+# Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
+person.inner-name-particle	de del
+# Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
+person.honorific	samdech techo dato datuk seri excellence
+# Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
+# set id ends with the ISO code.
+person.honorific-of.kh	samdech techo
+person.honorific-of.my	dato datuk
+# A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
+person.relation	homologue homologues
+# The past participle that introduces a delegation's leader: « une délégation conduite par X ».
+person.led-by	conduite dirigee menee
+person.led-by-any	conduite dirigee menee conduit dirige mene
+person.delegation	delegation
+# Prepositions of destination, whose country is not the delegation's: « une délégation en visite au Laos ».
+person.destination	en au aux vers dans
+# « ministre déléguée chargée de la Francophonie »: the domain follows.
+person.charged	charge chargee charges chargees
+# « de », « du », « des », « d' » before an institution; articles after them.
+person.of	de du des d'
+person.article	le la l' les
+# Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
+person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
+# Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
+# Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
+person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
+# Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
+person.present-verb	rencontre recoit signe visite salue affirme souligne arrive participe preside appelle accueille entame effectue invite presente discute inaugure assiste propose exprime felicite remercie reaffirme demande encourage plaide insiste annonce s'entretient
+# Participles of speech after « a », « ont »: « a déclaré X », « a souligné X ».
+person.speech-verb	declare souligne affirme reaffirme indique ajoute conclu precise explique estime note dit rappele annonce poursuivi insiste assure confie observe declaree soulignee affirmee indiquee
+person.speech-auxiliary	a ont a-t-il a-t-elle
+person.according-to	selon
+# What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
+person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige
+person.subject-auxiliary	a avait est
+person.also	egalement aussi
+# « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.
+person.and	et
+# « une délégation conduite par X ».
+person.by	par
+# « X, en visite officielle au Portugal, »: a guest is not from the country visited.
+person.on	en
+person.visit	visite
+# Before a country: where someone is (« en Pologne », « au Chili », « aux Pays-Bas »), not where from.
+person.in-country	en au aux
+# « secrétaire d'État aux Mines », « à la Jeunesse »: a domain, not a nationality.
+person.to	à au aux
+# « représentant permanent auprès de l'ONU ».
+person.near	auprès
+# Titles written with a capital inside a sentence: « le Premier ministre ».
+person.capitalised-title	premier première
+# « X s'est félicité »: the reflexive before the auxiliary.
+person.reflexive	s'
+# Vietnamese syllables: initial consonants and finals (« nguyen », « thanh », « hoai »).
+person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
+person.vietnamese-final	c ch m n ng nh p t
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
