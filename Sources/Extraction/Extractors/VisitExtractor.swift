@@ -20,11 +20,11 @@ public struct VisitExtractor: Sendable {
         return extract(doc, persons.analyse(doc))
     }
 
-    enum Trigger { case visit, arrival, reception, passiveReception, led }
+    enum Trigger { case visit, arrival, departure, reception, receptionNoun, passiveReception, led }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
-        var visits: [VisitFact] = []
-        var receptions = Set<Int>()
+        var trips = VisitSet()
+        var receptions: [VisitFact] = []
         var subject: Int?
         var lastNamed: Int?
         for s in doc.sentences {
@@ -38,57 +38,82 @@ public struct VisitExtractor: Sendable {
                 let end = n + 1 < triggers.count ? triggers[n + 1].at : s.tokens.count
                 let seg = trig.at..<end
                 if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { continue }
-                // Who travels.
-                var visitor: Int?
-                var visitorCountry: String?
-                var guestSpan: Range<Int>?
+                // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
+                // each with the words that belong to them (their own dates).
+                var travellers: [(person: Int?, country: String?, words: Range<Int>?)] = []
+                var guestSpans: [Range<Int>] = []
+                var rule: String
+                func named(_ m: PersonMention) -> (person: Int?, country: String?, words: Range<Int>?) {
+                    (m.person, m.person == nil ? m.country : nil, nil)
+                }
                 switch trig.kind {
                 case .reception:
+                    rule = "visit.reception"
                     if let m = mentions.first(where: { seg.contains($0.span.lowerBound) && $0.span.lowerBound > trig.at }) {
-                        visitor = m.person; guestSpan = m.span
-                        if m.person == nil { visitorCountry = m.country }
                         if m.category == "diplomat" { continue }  // an ambassador lives there
-                    } else if let d = delegation(s, seg) { visitorCountry = d } else { continue }
+                        travellers = [named(m)]; guestSpans = [m.span]
+                        // « a reçu, le 3 mai à Hanoi, X, chef de … »: the guest after the circumstances.
+                        if m.span.lowerBound > trig.at + 1, s.tokens[trig.at + 1].text == "," { rule = "visit.reception-apposition" }
+                    } else if let d = delegation(s, seg) { travellers = [(nil, d, nil)]; rule = "visit.reception-delegation" } else { continue }
+                case .receptionNoun:
+                    // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »
+                    guard let list = genitives(s, mentions, from: trig.at + 1, in: seg) else { continue }
+                    if list.contains(where: { $0.mention.category == "diplomat" }) { continue }
+                    travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
+                    guestSpans = list.map(\.mention.span)
+                    rule = "visit.welcome"
                 case .visit:
+                    rule = "visit.subject"
                     if let p = anaphoricGenitive(s, after: trig.at, in: seg) {
                         // « la visite officielle de ce dernier »: the last person named.
                         guard let m = mentions.last(where: { $0.person != nil && $0.span.upperBound <= p })?.person ?? lastNamed else { continue }
-                        visitor = m
-                    } else if let m = genitive(s, mentions, after: trig.at, in: seg) {
-                        visitor = m.person; guestSpan = m.span
-                        if m.person == nil { visitorCountry = m.country }
+                        travellers = [(m, nil, nil)]; rule = "visit.anaphor"
+                    } else if let list = genitive(s, mentions, after: trig.at, in: seg) {
+                        travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, list.count > 1 ? $0.words : nil) }
+                        guestSpans = list.map(\.mention.span)
+                        rule = list.count > 1 ? "visit.genitive-list" : "visit.genitive"
                     } else if let a = apposition(s, mentions, before: trig.at) {
                         // « X, en visite de travail au Vietnam, … », « X, qui effectue une visite … »
                         switch a {
-                        case .person(let m): visitor = m.person; if m.person == nil { visitorCountry = m.country }
-                        case .delegation(let c): visitorCountry = c
+                        case .people(let ms): travellers = ms.map(named)
+                        case .delegation(let c): travellers = [(nil, c, nil)]
                         }
+                        rule = "visit.apposition"
+                    } else if let m = verbSubject(s, mentions, before: trig.at) {
+                        travellers = [(m, nil, nil)]; rule = "visit.verb-subject"
                     } else if let d = delegation(s, seg) {
-                        visitorCountry = d
+                        travellers = [(nil, d, nil)]; rule = "visit.delegation"
                     } else if let m = clauseSubject(s, mentions, before: trig.at) {
-                        visitor = m
+                        travellers = [(m, nil, nil)]; rule = "visit.clause-subject"
                     } else if let m = leader(s, mentions, before: trig.at) {
-                        visitor = m
+                        travellers = [(m, nil, nil)]; rule = "visit.delegation-leader"
                     } else {
-                        visitor = sentenceSubject
+                        travellers = [(sentenceSubject, nil, nil)]
                     }
                 case .led:
                     // « X, qui avait conduit une délégation … à Minsk », « X a conduit une délégation à … »
-                    if let m = relativeAntecedent(s, mentions, before: trig.at) { visitor = m }
-                    else if let m = clauseSubject(s, mentions, before: trig.at) { visitor = m }
-                    else { visitor = sentenceSubject }
-                case .arrival, .passiveReception:
+                    rule = "visit.led-delegation"
+                    if let m = relativeAntecedent(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
+                    else if let m = clauseSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
+                    else { travellers = [(sentenceSubject, nil, nil)] }
+                case .arrival, .departure, .passiveReception:
+                    rule = trig.kind == .arrival ? "visit.arrival" : trig.kind == .departure ? "visit.departure" : "visit.reception-passive"
                     // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
-                    if let d = delegation(s, 0..<trig.at) { visitorCountry = d }
-                    else if let m = leader(s, mentions, before: trig.at) { visitor = m }
-                    else { visitor = sentenceSubject }
+                    if let d = delegation(s, 0..<trig.at) { travellers = [(nil, d, nil)] }
+                    else if let m = leader(s, mentions, before: trig.at) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
+                    else { travellers = [(sentenceSubject, nil, nil)] }
                 }
-                if let v = visitor { visitorCountry = analysis.people[v].country }
-                guard visitor != nil || visitorCountry != nil else { continue }
-                // Where to: « en Biélorussie », « au Vietnam », « à Minsk ».
+                travellers = travellers.map { t in
+                    guard let v = t.person else { return t }
+                    return (v, analysis.people[v].country, t.words)
+                }
+                travellers.removeAll { $0.person == nil && $0.country == nil }
+                guard !travellers.isEmpty else { continue }
+                func inGuest(_ i: Int) -> Bool { guestSpans.contains { $0.contains(i) } }
+                // Where to: « en Biélorussie », « au Vietnam », « à Minsk »; what one leaves (« a quitté Minsk »).
                 var hosts: [(iso2: String, city: String?)] = []
-                for c in s.countries where seg.contains(c.tokens.lowerBound) && !(guestSpan?.contains(c.tokens.lowerBound) ?? false) {
-                    guard isLocative(s, c) else { continue }
+                for c in s.countries where seg.contains(c.tokens.lowerBound) && !inGuest(c.tokens.lowerBound) {
+                    guard isLocative(s, c) || (trig.kind == .departure && isLeft(s, c, after: trig.at)) else { continue }
                     let city: String? = c.form == .capital ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
                     if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) {
                         if hosts[k].city == nil { hosts[k].city = city }
@@ -97,7 +122,7 @@ public struct VisitExtractor: Sendable {
                     }
                 }
                 // « à Nghe An », « dans la métropole du Sud », « dans la préfecture d'Aichi »: the country below the place.
-                for (range, p) in places(s, in: seg) where !(guestSpan?.contains(range.lowerBound) ?? false) {
+                for (range, p) in places(s, in: seg) where !inGuest(range.lowerBound) {
                     let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
                     let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
                     if let k = hosts.firstIndex(where: { $0.iso2 == p.iso2 }) {
@@ -108,55 +133,79 @@ public struct VisitExtractor: Sendable {
                 }
                 // « a choisi le Vietnam pour sa première visite »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
-                if hosts.isEmpty, trig.kind == .reception {
+                if hosts.isEmpty, trig.kind == .reception || trig.kind == .receptionNoun {
                     // « Le chef du Parti reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
                     else if let m = mentions.first(where: { $0.span.upperBound <= trig.at }), let c = m.country { hosts.append((c, nil)) }
                 }
+                if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
                 let kind = self.kind(s, seg)
-                let dates = self.dates(s, seg, before: triggers[0].at, excluding: mentions.map(\.span))
-                for h in hosts where h.iso2 != visitorCountry {
-                    for d in dates.isEmpty ? [nil] : dates.map(Optional.some) {
-                        if trig.kind == .reception || trig.kind == .passiveReception { receptions.insert(visits.count) }
-                        visits.append(VisitFact(visitor: visitor.map { analysis.people[$0].name }, visitorCountry: visitorCountry,
-                                                hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
-                                                evidence: s.sentence.evidence))
+                let excluded = mentions.map(\.span)
+                let shared = self.dates(s, seg, before: triggers[0].at, excluding: excluded)
+                for t in travellers {
+                    var dates = shared
+                    if let w = t.words {
+                        let own = self.dates(s, w, before: triggers[0].at, excluding: excluded).filter { w.contains($0.tokens.lowerBound) }
+                        if !own.isEmpty { dates = own } else { dates = shared.filter { d in !travellers.contains { $0.words?.contains(d.tokens.lowerBound) ?? false } } }
+                    }
+                    let used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    for h in hosts where h.iso2 != t.country {
+                        for d in dates.isEmpty ? [nil] : dates.map(Optional.some) {
+                            let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
+                                              hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
+                                              evidence: s.sentence.evidence(used))
+                            if trig.kind == .reception || trig.kind == .passiveReception || trig.kind == .receptionNoun { receptions.append(v) }
+                            else { trips.add(v) }
+                        }
                     }
                 }
             }
         }
         // A guest received during a visit is on that visit: receptions join it and keep its dates.
-        let trips = Self.merge(visits.indices.filter { !receptions.contains($0) }.map { visits[$0] })
-        return Self.merge(receptions.sorted().map { visits[$0] }, into: trips)
+        for v in receptions { trips.join(v) }
+        return trips.visits
     }
 
     // MARK: - Sentence reading
 
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
         var out: [(at: Int, kind: Trigger)] = []
+        var sawVisit = false
         let t = s.tokens
+        // Every look-around goes through `s.folded(_:)`, empty outside the sentence: a trigger that ends
+        // the sentence, or two triggers in a row, never index past the tokens.
         for i in t.indices {
             let f = t[i].folded
             switch f {
             case "visite", "visites", "tournee", "voyage", "sejour":
-                out.append((i, .visit))
+                out.append((i, .visit)); sawVisit = true
             case "celle", "celles":
                 // « et celle du président … » stands for a visit only after one.
-                if out.contains(where: { $0.kind == .visit }) { out.append((i, .visit)) }
+                if sawVisit { out.append((i, .visit)) }
             case "arrive", "arrivee", "arrives", "arrivees":
-                if i > 0, ["est", "sont", "etait", "a", "ont"].contains(s.folded(i - 1)) || s.folded(i - 1) == "," { out.append((i, .arrival)) }
+                if ["est", "sont", "etait", "a", "ont"].contains(s.folded(i - 1)) || s.folded(i - 1) == "," { out.append((i, .arrival)) }
             case "rendu", "rendue", "rendus", "rend":
-                if i > 1, s.folded(i - 1) == "est" || s.folded(i - 1) == "se" || s.folded(i - 2) == "s'" { out.append((i, .arrival)) }
+                if s.folded(i - 1) == "est" || s.folded(i - 1) == "se" || s.folded(i - 2) == "s'" { out.append((i, .arrival)) }
+            case "vint", "vinrent", "venu", "venue", "venus", "venues":
+                // « Le président X vint au Vietnam en 1973 », « X est venu à Hanoi »: a past trip (« venu de Minsk »
+                // says where from, and has no locative host).
+                if f.hasPrefix("vin") || ["est", "sont", "etait", "etaient", "etre"].contains(s.folded(i - 1)) { out.append((i, .arrival)) }
+            case "quitte", "quittant", "quitterent":
+                // « X a quitté Hanoi, concluant sa visite », « quittant Minsk »: leaving the host.
+                if f != "quitte" || ["a", "ont", "avait", "avaient"].contains(s.folded(i - 1)) && t[i - 1].text != "à" { out.append((i, .departure)) }
             case "recu", "recue", "recus", "accueilli", "accueillie", "accueillis":
                 // « a reçu X »: X is the guest; « est accueilli », « a été reçu »: the subject is.
-                if i > 0, ["est", "ete", "sont", "etait", "fut"].contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
-                else if i > 0, s.folded(i - 1) == "a" || s.folded(i - 1) == "ont" { out.append((i, .reception)) }
+                if ["est", "ete", "sont", "etait", "fut"].contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
+                else if (s.folded(i - 1) == "a" && t[i - 1].text != "à") || s.folded(i - 1) == "ont" { out.append((i, .reception)) }
             case "recoit", "accueille", "recevant", "accueillant":
                 out.append((i, .reception))
+            case "reception", "accueil":
+                // « lors d'une réception à Hanoi de X », « la cérémonie d'accueil officielle du président X ».
+                if f == "reception" || (s.folded(i - 1) == "d'" && s.folded(i - 2) == "ceremonie") { out.append((i, .receptionNoun)) }
             case "conduit", "dirige", "mene":
                 // « a conduit une délégation … à Minsk »: leading a delegation abroad is making the trip.
-                if i > 0, ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
-                   (i + 1..<min(t.count, i + 3)).contains(where: { t[$0].folded == "delegation" }) { out.append((i, .led)) }
+                if ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
+                   s.folded(i + 1) == "delegation" || s.folded(i + 2) == "delegation" { out.append((i, .led)) }
             default: break
             }
         }
@@ -190,28 +239,81 @@ public struct VisitExtractor: Sendable {
         "recevra", "recevront", "visitera", "visiteront", "arrivera", "arriveront", "entreprendra", "prochaine", "prochain",
         "prevue", "prevues", "prevu", "prevus", "envisage", "envisagee", "projet", "projetee", "attendu", "attendue",
         "souhaite", "souhaitent", "espere", "esperent", "devrait", "devraient", "doit", "doivent", "pourrait", "pourraient",
-        "effectuer", "rendre", "preparer", "preparation", "preparatifs",
+        "effectuer", "rendre", "preparer", "preparation", "preparatifs", "bientot", "prochainement",
+        // A call or a video meeting is not a trip: « a reçu un appel téléphonique de X ».
+        "telephone", "telephonique", "telephoniques", "visioconference", "videoconference", "visio", "virtuelle", "virtuel", "appel",
     ]
 
-    /// « la visite du président X », « celle du président biélorusse Alexandre Loukachenko ».
-    func genitive(_ s: AnalysedSentence, _ mentions: [PersonMention], after at: Int, in seg: Range<Int>) -> PersonMention? {
+    /// « la visite du ministre X », « celle du président kirghiz Y », « les visites officielles en Inde et au
+    /// Népal du Premier ministre X », « les visites au Japon en 2019 par l'empereur X et le ministre Y »: the
+    /// visitors named after the trigger, its kind, destinations and date.
+    func genitive(_ s: AnalysedSentence, _ mentions: [PersonMention], after at: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
         var k = at + 1
-        let t = s.tokens
         // Skip the kind: « d'État », « officielle », « de travail », « d'amitié ».
         while k < seg.upperBound, k < at + 5 {
-            let f = t[k].folded
-            if f == "officielle" || f == "officielles" || f == "d'etat" || f == "d'amitie" || f == "historique" || f == "recente"
-                || f == "fructueuse" || f == "premiere" || f == "derniere" || f == "europeenne" || f == "asiatique" { k += 1; continue }
-            if (f == "d'" || f == "de"), k + 1 < t.count, ["etat", "travail", "amitie"].contains(t[k + 1].folded) { k += 2; continue }
+            let f = s.folded(k)
+            if Self.visitAdjectives.contains(f) { k += 1; continue }
+            if (f == "d'" || f == "de"), ["etat", "travail", "amitie", "courtoisie"].contains(s.folded(k + 1)) { k += 2; continue }
             break
         }
-        // « la visite de travail au Vietnam du ministre … »: the destination may come first.
-        if k < seg.upperBound, ["au", "en", "aux"].contains(t[k].folded) || t[k].text == "à",
-           let c = s.countries.first(where: { $0.tokens.lowerBound == k + 1 && $0.form != .demonym }) {
-            k = c.tokens.upperBound
+        // « la visite de travail au Vietnam du ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
+        while k < seg.upperBound {
+            var j = k
+            if s.folded(j) == "et" || s.tokens[j].text == "," { j += 1 }
+            guard j < seg.upperBound, ["au", "en", "aux", "a"].contains(s.folded(j)) else { break }
+            if s.folded(j) == "a", s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
+            var c = j + 1
+            if ["la", "l'", "le"].contains(s.folded(c)) { c += 1 }
+            guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
+            k = m.tokens.upperBound
         }
-        guard k < seg.upperBound, ["de", "du", "d'", "des"].contains(t[k].folded) else { return nil }
-        return mentions.first { m in m.span.lowerBound >= k && m.span.lowerBound <= k + 2 && seg.contains(m.span.lowerBound) }
+        // « … au Japon en 2019 par … »: the date of all the visits may come before their visitors.
+        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && ["en", "le", "les"].contains(s.folded(k))) }) {
+            k = d.tokens.upperBound
+        }
+        guard k < seg.upperBound, ["de", "du", "d'", "des", "par"].contains(s.folded(k)) else { return nil }
+        return genitives(s, mentions, from: k, in: seg)
+    }
+
+    static let visitAdjectives: Set<String> = ["officielle", "officielles", "d'etat", "d'amitie", "historique", "recente", "fructueuse",
+                                               "premiere", "derniere", "europeenne", "asiatique", "officielle", "solennelle"]
+
+    /// The people named from `start` on (within a few words: a determiner, « de la », the place and date of a
+    /// reception), then each further one joined by « , », « et », « ainsi que » and an optional « du / de / par »:
+    /// « du ministre X en mai, du président Y en juin et du vice-président Z ». `words` runs from a visitor to
+    /// the next one and carries their own date.
+    func genitives(_ s: AnalysedSentence, _ mentions: [PersonMention], from start: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
+        var k = start
+        // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
+        var skipped = 0
+        while k < seg.upperBound, skipped < 12, !["de", "du", "d'", "des", "par"].contains(s.folded(k)) {
+            if s.tokens[k].text == "," || s.folded(k) == "et" { return nil }
+            k += 1; skipped += 1
+        }
+        guard k < seg.upperBound else { return nil }
+        guard let first = mentions.first(where: { $0.span.lowerBound > k - 1 && $0.span.lowerBound <= k + 2 && seg.contains($0.span.lowerBound) }) else { return nil }
+        var out: [PersonMention] = [first]
+        var i = first.span.upperBound
+        while i < seg.upperBound {
+            // The visitor's own words: a date (« en mai 2019 »), a place (« au Vietnam »), at most a few tokens.
+            var j = i
+            var n = 0
+            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !["et", "ainsi"].contains(s.folded(j)) { j += 1; n += 1 }
+            guard j < seg.upperBound else { break }
+            if s.tokens[j].text == "," { j += 1 }
+            // « Lors de la visite du président X, le ministre Y a déclaré »: a comma alone ends the list.
+            var joined = false
+            if s.folded(j) == "et" { j += 1; joined = true } else if s.folded(j) == "ainsi", s.folded(j + 1) == "que" { j += 2; joined = true }
+            if ["du", "de", "d'", "des", "par"].contains(s.folded(j)) { j += 1; joined = true }
+            guard joined else { break }
+            guard let m = mentions.first(where: { $0.span.lowerBound >= j && $0.span.lowerBound <= j + 2 && seg.contains($0.span.lowerBound) }) else { break }
+            out.append(m)
+            i = m.span.upperBound
+        }
+        return out.enumerated().map { n, m in
+            let end = n + 1 < out.count ? out[n + 1].span.lowerBound : seg.upperBound
+            return (m, m.span.lowerBound..<max(m.span.lowerBound, end))
+        }
     }
 
     /// « la visite officielle de ce dernier », « celle de celui-ci »: the token after the anaphor.
@@ -260,8 +362,11 @@ public struct VisitExtractor: Sendable {
         let prev = s.folded(i - 1)
         if ["en", "au", "aux", "dans", "vers"].contains(prev) { return true }
         if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
-        // « l'aéroport international de Minsk »
-        if c.form == .capital, prev == "de" || prev == "d'" { return true }
+        // « l'aéroport international de Minsk »; but « une délégation de Minsk » says where it comes from.
+        if c.form == .capital, prev == "de" || prev == "d'" {
+            return !["delegation", "delegations", "maire", "gouverneur", "representants"].contains(s.folded(i - 2))
+                && !(s.folded(i - 3) == "delegation" && ["haut", "niveau"].contains(s.folded(i - 2)))
+        }
         return false
     }
 
@@ -310,26 +415,69 @@ public struct VisitExtractor: Sendable {
     static let clauseBreaks: Set<String> = ["afin", "visant", "dont", "etablies", "etablie", "etablis", "etabli", "signe", "signes",
                                             "signee", "signees", "conclu", "conclus", "conclue", "adopte", "adoptee"]
 
-    enum Appositive { case person(PersonMention), delegation(String) }
+    enum Appositive { case people([PersonMention]), delegation(String) }
 
-    /// « X, en visite de travail au Vietnam », « X, qui effectue une visite officielle »: the visitor is
-    /// named just before the apposition.
+    /// « X, en visite de travail au Vietnam », « X, qui effectue une visite officielle », « X et son épouse Y,
+    /// en visite d'État »: the visitors are named just before the apposition.
     func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
         let t = s.tokens
         var anchor: Int?
         if at >= 2, s.folded(at - 1) == "en", t[at - 2].text == "," { anchor = at - 2 }
         else if at >= 3, ["une", "sa", "la", "son"].contains(s.folded(at - 1)),
-                ["effectue", "effectuait", "entame", "entamait", "poursuit", "poursuivait"].contains(s.folded(at - 2)), s.folded(at - 3) == "qui" {
+                Self.ongoingVerbs.contains(s.folded(at - 2)), s.folded(at - 3) == "qui" {
             anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
         }
         guard let a = anchor else { return nil }
-        if let m = mentions.last(where: { $0.span.upperBound == a }) { return .person(m) }
+        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) {
+            // « du président X et de son épouse Y, en visite … »: every person of the coordination.
+            var list = [mentions[k]]
+            var j = k
+            while j > 0 {
+                let prev = mentions[j - 1], gap = prev.span.upperBound..<mentions[j].span.lowerBound
+                guard gap.count <= 2, gap.allSatisfy({ ["et", "de", "d'", "du"].contains(s.folded($0)) }), gap.contains(where: { s.folded($0) == "et" }) else { break }
+                list.insert(prev, at: 0); j -= 1
+            }
+            return .people(list)
+        }
         // « une délégation de la province de …, en visite … »
         if let d = (max(0, a - 12)..<a).last(where: { t[$0].folded == "delegation" }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
             if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
         }
         return nil
+    }
+
+    static let ongoingVerbs: Set<String> = ["effectue", "effectuait", "entame", "entamait", "poursuit", "poursuivait", "conclut", "achevait", "termine"]
+
+    /// « Le Premier ministre lao X a entamé samedi une visite officielle », « X effectue depuis lundi une
+    /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
+    /// may sit between them).
+    func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        var k = at - 1
+        var sawVerb = false
+        while k >= 0, at - k < 14 {
+            let f = s.folded(k)
+            if FrenchWords.determiners.contains(f) || Self.tripAdverbs.contains(f) { k -= 1; continue }
+            if let d = s.dates.first(where: { $0.tokens.contains(k) }) { k = d.tokens.lowerBound - 1; continue }
+            if Self.tripVerbs.contains(f) { sawVerb = true; k -= 1; continue }
+            if sawVerb, FrenchWords.isAuxiliary(s.tokens[k]) { k -= 1; continue }
+            break
+        }
+        guard sawVerb, k >= 0 else { return nil }
+        let end = s.tokens[k].text == "," ? k : k + 1
+        return mentions.last { ($0.span.upperBound == end || $0.name?.upperBound == end) && $0.person != nil }?.person
+    }
+
+    static let tripVerbs: Set<String> = ["effectue", "effectuait", "effectuent", "entame", "entamait", "entament", "entrepris", "entreprend",
+                                         "fait", "faisait", "poursuit", "poursuivait", "acheve", "termine", "conclu", "conclut", "commence", "debute"]
+    static let tripAdverbs: Set<String> = ["egalement", "aussi", "deja", "alors", "recemment", "ensuite", "notamment", "actuellement", "depuis",
+                                          "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "apres-midi"]
+
+    /// « a quitté Hanoi », « quittant le Laos »: the country or capital right after the verb.
+    func isLeft(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
+        guard c.form != .demonym else { return false }
+        let i = c.tokens.lowerBound
+        return i == at + 1 || (i == at + 2 && ["le", "la", "l'", "les"].contains(s.folded(at + 1)))
     }
 
     /// The subject of the clause holding the trigger: « … a rappelé que le Premier ministre X avait
@@ -381,21 +529,45 @@ public struct VisitExtractor: Sendable {
 
     // MARK: - One visit per trip
 
-    /// Receptions join the trip of the same visitor to the same host when they fall during it
-    /// (or within a week of an open-ended start); the trip keeps its own dates.
-    static func merge(_ receptions: [VisitFact], into trips: [VisitFact]) -> [VisitFact] {
-        var out = trips
-        for v in receptions {
-            if let k = out.firstIndex(where: { sameTraveller($0, v) && during(v.start, $0) }) {
-                if out[k].start == nil { out[k].start = v.start; out[k].end = v.end }
-                if out[k].city == nil { out[k].city = v.city }
-                if out[k].kind == nil { out[k].kind = v.kind }
-                if out[k].visitorCountry == nil { out[k].visitorCountry = v.visitorCountry }
+    /// The visits of a document, one per trip. Indexed by host and visitor country, so that a document
+    /// repeating the same clause thousands of times is merged in near-linear time.
+    struct VisitSet {
+        private(set) var visits: [VisitFact] = []
+        private var index: [Key: [Int]] = [:]
+        struct Key: Hashable { let host: String; let country: String? }
+
+        /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
+        mutating func add(_ v: VisitFact) {
+            let key = Key(host: v.hostCountry, country: v.visitorCountry)
+            if let k = index[key]?.first(where: { VisitExtractor.same(visits[$0], v) }) {
+                var m = visits[k]
+                if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
+                if m.city == nil { m.city = v.city }
+                if m.kind == nil { m.kind = v.kind }
+                if m.visitor == nil { m.visitor = v.visitor }
+                visits[k] = m
             } else {
-                out = merge(out + [v])
+                index[key, default: []].append(visits.count)
+                visits.append(v)
             }
         }
-        return out
+
+        /// Receptions join the trip of the same visitor to the same host when they fall during it
+        /// (or within a week of an open-ended start); the trip keeps its own dates. A delegation's trip
+        /// takes the name of the person received during it.
+        mutating func join(_ v: VisitFact) {
+            let key = Key(host: v.hostCountry, country: v.visitorCountry)
+            if let k = index[key]?.first(where: { VisitExtractor.sameTraveller(visits[$0], v) && VisitExtractor.during(v.start, visits[$0]) }) {
+                var m = visits[k]
+                if m.start == nil { m.start = v.start; m.end = v.end }
+                if m.city == nil { m.city = v.city }
+                if m.kind == nil { m.kind = v.kind }
+                if m.visitor == nil { m.visitor = v.visitor }
+                visits[k] = m
+            } else {
+                add(v)
+            }
+        }
     }
 
     static func sameTraveller(_ a: VisitFact, _ b: VisitFact) -> Bool {
@@ -417,26 +589,6 @@ public struct VisitExtractor: Sendable {
     static func within(_ d: PartialDate?, _ s: PartialDate?, _ e: PartialDate?) -> Bool {
         guard let d, let s, let e else { return false }
         return s <= d && d <= e
-    }
-
-
-    /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
-    static func merge(_ visits: [VisitFact]) -> [VisitFact] {
-        var out: [VisitFact] = []
-        for v in visits {
-            if let k = out.firstIndex(where: { same($0, v) }) {
-                var m = out[k]
-                if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
-                if m.city == nil { m.city = v.city }
-                if m.kind == nil { m.kind = v.kind }
-                if m.visitor == nil { m.visitor = v.visitor }
-                if m.visitorCountry == nil { m.visitorCountry = v.visitorCountry }
-                out[k] = m
-            } else {
-                out.append(v)
-            }
-        }
-        return out
     }
 
     static func same(_ a: VisitFact, _ b: VisitFact) -> Bool {
