@@ -221,6 +221,9 @@ public struct VisitExtractor: Sendable {
             let f = t[i].folded
             // « … s'était rendue à Minsk pour préparer la réunion »: the purpose of a trip is not a plan for one.
             if i > seg.lowerBound, f == "pour" || f == "afin" { break }
+            // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
+            // after the trip is another statement.
+            if i > seg.lowerBound, t[i - 1].text == ",", f.count > 4, f.hasSuffix("ant") { break }
             if f.hasPrefix("invit") {
                 // « à l’invitation de » introduces the host of a real visit.
                 let prev = i > 0 ? t[i - 1].folded : ""
@@ -291,7 +294,16 @@ public struct VisitExtractor: Sendable {
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
-        guard let first = mentions.first(where: { $0.span.lowerBound > k - 1 && $0.span.lowerBound <= k + 2 && seg.contains($0.span.lowerBound) }) else { return nil }
+        // The first visitor follows the preposition; one the names do not catch (« par l'empereur X et le
+        // ministre Y ») leaves the next one of the coordination as the first found.
+        var reach = k + 2
+        var q = k + 1
+        while q < min(seg.upperBound, k + 12) {
+            if s.tokens[q].text == ",", s.folded(q + 1) != "et" { break }
+            if s.folded(q) == "et" { reach = q + 4 }
+            q += 1
+        }
+        guard let first = mentions.first(where: { $0.span.lowerBound >= k && $0.span.lowerBound <= reach && seg.contains($0.span.lowerBound) }) else { return nil }
         var out: [PersonMention] = [first]
         var i = first.span.upperBound
         while i < seg.upperBound {
@@ -349,7 +361,10 @@ public struct VisitExtractor: Sendable {
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
             if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
-            return m.person
+            // « Le secrétaire du Comité central et président du Département, le général X, a été reçu »:
+            // a title alone before the name is the same subject, not another one.
+            guard let p = m.person else { continue }
+            return p
         }
         return nil
     }
