@@ -20,7 +20,7 @@ public struct VisitExtractor: Sendable {
         return extract(doc, persons.analyse(doc))
     }
 
-    enum Trigger { case visit, arrival, departure, reception, receptionNoun, passiveReception, led }
+    enum Trigger { case visit, visited, arrival, departure, reception, receptionNoun, passiveReception, led, meeting }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var trips = VisitSet()
@@ -55,9 +55,18 @@ public struct VisitExtractor: Sendable {
                         // « a reçu, le 3 mai à Hanoi, X, chef de … »: the guest after the circumstances.
                         if m.span.lowerBound > trig.at + 1, s.tokens[trig.at + 1].text == "," { rule = "visit.reception-apposition" }
                     } else if let d = delegation(s, seg) { travellers = [(nil, d, nil)]; rule = "visit.reception-delegation" } else { continue }
+                case .meeting:
+                    rule = "visit.meeting"
+                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: s.folded(trig.at) != "declare").map { ($0.person, nil, nil) }
+                    guestSpans = []
                 case .receptionNoun:
-                    // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »
-                    guard let list = genitives(s, mentions, from: trig.at + 1, in: seg) else { continue }
+                    // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »;
+                    // « ont signé …, lors d'une réception à Minsk »: whoever of the sentence is foreign to the place.
+                    guard let list = genitives(s, mentions, from: trig.at + 1, in: seg) else {
+                        travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: true).map { ($0.person, nil, nil) }
+                        rule = "visit.reception-meeting"
+                        break
+                    }
                     if list.contains(where: { $0.mention.category == "diplomat" }) { continue }
                     travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
                     guestSpans = list.map(\.mention.span)
@@ -96,8 +105,13 @@ public struct VisitExtractor: Sendable {
                     if let m = relativeAntecedent(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
                     else if let m = clauseSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
                     else { travellers = [(sentenceSubject, nil, nil)] }
-                case .arrival, .departure, .passiveReception:
-                    rule = trig.kind == .arrival ? "visit.arrival" : trig.kind == .departure ? "visit.departure" : "visit.reception-passive"
+                case .arrival, .departure, .visited, .passiveReception:
+                    switch trig.kind {
+                    case .arrival: rule = "visit.arrival"
+                    case .departure: rule = "visit.departure"
+                    case .visited: rule = "visit.visited"
+                    default: rule = "visit.reception-passive"
+                    }
                     // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
                     if let d = delegation(s, 0..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
@@ -113,7 +127,7 @@ public struct VisitExtractor: Sendable {
                 // Where to: « en Biélorussie », « au Vietnam », « à Minsk »; what one leaves (« a quitté Minsk »).
                 var hosts: [(iso2: String, city: String?)] = []
                 for c in s.countries where seg.contains(c.tokens.lowerBound) && !inGuest(c.tokens.lowerBound) {
-                    guard isLocative(s, c) || (trig.kind == .departure && isLeft(s, c, after: trig.at)) else { continue }
+                    guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
                     let city: String? = c.form == .capital ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
                     if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) {
                         if hosts[k].city == nil { hosts[k].city = city }
@@ -154,7 +168,7 @@ public struct VisitExtractor: Sendable {
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
-                            if trig.kind == .reception || trig.kind == .passiveReception || trig.kind == .receptionNoun { receptions.append(v) }
+                            if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) { receptions.append(v) }
                             else { trips.add(v) }
                         }
                     }
@@ -178,7 +192,11 @@ public struct VisitExtractor: Sendable {
             let f = t[i].folded
             switch f {
             case "visite", "visites", "tournee", "voyage", "sejour":
-                out.append((i, .visit)); sawVisit = true
+                // « la délégation a visité le Laos », « ont visité une usine à Vientiane »: the verb, whose subject travels.
+                let aux = Self.tripAdverbs.contains(s.folded(i - 1)) ? i - 2 : i - 1
+                if f == "visite" || f == "visites", ["a", "ont", "avait", "avaient"].contains(s.folded(aux)), aux >= 0, t[aux].text != "à" { out.append((i, .visited)) }
+                else { out.append((i, .visit)) }
+                sawVisit = true
             case "celle", "celles":
                 // « et celle du président … » stands for a visit only after one.
                 if sawVisit { out.append((i, .visit)) }
@@ -202,6 +220,12 @@ public struct VisitExtractor: Sendable {
             case "reception", "accueil":
                 // « lors d'une réception à Hanoi de X », « la cérémonie d'accueil officielle du président X ».
                 if f == "reception" || (s.folded(i - 1) == "d'" && s.folded(i - 2) == "ceremonie") { out.append((i, .receptionNoun)) }
+            case "rencontre", "entretenu", "entretenus", "entretient", "entretiennent", "declare":
+                // « X a rencontré à Hanoi le ministre norvégien Y », « s'est entretenu à Minsk avec … »: a meeting
+                // held in a named place is a trip there for whoever is foreign to it.
+                let p = s.folded(i - 1)
+                if (f == "rencontre" || f == "declare") ? (["a", "ont", "avait"].contains(p) && t[i - 1].text != "à")
+                    : (["est", "sont", "s'", "etait"].contains(p) || s.folded(i - 2) == "s'") { out.append((i, .meeting)) }
             case "conduit", "dirige", "mene":
                 // « a conduit une délégation … à Minsk »: leading a delegation abroad is making the trip.
                 if ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
@@ -488,8 +512,28 @@ public struct VisitExtractor: Sendable {
     static let tripAdverbs: Set<String> = ["egalement", "aussi", "deja", "alors", "recemment", "ensuite", "notamment", "actuellement", "depuis",
                                           "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "apres-midi"]
 
-    /// « a quitté Hanoi », « quittant le Laos »: the country or capital right after the verb.
-    func isLeft(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
+    /// The people of a meeting foreign to the place it is held in, when they are of one country:
+    /// first those met (after the verb), else, when `subjects`, those meeting (« Le ministre norvégien X a
+    /// rencontré à Hanoi son homologue Y »). Only a meeting with an explicit place counts; ambassadors
+    /// live where they meet.
+    func foreigners(_ s: AnalysedSentence, _ mentions: [PersonMention], _ analysis: PersonAnalysis, trig: Int, seg: Range<Int>, subjects: Bool) -> [PersonMention] {
+        let places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
+            + self.places(s, in: seg).map(\.1.iso2)
+        guard let host = places.first, places.allSatisfy({ $0 == host }) else { return [] }
+        func foreign(_ m: PersonMention) -> Bool {
+            guard let p = m.person, m.category != "diplomat", let c = analysis.people[p].country else { return false }
+            return c != host
+        }
+        // One foreign party: leaders of several countries meeting at a summit abroad are not visiting each other.
+        let outsiders = Set(mentions.compactMap { m in m.person.flatMap { analysis.people[$0].country } }.filter { $0 != host })
+        guard outsiders.count == 1 else { return [] }
+        let met = mentions.filter { seg.contains($0.span.lowerBound) && foreign($0) }
+        if !met.isEmpty || !subjects { return Array(met.prefix(1)) }
+        return Array(mentions.filter { $0.span.upperBound <= trig && foreign($0) }.prefix(1))
+    }
+
+    /// « a quitté Hanoi », « a visité le Laos »: the country or capital right after the verb.
+    func isObject(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
         guard c.form != .demonym else { return false }
         let i = c.tokens.lowerBound
         return i == at + 1 || (i == at + 2 && ["le", "la", "l'", "les"].contains(s.folded(at + 1)))
