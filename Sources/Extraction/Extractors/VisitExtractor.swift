@@ -147,12 +147,28 @@ public struct VisitExtractor: Sendable {
                 }
                 // « a choisi le Vietnam pour sa première visite »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
+                if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
+                    // « Le 3 mai, à Hanoi, le ministre X a reçu … »: the place of a reception may come before it.
+                    for c in s.countries where c.tokens.upperBound <= trig.at && c.form == .capital && isLocative(s, c) {
+                        let city = String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self)
+                        if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) { hosts[k].city = city }
+                        else if hosts.isEmpty { hosts.append((c.iso2, city)) }
+                        break
+                    }
+                }
                 if hosts.isEmpty, trig.kind == .reception || trig.kind == .receptionNoun {
                     // « Le chef du Parti reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
                     else if let m = mentions.first(where: { $0.span.upperBound <= trig.at }), let c = m.country { hosts.append((c, nil)) }
                 }
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
+                // « Dans le cadre de sa visite, X s'est rendu à Da Lat »: a move during the trip already told
+                // names a place of it, not the city where it took place.
+                var weakCity = false
+                if trig.kind == .arrival || trig.kind == .visited,
+                   triggers[..<n].contains(where: { $0.kind == .visit && ["sa", "son", "ses", "cette"].contains(s.folded($0.at - 1)) }) {
+                    weakCity = true
+                }
                 let kind = self.kind(s, seg)
                 let excluded = mentions.map(\.span)
                 let shared = self.dates(s, seg, before: triggers[0].at, excluding: excluded)
@@ -169,7 +185,10 @@ public struct VisitExtractor: Sendable {
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
                             if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) { receptions.append(v) }
-                            else { trips.add(v) }
+                            else if weakCity, let c = v.city {
+                                var w = v; w.city = nil
+                                trips.add(w, fallbackCity: c)
+                            } else { trips.add(v) }
                         }
                     }
                 }
@@ -177,7 +196,7 @@ public struct VisitExtractor: Sendable {
         }
         // A guest received during a visit is on that visit: receptions join it and keep its dates.
         for v in receptions { trips.join(v) }
-        return trips.visits
+        return trips.finished(dateline: dateline(doc))
     }
 
     // MARK: - Sentence reading
@@ -401,6 +420,8 @@ public struct VisitExtractor: Sendable {
         let prev = s.folded(i - 1)
         if ["en", "au", "aux", "dans", "vers"].contains(prev) { return true }
         if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
+        // « dans la capitale Sofia »
+        if c.form == .capital, prev == "capitale", ["la", "sa"].contains(s.folded(i - 2)) { return true }
         // « l'aéroport international de Minsk »; but « une délégation de Minsk » says where it comes from.
         if c.form == .capital, prev == "de" || prev == "d'" {
             return !["delegation", "delegations", "maire", "gouverneur", "representants"].contains(s.folded(i - 2))
@@ -473,7 +494,7 @@ public struct VisitExtractor: Sendable {
             var j = k
             while j > 0 {
                 let prev = mentions[j - 1], gap = prev.span.upperBound..<mentions[j].span.lowerBound
-                guard gap.count <= 2, gap.allSatisfy({ ["et", "de", "d'", "du"].contains(s.folded($0)) }), gap.contains(where: { s.folded($0) == "et" }) else { break }
+                guard gap.count <= 3, gap.allSatisfy({ ["et", "de", "d'", "du", "son", "sa"].contains(s.folded($0)) }), gap.contains(where: { s.folded($0) == "et" }) else { break }
                 list.insert(prev, at: 0); j -= 1
             }
             return .people(list)
@@ -530,6 +551,15 @@ public struct VisitExtractor: Sendable {
         let met = mentions.filter { seg.contains($0.span.lowerBound) && foreign($0) }
         if !met.isEmpty || !subjects { return Array(met.prefix(1)) }
         return Array(mentions.filter { $0.span.upperBound <= trig && foreign($0) }.prefix(1))
+    }
+
+    /// The dateline of the first body sentence, « Minsk (VNA) – … » or « Hanoi, 3 mai (VNA) - … »: a capital
+    /// first, an agency in brackets within a few words.
+    func dateline(_ doc: AnalysedDocument) -> (iso2: String, city: String)? {
+        guard let s = doc.sentences.first(where: { !$0.sentence.isHeadline }),
+              let c = s.countries.first(where: { $0.tokens.lowerBound == 0 && $0.form == .capital }),
+              (c.tokens.upperBound..<min(s.tokens.count, c.tokens.upperBound + 5)).contains(where: { s.tokens[$0].text == "(" }) else { return nil }
+        return (c.iso2, String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self))
     }
 
     /// « a quitté Hanoi », « a visité le Laos »: the country or capital right after the verb.
@@ -592,13 +622,27 @@ public struct VisitExtractor: Sendable {
     /// repeating the same clause thousands of times is merged in near-linear time.
     struct VisitSet {
         private(set) var visits: [VisitFact] = []
+        private var fallbackCities: [Int: String] = [:]
         private var index: [Key: [Int]] = [:]
+
+        /// The visits, a city from the weaker sources where none was stated: a place visited during the
+        /// trip, then the dateline (« Minsk (VNA) – … ») when it is in the host country.
+        func finished(dateline: (iso2: String, city: String)?) -> [VisitFact] {
+            visits.enumerated().map { k, v in
+                guard v.city == nil else { return v }
+                var v = v
+                if let c = fallbackCities[k] { v.city = c }
+                else if let d = dateline, d.iso2 == v.hostCountry { v.city = d.city }
+                return v
+            }
+        }
         struct Key: Hashable { let host: String; let country: String? }
 
         /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
-        mutating func add(_ v: VisitFact) {
+        mutating func add(_ v: VisitFact, fallbackCity: String? = nil) {
             let key = Key(host: v.hostCountry, country: v.visitorCountry)
             if let k = index[key]?.first(where: { VisitExtractor.same(visits[$0], v) }) {
+                if let c = fallbackCity, fallbackCities[k] == nil { fallbackCities[k] = c }
                 var m = visits[k]
                 if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
                 if m.city == nil { m.city = v.city }
@@ -607,6 +651,7 @@ public struct VisitExtractor: Sendable {
                 visits[k] = m
             } else {
                 index[key, default: []].append(visits.count)
+                if let c = fallbackCity { fallbackCities[visits.count] = c }
                 visits.append(v)
             }
         }
