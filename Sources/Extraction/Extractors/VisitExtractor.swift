@@ -24,7 +24,7 @@ public struct VisitExtractor: Sendable {
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var trips = VisitSet()
-        var receptions: [VisitFact] = []
+        var receptions: [(fact: VisitFact, fallbackCity: String?, local: Bool)] = []
         var subject: Int?
         var lastNamed: Int?
         for s in doc.sentences {
@@ -184,18 +184,22 @@ public struct VisitExtractor: Sendable {
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
-                            if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) { receptions.append(v) }
-                            else if weakCity, let c = v.city {
+                            // A place of the host country named elsewhere in the sentence (« le maire de Da Nang a
+                            // reçu … ») says more than the dateline.
+                            let local = localPlace(s, h.iso2)
+                            if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) {
+                                receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at) : nil, local))
+                            } else if weakCity, let c = v.city {
                                 var w = v; w.city = nil
-                                trips.add(w, fallbackCity: c)
-                            } else { trips.add(v) }
+                                trips.add(w, fallbackCity: c, local: local)
+                            } else { trips.add(v, local: local) }
                         }
                     }
                 }
             }
         }
         // A guest received during a visit is on that visit: receptions join it and keep its dates.
-        for v in receptions { trips.join(v) }
+        for r in receptions { trips.join(r.fact, fallbackCity: r.fallbackCity, local: r.local) }
         return trips.finished(dateline: dateline(doc))
     }
 
@@ -553,6 +557,32 @@ public struct VisitExtractor: Sendable {
         return Array(mentions.filter { $0.span.upperBound <= trig && foreign($0) }.prefix(1))
     }
 
+    /// Whether the sentence names a place of `iso2` below the country (a province, a city other than a capital).
+    func localPlace(_ s: AnalysedSentence, _ iso2: String) -> Bool {
+        var i = 0
+        while i < s.tokens.count {
+            if let m = persons.place(s, at: i) {
+                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution" { return true }
+                i = m.tokens.upperBound
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    /// « Le président du Comité populaire de Hai Phong a reçu … »: the receiver's own city, where none is stated.
+    func receiverPlace(_ s: AnalysedSentence, _ iso2: String, before at: Int) -> String? {
+        var i = 0
+        while i < at {
+            if let m = persons.place(s, at: i) {
+                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution", s.tokens[i].isCapitalized {
+                    return String(decoding: Array(s.sentence.text.utf8)[(s.tokens[i].range.lowerBound - s.sentence.range.lowerBound)..<(s.tokens[m.tokens.upperBound - 1].range.upperBound - s.sentence.range.lowerBound)], as: UTF8.self)
+                }
+                i = m.tokens.upperBound
+            } else { i += 1 }
+        }
+        return nil
+    }
+
     /// The dateline of the first body sentence, « Minsk (VNA) – … » or « Hanoi, 3 mai (VNA) - … »: a capital
     /// first, an agency in brackets within a few words.
     func dateline(_ doc: AnalysedDocument) -> (iso2: String, city: String)? {
@@ -623,6 +653,7 @@ public struct VisitExtractor: Sendable {
     struct VisitSet {
         private(set) var visits: [VisitFact] = []
         private var fallbackCities: [Int: String] = [:]
+        private var local = Set<Int>()
         private var index: [Key: [Int]] = [:]
 
         /// The visits, a city from the weaker sources where none was stated: a place visited during the
@@ -632,17 +663,18 @@ public struct VisitExtractor: Sendable {
                 guard v.city == nil else { return v }
                 var v = v
                 if let c = fallbackCities[k] { v.city = c }
-                else if let d = dateline, d.iso2 == v.hostCountry { v.city = d.city }
+                else if let d = dateline, d.iso2 == v.hostCountry, !local.contains(k) { v.city = d.city }
                 return v
             }
         }
         struct Key: Hashable { let host: String; let country: String? }
 
         /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
-        mutating func add(_ v: VisitFact, fallbackCity: String? = nil) {
+        mutating func add(_ v: VisitFact, fallbackCity: String? = nil, local: Bool = false) {
             let key = Key(host: v.hostCountry, country: v.visitorCountry)
             if let k = index[key]?.first(where: { VisitExtractor.same(visits[$0], v) }) {
                 if let c = fallbackCity, fallbackCities[k] == nil { fallbackCities[k] = c }
+                if local { self.local.insert(k) }
                 var m = visits[k]
                 if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
                 if m.city == nil { m.city = v.city }
@@ -652,6 +684,7 @@ public struct VisitExtractor: Sendable {
             } else {
                 index[key, default: []].append(visits.count)
                 if let c = fallbackCity { fallbackCities[visits.count] = c }
+                if local { self.local.insert(visits.count) }
                 visits.append(v)
             }
         }
@@ -659,9 +692,11 @@ public struct VisitExtractor: Sendable {
         /// Receptions join the trip of the same visitor to the same host when they fall during it
         /// (or within a week of an open-ended start); the trip keeps its own dates. A delegation's trip
         /// takes the name of the person received during it.
-        mutating func join(_ v: VisitFact) {
+        mutating func join(_ v: VisitFact, fallbackCity: String? = nil, local: Bool = false) {
             let key = Key(host: v.hostCountry, country: v.visitorCountry)
             if let k = index[key]?.first(where: { VisitExtractor.sameTraveller(visits[$0], v) && VisitExtractor.during(v.start, visits[$0]) }) {
+                if let c = fallbackCity, fallbackCities[k] == nil { fallbackCities[k] = c }
+                if local { self.local.insert(k) }
                 var m = visits[k]
                 if m.start == nil { m.start = v.start; m.end = v.end }
                 if m.city == nil { m.city = v.city }
@@ -669,7 +704,7 @@ public struct VisitExtractor: Sendable {
                 if m.visitor == nil { m.visitor = v.visitor }
                 visits[k] = m
             } else {
-                add(v)
+                add(v, fallbackCity: fallbackCity, local: local)
             }
         }
     }
