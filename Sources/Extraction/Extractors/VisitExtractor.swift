@@ -57,7 +57,7 @@ public struct VisitExtractor: Sendable {
                     } else if let d = delegation(s, seg) { travellers = [(nil, d, nil)]; rule = "visit.reception-delegation" } else { continue }
                 case .meeting:
                     rule = "visit.meeting"
-                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: s.folded(trig.at) != "declare").map { ($0.person, nil, nil) }
+                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: !L.declared.contains(s.folded(trig.at))).map { ($0.person, nil, nil) }
                     guestSpans = []
                 case .receptionNoun:
                     // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »;
@@ -166,7 +166,7 @@ public struct VisitExtractor: Sendable {
                 // names a place of it, not the city where it took place.
                 var weakCity = false
                 if trig.kind == .arrival || trig.kind == .visited,
-                   triggers[..<n].contains(where: { $0.kind == .visit && ["sa", "son", "ses", "cette"].contains(s.folded($0.at - 1)) }) {
+                   triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.folded($0.at - 1)) }) {
                     weakCity = true
                 }
                 let kind = self.kind(s, seg)
@@ -209,51 +209,49 @@ public struct VisitExtractor: Sendable {
         var out: [(at: Int, kind: Trigger)] = []
         var sawVisit = false
         let t = s.tokens
+        /// `s.folded(i)` is a word of `set` and not the preposition « à » (which folds like « a »).
+        func word(_ i: Int, _ set: Set<String>) -> Bool { set.contains(s.folded(i)) && !(i >= 0 && i < t.count && (t[i].text == "à" || t[i].text == "À")) }
         // Every look-around goes through `s.folded(_:)`, empty outside the sentence: a trigger that ends
         // the sentence, or two triggers in a row, never index past the tokens.
         for i in t.indices {
             let f = t[i].folded
-            switch f {
-            case "visite", "visites", "tournee", "voyage", "sejour":
-                // « la délégation a visité le Laos », « ont visité une usine à Vientiane »: the verb, whose subject travels.
-                let aux = Self.tripAdverbs.contains(s.folded(i - 1)) ? i - 2 : i - 1
-                if f == "visite" || f == "visites", ["a", "ont", "avait", "avaient"].contains(s.folded(aux)), aux >= 0, t[aux].text != "à" { out.append((i, .visited)) }
+            if L.tripNoun.contains(f) {
+                // « la délégation a visité le Chili », « ont visité une usine à Lima »: the verb, whose subject travels.
+                let aux = L.filler.contains(s.folded(i - 1)) ? i - 2 : i - 1
+                if L.kindHead.contains(f), !L.tripPronoun.contains(f), word(aux, L.auxHave) { out.append((i, .visited)) }
                 else { out.append((i, .visit)) }
                 sawVisit = true
-            case "celle", "celles":
-                // « et celle du président … » stands for a visit only after one.
+            } else if L.tripPronoun.contains(f) {
+                // « la visite de X en 2010 et celle de Y » stands for a visit only after one.
                 if sawVisit { out.append((i, .visit)) }
-            case "arrive", "arrivee", "arrives", "arrivees":
-                if ["est", "sont", "etait", "a", "ont"].contains(s.folded(i - 1)) || s.folded(i - 1) == "," { out.append((i, .arrival)) }
-            case "rendu", "rendue", "rendus", "rend":
-                if s.folded(i - 1) == "est" || s.folded(i - 1) == "se" || s.folded(i - 2) == "s'" { out.append((i, .arrival)) }
-            case "vint", "vinrent", "venu", "venue", "venus", "venues":
-                // « Le président X vint au Vietnam en 1973 », « X est venu à Hanoi »: a past trip (« venu de Minsk »
-                // says where from, and has no locative host).
-                if f.hasPrefix("vin") || ["est", "sont", "etait", "etaient", "etre"].contains(s.folded(i - 1)) { out.append((i, .arrival)) }
-            case "quitte", "quittant", "quitterent":
-                // « X a quitté Hanoi, concluant sa visite », « quittant Minsk »: leaving the host.
-                if f != "quitte" || ["a", "ont", "avait", "avaient"].contains(s.folded(i - 1)) && t[i - 1].text != "à" { out.append((i, .departure)) }
-            case "recu", "recue", "recus", "accueilli", "accueillie", "accueillis":
+            } else if L.arrived.contains(f) {
+                if L.auxArrived.contains(s.folded(i - 1)) || (i > 0 && t[i - 1].text == ",") { out.append((i, .arrival)) }
+            } else if L.went.contains(f) {
+                if L.auxReflexive.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2)) { out.append((i, .arrival)) }
+            } else if L.came.contains(f) {
+                // « Le président X vint au Pérou en 1990 », « X est venu à Quito »: a past trip (« venu de Lima »
+                // says where from, and has no locative host). The simple past needs no auxiliary.
+                if L.cameAlone.contains(f) || L.auxBe.contains(s.folded(i - 1)) { out.append((i, .arrival)) }
+            } else if L.left.contains(f) {
+                // « X a quitté Lima, concluant sa visite », « quittant Quito »: leaving the host.
+                if L.leftAlone.contains(f) || word(i - 1, L.auxHave) { out.append((i, .departure)) }
+            } else if L.received.contains(f) {
                 // « a reçu X »: X is the guest; « est accueilli », « a été reçu »: the subject is.
-                if ["est", "ete", "sont", "etait", "fut"].contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
-                else if (s.folded(i - 1) == "a" && t[i - 1].text != "à") || s.folded(i - 1) == "ont" { out.append((i, .reception)) }
-            case "recoit", "accueille", "recevant", "accueillant":
+                if L.auxPassive.contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
+                else if word(i - 1, L.auxHave) { out.append((i, .reception)) }
+            } else if L.receives.contains(f) {
                 out.append((i, .reception))
-            case "reception", "accueil":
-                // « lors d'une réception à Hanoi de X », « la cérémonie d'accueil officielle du président X ».
-                if f == "reception" || (s.folded(i - 1) == "d'" && s.folded(i - 2) == "ceremonie") { out.append((i, .receptionNoun)) }
-            case "rencontre", "entretenu", "entretenus", "entretient", "entretiennent", "declare":
-                // « X a rencontré à Hanoi le ministre norvégien Y », « s'est entretenu à Minsk avec … »: a meeting
+            } else if L.receptionNoun.contains(f) {
+                // « lors d'une réception à Lima de X », « la cérémonie d'accueil officielle du président X ».
+                if !(i > 0 && L.ceremony.contains(s.folded(i - 2))) && !L.receptionAlone.contains(f) { continue }
+                out.append((i, .receptionNoun))
+            } else if L.met.contains(f) || L.talked.contains(f) {
+                // « X a rencontré à Quito le ministre péruvien Y », « s'est entretenu à Lima avec … »: a meeting
                 // held in a named place is a trip there for whoever is foreign to it.
-                let p = s.folded(i - 1)
-                if (f == "rencontre" || f == "declare") ? (["a", "ont", "avait"].contains(p) && t[i - 1].text != "à")
-                    : (["est", "sont", "s'", "etait"].contains(p) || s.folded(i - 2) == "s'") { out.append((i, .meeting)) }
-            case "conduit", "dirige", "mene":
-                // « a conduit une délégation … à Minsk »: leading a delegation abroad is making the trip.
-                if ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
-                   s.folded(i + 1) == "delegation" || s.folded(i + 2) == "delegation" { out.append((i, .led)) }
-            default: break
+                if L.met.contains(f) ? word(i - 1, L.auxHave) : (L.auxTalked.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2))) { out.append((i, .meeting)) }
+            } else if L.led.contains(f) {
+                // « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
+                if word(i - 1, L.auxHave), L.delegation.contains(s.folded(i + 1)) || L.delegation.contains(s.folded(i + 2)) { out.append((i, .led)) }
             }
         }
         return out
@@ -267,7 +265,7 @@ public struct VisitExtractor: Sendable {
         for i in lo..<seg.upperBound {
             let f = t[i].folded
             // « … s'était rendue à Minsk pour préparer la réunion »: the purpose of a trip is not a plan for one.
-            if i > seg.lowerBound, f == "pour" || f == "afin" { break }
+            if i > seg.lowerBound, L.purpose.contains(f) { break }
             // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
             // after the trip is another statement.
             if i > seg.lowerBound, t[i - 1].text == ",", f.count > 4, f.hasSuffix("ant") { break }
@@ -275,24 +273,15 @@ public struct VisitExtractor: Sendable {
                 // « à l’invitation de » introduces the host of a real visit.
                 let prev = i > 0 ? t[i - 1].folded : ""
                 let prev2 = i > 1 ? t[i - 2].folded : ""
-                if (prev == "l'" && (prev2 == "a" || prev2 == "sur")) || prev == "sur" { continue }
+                if (L.elidedArticle.contains(prev) && L.invitationPrep.contains(prev2)) || L.invitationLead.contains(prev) { continue }
                 return true
             }
-            if Self.futureWords.contains(f) { return true }
-            if f == "date", i + 1 < t.count, ["appropriee", "opportune", "convenable", "ulterieure", "proche"].contains(t[i + 1].folded) { return true }
+            if L.future.contains(f) { return true }
+            if L.date.contains(f), i + 1 < t.count, L.vagueDate.contains(t[i + 1].folded) { return true }
         }
         return false
     }
 
-    static let futureWords: Set<String> = [
-        "effectuera", "effectueront", "rendra", "rendront", "entamera", "entameront", "accueillera", "accueilleront",
-        "recevra", "recevront", "visitera", "visiteront", "arrivera", "arriveront", "entreprendra", "prochaine", "prochain",
-        "prevue", "prevues", "prevu", "prevus", "envisage", "envisagee", "projet", "projetee", "attendu", "attendue",
-        "souhaite", "souhaitent", "espere", "esperent", "devrait", "devraient", "doit", "doivent", "pourrait", "pourraient",
-        "effectuer", "rendre", "preparer", "preparation", "preparatifs", "bientot", "prochainement",
-        // A call or a video meeting is not a trip: « a reçu un appel téléphonique de X ».
-        "telephone", "telephonique", "telephoniques", "visioconference", "videoconference", "visio", "virtuelle", "virtuel", "appel",
-    ]
 
     /// « la visite du ministre X », « celle du président kirghiz Y », « les visites officielles en Inde et au
     /// Népal du Premier ministre X », « les visites au Japon en 2019 par l'empereur X et le ministre Y »: the
@@ -302,31 +291,29 @@ public struct VisitExtractor: Sendable {
         // Skip the kind: « d'État », « officielle », « de travail », « d'amitié ».
         while k < seg.upperBound, k < at + 5 {
             let f = s.folded(k)
-            if Self.visitAdjectives.contains(f) { k += 1; continue }
-            if (f == "d'" || f == "de"), ["etat", "travail", "amitie", "courtoisie"].contains(s.folded(k + 1)) { k += 2; continue }
+            if L.adjective.contains(f) { k += 1; continue }
+            if L.elidedOf.contains(f), L.kindNoun.contains(s.folded(k + 1)) { k += 2; continue }
             break
         }
         // « la visite de travail au Vietnam du ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
         while k < seg.upperBound {
             var j = k
-            if s.folded(j) == "et" || s.tokens[j].text == "," { j += 1 }
-            guard j < seg.upperBound, ["au", "en", "aux", "a"].contains(s.folded(j)) else { break }
-            if s.folded(j) == "a", s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
+            if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
+            guard j < seg.upperBound, L.to.contains(s.folded(j)) else { break }
+            if L.at.contains(s.folded(j)), s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
             var c = j + 1
-            if ["la", "l'", "le"].contains(s.folded(c)) { c += 1 }
+            if L.placeArticle.contains(s.folded(c)) { c += 1 }
             guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
             k = m.tokens.upperBound
         }
         // « … au Japon en 2019 par … »: the date of all the visits may come before their visitors.
-        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && ["en", "le", "les"].contains(s.folded(k))) }) {
+        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && L.dateLead.contains(s.folded(k))) }) {
             k = d.tokens.upperBound
         }
-        guard k < seg.upperBound, ["de", "du", "d'", "des", "par"].contains(s.folded(k)) else { return nil }
+        guard k < seg.upperBound, L.of.contains(s.folded(k)) else { return nil }
         return genitives(s, mentions, from: k, in: seg)
     }
 
-    static let visitAdjectives: Set<String> = ["officielle", "officielles", "d'etat", "d'amitie", "historique", "recente", "fructueuse",
-                                               "premiere", "derniere", "europeenne", "asiatique", "officielle", "solennelle"]
 
     /// The people named from `start` on (within a few words: a determiner, « de la », the place and date of a
     /// reception), then each further one joined by « , », « et », « ainsi que » and an optional « du / de / par »:
@@ -336,8 +323,8 @@ public struct VisitExtractor: Sendable {
         var k = start
         // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
         var skipped = 0
-        while k < seg.upperBound, skipped < 12, !["de", "du", "d'", "des", "par"].contains(s.folded(k)) {
-            if s.tokens[k].text == "," || s.folded(k) == "et" { return nil }
+        while k < seg.upperBound, skipped < 12, !L.of.contains(s.folded(k)) {
+            if s.tokens[k].text == "," || L.and.contains(s.folded(k)) { return nil }
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
@@ -347,7 +334,7 @@ public struct VisitExtractor: Sendable {
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
             if s.tokens[q].text == ",", s.folded(q + 1) != "et" { break }
-            if s.folded(q) == "et" { reach = q + 4 }
+            if L.and.contains(s.folded(q)) { reach = q + 4 }
             q += 1
         }
         guard let first = mentions.first(where: { $0.span.lowerBound >= k && $0.span.lowerBound <= reach && seg.contains($0.span.lowerBound) }) else { return nil }
@@ -357,13 +344,13 @@ public struct VisitExtractor: Sendable {
             // The visitor's own words: a date (« en mai 2019 »), a place (« au Vietnam »), at most a few tokens.
             var j = i
             var n = 0
-            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !["et", "ainsi"].contains(s.folded(j)) { j += 1; n += 1 }
+            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !L.andAlso.contains(s.folded(j)) { j += 1; n += 1 }
             guard j < seg.upperBound else { break }
             if s.tokens[j].text == "," { j += 1 }
             // « Lors de la visite du président X, le ministre Y a déclaré »: a comma alone ends the list.
             var joined = false
-            if s.folded(j) == "et" { j += 1; joined = true } else if s.folded(j) == "ainsi", s.folded(j + 1) == "que" { j += 2; joined = true }
-            if ["du", "de", "d'", "des", "par"].contains(s.folded(j)) { j += 1; joined = true }
+            if L.and.contains(s.folded(j)) { j += 1; joined = true } else if L.also.contains(s.folded(j)), L.that.contains(s.folded(j + 1)) { j += 2; joined = true }
+            if L.of.contains(s.folded(j)) { j += 1; joined = true }
             guard joined else { break }
             guard let m = mentions.first(where: { $0.span.lowerBound >= j && $0.span.lowerBound <= j + 2 && seg.contains($0.span.lowerBound) }) else { break }
             out.append(m)
@@ -379,10 +366,10 @@ public struct VisitExtractor: Sendable {
     func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
         let t = s.tokens
         // A trigger that ends its segment has no genitive after it (and an empty range, not an inverted one).
-        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where ["de", "d'"].contains(t[k].folded) {
+        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where L.elidedOf.contains(t[k].folded) {
             let a = t[k + 1].folded, b = s.folded(k + 2)
-            if ["celui-ci", "celle-ci"].contains(a) { return k + 1 }
-            if (a == "ce" && b == "dernier") || (a == "cette" && b == "derniere") || (a == "celui" || a == "celle") && b == "-ci" { return k + 1 }
+            if L.anaphor.contains(a) { return k + 1 }
+            if L.this.contains(a), L.latter.contains(b) || L.here.contains(b) { return k + 1 }
         }
         return nil
     }
@@ -390,24 +377,24 @@ public struct VisitExtractor: Sendable {
     /// « la vice-présidente …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
-        guard let q = (max(0, at - 3)..<at).last(where: { t[$0].folded == "qui" }) else { return nil }
+        guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0].folded) }) else { return nil }
         let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
     /// « une délégation du ministère biélorusse … »: a visitor without a name.
     func delegation(_ s: AnalysedSentence, _ seg: Range<Int>) -> String? {
-        guard let d = seg.first(where: { s.tokens[$0].folded == "delegation" }) else { return nil }
+        guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }?.iso2
     }
 
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
     func subject(_ s: AnalysedSentence, _ mentions: [PersonMention]) -> Int? {
         let t = s.tokens
-        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || Self.presentVerbs.contains(t[$0].folded) } ?? t.count
+        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || L.presentVerb.contains(t[$0].folded) } ?? t.count
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
-            if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
+            if L.notSubject.contains(prev) { continue }
             // « Le secrétaire du Comité central et président du Département, le général X, a été reçu »:
             // a title alone before the name is the same subject, not another one.
             guard let p = m.person else { continue }
@@ -416,20 +403,19 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
-    static let presentVerbs: Set<String> = ["recoit", "rencontre", "accueille", "effectue", "entame", "arrive", "se", "s'entretient", "conclut", "termine"]
 
     func isLocative(_ s: AnalysedSentence, _ c: CountryMention) -> Bool {
         guard c.form != .demonym else { return false }
         let i = c.tokens.lowerBound
         let prev = s.folded(i - 1)
-        if ["en", "au", "aux", "dans", "vers"].contains(prev) { return true }
+        if L.locative.contains(prev) { return true }
         if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
         // « dans la capitale Sofia »
-        if c.form == .capital, prev == "capitale", ["la", "sa"].contains(s.folded(i - 2)) { return true }
+        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
         // « l'aéroport international de Minsk »; but « une délégation de Minsk » says where it comes from.
-        if c.form == .capital, prev == "de" || prev == "d'" {
-            return !["delegation", "delegations", "maire", "gouverneur", "representants"].contains(s.folded(i - 2))
-                && !(s.folded(i - 3) == "delegation" && ["haut", "niveau"].contains(s.folded(i - 2)))
+        if c.form == .capital, L.elidedOf.contains(prev) {
+            return !L.originNoun.contains(s.folded(i - 2))
+                && !(L.delegation.contains(s.folded(i - 3)) && L.originLevel.contains(s.folded(i - 2)))
         }
         return false
     }
@@ -437,14 +423,14 @@ public struct VisitExtractor: Sendable {
     func kind(_ s: AnalysedSentence, _ seg: Range<Int>) -> VisitKind? {
         let t = s.tokens
         let first = seg.lowerBound
-        guard ["visite", "visites", "celle", "celles"].contains(t[first].folded) else { return nil }
+        guard L.kindHead.contains(t[first].folded) else { return nil }
         var k = first + 1
         while k < min(seg.upperBound, first + 5) {
             let f = t[k].folded
-            if f == "d'etat" { return .state }
-            if (f == "d'" || f == "de"), s.folded(k + 1) == "etat" { return .state }
-            if f == "officielle" || f == "officielles" { return .official }
-            if f == "de", s.folded(k + 1) == "travail" { return .working }
+            if L.state.contains(f) { return .state }
+            if L.elidedOf.contains(f), L.stateNoun.contains(s.folded(k + 1)) { return .state }
+            if L.official.contains(f) { return .official }
+            if L.elidedOf.contains(f), L.workingNoun.contains(s.folded(k + 1)) { return .working }
             k += 1
         }
         return nil
@@ -458,14 +444,14 @@ public struct VisitExtractor: Sendable {
         // The visit's own words end where another statement starts (« afin de renforcer les relations
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
-        let stop = (seg.lowerBound + 1..<seg.upperBound).first { Self.clauseBreaks.contains(t[$0].folded) } ?? seg.upperBound
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0].folded) } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
             // Elisions are tokens of their own: « d' ici », « jusqu' en ».
-            return !(["d'ici", "horizon", "depuis", "jusqu'en", "avant", "vers"].contains(p1)
-                     || (p1 == "ici" && p2 == "d'") || (["en", "a", "au"].contains(p1) && p2 == "jusqu'") || p2 == "horizon"
-                     || (p1 == "a" && p2 == "ici" && s.folded(i - 3) == "d'"))
+            return !(L.notWhen.contains(p1)
+                     || (L.hereWord.contains(p1) && L.elidedDe.contains(p2)) || (L.untilPrep.contains(p1) && L.until.contains(p2)) || L.horizon.contains(p2)
+                     || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.folded(i - 3))))
         }
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
@@ -476,8 +462,6 @@ public struct VisitExtractor: Sendable {
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
-    static let clauseBreaks: Set<String> = ["afin", "visant", "dont", "etablies", "etablie", "etablis", "etabli", "signe", "signes",
-                                            "signee", "signees", "conclu", "conclus", "conclue", "adopte", "adoptee"]
 
     enum Appositive { case people([PersonMention]), delegation(String) }
 
@@ -486,9 +470,9 @@ public struct VisitExtractor: Sendable {
     func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
         let t = s.tokens
         var anchor: Int?
-        if at >= 2, s.folded(at - 1) == "en", t[at - 2].text == "," { anchor = at - 2 }
-        else if at >= 3, ["une", "sa", "la", "son"].contains(s.folded(at - 1)),
-                Self.ongoingVerbs.contains(s.folded(at - 2)), s.folded(at - 3) == "qui" {
+        if at >= 2, L.in.contains(s.folded(at - 1)), t[at - 2].text == "," { anchor = at - 2 }
+        else if at >= 3, L.determinerTrip.contains(s.folded(at - 1)),
+                L.ongoing.contains(s.folded(at - 2)), L.relative.contains(s.folded(at - 3)) {
             anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
         }
         guard let a = anchor else { return nil }
@@ -498,20 +482,19 @@ public struct VisitExtractor: Sendable {
             var j = k
             while j > 0 {
                 let prev = mentions[j - 1], gap = prev.span.upperBound..<mentions[j].span.lowerBound
-                guard gap.count <= 3, gap.allSatisfy({ ["et", "de", "d'", "du", "son", "sa"].contains(s.folded($0)) }), gap.contains(where: { s.folded($0) == "et" }) else { break }
+                guard gap.count <= 3, gap.allSatisfy({ L.coordinationGap.contains(s.folded($0)) }), gap.contains(where: { L.and.contains(s.folded($0)) }) else { break }
                 list.insert(prev, at: 0); j -= 1
             }
             return .people(list)
         }
         // « une délégation de la province de …, en visite … »
-        if let d = (max(0, a - 12)..<a).last(where: { t[$0].folded == "delegation" }) {
+        if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0].folded) }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
             if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
         }
         return nil
     }
 
-    static let ongoingVerbs: Set<String> = ["effectue", "effectuait", "entame", "entamait", "poursuit", "poursuivait", "conclut", "achevait", "termine"]
 
     /// « Le Premier ministre lao X a entamé samedi une visite officielle », « X effectue depuis lundi une
     /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
@@ -521,9 +504,9 @@ public struct VisitExtractor: Sendable {
         var sawVerb = false
         while k >= 0, at - k < 14 {
             let f = s.folded(k)
-            if FrenchWords.determiners.contains(f) || Self.tripAdverbs.contains(f) { k -= 1; continue }
+            if FrenchWords.determiners.contains(f) || L.filler.contains(f) { k -= 1; continue }
             if let d = s.dates.first(where: { $0.tokens.contains(k) }) { k = d.tokens.lowerBound - 1; continue }
-            if Self.tripVerbs.contains(f) { sawVerb = true; k -= 1; continue }
+            if L.tripVerb.contains(f) { sawVerb = true; k -= 1; continue }
             if sawVerb, FrenchWords.isAuxiliary(s.tokens[k]) { k -= 1; continue }
             break
         }
@@ -532,10 +515,6 @@ public struct VisitExtractor: Sendable {
         return mentions.last { ($0.span.upperBound == end || $0.name?.upperBound == end) && $0.person != nil }?.person
     }
 
-    static let tripVerbs: Set<String> = ["effectue", "effectuait", "effectuent", "entame", "entamait", "entament", "entrepris", "entreprend",
-                                         "fait", "faisait", "poursuit", "poursuivait", "acheve", "termine", "conclu", "conclut", "commence", "debute"]
-    static let tripAdverbs: Set<String> = ["egalement", "aussi", "deja", "alors", "recemment", "ensuite", "notamment", "actuellement", "depuis",
-                                          "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "apres-midi"]
 
     /// The people of a meeting foreign to the place it is held in, when they are of one country:
     /// first those met (after the verb), else, when `subjects`, those meeting (« Le ministre norvégien X a
@@ -596,17 +575,17 @@ public struct VisitExtractor: Sendable {
     func isObject(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
         guard c.form != .demonym else { return false }
         let i = c.tokens.lowerBound
-        return i == at + 1 || (i == at + 2 && ["le", "la", "l'", "les"].contains(s.folded(at + 1)))
+        return i == at + 1 || (i == at + 2 && L.objectArticle.contains(s.folded(at + 1)))
     }
 
     /// The subject of the clause holding the trigger: « … a rappelé que le Premier ministre X avait
     /// effectué une visite … », « X avait choisi le Vietnam pour sa première visite ».
     func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
-        guard let q = (0..<at).last(where: { ["que", "qu'"].contains(t[$0].folded) && !(($0 > 0) && t[$0 - 1].folded == "tant") }) else { return nil }
+        guard let q = (0..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
         for m in mentions where m.span.lowerBound > q && m.span.upperBound < at {
             let prev = t[m.span.lowerBound - 1].folded
-            if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
+            if L.notSubject.contains(prev) { continue }
             return m.person
         }
         return nil
@@ -615,7 +594,7 @@ public struct VisitExtractor: Sendable {
     /// « une délégation … conduite par X, … est arrivée »: the leader travels.
     func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
-        guard let k = (1..<max(1, at)).first(where: { t[$0].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[$0 - 1].folded) }) else { return nil }
+        guard let k = (1..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
         return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
     }
 
@@ -628,9 +607,9 @@ public struct VisitExtractor: Sendable {
         while i < seg.upperBound {
             guard let m = persons.place(s, at: i), m.payload.place.kind != "institution" else { i += 1; continue }
             var b = i - 1
-            if b >= 0, ["de", "du", "d'"].contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
-            if b >= 0, ["la", "le", "l'"].contains(t[b].folded) { b -= 1 }
-            if b >= 0, ["a", "en", "dans", "au", "vers"].contains(t[b].folded) && (t[b].folded != "a" || t[b].text == "à" || t[b].text == "À") {
+            if b >= 0, L.ofPlace.contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
+            if b >= 0, L.placeArticle.contains(t[b].folded) { b -= 1 }
+            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || t[b].text == "à" || t[b].text == "À") {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
@@ -641,8 +620,8 @@ public struct VisitExtractor: Sendable {
     /// « a choisi le Vietnam pour sa première visite »
     func chosenHost(_ s: AnalysedSentence, before at: Int) -> String? {
         let t = s.tokens
-        guard let c = (max(0, at - 8)..<at).first(where: { ["choisi", "choisie", "choisit"].contains(t[$0].folded) }),
-              (c..<at).contains(where: { t[$0].folded == "pour" }) else { return nil }
+        guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0].folded) }),
+              (c..<at).contains(where: { L.purpose.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > c && $0.tokens.lowerBound < at && $0.form == .name }?.iso2
     }
 
@@ -738,4 +717,90 @@ public struct VisitExtractor: Sendable {
         return s.description.hasPrefix(t.description) || t.description.hasPrefix(s.description)
             || within(t, s, a.end) || within(s, t, b.end)
     }
+}
+
+/// The visit grammar's word classes (seeds/grammar/visits.lexicon), looked up once.
+private enum L {
+    static let adjective = Lexicon.embedded.words("visit.adjective")
+    static let also = Lexicon.embedded.words("visit.also")
+    static let anaphor = Lexicon.embedded.words("visit.anaphor")
+    static let and = Lexicon.embedded.words("visit.and")
+    static let andAlso = Lexicon.embedded.words("visit.and-also")
+    static let arrived = Lexicon.embedded.words("visit.arrived")
+    static let at = Lexicon.embedded.words("visit.at")
+    static let auxArrived = Lexicon.embedded.words("visit.aux-arrived")
+    static let auxBe = Lexicon.embedded.words("visit.aux-be")
+    static let auxHave = Lexicon.embedded.words("visit.aux-have")
+    static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
+    static let auxReflexive = Lexicon.embedded.words("visit.aux-reflexive")
+    static let auxTalked = Lexicon.embedded.words("visit.aux-talked")
+    static let by = Lexicon.embedded.words("visit.by")
+    static let came = Lexicon.embedded.words("visit.came")
+    static let cameAlone = Lexicon.embedded.words("visit.came-alone")
+    static let capitalArticle = Lexicon.embedded.words("visit.capital-article")
+    static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")
+    static let ceremony = Lexicon.embedded.words("visit.ceremony")
+    static let chose = Lexicon.embedded.words("visit.chose")
+    static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
+    static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
+    static let date = Lexicon.embedded.words("visit.date")
+    static let dateLead = Lexicon.embedded.words("visit.date-lead")
+    static let declared = Lexicon.embedded.words("visit.declared")
+    static let delegation = Lexicon.embedded.words("visit.delegation")
+    static let determinerTrip = Lexicon.embedded.words("visit.determiner-trip")
+    static let elidedArticle = Lexicon.embedded.words("visit.elided-article")
+    static let elidedDe = Lexicon.embedded.words("visit.elided-de")
+    static let elidedOf = Lexicon.embedded.words("visit.elided-of")
+    static let filler = Lexicon.embedded.words("visit.filler")
+    static let future = Lexicon.embedded.words("visit.future")
+    static let here = Lexicon.embedded.words("visit.here")
+    static let hereWord = Lexicon.embedded.words("visit.here-word")
+    static let horizon = Lexicon.embedded.words("visit.horizon")
+    static let `in` = Lexicon.embedded.words("visit.in")
+    static let invitationLead = Lexicon.embedded.words("visit.invitation-lead")
+    static let invitationPrep = Lexicon.embedded.words("visit.invitation-prep")
+    static let kindHead = Lexicon.embedded.words("visit.kind-head")
+    static let kindNoun = Lexicon.embedded.words("visit.kind-noun")
+    static let latter = Lexicon.embedded.words("visit.latter")
+    static let led = Lexicon.embedded.words("visit.led")
+    static let ledBy = Lexicon.embedded.words("visit.led-by")
+    static let left = Lexicon.embedded.words("visit.left")
+    static let leftAlone = Lexicon.embedded.words("visit.left-alone")
+    static let locative = Lexicon.embedded.words("visit.locative")
+    static let met = Lexicon.embedded.words("visit.met")
+    static let notSubject = Lexicon.embedded.words("visit.not-subject")
+    static let notWhen = Lexicon.embedded.words("visit.not-when")
+    static let objectArticle = Lexicon.embedded.words("visit.object-article")
+    static let of = Lexicon.embedded.words("visit.of")
+    static let ofPlace = Lexicon.embedded.words("visit.of-place")
+    static let official = Lexicon.embedded.words("visit.official")
+    static let ongoing = Lexicon.embedded.words("visit.ongoing")
+    static let originLevel = Lexicon.embedded.words("visit.origin-level")
+    static let originNoun = Lexicon.embedded.words("visit.origin-noun")
+    static let placeArticle = Lexicon.embedded.words("visit.place-article")
+    static let placeLocative = Lexicon.embedded.words("visit.place-locative")
+    static let possessive = Lexicon.embedded.words("visit.possessive")
+    static let presentVerb = Lexicon.embedded.words("visit.present-verb")
+    static let purpose = Lexicon.embedded.words("visit.purpose")
+    static let received = Lexicon.embedded.words("visit.received")
+    static let receives = Lexicon.embedded.words("visit.receives")
+    static let receptionAlone = Lexicon.embedded.words("visit.reception-alone")
+    static let receptionNoun = Lexicon.embedded.words("visit.reception-noun")
+    static let reflexiveElided = Lexicon.embedded.words("visit.reflexive-elided")
+    static let relative = Lexicon.embedded.words("visit.relative")
+    static let soMuch = Lexicon.embedded.words("visit.so-much")
+    static let state = Lexicon.embedded.words("visit.state")
+    static let stateNoun = Lexicon.embedded.words("visit.state-noun")
+    static let talked = Lexicon.embedded.words("visit.talked")
+    static let that = Lexicon.embedded.words("visit.that")
+    static let this = Lexicon.embedded.words("visit.this")
+    static let to = Lexicon.embedded.words("visit.to")
+    static let tripNoun = Lexicon.embedded.words("visit.trip-noun")
+    static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")
+    static let tripVerb = Lexicon.embedded.words("visit.trip-verb")
+    static let until = Lexicon.embedded.words("visit.until")
+    static let untilPrep = Lexicon.embedded.words("visit.until-prep")
+    static let vagueDate = Lexicon.embedded.words("visit.vague-date")
+    static let went = Lexicon.embedded.words("visit.went")
+    static let workingNoun = Lexicon.embedded.words("visit.working-noun")
 }
