@@ -9,10 +9,16 @@ public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
 
+    /// Folded capital → country, for datelines.
+    let capitals: [String: String]
+
     /// `persons` lets FactExtractor share the one it runs already.
     public init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
         self.persons = persons ?? PersonExtractor(reference: reference)
+        var capitals: [String: String] = [:]
+        for c in reference.countries { for k in c.capitals { capitals[Folding.fold(k)] = c.iso2 } }
+        self.capitals = capitals
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
@@ -128,7 +134,9 @@ public struct VisitExtractor: Sendable {
                 var hosts: [(iso2: String, city: String?)] = []
                 for c in s.countries where seg.contains(c.tokens.lowerBound) && !inGuest(c.tokens.lowerBound) {
                     guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
-                    let city: String? = c.form == .capital ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
+                    // « en visite à Singapour »: a city-state named is its city too.
+                    let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.folded(c.tokens.lowerBound)))
+                        ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
                     if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) {
                         if hosts[k].city == nil { hosts[k].city = city }
                     } else {
@@ -171,7 +179,9 @@ public struct VisitExtractor: Sendable {
                 }
                 let kind = self.kind(s, seg)
                 let excluded = mentions.map(\.span)
-                let shared = self.dates(s, seg, before: triggers[0].at, excluding: excluded)
+                // « Durant son séjour du 3 au 5 mai, la délégation a visité … »: a move during the trip told
+                // before it in the sentence has the trip's dates.
+                let shared = self.dates(s, seg, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
@@ -476,7 +486,12 @@ public struct VisitExtractor: Sendable {
             anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
         }
         guard let a = anchor else { return nil }
-        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) {
+        // « le président X et son épouse Y, en visite … », the spouse not caught as a name: X travels.
+        let spouse = mentions.lastIndex { m in
+            m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.folded(m.span.upperBound))
+                && (m.span.upperBound..<a).contains { L.spouse.contains(s.folded($0)) }
+        }
+        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) ?? spouse {
             // « du président X et de son épouse Y, en visite … »: every person of the coordination.
             var list = [mentions[k]]
             var j = k
@@ -541,7 +556,9 @@ public struct VisitExtractor: Sendable {
         var i = 0
         while i < s.tokens.count {
             if let m = persons.place(s, at: i) {
-                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution" { return true }
+                // A capital (the dateline itself, « Lima (VNA) – … ») is not a local place.
+                let capital = s.countries(at: i).contains { $0.form == .capital }
+                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution", !capital { return true }
                 i = m.tokens.upperBound
             } else { i += 1 }
         }
@@ -562,13 +579,13 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
-    /// The dateline of the first body sentence, « Minsk (VNA) – … » or « Hanoi, 3 mai (VNA) - … »: a capital
-    /// first, an agency in brackets within a few words.
+    /// The article's dateline, « Lima (VNA) – … » or « Quito, 3 mai (VNA) - … », when it is a capital
+    /// (the parser sets it apart from the body).
     func dateline(_ doc: AnalysedDocument) -> (iso2: String, city: String)? {
-        guard let s = doc.sentences.first(where: { !$0.sentence.isHeadline }),
-              let c = s.countries.first(where: { $0.tokens.lowerBound == 0 && $0.form == .capital }),
-              (c.tokens.upperBound..<min(s.tokens.count, c.tokens.upperBound + 5)).contains(where: { s.tokens[$0].text == "(" }) else { return nil }
-        return (c.iso2, String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self))
+        guard let d = doc.document.article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
+        let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
+        guard let iso2 = capitals[Folding.fold(city)] else { return nil }
+        return (iso2, city)
     }
 
     /// « a quitté Hanoi », « a visité le Laos »: the country or capital right after the verb.
@@ -736,6 +753,8 @@ private enum L {
     static let auxTalked = Lexicon.embedded.words("visit.aux-talked")
     static let by = Lexicon.embedded.words("visit.by")
     static let came = Lexicon.embedded.words("visit.came")
+    static let spouse = Lexicon.embedded.words("visit.spouse")
+    static let cityState = Lexicon.embedded.words("visit.city-state")
     static let cameAlone = Lexicon.embedded.words("visit.came-alone")
     static let capitalArticle = Lexicon.embedded.words("visit.capital-article")
     static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")

@@ -117,6 +117,8 @@ visit.and	et
 # A visitor's own words end at « et » or « ainsi que ».
 visit.and-also	et ainsi
 visit.also	ainsi
+# « le président X et son épouse Y, en visite d'État »
+visit.spouse	épouse époux
 visit.coordination-gap	et de d' du son sa
 # A person after these is not the subject: « a rencontré à Lima avec le ministre X ».
 visit.not-subject	avec a de du par entre pour auprès
