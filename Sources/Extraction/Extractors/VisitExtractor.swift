@@ -153,6 +153,12 @@ public struct VisitExtractor: Sendable {
                         hosts.append((p.iso2, city))
                     }
                 }
+                // « Sur invitation de son homologue bolivienne, la ministre X effectue une visite dans le pays »:
+                // « le pays » is the last other country named before.
+                if hosts.isEmpty, let k = seg.first(where: { L.inside.contains(s.folded($0)) && L.thisCountryArticle.contains(s.folded($0 + 1)) && L.country.contains(s.folded($0 + 2)) }),
+                   let c = s.countries.last(where: { $0.tokens.upperBound <= k && $0.iso2 != travellers[0].country }) {
+                    hosts.append((c.iso2, nil))
+                }
                 // « a choisi le Vietnam pour sa première visite »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
                 if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
@@ -753,6 +759,9 @@ private enum L {
     static let auxTalked = Lexicon.embedded.words("visit.aux-talked")
     static let by = Lexicon.embedded.words("visit.by")
     static let came = Lexicon.embedded.words("visit.came")
+    static let inside = Lexicon.embedded.words("visit.inside")
+    static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
+    static let country = Lexicon.embedded.words("visit.country")
     static let spouse = Lexicon.embedded.words("visit.spouse")
     static let cityState = Lexicon.embedded.words("visit.city-state")
     static let cameAlone = Lexicon.embedded.words("visit.came-alone")

@@ -139,6 +139,10 @@ visit.possessive	sa son ses cette
 # Locative prepositions: « en Bolivie », « au Chili », « dans la province de Cuzco ».
 visit.locative	en au aux dans vers
 visit.place-locative	a en dans au vers
+# « une visite dans le pays », « dans ce pays »: the other country named before.
+visit.inside	dans
+visit.this-country-article	le ce
+visit.country	pays
 # « dans la capitale Lima »
 visit.capital-noun	capitale
 visit.capital-article	la sa
