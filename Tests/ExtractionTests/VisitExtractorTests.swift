@@ -119,6 +119,9 @@ import FrenchText
         // The speaker recalls someone else's visit: the visitor is the one named after the trip noun.
         ("Le ministre Pham Quoc Viet a rappelé la visite du président chilien Carlos Medina au Vietnam en 2019.",
          [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: nil, start: "2019", kind: nil)]),
+        // « le pays » stands for the other country named before it.
+        ("Sur invitation de la présidente bolivienne Rosa Quispe, la vice-présidente Dang Thu Ha effectue une visite officielle dans le pays du 5 au 7 mars.",
+         [Expected(visitor: "Dang Thu Ha", from: "VN", host: "BO", city: nil, start: "2025-03-05", kind: .official)]),
         // A span of days gives the start; a city-state named is the city.
         ("Le ministre Pham Quoc Viet, en visite de travail à Singapour du 16 au 18 mars, a rencontré des investisseurs.",
          [Expected(visitor: "Pham Quoc Viet", from: "VN", host: "SG", city: "Singapour", start: "2025-03-16", kind: .working)]),

@@ -1,10 +1,11 @@
 import FrenchText
 
-/// Finds visits: someone of one country travelling to another, as news tells it — « visite
-/// d’État en Biélorussie », « est arrivé à Minsk », « a reçu à Hanoi le secrétaire d’État … »,
-/// « est accueilli à l’aéroport de Minsk », past visits recalled (« celle du président … au
-/// Vietnam en 1997, 2008 et en 2015 » = one visit per year), tours (one visit per country).
-/// Invitations and planned visits are not visits.
+/// Finds visits: someone of one country travelling to another, as news tells it — « une visite
+/// d'amitié en Bolivie », « est arrivée à Lima », « a reçu à Quito la ministre … », « a été accueilli
+/// à l'aéroport de Lima », past visits recalled (« celle de la présidente … au Chili en 1999, 2004 et
+/// 2011 » = one visit per year), tours (one visit per country), meetings held where one party lives.
+/// Invitations, planned visits, calls and video meetings are not visits. Each visit's evidence names
+/// the rule (construction) that read it: `visit.arrival`, `visit.genitive-list`, `visit.welcome`, …
 public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
@@ -67,7 +68,7 @@ public struct VisitExtractor: Sendable {
                     guestSpans = []
                 case .receptionNoun:
                     // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »;
-                    // « ont signé …, lors d'une réception à Minsk »: whoever of the sentence is foreign to the place.
+                    // « ont signé …, lors d'une réception à Quito »: whoever of the sentence is foreign to the place.
                     guard let list = genitives(s, mentions, from: trig.at + 1, in: seg) else {
                         travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: true).map { ($0.person, nil, nil) }
                         rule = "visit.reception-meeting"
@@ -80,7 +81,7 @@ public struct VisitExtractor: Sendable {
                 case .visit:
                     rule = "visit.subject"
                     if let p = anaphoricGenitive(s, after: trig.at, in: seg) {
-                        // « la visite officielle de ce dernier »: the last person named.
+                        // « la récente visite de ce dernier »: the last person named.
                         guard let m = mentions.last(where: { $0.person != nil && $0.span.upperBound <= p })?.person ?? lastNamed else { continue }
                         travellers = [(m, nil, nil)]; rule = "visit.anaphor"
                     } else if let list = genitive(s, mentions, after: trig.at, in: seg) {
@@ -88,7 +89,7 @@ public struct VisitExtractor: Sendable {
                         guestSpans = list.map(\.mention.span)
                         rule = list.count > 1 ? "visit.genitive-list" : "visit.genitive"
                     } else if let a = apposition(s, mentions, before: trig.at) {
-                        // « X, en visite de travail au Vietnam, … », « X, qui effectue une visite … »
+                        // « X, en visite d'amitié au Chili, … », « X, qui poursuit sa tournée … »
                         switch a {
                         case .people(let ms): travellers = ms.map(named)
                         case .delegation(let c): travellers = [(nil, c, nil)]
@@ -106,7 +107,7 @@ public struct VisitExtractor: Sendable {
                         travellers = [(sentenceSubject, nil, nil)]
                     }
                 case .led:
-                    // « X, qui avait conduit une délégation … à Minsk », « X a conduit une délégation à … »
+                    // « X, qui avait conduit une délégation … au Chili », « X a conduit une délégation à … »
                     rule = "visit.led-delegation"
                     if let m = relativeAntecedent(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
                     else if let m = clauseSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
@@ -118,7 +119,7 @@ public struct VisitExtractor: Sendable {
                     case .visited: rule = "visit.visited"
                     default: rule = "visit.reception-passive"
                     }
-                    // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
+                    // « Une délégation du ministère bolivien … s'est rendue »: no one named.
                     if let d = delegation(s, 0..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
@@ -130,7 +131,7 @@ public struct VisitExtractor: Sendable {
                 travellers.removeAll { $0.person == nil && $0.country == nil }
                 guard !travellers.isEmpty else { continue }
                 func inGuest(_ i: Int) -> Bool { guestSpans.contains { $0.contains(i) } }
-                // Where to: « en Biélorussie », « au Vietnam », « à Minsk »; what one leaves (« a quitté Minsk »).
+                // Where to: « en Bolivie », « au Chili », « à Lima »; what one leaves (« a quitté Lima »).
                 var hosts: [(iso2: String, city: String?)] = []
                 for c in s.countries where seg.contains(c.tokens.lowerBound) && !inGuest(c.tokens.lowerBound) {
                     guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
@@ -143,7 +144,7 @@ public struct VisitExtractor: Sendable {
                         hosts.append((c.iso2, city))
                     }
                 }
-                // « à Nghe An », « dans la métropole du Sud », « dans la préfecture d'Aichi »: the country below the place.
+                // « à Cuzco », « dans la province d'Arequipa »: the country below the place.
                 for (range, p) in places(s, in: seg) where !inGuest(range.lowerBound) {
                     let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
                     let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
@@ -159,7 +160,7 @@ public struct VisitExtractor: Sendable {
                    let c = s.countries.last(where: { $0.tokens.upperBound <= k && $0.iso2 != travellers[0].country }) {
                     hosts.append((c.iso2, nil))
                 }
-                // « a choisi le Vietnam pour sa première visite »
+                // « a choisi le Pérou pour son premier voyage »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
                 if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
                     // « Le 3 mai, à Hanoi, le ministre X a reçu … »: the place of a reception may come before it.
@@ -171,12 +172,12 @@ public struct VisitExtractor: Sendable {
                     }
                 }
                 if hosts.isEmpty, trig.kind == .reception || trig.kind == .receptionNoun {
-                    // « Le chef du Parti reçoit … »: the host's own country.
+                    // « Le maire de Lima reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
                     else if let m = mentions.first(where: { $0.span.upperBound <= trig.at }), let c = m.country { hosts.append((c, nil)) }
                 }
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
-                // « Dans le cadre de sa visite, X s'est rendu à Da Lat »: a move during the trip already told
+                // « Au cours de son séjour, X s'est rendu à Cuzco »: a move during the trip already told
                 // names a place of it, not the city where it took place.
                 var weakCity = false
                 if trig.kind == .arrival || trig.kind == .visited,
@@ -245,7 +246,7 @@ public struct VisitExtractor: Sendable {
             } else if L.went.contains(f) {
                 if L.auxReflexive.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2)) { out.append((i, .arrival)) }
             } else if L.came.contains(f) {
-                // « Le président X vint au Pérou en 1990 », « X est venu à Quito »: a past trip (« venu de Lima »
+                // « La présidente X vint au Pérou en 1990 », « X est venu à Quito »: a past trip (« venu de Lima »
                 // says where from, and has no locative host). The simple past needs no auxiliary.
                 if L.cameAlone.contains(f) || L.auxBe.contains(s.folded(i - 1)) { out.append((i, .arrival)) }
             } else if L.left.contains(f) {
@@ -258,7 +259,7 @@ public struct VisitExtractor: Sendable {
             } else if L.receives.contains(f) {
                 out.append((i, .reception))
             } else if L.receptionNoun.contains(f) {
-                // « lors d'une réception à Lima de X », « la cérémonie d'accueil officielle du président X ».
+                // « lors d'une réception à Lima de X », « la cérémonie d'accueil de la présidente Y ».
                 if !(i > 0 && L.ceremony.contains(s.folded(i - 2))) && !L.receptionAlone.contains(f) { continue }
                 out.append((i, .receptionNoun))
             } else if L.met.contains(f) || L.talked.contains(f) {
@@ -280,7 +281,7 @@ public struct VisitExtractor: Sendable {
         while lo > clauseStart, !(t[lo - 1].text == "," || t[lo - 1].text == ";" || t[lo - 1].text == ":") { lo -= 1 }
         for i in lo..<seg.upperBound {
             let f = t[i].folded
-            // « … s'était rendue à Minsk pour préparer la réunion »: the purpose of a trip is not a plan for one.
+            // « … s'est rendu à Quito pour préparer le forum »: the purpose of a trip is not a plan for one.
             if i > seg.lowerBound, L.purpose.contains(f) { break }
             // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
             // after the trip is another statement.
@@ -300,7 +301,7 @@ public struct VisitExtractor: Sendable {
 
 
     /// « la visite du ministre X », « celle du président kirghiz Y », « les visites officielles en Inde et au
-    /// Népal du Premier ministre X », « les visites au Japon en 2019 par l'empereur X et le ministre Y »: the
+    /// Népal du Premier ministre X », « les visites au Chili en 2008 par la reine X et le ministre Y »: the
     /// visitors named after the trigger, its kind, destinations and date.
     func genitive(_ s: AnalysedSentence, _ mentions: [PersonMention], after at: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
         var k = at + 1
@@ -311,7 +312,7 @@ public struct VisitExtractor: Sendable {
             if L.elidedOf.contains(f), L.kindNoun.contains(s.folded(k + 1)) { k += 2; continue }
             break
         }
-        // « la visite de travail au Vietnam du ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
+        // « la visite d'amitié au Pérou de la ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
         while k < seg.upperBound {
             var j = k
             if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
@@ -344,7 +345,7 @@ public struct VisitExtractor: Sendable {
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
-        // The first visitor follows the preposition; one the names do not catch (« par l'empereur X et le
+        // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
         // ministre Y ») leaves the next one of the coordination as the first found.
         var reach = k + 2
         var q = k + 1
@@ -378,7 +379,7 @@ public struct VisitExtractor: Sendable {
         }
     }
 
-    /// « la visite officielle de ce dernier », « celle de celui-ci »: the token after the anaphor.
+    /// « la récente visite de ce dernier », « celle de celui-ci »: the token after the anaphor.
     func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
         let t = s.tokens
         // A trigger that ends its segment has no genitive after it (and an empty range, not an inverted one).
@@ -390,7 +391,7 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
-    /// « la vice-présidente …, X, qui avait conduit … »: the person the relative clause is about.
+    /// « le recteur …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0].folded) }) else { return nil }
@@ -398,7 +399,7 @@ public struct VisitExtractor: Sendable {
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
-    /// « une délégation du ministère biélorusse … »: a visitor without a name.
+    /// « une délégation du ministère bolivien … »: a visitor without a name.
     func delegation(_ s: AnalysedSentence, _ seg: Range<Int>) -> String? {
         guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }?.iso2
@@ -411,7 +412,7 @@ public struct VisitExtractor: Sendable {
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
             if L.notSubject.contains(prev) { continue }
-            // « Le secrétaire du Comité central et président du Département, le général X, a été reçu »:
+            // « Le recteur de l'université et président de l'académie, le professeur X, a été reçu »:
             // a title alone before the name is the same subject, not another one.
             guard let p = m.person else { continue }
             return p
@@ -426,9 +427,9 @@ public struct VisitExtractor: Sendable {
         let prev = s.folded(i - 1)
         if L.locative.contains(prev) { return true }
         if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
-        // « dans la capitale Sofia »
+        // « dans la capitale Lima »
         if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
-        // « l'aéroport international de Minsk »; but « une délégation de Minsk » says where it comes from.
+        // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
         if c.form == .capital, L.elidedOf.contains(prev) {
             return !L.originNoun.contains(s.folded(i - 2))
                 && !(L.delegation.contains(s.folded(i - 3)) && L.originLevel.contains(s.folded(i - 2)))
@@ -452,7 +453,7 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
-    /// The segment's own dates; otherwise those before the first trigger (« En mai dernier, lors de … »).
+    /// The segment's own dates; otherwise those before the first trigger (« L'an dernier, lors de … »).
     func dates(_ s: AnalysedSentence, _ seg: Range<Int>, before first: Int, excluding: [Range<Int>]) -> [DateMention] {
         func usable(_ d: DateMention) -> Bool {
             d.start != nil && !excluding.contains { $0.contains(d.tokens.lowerBound) }
@@ -472,7 +473,7 @@ public struct VisitExtractor: Sendable {
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
         var points = own.filter { $0.kind != .period || $0.start?.precision == .day }
-        // « du 12 au 14 août, … mercredi 13 août »: a day inside the stated period is not another trip.
+        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip.
         let periods = points.filter { $0.kind == .period }
         points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) } }
         return points.isEmpty ? Array(own.prefix(1)) : points
@@ -481,7 +482,7 @@ public struct VisitExtractor: Sendable {
 
     enum Appositive { case people([PersonMention]), delegation(String) }
 
-    /// « X, en visite de travail au Vietnam », « X, qui effectue une visite officielle », « X et son épouse Y,
+    /// « X, en visite d'amitié au Chili », « X, qui poursuit sa tournée », « X et son épouse Y,
     /// en visite d'État »: the visitors are named just before the apposition.
     func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
         let t = s.tokens
@@ -508,7 +509,7 @@ public struct VisitExtractor: Sendable {
             }
             return .people(list)
         }
-        // « une délégation de la province de …, en visite … »
+        // « une délégation de la région de …, en visite … »
         if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0].folded) }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
             if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
@@ -517,7 +518,7 @@ public struct VisitExtractor: Sendable {
     }
 
 
-    /// « Le Premier ministre lao X a entamé samedi une visite officielle », « X effectue depuis lundi une
+    /// « La ministre bolivienne X a entamé mardi une tournée », « X effectue depuis jeudi une
     /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
     /// may sit between them).
     func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
@@ -538,7 +539,7 @@ public struct VisitExtractor: Sendable {
 
 
     /// The people of a meeting foreign to the place it is held in, when they are of one country:
-    /// first those met (after the verb), else, when `subjects`, those meeting (« Le ministre norvégien X a
+    /// first those met (after the verb), else, when `subjects`, those meeting (« Le ministre bolivien X a
     /// rencontré à Hanoi son homologue Y »). Only a meeting with an explicit place counts; ambassadors
     /// live where they meet.
     func foreigners(_ s: AnalysedSentence, _ mentions: [PersonMention], _ analysis: PersonAnalysis, trig: Int, seg: Range<Int>, subjects: Bool) -> [PersonMention] {
@@ -571,7 +572,7 @@ public struct VisitExtractor: Sendable {
         return false
     }
 
-    /// « Le président du Comité populaire de Hai Phong a reçu … »: the receiver's own city, where none is stated.
+    /// « Le gouverneur de la région de Cuzco a reçu … »: the receiver's own city, where none is stated.
     func receiverPlace(_ s: AnalysedSentence, _ iso2: String, before at: Int) -> String? {
         var i = 0
         while i < at {
@@ -601,8 +602,8 @@ public struct VisitExtractor: Sendable {
         return i == at + 1 || (i == at + 2 && L.objectArticle.contains(s.folded(at + 1)))
     }
 
-    /// The subject of the clause holding the trigger: « … a rappelé que le Premier ministre X avait
-    /// effectué une visite … », « X avait choisi le Vietnam pour sa première visite ».
+    /// The subject of the clause holding the trigger: « … a souligné que la ministre X avait
+    /// effectué une visite … », « X avait choisi le Pérou pour son premier voyage ».
     func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let q = (0..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
@@ -614,15 +615,15 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
-    /// « une délégation … conduite par X, … est arrivée »: the leader travels.
+    /// « une mission … conduite par X, … est arrivée »: the leader travels.
     func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let k = (1..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
         return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
     }
 
-    /// Places below the country named as where the trip went: « à Nghe An », « dans la métropole du Sud »,
-    /// « dans la région de Moguilev ». Institutions (« la Douma d'État ») are not destinations.
+    /// Places below the country named as where the trip went: « à Cuzco », « dans la province d'Arequipa »,
+    /// « dans la région de Puno ». Institutions (« le Congrès du Pérou ») are not destinations.
     func places(_ s: AnalysedSentence, in seg: Range<Int>) -> [(Range<Int>, Reference.Place)] {
         let t = s.tokens
         var out: [(Range<Int>, Reference.Place)] = []
@@ -640,7 +641,7 @@ public struct VisitExtractor: Sendable {
         return out
     }
 
-    /// « a choisi le Vietnam pour sa première visite »
+    /// « a choisi le Pérou pour son premier voyage »
     func chosenHost(_ s: AnalysedSentence, before at: Int) -> String? {
         let t = s.tokens
         guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0].folded) }),
@@ -659,7 +660,7 @@ public struct VisitExtractor: Sendable {
         private var index: [Key: [Int]] = [:]
 
         /// The visits, a city from the weaker sources where none was stated: a place visited during the
-        /// trip, then the dateline (« Minsk (VNA) – … ») when it is in the host country.
+        /// trip, then the dateline (« Lima (VNA) – … ») when it is in the host country.
         func finished(dateline: (iso2: String, city: String)?) -> [VisitFact] {
             visits.enumerated().map { k, v in
                 guard v.city == nil else { return v }
