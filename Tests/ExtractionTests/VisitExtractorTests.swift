@@ -119,6 +119,10 @@ import FrenchText
         // The speaker recalls someone else's visit: the visitor is the one named after the trip noun.
         ("Le ministre Pham Quoc Viet a rappelé la visite du président chilien Carlos Medina au Vietnam en 2019.",
          [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: nil, start: "2019", kind: nil)]),
+        // A tour: the country « après » is an earlier leg, without this leg's date.
+        ("Après le Pérou, le Premier ministre Vo Thanh Nam est arrivé le 8 mai en Bolivie.",
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: nil, kind: nil),
+          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "BO", city: nil, start: "2025-05-08", kind: nil)]),
         // « le pays » stands for the other country named before it.
         ("Sur invitation de la présidente bolivienne Rosa Quispe, la vice-présidente Dang Thu Ha effectue une visite officielle dans le pays du 5 au 7 mars.",
          [Expected(visitor: "Dang Thu Ha", from: "VN", host: "BO", city: nil, start: "2025-03-05", kind: .official)]),

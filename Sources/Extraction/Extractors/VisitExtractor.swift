@@ -133,8 +133,17 @@ public struct VisitExtractor: Sendable {
                 func inGuest(_ i: Int) -> Bool { guestSpans.contains { $0.contains(i) } }
                 // Where to: « en Bolivie », « au Chili », « à Lima »; what one leaves (« a quitté Lima »).
                 var hosts: [(iso2: String, city: String?)] = []
-                for c in s.countries where seg.contains(c.tokens.lowerBound) && !inGuest(c.tokens.lowerBound) {
+                // « est arrivé en Bolivie, après le Pérou »: the earlier leg of a tour, without this leg's dates.
+                var earlier = Set<String>()
+                for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
+                    let after = c.form == .name && trig.kind != .reception && trig.kind != .receptionNoun && trig.kind != .meeting
+                        && (L.after.contains(s.folded(c.tokens.lowerBound - 1))
+                            || (L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.after.contains(s.folded(c.tokens.lowerBound - 2))))
+                    // Before the trigger, only an earlier leg (« Après le Pérou, X est arrivé … »).
+                    if !seg.contains(c.tokens.lowerBound), !after { continue }
+                    if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
                     guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    earlier.remove(c.iso2)
                     // « en visite à Singapour »: a city-state named is its city too.
                     let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.folded(c.tokens.lowerBound)))
                         ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
@@ -197,7 +206,7 @@ public struct VisitExtractor: Sendable {
                     }
                     let used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
                     for h in hosts where h.iso2 != t.country {
-                        for d in dates.isEmpty ? [nil] : dates.map(Optional.some) {
+                        for d in dates.isEmpty || earlier.contains(h.iso2) ? [nil] : dates.map(Optional.some) {
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
@@ -763,6 +772,7 @@ private enum L {
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")
+    static let after = Lexicon.embedded.words("visit.after")
     static let spouse = Lexicon.embedded.words("visit.spouse")
     static let cityState = Lexicon.embedded.words("visit.city-state")
     static let cameAlone = Lexicon.embedded.words("visit.came-alone")

@@ -143,6 +143,8 @@ visit.place-locative	a en dans au vers
 visit.inside	dans
 visit.this-country-article	le ce
 visit.country	pays
+# « arrivé en Bolivie après le Pérou »: an earlier leg of the tour.
+visit.after	après
 # « dans la capitale Lima »
 visit.capital-noun	capitale
 visit.capital-article	la sa
