@@ -270,4 +270,22 @@ import FrenchText
         #expect(v.count == 1)
         #expect(elapsed < .seconds(10), "\(elapsed)")
     }
+
+    /// A run-on sentence of repeated clauses is read by windows: its cost stays linear.
+    @Test func runOnSentenceStaysLinear() {
+        func time(_ n: Int) -> (Duration, Int) {
+            let clause = "le ministre chilien Carlos Medina a effectué le 3 mai une visite officielle au Pérou, "
+            let extractor = Self.extractor
+            let analysed = AnalysedDocument(document: document(String(repeating: clause, count: n) + "fin."),
+                                            countries: extractor.persons.countries, organisations: extractor.persons.organisations)
+            let analysis = extractor.persons.analyse(analysed)
+            var v: [VisitFact] = []
+            let elapsed = ContinuousClock().measure { v = extractor.extract(analysed, analysis) }
+            return (elapsed, v.count)
+        }
+        let (small, a) = time(200), (large, b) = time(800)
+        #expect(a == 1 && b == 1)
+        // Four times the text: well under sixteen times the time (allowing for a noisy machine).
+        #expect(large < small * 10 + .milliseconds(200), "\(small) → \(large)")
+    }
 }

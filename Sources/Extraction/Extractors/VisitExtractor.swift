@@ -34,16 +34,21 @@ public struct VisitExtractor: Sendable {
         var receptions: [(fact: VisitFact, fallbackCity: String?, local: Bool)] = []
         var subject: Int?
         var lastNamed: Int?
-        for s in doc.sentences {
-            defer { if let p = analysis.mentions[s.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
-            let mentions = analysis.mentions[s.index]
-            let sentenceSubject = self.subject(s, mentions) ?? subject
+        for whole in doc.sentences {
+            defer { if let p = analysis.mentions[whole.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
+            let allMentions = analysis.mentions[whole.index]
+            let sentenceSubject = self.subject(whole, allMentions) ?? subject
             defer { if let p = sentenceSubject { subject = p } }
-            let triggers = self.triggers(s)
+            let triggers = self.triggers(whole)
             guard !triggers.isEmpty else { continue }
+            // A run-on « sentence » of thousands of words (a list, a page without full stops) is read a
+            // window at a time around each trigger, so that its cost stays linear in its length.
+            let window = Window(whole, allMentions, limit: Self.windowed)
             for (n, trig) in triggers.enumerated() {
-                let end = n + 1 < triggers.count ? triggers[n + 1].at : s.tokens.count
+                let end = n + 1 < triggers.count ? triggers[n + 1].at : whole.tokens.count
                 let seg = trig.at..<end
+                let lo = window.isOn ? max(0, trig.at - Self.lookBack) : 0
+                let (s, mentions) = window.view(lo..<min(whole.tokens.count, end + 8))
                 if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { continue }
                 // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
                 // each with the words that belong to them (their own dates).
@@ -99,9 +104,9 @@ public struct VisitExtractor: Sendable {
                         travellers = [(m, nil, nil)]; rule = "visit.verb-subject"
                     } else if let d = delegation(s, seg) {
                         travellers = [(nil, d, nil)]; rule = "visit.delegation"
-                    } else if let m = clauseSubject(s, mentions, before: trig.at) {
+                    } else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) {
                         travellers = [(m, nil, nil)]; rule = "visit.clause-subject"
-                    } else if let m = leader(s, mentions, before: trig.at) {
+                    } else if let m = leader(s, mentions, before: trig.at, from: lo) {
                         travellers = [(m, nil, nil)]; rule = "visit.delegation-leader"
                     } else {
                         travellers = [(sentenceSubject, nil, nil)]
@@ -110,7 +115,7 @@ public struct VisitExtractor: Sendable {
                     // « X, qui avait conduit une délégation … au Chili », « X a conduit une délégation à … »
                     rule = "visit.led-delegation"
                     if let m = relativeAntecedent(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
-                    else if let m = clauseSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
+                    else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)] }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                 case .arrival, .departure, .visited, .passiveReception:
                     switch trig.kind {
@@ -120,8 +125,8 @@ public struct VisitExtractor: Sendable {
                     default: rule = "visit.reception-passive"
                     }
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
-                    if let d = delegation(s, 0..<trig.at) { travellers = [(nil, d, nil)] }
-                    else if let m = leader(s, mentions, before: trig.at) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
+                    if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
+                    else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                 }
                 travellers = travellers.map { t in
@@ -212,9 +217,9 @@ public struct VisitExtractor: Sendable {
                                               evidence: s.sentence.evidence(used))
                             // A place of the host country named elsewhere in the sentence (« le maire de Da Nang a
                             // reçu … ») says more than the dateline.
-                            let local = localPlace(s, h.iso2)
+                            let local = localPlace(s, h.iso2, in: lo..<min(s.tokens.count, end + 8))
                             if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) {
-                                receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at) : nil, local))
+                                receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at, from: lo) : nil, local))
                             } else if weakCity, let c = v.city {
                                 var w = v; w.city = nil
                                 trips.add(w, fallbackCity: c, local: local)
@@ -568,9 +573,9 @@ public struct VisitExtractor: Sendable {
     }
 
     /// Whether the sentence names a place of `iso2` below the country (a province, a city other than a capital).
-    func localPlace(_ s: AnalysedSentence, _ iso2: String) -> Bool {
-        var i = 0
-        while i < s.tokens.count {
+    func localPlace(_ s: AnalysedSentence, _ iso2: String, in range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
             if let m = persons.place(s, at: i) {
                 // A capital (the dateline itself, « Lima (VNA) – … ») is not a local place.
                 let capital = s.countries(at: i).contains { $0.form == .capital }
@@ -582,8 +587,8 @@ public struct VisitExtractor: Sendable {
     }
 
     /// « Le gouverneur de la région de Cuzco a reçu … »: the receiver's own city, where none is stated.
-    func receiverPlace(_ s: AnalysedSentence, _ iso2: String, before at: Int) -> String? {
-        var i = 0
+    func receiverPlace(_ s: AnalysedSentence, _ iso2: String, before at: Int, from lo: Int) -> String? {
+        var i = lo
         while i < at {
             if let m = persons.place(s, at: i) {
                 if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution", s.tokens[i].isCapitalized {
@@ -613,9 +618,9 @@ public struct VisitExtractor: Sendable {
 
     /// The subject of the clause holding the trigger: « … a souligné que la ministre X avait
     /// effectué une visite … », « X avait choisi le Pérou pour son premier voyage ».
-    func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+    func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let q = (0..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
+        guard let q = (lo..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
         for m in mentions where m.span.lowerBound > q && m.span.upperBound < at {
             let prev = t[m.span.lowerBound - 1].folded
             if L.notSubject.contains(prev) { continue }
@@ -625,9 +630,9 @@ public struct VisitExtractor: Sendable {
     }
 
     /// « une mission … conduite par X, … est arrivée »: the leader travels.
-    func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+    func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let k = (1..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
+        guard let k = (max(1, lo)..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
         return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
     }
 
@@ -656,6 +661,51 @@ public struct VisitExtractor: Sendable {
         guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0].folded) }),
               (c..<at).contains(where: { L.purpose.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > c && $0.tokens.lowerBound < at && $0.form == .name }?.iso2
+    }
+
+    // MARK: - Long sentences
+
+    /// Sentences longer than this many tokens are read by windows; a trigger looks this far back.
+    static let windowed = 400
+    static let lookBack = 120
+
+    /// A sentence's mentions, countries, organisations and dates sorted by position, so that the part
+    /// around a trigger is found by binary search rather than by a scan of the whole sentence.
+    struct Window {
+        let whole: AnalysedSentence
+        let mentions: [PersonMention]
+        let isOn: Bool
+
+        init(_ s: AnalysedSentence, _ mentions: [PersonMention], limit: Int) {
+            isOn = s.tokens.count > limit
+            if isOn {
+                whole = AnalysedSentence(index: s.index, sentence: s.sentence, tokens: s.tokens,
+                                         countries: s.countries.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound },
+                                         organisations: s.organisations.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound },
+                                         dates: s.dates.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound })
+                self.mentions = mentions.sorted { $0.span.lowerBound < $1.span.lowerBound }
+            } else {
+                whole = s; self.mentions = mentions
+            }
+        }
+
+        /// The sentence and mentions seen from `range` (everything when the sentence is short).
+        func view(_ range: Range<Int>) -> (AnalysedSentence, [PersonMention]) {
+            guard isOn else { return (whole, mentions) }
+            func slice<T>(_ a: [T], _ key: (T) -> Int) -> [T] {
+                func first(_ bound: Int) -> Int {
+                    var lo = 0, hi = a.count
+                    while lo < hi { let mid = (lo + hi) / 2; if key(a[mid]) < bound { lo = mid + 1 } else { hi = mid } }
+                    return lo
+                }
+                return Array(a[first(range.lowerBound)..<max(first(range.lowerBound), first(range.upperBound))])
+            }
+            let s = AnalysedSentence(index: whole.index, sentence: whole.sentence, tokens: whole.tokens,
+                                     countries: slice(whole.countries) { $0.tokens.lowerBound },
+                                     organisations: slice(whole.organisations) { $0.tokens.lowerBound },
+                                     dates: slice(whole.dates) { $0.tokens.lowerBound })
+            return (s, slice(mentions) { $0.span.lowerBound })
+        }
     }
 
     // MARK: - One visit per trip
