@@ -3,50 +3,23 @@
 /// it, as do « Aleksandr » and « Alexandre », « Tokaïev » and « Tokayev », « Roumen » and « Rumen ».
 /// The key is not a spelling to show: it is for matching (people across articles, query expansion).
 public enum Transliteration {
-    /// The skeleton of one word: folded, then the correspondences French and English
-    /// transliterations disagree on are reduced to one form.
-    ///
-    /// ou→u (« Poutine »/« Putin »), tch/sh/sch→ch (« Tchernov »/« Chernov », « Shoigu »/« Choïgou »),
-    /// zh/dj→j (« Zhukov »/« Joukov »), ï/y→i (« Tokaïev »/« Tokayev »), x→ks (« Alexeï »/« Aleksei »),
-    /// c/q→k (« Nicolai »/« Nikolai »), w→v, ph→f, th→t; doubled letters collapse (« Annenkov »/« Anenkov »);
-    /// word-final -iev→-ev (« Tokaiev »/« Tokayev »/« Tokaev »), -re/-er/-e after a consonant drop their e
-    /// (« Alexandre »/« Alexander »/« Aleksandr », « Poutine »/« Putin »).
+    /// The skeleton of one word: `Spelling.skeleton` (the rules search uses: ou→u, tch/sh→ch, y→i,
+    /// c/q→k, x→ks, w→v, -iev→-ev, a mute final e dropped, doubled letters), after the correspondences
+    /// only names need: zh/dzh/dj→j (« Zhukov »/« Joukov »), ph→f, th→t, iy/yi→i (« Aliyev »/« Aliev »),
+    /// and a final -er after a consonant read as -r (« Alexander »/« Alexandre »/« Aleksandr »).
     public static func skeleton(word: String) -> String {
-        var s = Array(Folding.fold(word).unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
-        func replace(_ from: String, _ to: String) {
-            let f = Array(from), t = Array(to)
-            guard s.count >= f.count else { return }
+        var f = Array(Folding.fold(word).unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
+        for (from, to) in [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("th", "t"), ("iy", "i"), ("yi", "i")] {
+            let a = Array(from), b = Array(to)
             var out: [Character] = []
-            out.reserveCapacity(s.count)
             var i = 0
-            while i < s.count {
-                if i + f.count <= s.count, Array(s[i..<(i + f.count)]) == f { out += t; i += f.count } else { out.append(s[i]); i += 1 }
+            while i < f.count {
+                if i + a.count <= f.count, Array(f[i..<(i + a.count)]) == a { out += b; i += a.count } else { out.append(f[i]); i += 1 }
             }
-            s = out
+            f = out
         }
-        replace("tch", "ch"); replace("sch", "ch"); replace("sh", "ch")
-        replace("zh", "j"); replace("dj", "j"); replace("dzh", "j")
-        replace("ou", "u")
-        replace("y", "i")
-        replace("x", "ks")
-        replace("ck", "k"); replace("qu", "k"); replace("q", "k")
-        // « c » before a, o, u, a consonant or at the end sounds k in both spellings (« Nicolai », « Viktor »).
-        var k: [Character] = []
-        for (i, c) in s.enumerated() {
-            if c == "c", i + 1 >= s.count || !"eih".contains(s[i + 1]) { k.append("k") } else { k.append(c) }
-        }
-        s = k
-        replace("w", "v"); replace("ph", "f"); replace("th", "t")
-        var collapsed: [Character] = []
-        for c in s where collapsed.last != c { collapsed.append(c) }
-        s = collapsed
-        func isVowel(_ c: Character) -> Bool { "aeiou".contains(c) }
-        if s.count > 4, s.suffix(3) == ["i", "e", "v"] { s.removeLast(3); s += ["e", "v"] }
-        if s.count > 4, s.last == "e", !isVowel(s[s.count - 2]) {
-            s.removeLast()  // « Alexandre » → « aleksandr », « Poutine » → « putin »
-        } else if s.count > 4, s.suffix(2) == ["e", "r"], !isVowel(s[s.count - 3]) {
-            s.removeLast(2); s.append("r")  // « Alexander » → « aleksandr »
-        }
+        var s = Array(Spelling.skeleton(String(f)))
+        if s.count > 4, s.suffix(2) == ["e", "r"], !"aeiou".contains(s[s.count - 3]) { s.removeLast(2); s.append("r") }
         return String(s)
     }
 

@@ -1,7 +1,8 @@
 import Testing
 import FrenchText
 
-/// Invented names; the correspondences are those of French and English transliterations.
+/// Invented names; the correspondences are those of French and English transliterations. The word
+/// skeleton builds on `Spelling.skeleton` (search), so people and queries share the core rules.
 @Suite struct TransliterationTests {
     static let same: [[String]] = [
         ["Loukachenko", "Lukashenko", "Lukachenko"],          // ou↔u, ch↔sh
@@ -13,6 +14,8 @@ import FrenchText
         ["Nikolaï", "Nicolai", "Nikolay"],                     // k↔c, ï↔y
         ["Annenkova", "Anenkova"],                             // doubled letters
         ["Roumen", "Rumen"],
+        ["Aliyev", "Aliev", "Aliiev"],                         // iy↔i
+        ["Zhukov", "Joukov", "Djoukov"],                       // zh↔j↔dj
     ]
 
     @Test(arguments: same) func oneSkeleton(_ forms: [String]) {
