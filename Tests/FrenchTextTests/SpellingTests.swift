@@ -42,13 +42,13 @@ import Testing
         ["tchernychenko", "chernyshenko"],
     ])
     func transliterationsShareASkeleton(_ spellings: [String]) {
-        let skeletons = Set(spellings.map(Spelling.skeleton))
+        let skeletons = Set(spellings.map { Transliteration.skeleton(word: $0) })
         #expect(skeletons.count == 1, "\(spellings) → \(skeletons)")
     }
 
     @Test func differentWordsKeepDifferentSkeletons() {
-        #expect(Spelling.skeleton("putin") != Spelling.skeleton("putain"))
-        #expect(Spelling.skeleton("minsk") != Spelling.skeleton("pinsk"))
+        #expect(Transliteration.skeleton(word: "putin") != Transliteration.skeleton(word: "putain"))
+        #expect(Transliteration.skeleton(word: "minsk") != Transliteration.skeleton(word: "pinsk"))
         #expect(Spelling.skeleton("cooperation") == "koperation")
     }
 }
