@@ -23,13 +23,16 @@ help:
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
 	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
-# Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), the sqlite3
+# Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), libxml2's
+# headers and pkg-config (the HTML reader uses libxml2's HTML parser), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
 # packages are installed when we can (root or sudo); otherwise we say what to run.
 check-prereqs:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: Swift toolchain not found. Install Swift 6.1+ from swift.org and put it on PATH." >&2; exit 1; }
 	@missing=""; \
 	  [ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	  [ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing="$$missing libxml2-dev"; \
+	  command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	  command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	  command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	  if [ -n "$$missing" ]; then \

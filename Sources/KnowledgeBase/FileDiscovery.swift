@@ -13,10 +13,13 @@ struct FileEntry: Sendable, Equatable {
     let mtime: Double
 }
 
-/// Expands the paths given to `kb ingest` into `*.txt` regular files, sorted, each real
+/// Expands the paths given to `kb ingest` into article files (`*.txt`, and pages `*.html`, `*.htm`), sorted, each real
 /// directory once. What cannot be read becomes a `FileProblem`, never an abort: broken links,
 /// symbolic link loops, FIFOs and devices, directories that cannot be listed.
 enum FileDiscovery {
+    /// What a directory walk reads: article text, and article pages as published.
+    static let articleExtensions = [".txt", ".html", ".htm"]
+
     static func files(in paths: [String], problems: inout [FileProblem]) throws -> [FileEntry] {
         var result: [FileEntry] = []
         var seenDirectories: [String: String] = [:]
@@ -60,7 +63,7 @@ enum FileDiscovery {
         }
         for name in entries where !name.hasPrefix(".") {
             let path = dir + "/" + name
-            let isText = name.lowercased().hasSuffix(".txt")
+            let isText = FileDiscovery.articleExtensions.contains { name.lowercased().hasSuffix($0) }
             switch FileStat.of(path) {
             case .failure(let e):
                 // A link we cannot follow, or a file we may not even stat.

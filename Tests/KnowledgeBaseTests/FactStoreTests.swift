@@ -53,6 +53,23 @@ import Testing
         }
     }
 
+    @Test func transliteratedSpellingsAcrossArticlesAreOnePerson() throws {
+        // No reference entry: the transliteration key alone joins them; a surname-first form with a
+        // patronymic too.
+        try withDatabase { db in
+            let spellings = ["Viktor Karankevitch", "Viktor Karankevich", "Karankevich Viktor Ivanovich"]
+            for (k, name) in spellings.enumerated() {
+                _ = try save(db, source: "\(k).txt", text: " date 2025-0\(k + 1) Titre \(k)\n\n\(name) a parlé.") { a in
+                    var f = ArticleFacts()
+                    f.people = [PersonFact(name: name, country: "BY", evidence: [evidence(a)])]
+                    return f
+                }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM people") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM person_aliases") == 3)
+        }
+    }
+
     @Test func sameVisitFromTwoArticlesIsOneVisitWithTwoEvidence() throws {
         try withDatabase { db in
             for (name, start) in [("a.txt", "2025-05"), ("b.txt", "2025-05-10")] {

@@ -94,6 +94,71 @@ domain.institution-noun	ministre ministres chambre agence université institut f
 domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 """#,
+        "people.lexicon": #"""
+# Word classes of PersonExtractor. One set per line: id, a tab, the words (folded on load).
+# Every example below is invented.
+
+# Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
+person.name-particle	von van der den bin ben ibn al el da dos di
+# Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
+person.inner-name-particle	de del
+# Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
+person.honorific	samdech techo dato datuk seri excellence
+# Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
+# set id ends with the ISO code.
+person.honorific-of.kh	samdech techo
+person.honorific-of.my	dato datuk
+# A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
+person.relation	homologue homologues
+# The past participle that introduces a delegation's leader: « une délégation conduite par X ».
+person.led-by	conduite dirigee menee
+person.led-by-any	conduite dirigee menee conduit dirige mene
+person.delegation	delegation
+# Prepositions of destination, whose country is not the delegation's: « une délégation en visite au Laos ».
+person.destination	en au aux vers dans
+# « ministre déléguée chargée de la Francophonie »: the domain follows.
+person.charged	charge chargee charges chargees
+# « de », « du », « des », « d' » before an institution; articles after them.
+person.of	de du des d'
+person.article	le la l' les
+# Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
+person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
+# Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
+# Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
+person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
+# Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
+person.present-verb	rencontre recoit signe visite salue affirme souligne arrive participe preside appelle accueille entame effectue invite presente discute inaugure assiste propose exprime felicite remercie reaffirme demande encourage plaide insiste annonce s'entretient
+# Participles of speech after « a », « ont »: « a déclaré X », « a souligné X ».
+person.speech-verb	declare souligne affirme reaffirme indique ajoute conclu precise explique estime note dit rappele annonce poursuivi insiste assure confie observe declaree soulignee affirmee indiquee
+person.speech-auxiliary	a ont a-t-il a-t-elle
+person.according-to	selon
+# What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
+person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige
+person.subject-auxiliary	a avait est
+person.also	egalement aussi
+# « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.
+person.and	et
+# « une délégation conduite par X ».
+person.by	par
+# « X, en visite officielle au Portugal, »: a guest is not from the country visited.
+person.on	en
+person.visit	visite
+# Before a country: where someone is (« en Pologne », « au Chili », « aux Pays-Bas »), not where from.
+person.in-country	en au aux
+# « secrétaire d'État aux Mines », « à la Jeunesse »: a domain, not a nationality.
+person.to	à au aux
+# « représentant permanent auprès de l'ONU ».
+person.near	auprès
+# Titles written with a capital inside a sentence: « le Premier ministre ».
+person.capitalised-title	premier première
+# « X s'est félicité »: the reflexive before the auxiliary.
+person.reflexive	s'
+# Vietnamese syllables: initial consonants and finals (« nguyen », « thanh », « hoai »).
+person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
+person.vietnamese-final	c ch m n ng nh p t
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
@@ -170,6 +235,170 @@ trade.place-of	de du d'
 trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
 # Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
 trade.amount-joiner	, ; et puis
+
+"""#,
+        "visits.lexicon": #"""
+# Word classes of the visit extractor (Sources/Extraction/Extractors/VisitExtractor.swift).
+# One set per line: id, a tab, the words (folded on load). Examples are invented.
+
+# --- Triggers -------------------------------------------------------------------------------
+# Nouns of a trip: « la visite d'État du président X en Mongolie », « sa tournée en Asie ».
+visit.trip-noun	visite visites tournée voyage séjour
+# Pronouns standing for a visit after one: « la visite de X en 2010 et celle de Y en 2014 ».
+visit.trip-pronoun	celle celles
+# The words whose kind follows them: « visite officielle », « celle d'État ».
+visit.kind-head	visite visites celle celles
+# « est arrivé à Oulan-Bator », « arrivée à Lima »
+visit.arrived	arrivé arrivée arrivés arrivées
+# « s'est rendu au Chili »
+visit.went	rendu rendue rendus rend
+# « le président X vint au Pérou en 1990 », « est venue à Quito »
+visit.came	vint vinrent venu venue venus venues
+# « a quitté Santiago, concluant sa visite », « quittant Lima »
+visit.left	quitté quittant quittèrent
+# « a reçu le ministre X », « a été accueilli à l'aéroport »
+visit.received	reçu reçue reçus accueilli accueillie accueillis
+# « reçoit le ministre X », « accueillant le président Y »
+visit.receives	reçoit accueille recevant accueillant
+# « lors d'une réception à Lima de X », « la cérémonie d'accueil du président Y »
+visit.reception-noun	réception accueil
+visit.ceremony	cérémonie
+# « X a rencontré à Quito le ministre Y », « a déclaré à Lima au ministre Y »
+visit.met	rencontré déclaré
+# « s'est entretenu à Lima avec le ministre Y »
+visit.talked	entretenu entretenus entretient entretiennent
+# « a conduit une délégation au Chili »
+visit.led	conduit dirigé mené
+# « une délégation conduite par X »
+visit.led-by	conduite dirigée menée
+visit.delegation	délégation délégations
+
+# --- Auxiliaries before the triggers --------------------------------------------------------
+# « a reçu », « avait conduit »: the subject acts.
+visit.aux-have	a ont avait avaient
+# « est arrivé », « a arrivé » (a common slip) after a subject.
+visit.aux-arrived	est sont était a ont
+# « est accueilli », « a été reçu »: the subject is the guest.
+visit.aux-passive	est été sont était fut
+# « est venu », « être venu »
+visit.aux-be	est sont était étaient être
+# « s'est rendu », « se rend »
+visit.aux-reflexive	est se
+visit.aux-talked	est sont s' était
+# « qui effectue une visite », « X, entamant sa visite »: a trip going on.
+visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
+# « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
+visit.trip-verb	effectue effectuait effectuent entame entamait entament entrepris entreprend fait faisait poursuit poursuivait achevé terminé conclu conclut commencé débuté
+# Words between a trip verb and its noun: « a également effectué mardi matin une visite ».
+visit.filler	également aussi déjà alors récemment ensuite notamment actuellement depuis lundi mardi mercredi jeudi vendredi samedi dimanche matin soir après-midi
+# Verbs in the present that close a subject: « Le ministre X reçoit … ».
+visit.present-verb	reçoit rencontre accueille effectue entame arrive se s'entretient conclut termine
+visit.relative	qui
+visit.that	que qu'
+visit.so-much	tant
+
+# --- Not a trip -----------------------------------------------------------------------------
+# Future, conditional, plans and wishes: « effectuera une visite », « la prochaine visite », « devrait ».
+visit.future	effectuera effectueront rendra rendront entamera entameront accueillera accueilleront recevra recevront
+visit.future	visitera visiteront arrivera arriveront entreprendra prochaine prochain prévue prévues prévu prévus envisage
+visit.future	envisagée projet projetée attendu attendue souhaite souhaitent espère espèrent devrait devraient doit doivent
+visit.future	pourrait pourraient effectuer rendre préparer préparation préparatifs bientôt prochainement
+# A call or a video meeting is not a trip: « a reçu un appel téléphonique de X », « par visioconférence ».
+visit.future	téléphone téléphonique téléphoniques visioconférence vidéoconférence visio virtuelle virtuel appel
+# « à une date opportune »
+visit.date	date
+visit.vague-date	appropriée opportune convenable ultérieure proche
+# « à l'invitation de », « sur invitation de »: the host of a real visit.
+visit.invitation-lead	sur
+# The purpose of a trip is not a plan for one: « s'est rendu à Lima pour préparer le forum ».
+visit.purpose	pour afin
+
+# --- Who travels ----------------------------------------------------------------------------
+# The kind words right after the trip noun: « visite officielle », « visite d'État », « visite de travail ».
+visit.adjective	officielle officielles d'état d'amitié historique récente fructueuse première dernière européenne asiatique solennelle
+visit.kind-noun	état travail amitié courtoisie
+visit.official	officielle officielles
+visit.state	d'état
+visit.state-noun	état
+visit.working-noun	travail
+# Prepositions before a visitor: « la visite du ministre X », « les visites par le président Y ».
+visit.of	de du d' des par
+visit.of-place	de du d'
+visit.elided-of	de d'
+# Before a destination: « au Chili », « en Bolivie », « à Lima ».
+visit.to	au en aux a
+visit.place-article	la le l'
+visit.object-article	le la l' les
+# Before a date: « en mai », « le 3 mai », « les 3 et 4 mai ».
+visit.date-lead	en le les
+# Joining visitors: « du ministre X et du président Y », « X ainsi que Y ».
+visit.and	et
+# A visitor's own words end at « et » or « ainsi que ».
+visit.and-also	et ainsi
+visit.also	ainsi
+# « le président X et son épouse Y, en visite d'État »
+visit.spouse	épouse époux
+visit.coordination-gap	et de d' du son sa
+# A person after these is not the subject: « a rencontré à Lima avec le ministre X ».
+visit.not-subject	avec a de du par entre pour auprès
+# « la visite de ce dernier », « celle de celui-ci »
+visit.anaphor	celui-ci celle-ci
+visit.this	ce cette celui celle
+visit.latter	dernier dernière
+visit.here	-ci
+# « a choisi le Pérou pour sa première visite »
+visit.chose	choisi choisie choisit
+# « X, en visite », « en mission »
+visit.in	en
+visit.determiner-trip	une sa la son
+# « lors de sa visite, X s'est rendu à Cuzco »: a move during a trip already told.
+visit.possessive	sa son ses cette
+
+# --- Where ----------------------------------------------------------------------------------
+# Locative prepositions: « en Bolivie », « au Chili », « dans la province de Cuzco ».
+visit.locative	en au aux dans vers
+visit.place-locative	a en dans au vers
+# « une visite dans le pays », « dans ce pays »: the other country named before.
+visit.inside	dans
+visit.this-country-article	le ce
+visit.country	pays
+# « arrivé en Bolivie après le Pérou »: an earlier leg of the tour.
+visit.after	après
+# « dans la capitale Lima »
+visit.capital-noun	capitale
+visit.capital-article	la sa
+# « une délégation de Lima », « le maire de Quito »: where someone comes from, not where they go.
+visit.origin-noun	délégation délégations maire gouverneur représentants
+visit.origin-level	haut niveau
+# Countries that are their own city: « en visite à Singapour » is also the city.
+visit.city-state	singapour monaco
+
+# --- When -----------------------------------------------------------------------------------
+# « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 », « avant 2025 » are not when a trip took place.
+visit.not-when	d'ici horizon depuis jusqu'en avant vers
+visit.until	jusqu'
+visit.until-prep	en a au
+visit.here-word	ici
+visit.elided-de	d'
+# Words that start another statement after the trip: « afin de renforcer les liens établis en 2019 ».
+visit.clause-break	afin visant dont établies établie établis établi signé signés signée signées conclu conclus conclue adopté adoptée
+
+# --- Single words the rules look for ----------------------------------------------------------
+# « s'est rendu » (the elided pronoun is a token of its own)
+visit.reflexive-elided	s'
+# « à l'invitation de », « sur l'invitation de »
+visit.elided-article	l'
+visit.invitation-prep	a sur
+# « a déclaré à Lima au ministre Y »: only the person spoken to can be the guest.
+visit.declared	déclaré
+# « lors d'une réception » needs no « cérémonie » before it.
+visit.reception-alone	réception
+visit.at	a
+visit.by	par
+visit.horizon	horizon
+# The simple past and the participle need no auxiliary: « X vint à Lima », « quittant Quito ».
+visit.came-alone	vint vinrent
+visit.left-alone	quittant quittèrent
 
 """#,
     ]

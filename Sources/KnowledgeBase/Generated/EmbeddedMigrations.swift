@@ -653,5 +653,85 @@ CREATE VIEW evidence AS
 -- doc evidence.rule: Id of the extraction rule that read it.
 
 """#),
+        (name: "008_search_variants.sql", sql: #"""
+-- Spelling tolerance for `kb search`: for each indexed word, the words one letter shorter (a
+-- deletion index: a query word finds the indexed words within its typo budget by exact look-ups,
+-- without scanning the vocabulary) and its transliteration skeleton (« Lukashenko » and
+-- « Loukachenko » share `lukachenko`). Written by kb at ingest, beside search_terms.
+CREATE TABLE search_term_variants (
+    variant TEXT NOT NULL,           -- A deletion or the skeleton of the term.
+    kind    TEXT NOT NULL CHECK (kind IN ('deletion', 'skeleton')),
+    term    TEXT NOT NULL REFERENCES search_terms(term) ON DELETE CASCADE,
+    PRIMARY KEY (variant, kind, term)
+) WITHOUT ROWID;
+CREATE INDEX search_term_variants_term ON search_term_variants(term);
+
+-- doc search_term_variants: Spelling variants of the indexed words, for typo and transliteration tolerance in kb search (a deletion index and transliteration skeletons).
+-- doc search_term_variants.variant: The term with one letter deleted, or its transliteration skeleton.
+-- doc search_term_variants.kind: deletion or skeleton.
+-- doc search_term_variants.term: The indexed term (search_terms.term).
+
+"""#),
+        (name: "009_article_originals.sql", sql: #"""
+-- Article pages ingested from HTML: the bytes as published, for provenance. The article's raw_text
+-- is the page's story rendered in kb's article format (evidence offsets point into it); this keeps
+-- what it was read from. Text files have no row here: their raw_text is the file.
+CREATE TABLE article_originals (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    media_type TEXT NOT NULL CHECK (media_type IN ('text/html')),   -- What the bytes are.
+    bytes      BLOB NOT NULL                                        -- The page as read from disk.
+);
+
+-- doc article_originals: The bytes of articles read from HTML pages, as published (their raw_text is the extracted story).
+-- doc article_originals.article_id: The article (articles.id).
+
+"""#),
+        (name: "010_near_duplicates.sql", sql: #"""
+-- Near-duplicate articles: another outlet's copy of a wire story, or an updated version. Each
+-- article's body has a 64-bit simhash over runs of three analysed words (Manku et al. 2007); two
+-- articles whose fingerprints differ in at most 3 bits are near-duplicates, the later one linked to
+-- the earliest of its group. Search shows one hit per group (« also in N sources »).
+CREATE TABLE article_fingerprints (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    simhash    INTEGER NOT NULL,     -- The 64 bits, as a signed integer.
+    -- Its four 16-bit blocks: fingerprints within 3 bits share at least one (the look-up's index).
+    b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL, b3 INTEGER NOT NULL
+);
+CREATE INDEX article_fingerprints_b0 ON article_fingerprints(b0);
+CREATE INDEX article_fingerprints_b1 ON article_fingerprints(b1);
+CREATE INDEX article_fingerprints_b2 ON article_fingerprints(b2);
+CREATE INDEX article_fingerprints_b3 ON article_fingerprints(b3);
+
+CREATE TABLE near_duplicates (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    distance    INTEGER NOT NULL CHECK (distance BETWEEN 0 AND 3),  -- Differing bits of the fingerprints.
+    CHECK (article_id <> original_id)
+);
+CREATE INDEX near_duplicates_original ON near_duplicates(original_id);
+
+-- doc article_fingerprints: A 64-bit simhash of each article's body (runs of three analysed words), for near-duplicate detection; articles too short to compare have none.
+-- doc article_fingerprints.article_id: The article (articles.id).
+-- doc near_duplicates: Articles that are near-copies of an earlier one (another outlet's copy of a wire story, an updated version): at most 3 of 64 fingerprint bits differ.
+-- doc near_duplicates.article_id: The copy (articles.id).
+-- doc near_duplicates.original_id: The earliest article of its group (articles.id).
+-- doc article_fingerprints.b0: Bits 0–15 of simhash (look-up block).
+-- doc article_fingerprints.b1: Bits 16–31 of simhash (look-up block).
+-- doc article_fingerprints.b2: Bits 32–47 of simhash (look-up block).
+-- doc article_fingerprints.b3: Bits 48–63 of simhash (look-up block).
+
+"""#),
+        (name: "011_person_keys.sql", sql: #"""
+-- Transliteration keys of people's names (FrenchText Transliteration.key): « Loukachenko »,
+-- « Lukashenko » and « Lukachenko » have one key, « Petrov Ivan Ilitch » and « Ivan Petrov » too, so
+-- articles that spell a name differently name one person. Filled as articles are (re)extracted.
+CREATE TABLE person_keys (
+    key       TEXT NOT NULL,                                        -- transliteration key of one form of the name
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,  -- the person (people.id)
+    PRIMARY KEY (key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX person_keys_person ON person_keys(person_id);
+
+"""#),
     ]
 }
