@@ -216,4 +216,22 @@ import Testing
         #expect(got.first?.signed?.description == "2025-12-09", "\(got.map(\.signed))")
         #expect(Set(got.first?.parties ?? []) == ["VN", "JP"], "\(got.map(\.parties))")
     }
+
+    @Test func aBareReMentionWithItsSigningDateDatesTheDocument() {
+        let got = agreements("Lors d’une réception mercredi 18 juin, le Vietnam et le Laos ont marqué le dixième anniversaire de la "
+            + "signature de l’accord de libre-échange qui les lie. L’accord, signé le 4 mars 2015, a doublé les échanges.")
+        #expect(got.count == 1, "\(got.map(\.title))")
+        #expect(got.first?.signed?.description == "2015-03-04", "\(got.map(\.signed))")
+    }
+
+    @Test func aPartysNameInsideACompoundLeavesTheKey() {
+        let a = agreements("Le Vietnam a salué l’accord de libre-échange Vietnam-Union économique eurasiatique (UEEA).")
+        let b = agreements("Le Vietnam a salué l’accord de libre-échange entre le Vietnam et l’Union économique eurasiatique.")
+        #expect(a.first?.key == "libre-echange" && b.first?.key == "libre-echange", "\(a.map(\.key)) \(b.map(\.key))")
+    }
+
+    @Test func anInfinitiveAfterEtEndsTheTitle() {
+        let got = agreements("Le Vietnam et le Laos doivent mieux utiliser le traité de commerce et développer la logistique.")
+        #expect(got.first?.title == "traité de commerce", "\(got.map(\.title))")
+    }
 }

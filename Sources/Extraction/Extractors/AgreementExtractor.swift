@@ -14,6 +14,9 @@ public struct AgreementExtractor: Sendable {
     let domainTerms: Gazetteer<String>
     /// Cities and provinces (seeds/reference/places.tsv), for the parties of local documents.
     let places: Gazetteer<String>
+    /// The stemmed words of each organisation's names and aliases, by code (a name inside a hyphenated
+    /// compound escapes the gazetteer, so the key drops its words by party).
+    let partyNameWords: [String: Set<String>]
 
     struct Head: Sendable {
         let kind: AgreementKind
@@ -101,6 +104,15 @@ public struct AgreementExtractor: Sendable {
             for n in [place.name] + place.aliases { p.add(n, place.iso2) }
         }
         places = p
+        var names: [String: Set<String>] = [:]
+        for o in reference.organisations {
+            for n in [o.name, o.code] + o.aliases {
+                for t in Tokenizer.tokens(n) where !t.isPunctuation && !FrenchWords.isFunctionWord(t.folded) {
+                    names[o.code, default: []].insert(DomainExtractor.stem(t.folded))
+                }
+            }
+        }
+        partyNameWords = names
     }
 
     public func extract(from document: Document) -> [AgreementFact] {
@@ -122,6 +134,8 @@ public struct AgreementExtractor: Sendable {
     func extract(_ doc: AnalysedDocument) -> [AgreementFact] {
         var out: [AgreementFact] = []
         var keys: [Set<String>] = []
+        // Whether each fact's date was written after a signing word (« signé le … ») rather than inferred.
+        var statedDates: [Bool] = []
         // The latest day the story has reached (« lundi 21 juillet »): what « à cette occasion, … ont signé » refers to.
         var storyDay: PartialDate?
         for s in doc.sentences {
@@ -131,6 +145,16 @@ public struct AgreementExtractor: Sendable {
             if let day = s.dates.last(where: { $0.kind != .period && $0.start?.precision == .day })?.start,
                doc.document.date.map({ day <= $0 }) ?? true {
                 storyDay = day
+            }
+            // « l'accord, signé le 14 mars 2016, … »: a bare re-mention with its signing date dates the document told before.
+            if candidates.isEmpty, let (kind, day) = restatedSigning(s), let k = out.lastIndex(where: { $0.kind == kind }), !statedDates[k] {
+                out[k].signed = day
+                statedDates[k] = true
+            }
+            // « les vingt ans de la signature du traité », « l'anniversaire de la signature »: the day told is the
+            // celebration's, not the signing's.
+            let anniversary = t.indices.contains { i in
+                Self.anniversaryWords.contains(t[i].folded) && (i + 1..<min(t.count, i + 5)).contains { Self.signingWords.contains(t[$0].folded) }
             }
             for c in candidates {
                 let title = c.prefix.map { text(s, $0) + " " + text(s, c.span) } ?? text(s, c.span)
@@ -148,20 +172,23 @@ public struct AgreementExtractor: Sendable {
                 }?.start
                 if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
+                if anniversary { date = nil }
                 if stated != nil { date = stated }
                 var domains: [String] = []
                 for d in domainTerms.matches(in: Array(t[c.span])) where !domains.contains(d.payload) { domains.append(d.payload) }
                 var key = contentWords(s, c.span)
                 if let p = c.prefix { key.formUnion(contentWords(s, p)) }
                 let fact = AgreementFact(kind: c.kind, title: title, parties: parties, signed: date, domains: domains,
-                                         key: key.subtracting(Self.genericTitleWords).sorted().joined(separator: " "),
+                                         key: matchKey(key, parties: parties),
                                          evidence: s.sentence.evidence(c.rule))
                 if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
                     // A headline names fewer parties than the body sentence that tells the signing.
                     if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
                     // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
-                    if let new = fact.signed, out[k].signed.map({ new.precision != $0.precision && new.description.hasPrefix($0.description) }) ?? true {
+                    if let new = fact.signed, stated != nil && !statedDates[k]
+                        || out[k].signed.map({ new.precision != $0.precision && new.description.hasPrefix($0.description) }) ?? true {
                         out[k].signed = new
+                        statedDates[k] = statedDates[k] || stated != nil
                     }
                     if fact.title.count > out[k].title.count {
                         out[k].title = fact.title; out[k].domains = fact.domains; out[k].key = fact.key; keys[k] = key
@@ -169,11 +196,29 @@ public struct AgreementExtractor: Sendable {
                 } else {
                     out.append(fact)
                     keys.append(key)
+                    statedDates.append(stated != nil)
                 }
             }
         }
         return out
     }
+
+    /// A bare mention of a document followed by its signing date: « l'accord, signé le 14 mars 2016 », « ce
+    /// protocole, conclu en 2019 ». The head's kind and the date.
+    func restatedSigning(_ s: AnalysedSentence) -> (AgreementKind, PartialDate)? {
+        let t = s.tokens
+        for d in s.dates where d.kind != .period && d.start != nil {
+            let i = d.tokens.lowerBound
+            // « , signé le » / « , signé en »: up to two tokens between the participle and the date.
+            guard let p = (max(0, i - 3)..<i).last(where: { Self.signingWords.contains(t[$0].folded) }), p >= 2,
+                  t[p - 1].text == ",", let m = heads.match(at: p - 2, in: t) ?? (p >= 3 ? heads.match(at: p - 3, in: t) : nil),
+                  m.tokens.upperBound == p - 1 else { continue }
+            return (m.payload.kind, d.start!)
+        }
+        return nil
+    }
+
+    static let anniversaryWords = Lexicon.embedded.words("agreement.anniversary")
 
     /// The story's day when it lies in the two weeks before the article date (news reports recent events).
     static func recent(_ day: PartialDate?, before articleDate: PartialDate?) -> PartialDate? {
@@ -332,6 +377,15 @@ public struct AgreementExtractor: Sendable {
         return out
     }
 
+    /// The match key: the title's content words without the words every document shares and without the
+    /// words of its parties' names, however they were written (« l'accord de libre-échange Vietnam-Union
+    /// économique eurasiatique » and « … entre le Vietnam et l'UEE » both give « libre-echange »).
+    func matchKey(_ words: Set<String>, parties: [String]) -> String {
+        var out = words.subtracting(Self.genericTitleWords)
+        for p in parties { if let n = partyNameWords[p] { out.subtract(n) } }
+        return out.sorted().joined(separator: " ")
+    }
+
     /// One document told twice (headline and body, lede and body): same kind, the parties of one among
     /// those of the other (one sentence may name a city the other does not), and the words of one title
     /// all in the other.
@@ -388,8 +442,10 @@ public struct AgreementExtractor: Sendable {
             // « … et les deux délégations », « … et il a … »: a new subject.
             if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
                 || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
-            // « … du protocole et d'échanger chaque année … »: a new infinitive clause, not the title.
+            // « … du protocole et d'échanger chaque année … », « mieux utiliser le traité … et renforcer … »: a new
+            // infinitive clause, not the title.
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
             // « à cette occasion », « à cet effet »
             if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.

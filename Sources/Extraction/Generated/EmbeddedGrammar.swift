@@ -75,6 +75,8 @@ agreement.of	de d' du
 agreement.and	et
 # Reflexive pronouns are not copulas: « l'accord s'applique » (the verb is what ends the title).
 agreement.reflexive	se s'
+# Anniversaries: « les vingt ans de la signature du traité » dates a celebration, not the signing.
+agreement.anniversary	ans anniversaire anniversaires
 
 """#,
         "domains.lexicon": #"""
