@@ -113,7 +113,7 @@ extension KnowledgeBase {
         for p in discoveryProblems { run.summary.add(p) }
 
         if try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } }) {
-            run.summary.reextracted = try reextractAll(progress: progress)
+            run.summary.reextracted = try reextractAll(run: &run, progress: progress)
         }
 
         let known = try wrap { try dbQueue.read { db in try ArticleStore.knownSources(db) } }
@@ -175,6 +175,9 @@ extension KnowledgeBase {
             warnings = decoded.warnings
             let hash = SHA256.hex(decoded.text.utf8)
             try db.inSavepoint {
+                if let crashed = try CrashStore.crashedRun(db, hash: hash) {
+                    throw FileFailure("extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
+                }
                 if let sameText = try ArticleStore.articleID(db, hash: hash) {
                     let recorded = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [entry.path])
                     if recorded == nil, let other = try String.fetchOne(db, sql: "SELECT path FROM article_sources WHERE article_id = ? ORDER BY path LIMIT 1", arguments: [sameText]) {
@@ -185,7 +188,10 @@ extension KnowledgeBase {
                     outcome = try ArticleStore.attach(db, source, to: sameText)
                     return .commit
                 }
-                let (article, facts) = extractor.process(raw: decoded.text, source: name)
+                let (article, facts) = CrashGuard.extracting(phase: "ingest", runID: summary.runID ?? 0, hash: hash, path: entry.path) {
+                    TestHooks.trapIfRequested(decoded.text)
+                    return extractor.process(raw: decoded.text, source: name)
+                }
                 guard !article.headline.isEmpty else { throw FileFailure("no headline or text after the date line: skipped") }
                 if let problem = article.dateProblem {
                     warnings.append("\(problem): ingested with no date")
@@ -202,6 +208,14 @@ extension KnowledgeBase {
             return .skipped
         } catch let e as DatabaseError where Self.isArticleSpecific(e) {
             summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped))
+            return .skipped
+        } catch let e as DatabaseError {
+            throw e  // disk full, I/O: the run stops (what was committed stays)
+        } catch let e as KBError {
+            throw e
+        } catch {
+            // Any other error thrown while parsing or extracting belongs to this article alone.
+            summary.add(FileProblem(path: entry.path, reason: "could not be processed (\(error)): skipped", severity: .skipped))
             return .skipped
         }
         if !warnings.isEmpty {

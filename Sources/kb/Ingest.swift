@@ -50,6 +50,8 @@ struct Ingest: ParsableCommand {
             options.articleDelay = ms / 1000
         }
         let reporter = IngestReporter(command: "ingest", options: log)
+        // A trap while extracting one article restarts kb, which records that article as skipped and goes on.
+        CrashGuard.enableResume(arguments: CommandLine.arguments)
         // The lock comes first: a second ingest must not even migrate the schema under a running one.
         let lock = try CLI.run(reporter) { try WriterLock.acquire(databasePath: database.path) }
         let summary = try withExtendedLifetime(lock) {

@@ -20,6 +20,8 @@ struct Reextract: ParsableCommand {
 
     func run() throws {
         let reporter = IngestReporter(command: "reextract", options: log)
+        // A trap while extracting one article restarts kb, which records that article as skipped and goes on.
+        CrashGuard.enableResume(arguments: CommandLine.arguments)
         let lock = try CLI.run(reporter) { try WriterLock.acquire(databasePath: database.path) }
         let summary = try withExtendedLifetime(lock) {
             let kb = try CLI.run(reporter) { try database.open() }
