@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embeds migrations/*.sql and seeds/reference/*.tsv into generated Swift files,
+"""Embeds migrations/*.sql, seeds/reference/*.tsv and seeds/grammar/*.lexicon into generated Swift files,
 so the kb binary works from any directory. Run by `make generate`; a test fails
 when the generated files are stale."""
 import os, sys
@@ -41,3 +41,5 @@ generate("migrations", ".sql", "Sources/KnowledgeBase/Generated/EmbeddedMigratio
          "EmbeddedMigrations", "The SQL migrations, in order.", True)
 generate("seeds/reference", ".tsv", "Sources/Extraction/Generated/EmbeddedReference.swift",
          "EmbeddedReference", "The reference data files, by name.", False)
+generate("seeds/grammar", ".lexicon", "Sources/Extraction/Generated/EmbeddedGrammar.swift",
+         "EmbeddedGrammar", "The grammar's word classes (seeds/grammar/*.lexicon), by file name.", False)

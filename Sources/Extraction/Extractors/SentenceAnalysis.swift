@@ -64,15 +64,12 @@ struct AnalysedDocument: Sendable {
 
 /// Small closed classes of French grammar words the extractors stop or skip at.
 enum FrenchWords {
-    static let determiners: Set<String> = ["le", "la", "les", "l'", "un", "une", "des", "ce", "cet", "cette", "ces",
-                                           "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"]
-    static let prepositions: Set<String> = ["de", "du", "des", "d'", "a", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec",
-                                            "selon", "lors", "entre", "depuis", "apres", "avant", "chez", "vers", "sous", "contre"]
-    static let pronouns: Set<String> = ["il", "elle", "ils", "elles", "on", "nous", "vous", "je", "ceux", "celui", "celle", "celles"]
-    static let conjunctions: Set<String> = ["et", "ou", "mais", "car", "donc", "ni", "puis", "ainsi", "outre", "par ailleurs"]
+    static let determiners = Lexicon.embedded.words("shared.determiner")
+    static let prepositions = Lexicon.embedded.words("shared.preposition")
+    static let pronouns = Lexicon.embedded.words("shared.pronoun")
+    static let conjunctions = Lexicon.embedded.words("shared.conjunction")
     /// Auxiliaries and copulas that follow a subject.
-    static let auxiliaries: Set<String> = ["a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "seront",
-                                           "aura", "auront", "va", "vont", "s'est", "se", "s'", "fut", "a-t-il", "a-t-elle", "n'a", "devrait"]
+    static let auxiliaries = Lexicon.embedded.words("shared.auxiliary")
 
     /// An auxiliary token; « à » folds like « a » but is a preposition.
     static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
@@ -82,5 +79,5 @@ enum FrenchWords {
 
     /// One set, one hash per question: the name rules ask this of most capitalised words.
     private static let functionWords = determiners.union(prepositions).union(pronouns).union(conjunctions)
-        .union(["qui", "que", "qu'", "dont", "c'", "selon", "cependant", "toutefois", "neanmoins", "lorsque", "si", "tout", "tous"])
+        .union(Lexicon.embedded.words("shared.not-a-name"))
 }

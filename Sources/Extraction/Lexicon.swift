@@ -1,0 +1,63 @@
+import FrenchText
+
+/// Closed word classes of the extraction grammar — trigger nouns, verb forms, function words,
+/// inflections — kept as data in `seeds/grammar/*.lexicon` and embedded at build time, so a rule
+/// reads « a word of `visit.future` » instead of carrying its own array of French words.
+///
+/// File format, one set per line (a set may span several lines with the same id):
+///
+///     # Future and conditional forms: « il effectuera une visite » is a plan, not a trip.
+///     visit.future<TAB>effectuera effectueront devrait
+///
+/// Words are written as in French and folded on load (« prévue » → `prevue`), like the tokens
+/// they are compared with; a multi-word entry is not allowed (phrases belong to the gazetteers).
+public struct Lexicon: Sendable {
+    public static let embedded: Lexicon = {
+        do { return try Lexicon(files: EmbeddedGrammar.files) }
+        catch { preconditionFailure("seeds/grammar is invalid (run the tests): \(error)") }
+    }()
+
+    private let sets: [String: Set<String>]
+
+    /// The ids of every set, for tests and reports.
+    public var ids: [String] { sets.keys.sorted() }
+
+    public init(files: [String: String]) throws {
+        var sets: [String: Set<String>] = [:]
+        var owner: [String: String] = [:]
+        for (file, text) in files.sorted(by: { $0.key < $1.key }) {
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                guard fields.count == 2, !fields[0].isEmpty, !fields[0].contains(" ") else {
+                    throw LexiconError(file: file, line: n + 1, message: "expected `set.id<TAB>word word …`")
+                }
+                let id = String(fields[0])
+                if let other = owner[id], other != file {
+                    throw LexiconError(file: file, line: n + 1, message: "set \(id) is already defined in \(other)")
+                }
+                owner[id] = file
+                let words = fields[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Folding.fold($0) }
+                guard !words.isEmpty else { throw LexiconError(file: file, line: n + 1, message: "set \(id) has no words") }
+                sets[id, default: []].formUnion(words)
+            }
+        }
+        self.sets = sets
+    }
+
+    /// The folded words of a set. An unknown id is a programming error (a test checks every id the
+    /// sources name), so it stops with the id rather than silently matching nothing.
+    public func words(_ id: String) -> Set<String> {
+        guard let s = sets[id] else { preconditionFailure("no word set `\(id)` in seeds/grammar/*.lexicon") }
+        return s
+    }
+
+    /// Whether `folded` (a token's folded form) belongs to the set.
+    public func contains(_ id: String, _ folded: String) -> Bool { words(id).contains(folded) }
+}
+
+public struct LexiconError: Error, CustomStringConvertible {
+    public let file: String, line: Int, message: String
+    public var description: String { "seeds/grammar/\(file):\(line): \(message)" }
+}
