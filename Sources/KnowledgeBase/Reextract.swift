@@ -41,7 +41,7 @@ extension KnowledgeBase {
                                                   extractorVersion: FactExtractor.version, reference: referenceIndex)
                     progress?(IngestEvent(phase: .reextract, path: source, outcome: .reextracted, index: i + 1, total: ids.count))
                 }
-                return ids.count
+                return ids.count - problems.count
             }
         }
     }

@@ -28,5 +28,6 @@ struct Reextract: ParsableCommand {
             return try CLI.run(reporter) { try kb.reextract(progress: reporter.progress) }
         }
         reporter.finish(summary)
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }
