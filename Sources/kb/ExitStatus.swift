@@ -5,6 +5,7 @@ extension KB {
     /// ArgumentParser exits 64 on a usage error; kb documents 2 (« usage or database error »)
     /// for every command, like grep and diff, so scripts need one rule.
     static func main() {
+        StandardOutput.guardStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
