@@ -1,10 +1,12 @@
--- Files the last runs could not ingest, remembered by path with the size and modification time
--- they had, so a file that keeps failing is reported once per change, not as a new failure every
--- night: while its size and time are unchanged it is not read again (counted as still skipped).
+-- Files the last runs could not ingest, remembered by path with the size and times they had, so a
+-- file that keeps failing is reported once per change, not as a new failure every night: while its
+-- size and times are unchanged it is not read again (counted as still skipped).
 CREATE TABLE skipped_files (
     path      TEXT PRIMARY KEY,                        -- absolute path of the file (or link, or directory)
     size      INTEGER NOT NULL,                        -- size in bytes when it was skipped (-1: could not stat)
     mtime     REAL NOT NULL,                           -- modification time (seconds since 1970) when it was skipped
+    ctime     REAL NOT NULL,                           -- status change time then (moves on chmod, which a permission fix does not do to mtime)
+    read_at   REAL NOT NULL,                           -- when it was read (seconds since 1970): an mtime within 2 s of it is « racy » and re-checked
     reason    TEXT NOT NULL,                           -- why it was skipped
     first_run INTEGER NOT NULL,                        -- the run that first skipped it in this state (ingest_runs.id)
     last_run  INTEGER NOT NULL                         -- the last run that found it still skipped (ingest_runs.id)

@@ -26,14 +26,14 @@ enum FileDiscovery {
             case .failure(let e) where e.code == ENOENT && !FileStat.isSymbolicLink(absolute):
                 throw KBError.pathNotFound(p)
             case .failure(let e):
-                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped))
+                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(absolute)))
             case .success(let st):
                 if st.isDirectory {
                     walk(absolute, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
                 } else if st.isRegular {
                     result.append(FileEntry(path: absolute, size: st.size, mtime: st.mtime))
                 } else {
-                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(absolute)))
                 }
             }
         }
@@ -45,7 +45,7 @@ enum FileDiscovery {
                              seen: inout [String: String], problems: inout [FileProblem]) {
         let real = FileStat.realPath(dir) ?? dir
         if ancestors.contains(real) {
-            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped))
+            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         // Another link to a directory already read: its files are ingested once, under the first path.
@@ -55,7 +55,7 @@ enum FileDiscovery {
         do { entries = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() } catch {
             let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
             let why = code.map { FileStat.describe(Int32($0)) } ?? "cannot be listed"
-            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped", severity: .skipped))
+            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         for name in entries where !name.hasPrefix(".") {
@@ -65,7 +65,7 @@ enum FileDiscovery {
             case .failure(let e):
                 // A link we cannot follow, or a file we may not even stat.
                 if isText || FileStat.isSymbolicLink(path) {
-                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped))
+                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(path)))
                 }
             case .success(let st):
                 if st.isDirectory {
@@ -74,7 +74,7 @@ enum FileDiscovery {
                     if st.isRegular {
                         result.append(FileEntry(path: path, size: st.size, mtime: st.mtime))
                     } else {
-                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(path)))
                     }
                 }
             }
@@ -87,6 +87,8 @@ struct FileStat {
     let mode: mode_t
     let size: Int
     let mtime: Double
+    /// Status change time: moves on chmod/chown too, which a permission fix does not do to mtime.
+    let ctime: Double
 
     var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
     var isRegular: Bool { mode & S_IFMT == S_IFREG }
@@ -111,8 +113,10 @@ struct FileStat {
         size = Int(st.st_size)
         #if canImport(Darwin)
         mtime = Double(st.st_mtimespec.tv_sec) + Double(st.st_mtimespec.tv_nsec) / 1e9
+        ctime = Double(st.st_ctimespec.tv_sec) + Double(st.st_ctimespec.tv_nsec) / 1e9
         #else
         mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        ctime = Double(st.st_ctim.tv_sec) + Double(st.st_ctim.tv_nsec) / 1e9
         #endif
     }
 

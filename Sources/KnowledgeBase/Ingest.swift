@@ -22,9 +22,44 @@ public struct FileProblem: Sendable, Codable, Equatable {
     public var reason: String
     public var severity: Severity
     public var ingested: Bool { severity == .warning }
+    /// What the file looked like when it was skipped (remembered in `skipped_files`); not part of the record.
+    var identity: FileIdentity?
 
     public init(path: String, reason: String, severity: Severity) {
         self.path = path; self.reason = reason; self.severity = severity
+    }
+
+    init(path: String, reason: String, severity: Severity, identity: FileIdentity?) {
+        self.init(path: path, reason: reason, severity: severity)
+        self.identity = identity
+    }
+
+    enum CodingKeys: String, CodingKey { case path, reason, severity }
+    public static func == (a: FileProblem, b: FileProblem) -> Bool { a.path == b.path && a.reason == b.reason && a.severity == b.severity }
+}
+
+/// A file's size and modification time, and when they were read: enough to tell, without reading
+/// it, that a skipped file has not changed since (unless the time was too close to the read).
+struct FileIdentity: Sendable, Equatable {
+    var size: Int
+    var mtime: Double
+    var ctime: Double
+    var readAt: Double
+
+    /// Timestamps this close to the read may hide a change written in the same tick (1-second or
+    /// coarser file systems): such entries are re-checked by the next run, as git does.
+    static let racyWindow = 2.0
+
+    func sameFile(as other: FileIdentity) -> Bool { size == other.size && mtime == other.mtime && ctime == other.ctime }
+    var isRacy: Bool { mtime >= readAt - Self.racyWindow }
+
+    /// `stat`, else `lstat` (a broken link), else nothing to compare (size -1).
+    static func of(_ path: String) -> FileIdentity {
+        let now = Date().timeIntervalSince1970
+        if case .success(let f) = FileStat.of(path) { return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
+        var st = stat()
+        if lstat(path, &st) == 0 { let f = FileStat(st); return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
+        return FileIdentity(size: -1, mtime: 0, ctime: 0, readAt: now)
     }
 }
 
@@ -45,6 +80,9 @@ public struct IngestOptions: Sendable {
 public struct IngestSummary: Sendable, Codable, Equatable {
     public var runID: Int64?
     public var files = 0, new = 0, updated = 0, unchanged = 0, skipped = 0, warnings = 0, missing = 0, reextracted = 0
+    /// Files skipped by an earlier run and unchanged since: not read again, not reported again
+    /// (`kb runs --skipped` lists them), and not a reason for exit status 1.
+    public var stillSkipped = 0
     public var problems: [FileProblem] = []
     public var seconds = 0.0
 
@@ -52,13 +90,15 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var failed: Int { skipped }
     public var isNoOp: Bool { new == 0 && updated == 0 && reextracted == 0 && missing == 0 }
 
-    /// Process exit status: 0 all fine (warnings allowed), 1 some files skipped.
+    /// Process exit status: 0 all fine (warnings and files still skipped as before allowed), 1 some
+    /// files newly skipped (new, or changed since they were last skipped).
     public var exitStatus: Int32 { skipped > 0 ? 1 : 0 }
 
     /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`
     public var line: String {
         "\(new) new, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped, \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(missing) missing, \(reextracted) re-extracted"
+            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since; kb runs --skipped)" : "")
     }
 
     mutating func count(_ o: IngestOutcome) {
@@ -110,7 +150,18 @@ extension KnowledgeBase {
         var discoveryProblems: [FileProblem] = []
         let entries = try FileDiscovery.files(in: paths, problems: &discoveryProblems)
         run.summary.files = entries.count
-        for p in discoveryProblems { run.summary.add(p) }
+        let remembered = try wrap { try dbQueue.read { db in try SkipMemory.load(db) } }
+        var stillSkipped: [String] = []
+        /// A file skipped before, not changed since (and not racy then): not read, not reported again.
+        func isStillSkipped(_ path: String, _ now: FileIdentity) -> Bool {
+            guard let before = remembered[path], before.sameFile(as: now), !before.isRacy else { return false }
+            stillSkipped.append(path)
+            return true
+        }
+        for p in discoveryProblems {
+            if p.severity == .skipped, let id = p.identity, isStillSkipped(p.path, id) { continue }
+            run.summary.add(p)
+        }
 
         if try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } }) {
             run.summary.reextracted = try reextractAll(run: &run, progress: progress)
@@ -124,9 +175,16 @@ extension KnowledgeBase {
                 run.summary.unchanged += 1
                 done += 1
                 progress?(IngestEvent(phase: .files, path: entry.path, outcome: .unchanged, index: done, total: entries.count))
+            } else if remembered[entry.path] != nil, isStillSkipped(entry.path, FileIdentity.of(entry.path)) {
+                done += 1
+                progress?(IngestEvent(phase: .files, path: entry.path, outcome: .skipped, index: done, total: entries.count))
             } else {
                 candidates.append(entry)
             }
+        }
+        run.summary.stillSkipped = stillSkipped.count
+        if !stillSkipped.isEmpty {
+            try wrap { try dbQueue.write { db in try SkipMemory.touch(db, paths: stillSkipped, runID: run.runID) } }
         }
 
         // Each article's savepoint makes SQLite copy every page it first touches to a statement journal,
@@ -146,6 +204,7 @@ extension KnowledgeBase {
                             let entry = candidates[next]
                             next += 1
                             let outcome = try ingestFile(db, entry, options: options, summary: &run.summary)
+                            if outcome != .skipped, remembered[entry.path] != nil { try SkipMemory.forget(db, path: entry.path) }
                             run.summary.count(outcome)
                             if outcome == .new || outcome == .updated { written += 1 }
                             done += 1
@@ -159,6 +218,17 @@ extension KnowledgeBase {
             run.committed()
         }
 
+        // Remembered skips that are no longer problems (a directory listable again, a link repaired
+        // and ingested, a file gone) are forgotten; only paths under this run's roots are judged.
+        let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let stillProblems = Set(stillSkipped).union(run.summary.problems.filter { $0.severity == .skipped }.map(\.path))
+        let resolved = remembered.keys.filter { p in
+            !stillProblems.contains(p) && roots.contains { p == $0 || p.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
+        if !resolved.isEmpty {
+            try wrap { try dbQueue.write { db in for p in resolved { try SkipMemory.forget(db, path: p) } } }
+        }
+
         if options.prune { try prune(paths: paths, known: known, run: &run) }
     }
 
@@ -169,6 +239,7 @@ extension KnowledgeBase {
         let source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
         var warnings: [String] = []
         var outcome = IngestOutcome.skipped
+        let identity = FileIdentity.of(entry.path)
         do {
             let bytes = try FileReader.read(entry.path, maxSize: options.maxFileSize)
             let decoded = try TextDecoding.decode(bytes)
@@ -204,10 +275,10 @@ extension KnowledgeBase {
                 return .commit
             }
         } catch let e as FileFailure {
-            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped))
+            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped, identity: identity))
             return .skipped
         } catch let e as DatabaseError where Self.isArticleSpecific(e) {
-            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped))
+            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped, identity: identity))
             return .skipped
         } catch let e as DatabaseError {
             throw e  // disk full, I/O: the run stops (what was committed stays)
@@ -215,7 +286,7 @@ extension KnowledgeBase {
             throw e
         } catch {
             // Any other error thrown while parsing or extracting belongs to this article alone.
-            summary.add(FileProblem(path: entry.path, reason: "could not be processed (\(error)): skipped", severity: .skipped))
+            summary.add(FileProblem(path: entry.path, reason: "could not be processed (\(error)): skipped", severity: .skipped, identity: identity))
             return .skipped
         }
         if !warnings.isEmpty {

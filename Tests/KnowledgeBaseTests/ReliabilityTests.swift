@@ -44,4 +44,65 @@ import Glibc
             #expect(closed.stderr.contains("standard output is closed"), "\(closed.stderr)")
         }
     }
+
+    /// Sets a file's modification time back, so it is not « racy » (too close to the read).
+    static func age(_ path: String, seconds: Int = 3600) throws {
+        let then = timespec(tv_sec: time(nil) - seconds, tv_nsec: 0)
+        var times = [then, then]
+        #expect(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+    }
+
+    static let article = " date 2025-03-14 Le Vietnam et la Biélorussie signent un accord\n\nHanoï (VNA) - Un texte inventé pour ce test.\n"
+
+    @Test func aFileThatKeepsFailingIsReportedOncePerChange() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Self.article.write(to: corpus.appendingPathComponent("good.txt"), atomically: false, encoding: .utf8)
+        let empty = corpus.appendingPathComponent("empty.txt").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        try Self.age(empty)
+        let broken = corpus.appendingPathComponent("broken.txt").path
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: dir.appendingPathComponent("nowhere").path)
+        try Self.age(broken)
+        let kb = try KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
+
+        let first = try kb.ingest(paths: [corpus.path])
+        #expect(first.new == 1 && first.skipped == 2 && first.exitStatus == 1, "\(first.line)")
+        for _ in 0..<2 {
+            let night = try kb.ingest(paths: [corpus.path])
+            #expect(night.skipped == 0 && night.stillSkipped == 2 && night.problems.isEmpty && night.exitStatus == 0, "\(night.line)")
+            #expect(night.line.contains("2 still skipped"))
+        }
+        #expect(Set(try kb.skippedFiles().map(\.path)) == [empty, broken])
+
+        // A change (even with the old modification time put back) is tried again at once.
+        try Self.article.replacingOccurrences(of: "accord", with: "traité").write(toFile: empty, atomically: false, encoding: .utf8)
+        try Self.age(empty)
+        let fixed = try kb.ingest(paths: [corpus.path])
+        #expect(fixed.new == 1 && fixed.stillSkipped == 1 && fixed.exitStatus == 0, "\(fixed.line)")
+        try FileManager.default.removeItem(atPath: broken)
+        _ = try kb.ingest(paths: [corpus.path])
+        #expect(try kb.skippedFiles().isEmpty)
+
+        // The CLI: exit 0 and the summary line on a night where only known files are skipped.
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try TestSupport.kb(["ingest", "--db", kb.path, corpus.path]).status == 1)
+        try Self.age(empty)
+        #expect(try TestSupport.kb(["ingest", "--db", kb.path, corpus.path]).status == 1, "racy: re-checked once")
+        let quiet = try TestSupport.kb(["ingest", "--db", kb.path, corpus.path])
+        #expect(quiet.status == 0 && quiet.stderr.contains("1 still skipped"), "\(quiet.stderr)")
+        let listed = try TestSupport.kb(["runs", "--skipped", "--format", "csv", "--db", kb.path])
+        #expect(listed.stdout.contains(empty) && listed.stdout.contains("empty file"), "\(listed.stdout)")
+    }
+
+    @Test func theSystemdUnitStillBacksUpAfterANightWithSkippedFiles() throws {
+        let unit = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("deploy/kb-ingest.service"), encoding: .utf8)
+        let success = unit.split(separator: "\n").first { $0.hasPrefix("SuccessExitStatus=") }
+        #expect(success?.split(separator: "=").last?.split(separator: " ").contains("1") == true, "\(success ?? "none")")
+        #expect(unit.contains("ExecStartPost=/usr/local/bin/kb backup"))
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("deploy/README.md"), encoding: .utf8)
+        #expect(readme.contains("What cron and systemd see"))
+    }
 }
