@@ -27,7 +27,7 @@ public enum CrashGuard {
 
     /// The marker file of a database.
     static func markerPath(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path + ".inflight"
+        DatabaseFile.canonicalPath(path) + ".inflight"
     }
 
     /// Reads the marker; returns the crash it records, if any (idle or running markers are not crashes).

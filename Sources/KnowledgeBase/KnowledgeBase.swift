@@ -33,6 +33,7 @@ public final class KnowledgeBase: @unchecked Sendable {
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
         }
+        try DatabaseFile.refuseHardLinks(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)

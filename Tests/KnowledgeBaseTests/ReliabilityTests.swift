@@ -105,4 +105,43 @@ import Glibc
         let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("deploy/README.md"), encoding: .utf8)
         #expect(readme.contains("What cron and systemd see"))
     }
+
+    @Test func theWriterLockFollowsTheFileNotThePath() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("corpus")
+        try IngestFixtures.writeCorpus(count: 30, to: corpus)
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        #expect(try TestSupport.kb(["ingest", "--db", path, TestSupport.seedsDirectory]).status == 0)
+        let link = dir.appendingPathComponent("link.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+
+        let first = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "50"])
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() } }
+        try IngestFixtures.waitForArticles(path, atLeast: 6)
+        let throughLink = try TestSupport.kb(["ingest", "--db", link, corpus.path])
+        #expect(throughLink.status == 3, "\(throughLink.stderr)")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+
+        // A hard link: refused by every command, the file untouched.
+        let hard = dir.appendingPathComponent("hard.sqlite").path
+        try FileManager.default.linkItem(atPath: path, toPath: hard)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for args in [["ingest", "--db", hard, corpus.path], ["ingest", "--db", path, corpus.path], ["search", "--db", hard, "Vietnam"]] {
+            let r = try TestSupport.kb(args)
+            #expect(r.status == 2 && r.stderr.contains("hard links"), "\(args): \(r.status) \(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        try FileManager.default.removeItem(atPath: hard)
+
+        // The lock file is never opened through a symbolic link (it would truncate the target).
+        let victim = dir.appendingPathComponent("victim.txt").path
+        try "keep me".write(toFile: victim, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: path + ".lock")
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: victim)
+        let r = try TestSupport.kb(["ingest", "--db", path, corpus.path])
+        #expect(r.status == 2 && r.stderr.contains("symbolic link"), "\(r.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me")
+    }
 }
