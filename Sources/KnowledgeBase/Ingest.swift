@@ -68,6 +68,9 @@ public struct IngestOptions: Sendable {
     public var maxFileSize: Int = 8 << 20
     /// Mark sources whose file disappeared (`article_sources.missing_since`). Never deletes.
     public var prune = false
+    /// Read and hash every file, even those whose size and time are as recorded (`--rescan`):
+    /// finds a same-size edit whose modification time was put back. Known text is still not re-extracted.
+    public var rescan = false
     /// Articles written per transaction, at most; a transaction also ends after `batchSeconds`.
     /// Each article is all-or-nothing either way (a savepoint each); batching only saves fsyncs.
     public var batchSize = 64
@@ -159,7 +162,7 @@ extension KnowledgeBase {
             return true
         }
         for p in discoveryProblems {
-            if p.severity == .skipped, let id = p.identity, isStillSkipped(p.path, id) { continue }
+            if !options.rescan, p.severity == .skipped, let id = p.identity, isStillSkipped(p.path, id) { continue }
             run.summary.add(p)
         }
 
@@ -171,11 +174,11 @@ extension KnowledgeBase {
         var done = 0
         var candidates: [FileEntry] = []
         for entry in entries {
-            if let k = known[entry.path], !k.missing, k.size == entry.size, k.mtime == entry.mtime {
+            if !options.rescan, let k = known[entry.path], !k.missing, k.size == entry.size, k.mtime == entry.mtime, !k.isRacy {
                 run.summary.unchanged += 1
                 done += 1
                 progress?(IngestEvent(phase: .files, path: entry.path, outcome: .unchanged, index: done, total: entries.count))
-            } else if remembered[entry.path] != nil, isStillSkipped(entry.path, FileIdentity.of(entry.path)) {
+            } else if !options.rescan, remembered[entry.path] != nil, isStillSkipped(entry.path, FileIdentity.of(entry.path)) {
                 done += 1
                 progress?(IngestEvent(phase: .files, path: entry.path, outcome: .skipped, index: done, total: entries.count))
             } else {
@@ -236,12 +239,15 @@ extension KnowledgeBase {
     private func ingestFile(_ db: Database, _ entry: FileEntry, options: IngestOptions,
                             summary: inout IngestSummary) throws -> IngestOutcome {
         let name = URL(fileURLWithPath: entry.path).lastPathComponent
-        let source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
+        var source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
         var warnings: [String] = []
         var outcome = IngestOutcome.skipped
         let identity = FileIdentity.of(entry.path)
         do {
-            let bytes = try FileReader.read(entry.path, maxSize: options.maxFileSize)
+            let read = try FileReader.readStable(entry.path, maxSize: options.maxFileSize)
+            let bytes = read.bytes
+            // What was read is recorded with the size and time it had then (not at discovery).
+            source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
             let decoded = try TextDecoding.decode(bytes)
             warnings = decoded.warnings
             let hash = SHA256.hex(decoded.text.utf8)

@@ -144,4 +144,73 @@ import Glibc
         #expect(r.status == 2 && r.stderr.contains("symbolic link"), "\(r.stderr)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me")
     }
+
+    /// The modification time of a file, to put it back after an edit.
+    static func mtime(_ path: String) -> timespec {
+        var st = stat()
+        _ = stat(path, &st)
+        return st.st_mtim
+    }
+    static func setMtime(_ path: String, _ t: timespec) {
+        var times = [t, t]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test func rescanAndRacyTimestampsFindEditsThatKeptSizeAndTime() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let file = corpus.appendingPathComponent("a.txt").path
+        try Self.article.write(toFile: file, atomically: false, encoding: .utf8)
+        try Self.age(file)
+        let kb = try KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
+        #expect(try kb.ingest(paths: [corpus.path]).new == 1)
+
+        // Same size, modification time put back: an ordinary run cannot see it; --rescan does.
+        let old = Self.mtime(file)
+        try Self.article.replacingOccurrences(of: "accord", with: "pacte!").write(toFile: file, atomically: false, encoding: .utf8)
+        Self.setMtime(file, old)
+        #expect(try kb.ingest(paths: [corpus.path]).unchanged == 1)
+        var options = IngestOptions()
+        options.rescan = true
+        #expect(try kb.ingest(paths: [corpus.path], options: options).updated == 1)
+        #expect(try kb.ingest(paths: [corpus.path], options: options).unchanged == 1, "known text is not re-extracted")
+        let cli = try TestSupport.kb(["ingest", "--rescan", "--db", kb.path, corpus.path])
+        #expect(cli.status == 0 && cli.stderr.contains("1 unchanged"), "\(cli.stderr)")
+
+        // Racy: written in the same tick as the read (here: just now). A correction that keeps the
+        // size and time is found by the next ordinary run.
+        let racy = corpus.appendingPathComponent("b.txt").path
+        try Self.article.replacingOccurrences(of: "Vietnam", with: "Laos").write(toFile: racy, atomically: false, encoding: .utf8)
+        #expect(try kb.ingest(paths: [corpus.path]).new == 1)
+        let t = Self.mtime(racy)
+        try Self.article.replacingOccurrences(of: "Vietnam", with: "Japon").write(toFile: racy, atomically: false, encoding: .utf8)
+        Self.setMtime(racy, t)
+        #expect(try kb.ingest(paths: [corpus.path]).updated == 1)
+        let stored = try kb.dbQueue.read { db in try String.fetchOne(db, sql: "SELECT a.raw_text FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE s.path = ?", arguments: [racy]) }
+        #expect(stored?.contains("Japon") == true)
+    }
+
+    @Test func aFileRewrittenWhileBeingReadIsReadAgainOrSkipped() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir); FileReader.afterReadHook = nil }
+        let file = dir.appendingPathComponent("a.txt").path
+        try Self.article.write(toFile: file, atomically: false, encoding: .utf8)
+        var rewrites = 0
+        FileReader.afterReadHook = { path in
+            rewrites += 1
+            if rewrites == 1 { try? (Self.article + "Suite ajoutée pendant la lecture.\n").write(toFile: path, atomically: false, encoding: .utf8) }
+        }
+        let read = try FileReader.readStable(file, maxSize: 1 << 20)
+        #expect(rewrites == 2 && String(decoding: read.bytes, as: UTF8.self).contains("Suite ajoutée"), "read again, whole")
+        FileReader.afterReadHook = { path in
+            rewrites += 1  // a different size every time
+            try? (Self.article + String(repeating: "x", count: rewrites)).write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        #expect(throws: FileFailure.self) { try FileReader.readStable(file, maxSize: 1 << 20) }
+        do { _ = try FileReader.readStable(file, maxSize: 1 << 20) } catch let e as FileFailure {
+            #expect(e.reason.contains("changed while being read"))
+        }
+    }
 }

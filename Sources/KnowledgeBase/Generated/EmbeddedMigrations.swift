@@ -616,6 +616,8 @@ CREATE TABLE crashed_texts (
     PRIMARY KEY (content_hash, extractor_version)
 );
 
+ALTER TABLE article_sources ADD COLUMN read_at REAL;  -- when the file was last read (seconds since 1970): an mtime within 2 s of it is « racy » (a change in the same tick could hide) and re-read next run
+
 ALTER TABLE ingest_runs ADD COLUMN still_skipped INTEGER NOT NULL DEFAULT 0;  -- files skipped before and unchanged since (not read again; see skipped_files)
 
 """#),
