@@ -17,7 +17,7 @@ struct FileEntry: Sendable, Equatable {
 /// directory once. What cannot be read becomes a `FileProblem`, never an abort: broken links,
 /// symbolic link loops, FIFOs and devices, directories that cannot be listed.
 enum FileDiscovery {
-    static func files(in paths: [String], problems: inout [FileProblem]) throws -> [FileEntry] {
+    static func files(in paths: [String], followSymlinks: Bool = false, problems: inout [FileProblem]) throws -> [FileEntry] {
         var result: [FileEntry] = []
         var seenDirectories: [String: String] = [:]
         for p in paths {
@@ -29,7 +29,8 @@ enum FileDiscovery {
                 problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(absolute)))
             case .success(let st):
                 if st.isDirectory {
-                    walk(absolute, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
+                    let root = followSymlinks ? nil : FileStat.realPath(absolute) ?? absolute
+                    walk(absolute, root: root, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
                 } else if st.isRegular {
                     result.append(FileEntry(path: absolute, size: st.size, mtime: st.mtime))
                 } else {
@@ -41,7 +42,9 @@ enum FileDiscovery {
         return result.filter { unique.insert($0.path).inserted }
     }
 
-    private static func walk(_ dir: String, ancestors: [String], into result: inout [FileEntry],
+    /// `root`: the real path of the directory given to `kb ingest`; a symbolic link found inside
+    /// that leads out of it is not followed (nil with `--follow-symlinks`).
+    private static func walk(_ dir: String, root: String?, ancestors: [String], into result: inout [FileEntry],
                              seen: inout [String: String], problems: inout [FileProblem]) {
         let real = FileStat.realPath(dir) ?? dir
         if ancestors.contains(real) {
@@ -61,6 +64,14 @@ enum FileDiscovery {
         for name in entries where !name.hasPrefix(".") {
             let path = dir + "/" + name
             let isText = name.lowercased().hasSuffix(".txt")
+            if let root, FileStat.isSymbolicLink(path), let target = FileStat.realPath(path),
+               target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                if case .success(let st) = FileStat.of(path), isText || st.isDirectory {
+                    problems.append(FileProblem(path: path, reason: "symbolic link to \(target), outside \(root): not followed (kb ingest --follow-symlinks follows it): skipped",
+                                                severity: .skipped, identity: FileIdentity.of(path)))
+                }
+                continue
+            }
             switch FileStat.of(path) {
             case .failure(let e):
                 // A link we cannot follow, or a file we may not even stat.
@@ -69,7 +80,7 @@ enum FileDiscovery {
                 }
             case .success(let st):
                 if st.isDirectory {
-                    walk(path, ancestors: ancestors + [real], into: &result, seen: &seen, problems: &problems)
+                    walk(path, root: root, ancestors: ancestors + [real], into: &result, seen: &seen, problems: &problems)
                 } else if isText {
                     if st.isRegular {
                         result.append(FileEntry(path: path, size: st.size, mtime: st.mtime))

@@ -71,6 +71,9 @@ public struct IngestOptions: Sendable {
     /// Read and hash every file, even those whose size and time are as recorded (`--rescan`):
     /// finds a same-size edit whose modification time was put back. Known text is still not re-extracted.
     public var rescan = false
+    /// Follow symbolic links found in the ingested directories even when they lead out of them
+    /// (by default such a link is reported and not followed: `/etc/passwd` is no article).
+    public var followSymlinks = false
     /// Articles written per transaction, at most; a transaction also ends after `batchSeconds`.
     /// Each article is all-or-nothing either way (a savepoint each); batching only saves fsyncs.
     public var batchSize = 64
@@ -151,7 +154,7 @@ extension KnowledgeBase {
     private func ingestFiles(paths: [String], options: IngestOptions, run: inout RunState,
                              progress: ((IngestEvent) -> Void)?) throws {
         var discoveryProblems: [FileProblem] = []
-        let entries = try FileDiscovery.files(in: paths, problems: &discoveryProblems)
+        let entries = try FileDiscovery.files(in: paths, followSymlinks: options.followSymlinks, problems: &discoveryProblems)
         run.summary.files = entries.count
         let remembered = try wrap { try dbQueue.read { db in try SkipMemory.load(db) } }
         var stillSkipped: [String] = []

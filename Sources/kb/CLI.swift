@@ -13,7 +13,7 @@ enum CLI {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminal.visible(message) + "\n").utf8))
     }
 }
 
@@ -22,9 +22,12 @@ enum CLI {
 /// so `kb export > file` never exits 0 with half a file.
 final class StandardOutput {
     private var buffer: [UInt8] = []
-    init() { buffer.reserveCapacity(1 << 16) }
+    /// Output for people (tables, listings): control characters in the data are escaped and kb's
+    /// own emphasis markers become escape sequences (`Terminal.visible`). Machine formats are raw.
+    var human = false
+    init(human: Bool = false) { self.human = human; buffer.reserveCapacity(1 << 16) }
     func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        buffer.append(contentsOf: (human ? Terminal.visible(s) : s).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
     func flush() {

@@ -29,6 +29,9 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Mark sources whose file disappeared under the given paths (never deletes anything).")
     var prune = false
 
+    @Flag(help: "Follow symbolic links that lead out of the given directories (by default they are reported and skipped).")
+    var followSymlinks = false
+
     @Flag(help: "Read and hash every file, even those whose size and time are as recorded (finds an edit that kept both).")
     var rescan = false
 
@@ -49,6 +52,7 @@ struct Ingest: ParsableCommand {
         options.maxFileSize = ByteCount.parse(maxFileSize)!
         options.prune = prune
         options.rescan = rescan
+        options.followSymlinks = followSymlinks
         // Testing only (crash and concurrency tests): milliseconds spent inside each article's transaction.
         if let ms = ProcessInfo.processInfo.environment["KB_TEST_ARTICLE_DELAY_MS"].flatMap(Double.init) {
             options.articleDelay = ms / 1000

@@ -73,7 +73,7 @@ final class IngestReporter {
 
     private func problem(_ p: FileProblem, run: Int64?) {
         switch options.logFormat {
-        case .text: emit("kb: \(p.severity.rawValue): \(p.path): \(p.reason)")
+        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(p.reason)", newlines: false))
         case .json:
             json(["event": "file_problem", "level": p.severity == .skipped ? "warning" : "info", "run": run as Any,
                   "severity": p.severity.rawValue, "path": p.path, "reason": p.reason])

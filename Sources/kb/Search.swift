@@ -92,8 +92,8 @@ struct SearchReport {
     let result: SearchResult
 
     func print() {
-        let out = StandardOutput()
-        let (open, close) = Terminal.isColor ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
+        let out = StandardOutput(human: true)
+        let (open, close) = Terminal.isColor ? (String(Terminal.boldOn), String(Terminal.reset)) : ("[", "]")
         for hit in result.hits {
             out.write(Terminal.dim("\(hit.date ?? "undated") · \(hit.source)") + "\n")
             out.write(Terminal.bold(hit.headline) + "\n")

@@ -213,4 +213,53 @@ import Glibc
             #expect(e.reason.contains("changed while being read"))
         }
     }
+
+    @Test func symbolicLinksLeavingTheNewsDirectoryAreNotFollowed() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("news"), outside = dir.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Self.article.write(to: corpus.appendingPathComponent("a.txt"), atomically: false, encoding: .utf8)
+        try Self.article.replacingOccurrences(of: "Vietnam", with: "Secret").write(to: outside.appendingPathComponent("s.txt"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("secret.txt").path, withDestinationPath: outside.appendingPathComponent("s.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("passwd.txt").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("elsewhere").path, withDestinationPath: outside.path)
+        // Inside the directory, links are followed as before.
+        try FileManager.default.createSymbolicLink(atPath: corpus.appendingPathComponent("again.txt").path, withDestinationPath: corpus.appendingPathComponent("a.txt").path)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let r = try TestSupport.kb(["ingest", "--db", db, corpus.path])
+        #expect(r.status == 1 && r.stderr.contains("secret.txt: symbolic link to") && r.stderr.contains("not followed"), "\(r.stderr)")
+        #expect(r.stderr.contains("passwd.txt") && r.stderr.contains("elsewhere"))
+        let texts = try IngestFixtures.open(db, readOnly: true).read { db in try String.fetchAll(db, sql: "SELECT raw_text FROM articles") }
+        #expect(texts.count == 1 && !texts.contains { $0.contains("Secret") || $0.contains("root:") })
+        let follow = try TestSupport.kb(["ingest", "--follow-symlinks", "--db", db, corpus.path])
+        #expect(follow.stderr.contains("1 new"), "\(follow.stderr)")
+    }
+
+    @Test func terminalOutputEscapesControlCharactersAndCSVNeutralisesFormulas() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let hostile = " date 2025-03-14 Le Vietnam \u{1B}]0;titre\u{07}et la Biélorussie\u{1B}[2J signent \u{202E}un accord\n\nHanoï (VNA) - Le Vietnam \u{1B}]52;c;Y2xpcA==\u{07} coopère.\n\n"
+            + String(repeating: "Les deux pays renforcent leur coopération dans de nombreux domaines. ", count: 20) + "\n"
+        try hostile.write(to: corpus.appendingPathComponent("a.txt"), atomically: false, encoding: .utf8)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        #expect(try TestSupport.kb(["ingest", "--db", db, corpus.path]).status <= 1)
+        for args in [["search", "Vietnam"], ["sql", "SELECT headline, body FROM articles"], ["sql", "SELECT raw_text FROM articles"]] {
+            let r = try TestSupport.kb(args + ["--db", db])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(args): raw control characters: \(r.stdout)")
+            #expect(r.stdout.contains("\\x1B"), "\(args): \(r.stdout)")
+        }
+        // JSON keeps the data (escaped by JSON itself).
+        let json = try TestSupport.kb(["sql", "SELECT headline FROM articles", "--format", "json", "--db", db])
+        #expect(json.stdout.contains("\\u001b") && !json.stdout.unicodeScalars.contains { $0.value == 0x1B })
+
+        let csv = try TestSupport.kb(["sql", "SELECT '=HYPERLINK(\"x\")' AS a, '+1+2' AS b, '-5' AS c, '@SUM(A1)' AS d, '-x' AS e", "--format", "csv", "--db", db])
+        #expect(csv.stdout.split(separator: "\r\n").last == #""'=HYPERLINK(""x"")",'+1+2,-5,'@SUM(A1),'-x"#, "\(csv.stdout)")
+        let tsv = try TestSupport.kb(["sql", "SELECT '=1+1' AS a", "--format", "tsv", "--db", db])
+        #expect(tsv.stdout.contains("'=1+1"))
+    }
 }
