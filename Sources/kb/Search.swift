@@ -54,7 +54,7 @@ struct Search: ParsableCommand {
             CLI.warn("kb: unknown option \(unknown) (see kb search --help); to search for it, write it in quotes with a space: \" \(unknown)\"")
             throw ExitCode(2)
         }
-        let kb = try CLI.run { try database.open() }
+        let kb = try CLI.run { try database.open(.readOnly) }
         let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
                                     since: since, until: until, limit: limit, offset: offset, facets: facets)
         if sql {

@@ -262,4 +262,43 @@ import Glibc
         let tsv = try TestSupport.kb(["sql", "SELECT '=1+1' AS a", "--format", "tsv", "--db", db])
         #expect(tsv.stdout.contains("'=1+1"))
     }
+
+    /// The normal layout: the directory and the database belong to the kb user; an analyst may read
+    /// the files but not write the directory. Needs root (to run kb as `nobody`) and setpriv.
+    @Test func anUnprivilegedAnalystReadsRightAfterAnIngest() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = chmod(dir.path, 0o755)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        #expect(try TestSupport.kb(["ingest", "--db", db, TestSupport.seedsDirectory]).status == 0)
+        #expect(try TestSupport.kb(["ingest", "--db", db, TestSupport.seedsDirectory]).status == 0, "the process that closes last")
+        let asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups \"$KB\""
+        #expect(try Self.shell("\(asNobody) ingest --db '\(db)' '\(TestSupport.seedsDirectory)'").status != 0, "nobody may not write here")
+        for command in ["runs", "search Vietnam", "sql 'SELECT count(*) FROM articles'", "export", "countries"] {
+            let r = try Self.shell("\(asNobody) \(command) --db '\(db)'")
+            #expect(r.status == 0, "kb \(command) as nobody: \(r.stderr)")
+        }
+    }
+
+    @Test func onlyTheWriterUpgradesTheSchema() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        let previous = Migrator.all.dropLast().last!.version
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try Migrator.migrate(db, upTo: previous)
+        }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for args in [["search", "Vietnam"], ["export"], ["check"], ["runs"], ["sql", "SELECT 1"], ["countries"]] {
+            let r = try TestSupport.kb(args + ["--db", path])
+            #expect(r.status == 2 && r.stderr.contains("older schema") && r.stderr.contains("kb ingest --db"), "\(args): \(r.status) \(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "readers did not upgrade it")
+        #expect(try TestSupport.kb(["ingest", "--db", path, TestSupport.seedsDirectory]).status == 0)
+        #expect(try TestSupport.kb(["search", "Vietnam", "--db", path]).status == 0)
+    }
 }
