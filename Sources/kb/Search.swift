@@ -48,6 +48,7 @@ struct Search: ParsableCommand {
     var facets = false
     @Option(help: "Output format.") var format: OutputFormat = .table
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
+    @Option(help: "Seconds before the search is interrupted.") var timeout: Double = 10
 
     func run() throws {
         if let unknown = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
@@ -55,8 +56,16 @@ struct Search: ParsableCommand {
             throw ExitCode(2)
         }
         let kb = try CLI.run { try database.open(.readOnly) }
-        let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
+        // `--` ends the options (POSIX); it is not a word to search for.
+        var words = query
+        if let i = words.firstIndex(of: "--") { words.remove(at: i) }
+        guard timeout.isFinite, timeout > 0 else {
+            CLI.warn("kb: --timeout must be a positive number of seconds, not « \(timeout) »")
+            throw ExitCode(2)
+        }
+        var request = SearchRequest(words.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
                                     since: since, until: until, limit: limit, offset: offset, facets: facets)
+        request.timeout = timeout
         if sql {
             let out = StandardOutput()
             out.write(try CLI.run { try kb.searchSQL(request) })

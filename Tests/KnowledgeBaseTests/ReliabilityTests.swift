@@ -301,4 +301,61 @@ import Glibc
         #expect(try TestSupport.kb(["ingest", "--db", path, TestSupport.seedsDirectory]).status == 0)
         #expect(try TestSupport.kb(["search", "Vietnam", "--db", path]).status == 0)
     }
+
+    @Test func sqlStreamsRowsAndItsTimeoutCoversEverything() throws {
+        let (kb, dir) = try TestSupport.seededKnowledgeBase()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Streaming: an endless query piped to head ends at once, in every format.
+        for format in ["csv", "ndjson", "table", "json"] {
+            let t = Date()
+            let r = try Self.shell("\"$KB\" sql --db '\(kb.path)' --timeout 20 --format \(format) 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c' | head -c 100000 | wc -c")
+            #expect(Date().timeIntervalSince(t) < 15, "\(format): rows reach the pipe as they come")
+            #expect(Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == 100000, "\(format): \(r.stdout) \(r.stderr)")
+        }
+        var seen = 0
+        try kb.sql("SELECT id FROM articles", columns: { #expect($0 == ["id"]) }, row: { _ in seen += 1 })
+        #expect(seen == 5)
+        for bad in ["nan", "-1", "0", "inf"] {
+            let r = try TestSupport.kb(["sql", "--db", kb.path, "--timeout", bad, "SELECT 1"])
+            #expect(r.status == 2, "--timeout \(bad): \(r.status)")
+        }
+        #expect(throws: KBError.self) { try kb.sql("SELECT 1", timeout: .nan) }
+        // A huge blob is shown cut, quickly, under the timeout.
+        let t = Date()
+        let blob = try TestSupport.kb(["sql", "--db", kb.path, "--timeout", "2", "--format", "csv", "SELECT zeroblob(10000000) AS b"])
+        #expect(blob.status == 0 && blob.stdout.contains("10000000 bytes") && blob.stdout.utf8.count < 20_000, "\(blob.stderr)")
+        #expect(Date().timeIntervalSince(t) < 5)
+        // An over-long statement is refused before parsing; a NUL byte is refused, not cut.
+        let long = "SELECT 1 WHERE 1 IN (" + (0..<300_000).map(String.init).joined(separator: ",") + ")"
+        let refused = try TestSupport.kb(["sql", "--db", kb.path, "-"], stdin: long)
+        #expect(refused.status == 2 && refused.stderr.contains("over the limit"), "\(refused.stderr)")
+        let nul = try TestSupport.kb(["sql", "--db", kb.path, "-"], stdin: "SELECT 1;\u{0}DROP TABLE articles")
+        #expect(nul.status == 2 && nul.stderr.contains("NUL"), "\(nul.stderr)")
+    }
+
+    @Test func searchDeduplicatesAndCapsWordsAndHasATimeout() throws {
+        let (kb, dir) = try TestSupport.seededKnowledgeBase()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = Date()
+        let repeated = try TestSupport.kb(["search", "--db", kb.path] + Array(repeating: "Vietnam", count: 30))
+        #expect(repeated.status == 0, "\(repeated.stderr)")
+        #expect(Date().timeIntervalSince(t) < 10)
+        #expect(SearchQuery(Array(repeating: "Vietnam", count: 30).joined(separator: " ")).clauses.count == 1)
+        let t2 = Date()
+        let many = try TestSupport.kb(["search", "--db", kb.path] + Array(repeating: "Vietnam", count: 10_000))
+        #expect(many.status == 2 && many.stderr.contains("at most"), "\(many.stderr)")
+        let oneArgument = try TestSupport.kb(["search", "--db", kb.path, Array(repeating: "Vietnam", count: 10_000).joined(separator: " ")])
+        #expect(oneArgument.status == 2 && oneArgument.stderr.contains("at most 64"), "\(oneArgument.stderr)")
+        #expect(Date().timeIntervalSince(t2) < 10, "refused at once")
+        let distinct = try TestSupport.kb(["search", "--db", kb.path] + (0..<40).map { "mot\($0)" })
+        #expect(distinct.status == 2 && distinct.stderr.contains("at most 32"), "\(distinct.stderr)")
+        #expect(try TestSupport.kb(["search", "--db", kb.path, "--timeout", "nan", "Vietnam"]).status == 2)
+        var request = SearchRequest("Vietnam")
+        request.timeout = -1
+        #expect(throws: KBError.self) { try kb.search(request) }
+        // `--` ends the options; it is not searched for.
+        let dashes = try TestSupport.kb(["search", "--db", kb.path, "--", "Biélorussie"])
+        let plain = try TestSupport.kb(["search", "--db", kb.path, "Biélorussie"])
+        #expect(dashes.status == 0 && dashes.stdout == plain.stdout, "\(dashes.stderr)")
+    }
 }
