@@ -56,13 +56,28 @@ enum FileDiscovery {
         seen[real] = dir
         let entries: [String]
         do { entries = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            let why = code.map { FileStat.describe(Int32($0)) } ?? "cannot be listed"
-            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
+            // Foundation's error rarely carries the errno: ask the system directly for the reason.
+            var code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+            if code == nil {
+                if let d = opendir(dir) { closedir(d) } else { code = errno }
+            }
+            let why = code.map { String(cString: strerror($0)).lowercased() } ?? "reason unknown"
+            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped, with everything in it", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         for name in entries where !name.hasPrefix(".") {
             let path = dir + "/" + name
+            // Foundation replaces the bytes of a name that is not UTF-8 with U+FFFD: that path does not exist.
+            if name.unicodeScalars.contains("\u{FFFD}") && !FileStat.exists(path) {
+                if name.lowercased().hasSuffix(".txt") {
+                    problems.append(FileProblem(path: path, reason: "the file name is not valid UTF-8 (shown with �): skipped; rename the file", severity: .skipped, identity: nil))
+                }
+                continue
+            }
+            if path.utf8.count >= Int(PATH_MAX) {
+                problems.append(FileProblem(path: String(path.prefix(200)) + "…", reason: "path of \(path.utf8.count) bytes, over the system's \(PATH_MAX)-byte limit: skipped (shorten the directory names)", severity: .skipped, identity: nil))
+                continue
+            }
             let isText = name.lowercased().hasSuffix(".txt")
             if let root, FileStat.isSymbolicLink(path), let target = FileStat.realPath(path),
                target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
@@ -131,6 +146,11 @@ struct FileStat {
         #endif
     }
 
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
     static func isSymbolicLink(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
@@ -146,6 +166,7 @@ struct FileStat {
     static func describe(_ errno: Int32) -> String {
         switch errno {
         case ENOENT: return "broken symbolic link (its target does not exist): skipped"
+        case ENAMETOOLONG: return "path too long for the system (over \(PATH_MAX) bytes, or a name over 255): skipped (shorten it)"
         case ELOOP: return "symbolic link loop (the link points back to itself): skipped"
         case EACCES, EPERM: return "permission denied: skipped (check the file's owner and mode)"
         default: return "cannot be read (\(String(cString: strerror(errno)).lowercased())): skipped"

@@ -36,7 +36,14 @@ enum FileReader {
 
     static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw FileFailure(FileStat.describe(errno)) }
+        guard fd >= 0 else {
+            let code = errno
+            // Found a moment ago: gone now (deleted or renamed during the run), unless it is a link.
+            if code == ENOENT && !FileStat.isSymbolicLink(path) {
+                throw FileFailure("the file disappeared during the run (deleted or renamed): skipped")
+            }
+            throw FileFailure(FileStat.describe(code))
+        }
         defer { close(fd) }
         guard fstat(fd, &statBefore) == 0 else { throw FileFailure(FileStat.describe(errno)) }
         let info = FileStat(statBefore)
@@ -75,7 +82,8 @@ public enum ByteCount {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let units: [(String, Double)] = [("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024), ("G", 1_073_741_824), ("M", 1_048_576), ("K", 1024), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v >= 0 else { return nil }
+            guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v >= 0,
+                  (v * factor).isFinite, v * factor < 9e18 else { return nil }
             return Int(v * factor)
         }
         return Int(t).flatMap { $0 >= 0 ? $0 : nil }

@@ -65,9 +65,11 @@ extension KnowledgeBase {
             do {
                 try body(&run)
             } catch {
-                run.summary.seconds = Date().timeIntervalSince(started)
+                // The log keeps what was committed: the counts of the batch that rolled back are not work done.
+                var done = run.committedSummary
+                done.seconds = Date().timeIntervalSince(started)
                 let message = (error as? KBError)?.description ?? "\(error)"
-                try? dbQueue.write { db in try RunLog.finish(db, runID: runID, run.summary, newProblems: run.unlogged, error: message) }
+                try? dbQueue.write { db in try RunLog.finish(db, runID: runID, done, newProblems: done.problems[run.loggedCount...], error: message) }
                 throw error
             }
             run.summary.seconds = Date().timeIntervalSince(started)
@@ -83,7 +85,14 @@ struct RunState {
     private var loggedProblems = 0
     private var pendingLogged = 0
 
-    init(runID: Int64) { summary = IngestSummary(runID: runID) }
+    /// The summary as of the last commit.
+    private(set) var committedSummary: IngestSummary
+    var loggedCount: Int { loggedProblems }
+
+    init(runID: Int64) {
+        summary = IngestSummary(runID: runID)
+        committedSummary = summary
+    }
 
     var unlogged: ArraySlice<FileProblem> { summary.problems[loggedProblems...] }
     var runID: Int64 { summary.runID! }
@@ -92,9 +101,14 @@ struct RunState {
     mutating func logProgress(_ db: Database) throws {
         try RunLog.progress(db, runID: runID, summary, newProblems: unlogged)
         pendingLogged = summary.problems.count
+        pendingSummary = summary
     }
+    private var pendingSummary: IngestSummary?
 
-    mutating func committed() { loggedProblems = pendingLogged }
+    mutating func committed() {
+        loggedProblems = pendingLogged
+        if let s = pendingSummary { committedSummary = s }
+    }
 }
 
 enum Reextraction {

@@ -12,7 +12,7 @@ import Glibc
     /// `sh -c SCRIPT` with `$KB` set to the built kb; returns the status and stderr.
     static func shell(_ script: String) throws -> (status: Int32, stdout: String, stderr: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash" : "/bin/sh")
         p.arguments = ["-c", script]
         var env = ProcessInfo.processInfo.environment
         env["KB"] = TestSupport.kbBinary
@@ -357,5 +357,34 @@ import Glibc
         let dashes = try TestSupport.kb(["search", "--db", kb.path, "--", "Biélorussie"])
         let plain = try TestSupport.kb(["search", "--db", kb.path, "Biélorussie"])
         #expect(dashes.status == 0 && dashes.stdout == plain.stdout, "\(dashes.stderr)")
+    }
+
+    @Test func skippedFilesGetTheirRealReason() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let news = dir.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+        try Self.article.write(to: news.appendingPathComponent("a.txt"), atomically: false, encoding: .utf8)
+        // A name that is not UTF-8, a path over PATH_MAX, UTF-32.
+        let script = "cd '\(news.path)' && touch \"$(printf 'bad\\377.txt')\" && n=$(printf 'd%.0s' $(seq 1 200)) && "
+            + "(for i in $(seq 1 22); do mkdir $n && cd $n || exit 1; done; echo x > deep.txt)"
+        #expect(try Self.shell(script).status == 0)
+        try Data([0xFF, 0xFE, 0x00, 0x00] + Array("t\0\0\0".utf8)).write(to: news.appendingPathComponent("utf32.txt"))
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let r = try TestSupport.kb(["ingest", "--db", db, news.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("not valid UTF-8") && r.stderr.contains("rename"), "\(r.stderr)")
+        #expect(r.stderr.contains("over the system's"), "\(r.stderr)")
+        #expect(r.stderr.contains("UTF-32"), "\(r.stderr)")
+        #expect(!r.stderr.contains("broken symbolic link"), "\(r.stderr)")
+        // A file deleted between discovery and reading.
+        #expect(throws: FileFailure.self) { try FileReader.read(news.appendingPathComponent("gone.txt").path, maxSize: 100) }
+        do { _ = try FileReader.read(news.appendingPathComponent("gone.txt").path, maxSize: 100) } catch let e as FileFailure {
+            #expect(e.reason.contains("disappeared during the run"))
+        }
+        #expect(ByteCount.parse("infG") == nil && ByteCount.parse("nanM") == nil && ByteCount.parse("1e30G") == nil && ByteCount.parse("8M") == 8 << 20)
+        #expect(try TestSupport.kb(["ingest", "--db", db, "--max-file-size", "infG", news.path]).status == 2)
+        let dash = try TestSupport.kb(["ingest", "--db", db, "-leading-dash.txt"])
+        #expect(dash.status == 2 && dash.stderr.contains("./-leading-dash.txt"), "\(dash.stderr)")
     }
 }
