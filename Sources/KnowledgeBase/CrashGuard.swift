@@ -68,10 +68,9 @@ public enum CrashGuard {
     static func extracting<T>(phase: String, runID: Int64, hash: String, path: String, _ body: () throws -> T) rethrows -> T {
         guard state.markerFD >= 0 else { return try body() }
         let record = Array("R\t\(phase)\t\(runID)\t\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8)
-        record.withUnsafeBytes { p in
-            _ = pwrite(state.markerFD, p.baseAddress, p.count, 0)
-            _ = ftruncate(state.markerFD, off_t(p.count))
-        }
+        // Only the first line counts: a longer record left behind needs no truncation (an
+        // ftruncate per article cost twice the two pwrites together).
+        record.withUnsafeBytes { p in _ = pwrite(state.markerFD, p.baseAddress, p.count, 0) }
         let message = Array("kb: extraction crashed on \(path.replacingOccurrences(of: "\n", with: " ")) (\(phase)); it will be skipped\n".utf8.prefix(state.messageCapacity))
         message.withUnsafeBytes { p in
             state.message.copyMemory(from: p.baseAddress!, byteCount: p.count)
