@@ -169,8 +169,14 @@ extension KnowledgeBase {
             run.summary.add(p)
         }
 
-        if try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } }) {
-            run.summary.reextracted = try reextractAll(run: &run, progress: progress)
+        // After an extractor upgrade, stored articles are re-extracted in bounded batches, one
+        // before each batch of files and the rest after them: new articles do not wait for the
+        // whole database, and a killed run resumes where it stopped.
+        var reextractPending = try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } })
+        var staleCursor = Reextraction.Cursor.stale
+        func reextractStep() throws {
+            guard reextractPending else { return }
+            if try reextractBatch(&staleCursor, run: &run, options: options, progress: progress) == 0 { reextractPending = false }
         }
 
         let known = try wrap { try dbQueue.read { db in try ArticleStore.knownSources(db) } }
@@ -201,6 +207,7 @@ extension KnowledgeBase {
         }
         var next = 0
         while next < candidates.count {
+            try reextractStep()
             try wrap {
                 try dbQueue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -223,6 +230,8 @@ extension KnowledgeBase {
             }
             run.committed()
         }
+
+        while reextractPending { try reextractStep() }
 
         // Remembered skips that are no longer problems (a directory listable again, a link repaired
         // and ingested, a file gone) are forgotten; only paths under this run's roots are judged.

@@ -8,7 +8,7 @@ struct Ingest: ParsableCommand {
         discussion: """
             Incremental: a file with the size and time recorded last run is not read (unless that time was \
             within 2 s of the read, or with --rescan); a file whose text is already stored is not extracted again; a changed file updates its article in place. When kb's \
-            extractor version changed, stored articles are re-extracted first (see kb reextract).
+            extractor version changed, stored articles are re-extracted in bounded batches between the new files (resumable; see kb reextract).
             Bad files (empty, binary, undecodable, too large, unreadable…) are skipped with a reason; \
             what was stored before is never touched. Each article is written with its facts atomically: \
             readers never see half an article, and a killed run loses nothing (run it again).

@@ -387,4 +387,63 @@ import Glibc
         let dash = try TestSupport.kb(["ingest", "--db", db, "-leading-dash.txt"])
         #expect(dash.status == 2 && dash.stderr.contains("./-leading-dash.txt"), "\(dash.stderr)")
     }
+
+    @Test func reextractionAfterAnUpgradeRunsInResumableBatchesInterleavedWithNewFiles() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("corpus"), more = dir.appendingPathComponent("more")
+        try IngestFixtures.writeCorpus(count: 30, to: corpus)
+        try IngestFixtures.writeCorpus(count: 40, to: more)
+        for i in 0..<30 { try FileManager.default.removeItem(at: more.appendingPathComponent(String(format: "%04d.txt", i))) }
+        let referencePath = dir.appendingPathComponent("reference.sqlite").path
+        #expect(try TestSupport.kb(["ingest", "--db", referencePath, corpus.path, more.path]).status == 0)
+        let reference = try TestSupport.kb(["export", "--db", referencePath]).stdout
+
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        #expect(try TestSupport.kb(["ingest", "--db", path, corpus.path]).status == 0)
+        func makeOld() throws {
+            let q = try IngestFixtures.open(path)
+            try q.write { db in
+                try db.execute(sql: "UPDATE articles SET extractor_version = 'old'")
+                try db.execute(sql: "UPDATE evidence_spans SET extractor_version = 'old'")
+            }
+            try q.close()
+        }
+        func current() throws -> Int {
+            try IngestFixtures.open(path, readOnly: true).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE extractor_version = ?", arguments: [FactExtractor.version]) ?? 0
+            }
+        }
+        try makeOld()
+        // Killed in the middle: the batches committed so far stay done, the database is sound.
+        let slow = try IngestFixtures.start(["ingest", "--db", path, corpus.path, more.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "40"])
+        let deadline = Date().addingTimeInterval(30)
+        while try current() < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        kill(slow.processIdentifier, SIGKILL)
+        slow.waitUntilExit()
+        let doneBefore = try current()
+        #expect(doneBefore >= 3 && doneBefore < 40, "\(doneBefore) articles at the new version when killed")
+        #expect(try TestSupport.kb(["check", "--db", path]).status == 0)
+        let resumed = try KnowledgeBase(path: path).ingest(paths: [corpus.path, more.path])
+        #expect(resumed.reextracted <= 30 - min(doneBefore, 30) + 10, "resumed, not restarted: \(resumed.line)")
+        #expect(try current() == 40)
+        #expect(try TestSupport.kb(["export", "--db", path]).stdout == reference)
+
+        // Interleaved: with small batches, new files are stored before the last re-extraction.
+        try makeOld()
+        try FileManager.default.removeItem(at: more)
+        try IngestFixtures.writeCorpus(count: 45, to: more)
+        for i in 0..<40 { try FileManager.default.removeItem(at: more.appendingPathComponent(String(format: "%04d.txt", i))) }
+        var options = IngestOptions()
+        options.batchSize = 4
+        var events: [IngestEvent.Phase] = []
+        let run = try KnowledgeBase(path: path).ingest(paths: [corpus.path, more.path], options: options) { e in
+            if e.phase == .reextract || e.outcome == .new { events.append(e.phase) }
+        }
+        #expect(run.new == 5 && run.reextracted == 40, "\(run.line)")
+        let firstNew = events.firstIndex(of: .files) ?? events.count, lastReextract = events.lastIndex(of: .reextract) ?? 0
+        #expect(firstNew < lastReextract, "a new file came before the last re-extraction batch")
+        let runs = try KnowledgeBase(path: path).recentRuns(limit: 1)
+        #expect(runs.first?.reextracted == 40 && runs.first?.status == .ok)
+    }
 }
