@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb.
+// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v13)],
@@ -16,9 +16,12 @@ let package = Package(
     targets: [
         .target(name: "FrenchText"),
         .target(name: "Extraction", dependencies: ["FrenchText"]),
+        // libxml2's HTML parser (Debian libxml2-dev) for article pages as outlets publish them.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "HTMLArticle", dependencies: ["CLibXML2"]),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["FrenchText", "Extraction", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrenchText", "Extraction", "HTMLArticle", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "kb",
@@ -29,5 +32,6 @@ let package = Package(
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extraction"]),
+        .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
     ]
 )

@@ -3,7 +3,7 @@ public struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     public static let name = "kb-rules"
-    public static let version = "4"
+    public static let version = "5"
 
     public let reference: Reference
     public let parser: ArticleParser
@@ -38,7 +38,8 @@ public struct FactExtractor: Sendable {
         facts.visits = visits.extract(analysed, analysis)
         facts.agreements = agreements.extract(analysed)
         facts.domains = domains.extract(from: document)
-        facts.tradeFigures = trade.extract(from: document)
+        facts.tradeFigures = trade.extract(analysed)
+        facts.creditUnattributedEvidence()
         return facts
     }
 
@@ -46,5 +47,19 @@ public struct FactExtractor: Sendable {
     public func process(raw: String, source: String) -> (Article, ArticleFacts) {
         let article = parser.parse(raw, source: source)
         return (article, extract(from: Document(article: article)))
+    }
+}
+
+extension ArticleFacts {
+    /// Every fact names the rule that made it. Extractors credit their specific constructions; what
+    /// one leaves uncredited is credited to its extractor's coarse rule, so no evidence is anonymous.
+    mutating func creditUnattributedEvidence() {
+        func credit(_ e: inout Evidence, _ rule: String) { if e.rule.isEmpty { e.rule = rule } }
+        for i in countries.indices { for j in countries[i].evidence.indices { credit(&countries[i].evidence[j], "country.gazetteer") } }
+        for i in people.indices { for j in people[i].evidence.indices { credit(&people[i].evidence[j], "person.name") } }
+        for i in visits.indices { credit(&visits[i].evidence, "visit.trigger") }
+        for i in agreements.indices { credit(&agreements[i].evidence, "agreement.title") }
+        for i in domains.indices { for j in domains[i].evidence.indices { credit(&domains[i].evidence[j], "domain.phrase") } }
+        for i in tradeFigures.indices { credit(&tradeFigures[i].evidence, "trade.amount") }
     }
 }

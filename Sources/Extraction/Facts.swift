@@ -74,9 +74,15 @@ public struct AgreementFact: Hashable, Sendable {
     public var parties: [String]
     public var signed: PartialDate?
     public var domains: [String]
+    /// The title's distinctive words, folded, stemmed and sorted (« libre-echange »), without kind words,
+    /// names of parties or dates: one document told by several articles in different words has one key.
+    /// Empty when the title has nothing distinctive (« accord de coopération »).
+    public var key: String
     public var evidence: Evidence
-    public init(kind: AgreementKind, title: String, parties: [String], signed: PartialDate? = nil, domains: [String] = [], evidence: Evidence) {
-        self.kind = kind; self.title = title; self.parties = parties; self.signed = signed; self.domains = domains; self.evidence = evidence
+    public init(kind: AgreementKind, title: String, parties: [String], signed: PartialDate? = nil, domains: [String] = [],
+                key: String = "", evidence: Evidence) {
+        self.kind = kind; self.title = title; self.parties = parties; self.signed = signed; self.domains = domains
+        self.key = key; self.evidence = evidence
     }
 }
 
@@ -89,6 +95,11 @@ public struct DomainFact: Hashable, Sendable {
 
 public enum TradeKind: String, Hashable, Sendable, CaseIterable { case actual, target, other }
 
+/// Whose trade a figure is: two countries (`bilateral`), a province, city or region of one of them
+/// (`regional`), or a country with an economic bloc such as the EAEU or ASEAN (`bloc`). Only
+/// bilateral figures belong in a country pair's series.
+public enum TradeScope: String, Hashable, Sendable, CaseIterable { case bilateral, regional, bloc }
+
 public struct TradeFigureFact: Hashable, Sendable {
     /// Normalised amount (« 94,5 millions » → 94_500_000); nil when only vague (« plusieurs centaines de millions »).
     public var amount: Double?
@@ -98,9 +109,15 @@ public struct TradeFigureFact: Hashable, Sendable {
     public var year: Int?
     /// A period such as `2025-01/2025-09` or `2016-2020` when the figure covers one.
     public var period: String?
+    /// Who trades: ISO codes of the two countries, or a country and an organisation code (`EAEU`, `ASEAN`)
+    /// for a bloc. Empty when the text names no one.
+    public var countries: [String]
+    public var scope: TradeScope?
     public var evidence: Evidence
-    public init(amount: Double?, currency: String?, kind: TradeKind, year: Int? = nil, period: String? = nil, evidence: Evidence) {
-        self.amount = amount; self.currency = currency; self.kind = kind; self.year = year; self.period = period; self.evidence = evidence
+    public init(amount: Double?, currency: String?, kind: TradeKind, year: Int? = nil, period: String? = nil,
+                countries: [String] = [], scope: TradeScope? = nil, evidence: Evidence) {
+        self.amount = amount; self.currency = currency; self.kind = kind; self.year = year; self.period = period
+        self.countries = countries; self.scope = scope; self.evidence = evidence
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Extraction
 import FrenchText
@@ -25,6 +26,43 @@ enum ArticleStore {
 
     static func articleID(_ db: Database, hash: String) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"), arguments: [hash])
+    }
+
+    /// Fingerprints an article's body and links it to the earliest stored article it nearly copies
+    /// (`SimHash`, ≤ 3 of 64 bits apart). Returns that article's source, if any.
+    @discardableResult
+    static func recordFingerprint(_ db: Database, articleID: Int64, body: String) throws -> String? {
+        try db.cachedStatement(sql: "DELETE FROM near_duplicates WHERE article_id = ?").execute(arguments: [articleID])
+        guard let f = SimHash.fingerprint(terms: FrenchAnalyzer.terms(body)) else {
+            try db.cachedStatement(sql: "DELETE FROM article_fingerprints WHERE article_id = ?").execute(arguments: [articleID])
+            return nil
+        }
+        let b = SimHash.blocks(f)
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_fingerprints(article_id, simhash, b0, b1, b2, b3) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [articleID, Int64(bitPattern: f), b[0], b[1], b[2], b[3]])
+        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT article_id, simhash FROM article_fingerprints
+            WHERE (b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?) AND article_id <> ?
+            """), arguments: [b[0], b[1], b[2], b[3], articleID])
+        var best: (id: Int64, distance: Int)?
+        for row in candidates {
+            let other: Int64 = row["article_id"]
+            let d = SimHash.distance(f, UInt64(bitPattern: row["simhash"]))
+            if d <= 3, other < articleID, best == nil || (d, other) < (best!.distance, best!.id) { best = (other, d) }
+        }
+        guard let best else { return nil }
+        // The group's earliest article is its original, so one look-up finds every copy.
+        let original = try Int64.fetchOne(db.cachedStatement(sql: "SELECT original_id FROM near_duplicates WHERE article_id = ?"), arguments: [best.id]) ?? best.id
+        try db.cachedStatement(sql: "INSERT INTO near_duplicates(article_id, original_id, distance) VALUES (?, ?, ?)")
+            .execute(arguments: [articleID, original, best.distance])
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT source FROM articles WHERE id = ?"), arguments: [original])
+    }
+
+    /// Keeps the bytes an article was rendered from (an HTML page), for provenance.
+    static func saveOriginal(_ db: Database, hash: String, mediaType: String, bytes: [UInt8]) throws {
+        guard let id = try articleID(db, hash: hash) else { return }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_originals(article_id, media_type, bytes) VALUES (?, ?, ?)")
+            .execute(arguments: [id, mediaType, Data(bytes)])
     }
 
     /// Records `source` as a file of the stored article `articleID` (text already known): refreshes

@@ -45,7 +45,7 @@ enum FactStore {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)").execute(arguments: [articleID, domain.slug, ev])
         }
         let pair = tradingPair(facts.countries, known: c.knownCountries)
-        for figure in facts.tradeFigures { try saveTradeFigure(c, figure, pair: pair) }
+        for figure in facts.tradeFigures { try saveTradeFigure(c, figure, articlePair: pair) }
     }
 
     /// Deletes an article's evidence (links cascade) and the facts nothing supports any more.
@@ -65,9 +65,9 @@ enum FactStore {
 
     private static func evidence(_ c: Context, _ e: Evidence, _ extractor: String) throws -> Int64 {
         try c.db.cachedStatement(sql: """
-            INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version, rule) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [c.articleID, c.offsets.characterOffset(ofByte: e.range.lowerBound),
-                             c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version])
+                             c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version, e.rule])
         return c.db.lastInsertedRowID
     }
 
@@ -127,9 +127,21 @@ enum FactStore {
 
     private static func saveAgreement(_ c: Context, _ a: AgreementFact) throws {
         let ev = try evidence(c, a.evidence, "agreements")
-        let existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
+        let parties = Set(a.parties.filter { c.knownCountries.contains($0) || c.knownOrganisations.contains($0) })
+        var existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
             SELECT id FROM agreements WHERE kind = ? AND title = ? AND (signed IS ? OR signed IS NULL OR ? IS NULL)
             """), arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.description])
+        // Told in other words by another article (« l'accord de libre-échange Vietnam-UEEA », « l'Accord de
+        // libre-échange entre le Vietnam et l'Union économique eurasiatique »): same kind, key and parties.
+        if existing == nil, !a.key.isEmpty {
+            let candidates = try Int64.fetchAll(c.db.cachedStatement(sql: """
+                SELECT id FROM agreements WHERE kind = ? AND match_key = ? AND (signed IS ? OR signed IS NULL OR ? IS NULL)
+                """), arguments: [a.kind.rawValue, a.key, a.signed?.description, a.signed?.description])
+            for id in candidates {
+                let known = Set(try String.fetchAll(c.db.cachedStatement(sql: "SELECT party FROM agreement_parties WHERE agreement_id = ?"), arguments: [id]))
+                if known == parties || (known.intersection(parties).count >= 2) { existing = id; break }
+            }
+        }
         let id: Int64
         if let existing {
             id = existing
@@ -137,7 +149,7 @@ enum FactStore {
                 try c.db.cachedStatement(sql: "UPDATE agreements SET signed = coalesce(signed, ?), signed_precision = coalesce(signed_precision, ?) WHERE id = ?").execute(arguments: [signed.description, signed.precision.rawValue, id])
             }
         } else {
-            try c.db.cachedStatement(sql: "INSERT INTO agreements(kind, title, signed, signed_precision) VALUES (?, ?, ?, ?)").execute(arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.precision.rawValue])
+            try c.db.cachedStatement(sql: "INSERT INTO agreements(kind, title, signed, signed_precision, match_key) VALUES (?, ?, ?, ?, ?)").execute(arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.precision.rawValue, a.key.isEmpty ? nil : a.key])
             id = c.db.lastInsertedRowID
         }
         for party in a.parties {
@@ -153,17 +165,24 @@ enum FactStore {
         try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
     }
 
-    private static func saveTradeFigure(_ c: Context, _ t: TradeFigureFact, pair: (String?, String?)) throws {
+    /// A figure's traders come from its own sentence (TradeFigureFact.countries), as `kb extract` shows them;
+    /// the article's two main countries stand in for a figure stored without them.
+    private static func saveTradeFigure(_ c: Context, _ t: TradeFigureFact, articlePair: (String?, String?)) throws {
         let ev = try evidence(c, t.evidence, "trade_figures")
+        let named = t.countries.filter { c.knownCountries.contains($0) }.sorted()
+        let organisation = t.scope == .bloc ? t.countries.first { c.knownOrganisations.contains($0) } : nil
+        let pair: (String?, String?) = t.countries.isEmpty ? articlePair : (named.first, named.count > 1 ? named[1] : nil)
+        let scope = t.scope?.rawValue
         let existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
             SELECT id FROM trade_figures WHERE amount IS ? AND currency IS ? AND kind = ? AND year IS ? AND period IS ?
-                AND country_a IS ? AND country_b IS ?
-            """), arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
+                AND country_a IS ? AND country_b IS ? AND scope IS ? AND organisation IS ?
+            """), arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1, scope, organisation])
         let id: Int64
         if let existing { id = existing } else {
             try c.db.cachedStatement(sql: """
-                INSERT INTO trade_figures(amount, currency, kind, year, period, country_a, country_b) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1])
+                INSERT INTO trade_figures(amount, currency, kind, year, period, country_a, country_b, scope, organisation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1, scope, organisation])
             id = c.db.lastInsertedRowID
         }
         try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])

@@ -13,10 +13,13 @@ struct FileEntry: Sendable, Equatable {
     let mtime: Double
 }
 
-/// Expands the paths given to `kb ingest` into `*.txt` regular files, sorted, each real
+/// Expands the paths given to `kb ingest` into article files (`*.txt`, and pages `*.html`, `*.htm`), sorted, each real
 /// directory once. What cannot be read becomes a `FileProblem`, never an abort: broken links,
 /// symbolic link loops, FIFOs and devices, directories that cannot be listed.
 enum FileDiscovery {
+    /// What a directory walk reads: article text, and article pages as published.
+    static let articleExtensions = [".txt", ".html", ".htm"]
+
     static func files(in paths: [String], followSymlinks: Bool = false, problems: inout [FileProblem]) throws -> [FileEntry] {
         var result: [FileEntry] = []
         var seenDirectories: [String: String] = [:]
@@ -69,7 +72,7 @@ enum FileDiscovery {
             let path = dir + "/" + name
             // Foundation replaces the bytes of a name that is not UTF-8 with U+FFFD: that path does not exist.
             if name.unicodeScalars.contains("\u{FFFD}") && !FileStat.exists(path) {
-                if name.lowercased().hasSuffix(".txt") {
+                if FileDiscovery.articleExtensions.contains(where: { name.lowercased().hasSuffix($0) }) {
                     problems.append(FileProblem(path: path, reason: "the file name is not valid UTF-8 (shown with �): skipped; rename the file", severity: .skipped, identity: nil))
                 }
                 continue
@@ -78,7 +81,7 @@ enum FileDiscovery {
                 problems.append(FileProblem(path: String(path.prefix(200)) + "…", reason: "path of \(path.utf8.count) bytes, over the system's \(PATH_MAX)-byte limit: skipped (shorten the directory names)", severity: .skipped, identity: nil))
                 continue
             }
-            let isText = name.lowercased().hasSuffix(".txt")
+            let isText = FileDiscovery.articleExtensions.contains { name.lowercased().hasSuffix($0) }
             if let root, FileStat.isSymbolicLink(path), let target = FileStat.realPath(path),
                target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
                 if case .success(let st) = FileStat.of(path), isText || st.isDirectory {

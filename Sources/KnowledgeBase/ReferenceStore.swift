@@ -9,6 +9,9 @@ struct ReferenceIndex: Sendable {
     let domains: Set<String>
     /// Folded spelling → every spelling of the same known person (« lukashenko » → Loukachenko, …).
     let personVariants: [String: [String]]
+    /// Transliteration key → every spelling of the same known person, so a spelling people.tsv does
+    /// not list (« Aleksandr Lukachenko ») still finds the person a rule derives it from.
+    let personVariantsByKey: [String: [String]]
     /// Changes whenever any reference file changes: the tables are reloaded then.
     let fingerprint: String
     let reference: Reference
@@ -19,11 +22,16 @@ struct ReferenceIndex: Sendable {
         organisations = Set(r.organisations.map(\.code))
         domains = Set(r.domains.map(\.slug))
         var variants: [String: [String]] = [:]
+        var byKey: [String: [String]] = [:]
         for p in r.people {
             let all = [p.name] + p.aliases
-            for a in all { variants[Folding.fold(a), default: []].append(contentsOf: all) }
+            for a in all {
+                variants[Folding.fold(a), default: []].append(contentsOf: all)
+                byKey[Transliteration.key(name: a), default: []].append(contentsOf: all)
+            }
         }
         personVariants = variants
+        personVariantsByKey = byKey
         fingerprint = r.fingerprint
     }
 }
@@ -63,13 +71,18 @@ enum ReferenceStore {
     }
 }
 
-/// Decides which stored person a mention is: one row per real person across all articles.
+/// Decides which stored person a mention is: one row per real person across all articles. Spellings
+/// are matched folded, then by transliteration key (« Lukachenko » is « Loukachenko », « Petrov Ivan »
+/// is « Ivan Petrov »): the same rules for every name, rather than variants listed in people.tsv.
 struct PersonResolver {
     let reference: ReferenceIndex
 
     func resolve(_ db: Database, name: String, aliases: [String], country: String?) throws -> Int64 {
         var written = [name] + aliases
-        for n in written { written += reference.personVariants[Folding.fold(n)] ?? [] }
+        for n in written {
+            written += reference.personVariants[Folding.fold(n)] ?? []
+            written += reference.personVariantsByKey[Transliteration.key(name: n)] ?? []
+        }
         var seen = Set<String>()
         let forms = written.filter { seen.insert(Folding.fold($0)).inserted }
         let folded = forms.map { Folding.fold($0) }
@@ -82,6 +95,16 @@ struct PersonResolver {
         }
         for f in single where match == nil {
             let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?"), arguments: [f])
+            if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
+        }
+        // No spelling seen before: the same name transliterated differently. A full name's key is
+        // enough; a surname's only when one person has it.
+        let keys = Array(Set(forms.map { Transliteration.key(name: $0) }.filter { !$0.isEmpty }))
+        for k in keys where match == nil && k.contains(" ") {
+            match = try candidate(db, sql: "SELECT person_id FROM person_keys WHERE key = ?", k, country: country)
+        }
+        for k in keys where match == nil && !k.contains(" ") {
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM person_keys WHERE key = ? LIMIT 2"), arguments: [k])
             if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
         }
         let id: Int64
@@ -98,6 +121,9 @@ struct PersonResolver {
         }
         for (form, f) in zip(forms, folded) {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)").execute(arguments: [id, form, f])
+        }
+        for k in keys {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_keys(key, person_id) VALUES (?, ?)").execute(arguments: [k, id])
         }
         return id
     }

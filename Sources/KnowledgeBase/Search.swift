@@ -26,14 +26,20 @@ public struct SearchRequest: Sendable, Codable, Equatable {
     public var offset: Int
     /// Also count hits per country, domain and year.
     public var facets: Bool
+    /// Only the words as typed (with their forms and known aliases): no typo, transliteration or
+    /// compound tolerance.
+    public var exact: Bool
+    /// Every copy of a story as its own hit, instead of one hit per group of near-duplicates.
+    public var all: Bool
     /// Seconds before the search is interrupted (`KBError.badQuery`).
     public var timeout: Double = 10
 
     public init(_ query: String = "", raw: Bool = false, countries: [String] = [], people: [String] = [],
                 domains: [String] = [], since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
-                facets: Bool = false) {
+                facets: Bool = false, exact: Bool = false, all: Bool = false) {
         self.query = query; self.raw = raw; self.countries = countries; self.people = people; self.domains = domains
         self.since = since; self.until = until; self.limit = limit; self.offset = offset; self.facets = facets
+        self.exact = exact; self.all = all
     }
 }
 
@@ -72,6 +78,8 @@ public struct SearchHit: Sendable, Codable, Equatable {
     /// bm25 (headline weighted 5, body 1): lower is better; 0 when there was no text query.
     public var score: Double
     public var snippet: SearchSnippet
+    /// Near-duplicates of this article (other outlets' copies, updated versions) left out of the hits.
+    public var alsoIn: Int
 }
 
 public struct FacetCount: Sendable, Codable, Equatable {
@@ -111,6 +119,8 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var suggestions: [SearchSuggestion]
     /// Words left out of the search (too common to search for).
     public var ignoredWords: [String]
+    /// Query words that also matched other spellings (empty with `exact`).
+    public var alsoMatched: [SearchExpansion]
 }
 
 extension KnowledgeBase {

@@ -11,10 +11,13 @@ struct AliasTable: Sendable {
     private let keys: [String: Int]
     /// Each group: every spelling, as analysed terms.
     private let groups: [[[String]]]
+    /// The words that are names: one-word country spellings and every word of a person's spellings.
+    private let words: Set<String>
 
     init(_ reference: Reference) {
         var keys: [String: Int] = [:]
         var groups: [[[String]]] = []
+        var words = Set<String>()
         func add(_ spellings: [String]) {
             var forms: [[String]] = []
             var seen = Set<String>()
@@ -26,11 +29,22 @@ struct AliasTable: Sendable {
             for key in seen where keys[key] == nil { keys[key] = groups.count }
             groups.append(forms)
         }
-        for c in reference.countries { add([c.name] + c.aliases + c.demonyms) }
-        for p in reference.people { add([p.name] + p.aliases) }
+        for c in reference.countries {
+            add([c.name] + c.aliases + c.demonyms)
+            // A one-word spelling is a name; a word of « Saint-Marin » is not (« marin »).
+            for s in [c.name] + c.aliases + c.demonyms { let t = FrenchAnalyzer.terms(s); if t.count == 1 { words.insert(t[0]) } }
+        }
+        for p in reference.people {
+            add([p.name] + p.aliases)
+            for s in [p.name] + p.aliases { words.formUnion(FrenchAnalyzer.terms(s)) }
+        }
         self.keys = keys
         self.groups = groups
+        self.words = words
     }
+
+    /// Whether `term` is a name (« bielorussie », « loukachenko »).
+    func isName(_ term: String) -> Bool { words.contains(term) }
 
     /// All spellings of what `terms` names, or nil when it names nothing known. People found by the
     /// extraction (table person_aliases) count too, when the spelling belongs to one person only.

@@ -14,6 +14,7 @@ enum SearchIndex {
         let cache = TermCache.for(db)
         if !cache.versionChecked {
             if try storedVersion(db) != FrenchAnalyzer.version { try reindex(db) }
+            else if try !variantsAreCurrent(db) { try rebuildVariants(db) }
             cache.versionChecked = true
         }
         try record(db, terms: searchTexts, cache: cache)
@@ -39,11 +40,13 @@ enum SearchIndex {
         // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
         try db.execute(sql: "DELETE FROM search_terms")
         let insert = try db.cachedStatement(sql: "INSERT INTO search_terms(term, stem) VALUES (?, ?)")
+        let variants = try VariantWriter(db)
         for term in try String.fetchAll(db, sql: "SELECT term FROM search_vocabulary") {
             try insert.execute(arguments: [term, FrenchAnalyzer.stem(term)])
+            try variants.add(term)
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('analyzer_version', ?)",
-                       arguments: [FrenchAnalyzer.version])
+        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('analyzer_version', ?), ('search_variants_version', ?)",
+                       arguments: [FrenchAnalyzer.version, Self.variantsVersion])
         TermCache.for(db).reset()
         return count
     }
@@ -66,15 +69,50 @@ enum SearchIndex {
         }
         guard !fresh.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
+        let variants = try VariantWriter(db)
         var added: [String] = []
         for term in fresh {
             let t = String(term)
             try insert.execute(arguments: [t, FrenchAnalyzer.stem(t)])
+            if db.changesCount > 0 { try variants.add(t) }
             added.append(t)
         }
         // Only a committed transaction makes the terms known: a rolled-back article must write them again.
         cache.pend(added)
         db.afterNextTransaction(onCommit: { _ in cache.commitPending() }, onRollback: { _ in cache.dropPending() })
+    }
+}
+
+extension SearchIndex {
+    /// Version of what `search_term_variants` holds (the deletion and skeleton rules of `Spelling`).
+    static let variantsVersion = "1"
+
+    static func variantsAreCurrent(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM kb_meta WHERE key = 'search_variants_version'") == variantsVersion
+    }
+
+    /// Rebuilds the spelling variants of every indexed term (a database from before they existed,
+    /// or after the rules changed).
+    static func rebuildVariants(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM search_term_variants")
+        let variants = try VariantWriter(db)
+        for term in try String.fetchAll(db, sql: "SELECT term FROM search_terms") { try variants.add(term) }
+        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('search_variants_version', ?)", arguments: [variantsVersion])
+    }
+
+    /// Writes a term's deletions and skeleton; words of fewer than four letters and anything with a
+    /// digit get none (they match exactly or not at all).
+    struct VariantWriter {
+        let insert: Statement
+        init(_ db: Database) throws {
+            insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term_variants(variant, kind, term) VALUES (?, ?, ?)")
+        }
+        func add(_ term: String) throws {
+            guard Spelling.isWord(term) else { return }
+            for d in Spelling.deletions(term) { try insert.execute(arguments: [d, "deletion", term]) }
+            let skeleton = Spelling.skeleton(term)
+            if skeleton != term { try insert.execute(arguments: [skeleton, "skeleton", term]) }
+        }
     }
 }
 
@@ -97,9 +135,15 @@ extension KnowledgeBase {
 
     /// Brings the analysed columns up to date before a search, or says how to.
     func ensureSearchIndexCurrent() throws {
-        if try wrap({ try dbQueue.read(SearchIndex.isCurrent) }) { return }
+        if try wrap({ try dbQueue.read(SearchIndex.isCurrent) }) {
+            // Spelling variants are an aid: a read-only reader of an older database searches without them.
+            if !dbQueue.configuration.readonly, try !wrap({ try dbQueue.read(SearchIndex.variantsAreCurrent) }) {
+                try wrap { try dbQueue.write { db in try SearchIndex.rebuildVariants(db) } }
+            }
+            return
+        }
         if dbQueue.configuration.readonly {
-            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; open it read-write once (e.g. `kb search` without read-only access, or `kb ingest`) to re-analyse it")
+            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; run `kb ingest --db \(path) …` once (the writer re-analyses it; readers never write)")
         }
         try reindex()
     }

@@ -14,6 +14,8 @@ struct SearchPlan {
     /// Positive query words, each with the indexed terms it was expanded to (for « Did you mean »).
     let words: [(item: SearchQuery.Item, expansions: [String])]
     let ignoredWords: [String]
+    /// Query words that also matched other spellings (typos, transliterations, compounds).
+    let alsoMatched: [SearchExpansion]
 
     init(_ db: Database, _ request: SearchRequest, reference: ReferenceIndex) throws {
         self.request = request
@@ -31,6 +33,7 @@ struct SearchPlan {
             highlighter = Highlighter(terms: Set(FrenchAnalyzer.terms(text).filter { !["and", "or", "not", "near"].contains($0) }), prefixes: [])
             words = []
             ignoredWords = []
+            alsoMatched = []
             return
         }
         let query = SearchQuery(text)
@@ -41,7 +44,7 @@ struct SearchPlan {
         }
         if query.clauses.isEmpty {
             if !filters.isEmpty {
-                match = nil; highlighter = Highlighter(terms: [], prefixes: []); words = []
+                match = nil; highlighter = Highlighter(terms: [], prefixes: []); words = []; alsoMatched = []
                 return
             }
             if !query.dropped.isEmpty {
@@ -52,11 +55,12 @@ struct SearchPlan {
         if query.positive.isEmpty {
             throw KBError.badQuery("a search cannot only exclude words: add a word to find (kb search \"coopération -militaire\")")
         }
-        var compiler = QueryCompiler(db: db, aliases: AliasTable.for(reference))
+        var compiler = QueryCompiler(db: db, aliases: AliasTable.for(reference), tolerant: !request.exact)
         let compiled = try compiler.compile(query)
         match = compiled.match
         highlighter = compiled.highlighter
         words = compiled.words
+        alsoMatched = compiled.alsoMatched
     }
 }
 
@@ -87,16 +91,20 @@ struct QueryCompiler {
     private var stems: [String: [String]] = [:]
     private var highlight = Highlighter(terms: [], prefixes: [])
     private var words: [(item: SearchQuery.Item, expansions: [String])] = []
+    /// Spelling tolerance (typos, transliterations, compounds); off with `--exact`.
+    let tolerant: Bool
+    private var alsoMatched: [SearchExpansion] = []
 
     /// More spellings than this for one phrase and only the typed one is searched.
     static let maxPhraseVariants = 64
 
-    init(db: Database, aliases: AliasTable) { self.db = db; self.aliases = aliases }
+    init(db: Database, aliases: AliasTable, tolerant: Bool = true) { self.db = db; self.aliases = aliases; self.tolerant = tolerant }
 
     struct Compiled {
         var match: String
         var highlighter: Highlighter
         var words: [(item: SearchQuery.Item, expansions: [String])]
+        var alsoMatched: [SearchExpansion]
     }
 
     mutating func compile(_ query: SearchQuery) throws -> Compiled {
@@ -114,7 +122,7 @@ struct QueryCompiler {
             if positive.count > 1 { match = "(" + match + ")" }
             match += " NOT " + (negative.count == 1 ? negative[0] : "(" + negative.joined(separator: " OR ") + ")")
         }
-        return Compiled(match: match, highlighter: highlight, words: words)
+        return Compiled(match: match, highlighter: highlight, words: words, alsoMatched: alsoMatched)
     }
 
     private enum Node { case item(SearchQuery.Item), alias([[String]]) }
@@ -182,7 +190,21 @@ struct QueryCompiler {
                 }
                 return Self.quote(item.terms.joined(separator: " ")) + "*"
             case .words, .phrase:
-                let expr = try phrase(item.terms, highlight: highlight)
+                var expr = try phrase(item.terms, highlight: highlight)
+                if item.kind == .words, tolerant {
+                    let tolerance = try SpellingTolerance(db: db, aliases: aliases).alternatives(item)
+                    if !tolerance.isEmpty {
+                        var parts = [expr]
+                        for alt in tolerance {
+                            parts.append(try phrase(alt.terms, highlight: highlight))
+                        }
+                        expr = "(" + parts.joined(separator: " OR ") + ")"
+                        if highlight {
+                            alsoMatched.append(SearchExpansion(typed: item.text, matched: tolerance.map { $0.terms.joined(separator: " ") },
+                                                               reasons: tolerance.map(\.reason.rawValue)))
+                        }
+                    }
+                }
                 if highlight {
                     var all: [String] = []
                     for t in item.terms { all += try expansions(t) }
@@ -210,7 +232,7 @@ struct QueryCompiler {
     }
 
     /// The term itself and every indexed term with the same light stem (« cooperation » → cooperation, cooperations).
-    private mutating func expansions(_ term: String) throws -> [String] {
+    mutating func expansions(_ term: String) throws -> [String] {
         let stem = FrenchAnalyzer.stem(term)
         if let known = stems[stem] { return known.contains(term) ? known : [term] + known }
         let terms = try String.fetchAll(db, sql: "SELECT term FROM search_terms WHERE stem = ? ORDER BY term LIMIT 100", arguments: [stem])

@@ -16,20 +16,22 @@ enum SearchRunner {
         if !rows.isEmpty {
             let ids: [Int64] = rows.map { $0["id"] }
             let articles = try Row.fetchAll(db, sql: """
-                SELECT id, source, date, headline, body FROM articles WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+                SELECT id, source, date, headline, body, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
+                FROM articles WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
                 """, arguments: StatementArguments(ids))
             let byID = Dictionary(articles.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
             for row in rows {
                 guard let a = byID[row["id"]] else { continue }
                 hits.append(SearchHit(articleID: row["id"], source: a["source"], date: a["date"], headline: a["headline"],
-                                      score: row["score"], snippet: SearchSnippets.make(a["body"], plan.highlighter)))
+                                      score: row["score"], snippet: SearchSnippets.make(a["body"], plan.highlighter),
+                                      alsoIn: plan.request.all ? 0 : a["copies"]))
             }
         }
         var facets: SearchFacets?
         if plan.request.facets { facets = try fetchFacets(db, plan) }
         let suggestions = total == 0 && !plan.request.raw ? try SearchSuggestions.suggest(db, plan) : []
         return SearchResult(request: plan.request, match: plan.match, total: total, hits: hits, facets: facets,
-                            suggestions: suggestions, ignoredWords: plan.ignoredWords)
+                            suggestions: suggestions, ignoredWords: plan.ignoredWords, alsoMatched: plan.alsoMatched)
     }
 
     private static func fetchFacets(_ db: Database, _ plan: SearchPlan) throws -> SearchFacets {

@@ -30,35 +30,52 @@ enum SearchSQL {
 
     /// Ids of the matching articles, without order or limit.
     static func matching(_ plan: SearchPlan) -> Statement {
+        let filters = filterParts(plan)
         if let match = plan.match {
-            let filters = plan.filters.map { "\n  AND " + $0.on("rowid") }.joined()
-            return Statement(sql: "SELECT rowid AS id FROM articles_fts\nWHERE articles_fts MATCH ?" + filters,
-                             arguments: [match.databaseValue] + plan.filters.flatMap(\.arguments))
+            return Statement(sql: "SELECT rowid AS id FROM articles_fts\nWHERE articles_fts MATCH ?" + filters.map { "\n  AND " + $0.on("rowid") }.joined(),
+                             arguments: [match.databaseValue] + filters.flatMap(\.arguments))
         }
-        return Statement(sql: "SELECT id FROM articles\nWHERE " + plan.filters.map { $0.on("id") }.joined(separator: "\n  AND "),
-                         arguments: plan.filters.flatMap(\.arguments))
+        return Statement(sql: "SELECT id FROM articles\nWHERE " + filters.map { $0.on("id") }.joined(separator: "\n  AND "),
+                         arguments: filters.flatMap(\.arguments))
+    }
+
+    /// The request's filters, and unless `all` is asked, one hit per group of near-duplicates: a copy
+    /// is left out when the group's original is a hit too.
+    static func filterParts(_ plan: SearchPlan) -> [SQLPart] {
+        guard !plan.request.all else { return plan.filters }
+        let originalMatches = plan.filters.map { " AND " + $0.on("nd.original_id") }.joined()
+        let arguments = plan.filters.flatMap(\.arguments)
+        if let match = plan.match {
+            return plan.filters + [SQLPart(sql: """
+                {id} NOT IN (SELECT nd.article_id FROM near_duplicates nd
+                  WHERE nd.original_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)\(originalMatches))
+                """, arguments: [match.databaseValue] + arguments)]
+        }
+        return plan.filters + [SQLPart(sql: "{id} NOT IN (SELECT nd.article_id FROM near_duplicates nd WHERE 1\(originalMatches))",
+                                       arguments: arguments)]
     }
 
     /// One page of hits, best first, with the total number of hits.
     static func hits(_ plan: SearchPlan) -> Statement {
         let page = [plan.request.limit.databaseValue, plan.request.offset.databaseValue]
+        let parts = filterParts(plan)
         if let match = plan.match {
-            let filters = plan.filters.map { "\n  AND " + $0.on("rowid") }.joined()
+            let filters = parts.map { "\n  AND " + $0.on("rowid") }.joined()
             return Statement(sql: """
                 SELECT rowid AS id, rank AS score, count(*) OVER () AS total
                 FROM articles_fts
                 WHERE articles_fts MATCH ?\(filters)
                 ORDER BY rank, rowid
                 LIMIT ? OFFSET ?
-                """, arguments: [match.databaseValue] + plan.filters.flatMap(\.arguments) + page)
+                """, arguments: [match.databaseValue] + parts.flatMap(\.arguments) + page)
         }
         return Statement(sql: """
             SELECT id, 0.0 AS score, count(*) OVER () AS total
             FROM articles
-            WHERE \(plan.filters.map { $0.on("id") }.joined(separator: "\n  AND "))
+            WHERE \(parts.map { $0.on("id") }.joined(separator: "\n  AND "))
             ORDER BY date DESC, id DESC
             LIMIT ? OFFSET ?
-            """, arguments: plan.filters.flatMap(\.arguments) + page)
+            """, arguments: parts.flatMap(\.arguments) + page)
     }
 
     /// Hits per country, domain and year, over all the hits.

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLArticle
 
 /// Turns a file's bytes into article text, or refuses with a reason the user can act on.
 ///
@@ -14,12 +15,23 @@ enum TextDecoding {
         /// What was done to read the file (ingested anyway, reported as warnings).
         let warnings: [String]
         var warning: String? { warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
+        /// The bytes as published when `text` is a rendering of them (an HTML page), kept for provenance.
+        var original: (mediaType: String, bytes: [UInt8])? = nil
     }
 
     static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
 
     static func decode(_ bytes: [UInt8]) throws -> Decoded {
         guard !bytes.isEmpty else { throw FileFailure("empty file (0 bytes): skipped") }
+        // An article page as published: its story, in kb's article format (HTMLArticle).
+        if HTMLArticle.looksLikeHTML(bytes) {
+            let page: HTMLArticle
+            do { page = try HTMLArticle.read(bytes) } catch { throw FileFailure("HTML page that cannot be read (\(error)): skipped") }
+            guard !page.paragraphs.isEmpty else { throw FileFailure("HTML page with no article text (no paragraphs outside navigation and related blocks): skipped") }
+            var warnings: [String] = []
+            if page.published == nil { warnings.append("HTML page with no publication date (JSON-LD, article:published_time, <time datetime>)") }
+            return Decoded(text: page.articleText, warnings: warnings, original: ("text/html", bytes))
+        }
         var warnings: [String] = []
         var text: String
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {

@@ -9,7 +9,10 @@ struct Search: ParsableCommand {
             Words are matched whatever their accents, case, elision or plural: « cybersecurite » finds
             « cybersécurité », « coopérations » finds « coopération », « l'intelligence » finds « intelligence ».
             Country names and demonyms find each other (« Belarus », « biélorusse », « Biélorussie »), and so do
-            the spellings of known people (« Lukashenko », « Loukachenko »).
+            the spellings of known people (« Lukashenko », « Loukachenko »). Spelling is forgiven: typos in
+            words of 5 letters or more (« pharmaceutiqe »), transliterations of names (« Lukachenko »,
+            « Tokaev »), compounds written apart or hyphenated (« cyber-sécurité »); stderr says what else a
+            word matched, and --exact turns this off.
 
             Query language:
               word word            all words must match
@@ -49,6 +52,9 @@ struct Search: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .table
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
     @Option(help: "Seconds before the search is interrupted.") var timeout: Double = 10
+    @Flag(help: "Match the words as typed (their forms and known aliases) only: no typo, transliteration or compound tolerance.")
+    var exact = false
+    @Flag(help: "Show every copy of a story (other outlets' copies, updated versions) as its own hit.") var all = false
 
     func run() throws {
         if let unknown = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
@@ -64,7 +70,7 @@ struct Search: ParsableCommand {
             throw ExitCode(2)
         }
         var request = SearchRequest(words.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
-                                    since: since, until: until, limit: limit, offset: offset, facets: facets)
+                                    since: since, until: until, limit: limit, offset: offset, facets: facets, exact: exact, all: all)
         request.timeout = timeout
         if sql {
             let out = StandardOutput()
@@ -75,13 +81,18 @@ struct Search: ParsableCommand {
         if !result.ignoredWords.isEmpty {
             CLI.warn("kb: left out, too common to search for: \(result.ignoredWords.joined(separator: ", "))")
         }
+        if format == .table, !result.alsoMatched.isEmpty {
+            let list = result.alsoMatched.map { "\($0.typed) → \($0.matched.joined(separator: ", "))" }
+            CLI.warn("also matched: \(list.joined(separator: "; "))  (--exact to turn off)")
+        }
         switch format {
         case .table: SearchReport(result: result).print()
         default:
             if facets, let f = result.facets {
                 Printer(format: format).print(FacetRow.rows(f))
             } else {
-                Printer(format: format).print(result.hits.map(SearchRow.init))
+                let also = result.alsoMatched.flatMap(\.matched).joined(separator: " ")
+                Printer(format: format).print(result.hits.map { SearchRow($0, alsoMatched: also) })
             }
         }
         if result.hits.isEmpty {
@@ -107,6 +118,7 @@ struct SearchReport {
             out.write(Terminal.dim("\(hit.date ?? "undated") · \(hit.source)") + "\n")
             out.write(Terminal.bold(hit.headline) + "\n")
             if !hit.snippet.text.isEmpty { out.write("  " + hit.snippet.marked(open: open, close: close) + "\n") }
+            if hit.alsoIn > 0 { out.write(Terminal.dim("  also in \(hit.alsoIn) source\(hit.alsoIn == 1 ? "" : "s") (--all to list them)") + "\n") }
             out.write("\n")
         }
         if let f = result.facets {
@@ -130,14 +142,21 @@ struct SearchRow: TableRow {
     let headline: String
     let score: Double
     let snippet: String
+    /// The other spellings the query was widened to (space-separated; empty when none).
+    let alsoMatched: String
+    /// Near-duplicates of this hit left out (see --all).
+    let alsoIn: Int
 
-    init(_ hit: SearchHit) {
+    init(_ hit: SearchHit, alsoMatched: String = "") {
         id = hit.articleID; date = hit.date; source = hit.source; headline = hit.headline; score = hit.score
         snippet = hit.snippet.marked(open: "[", close: "]")
+        self.alsoMatched = alsoMatched
+        alsoIn = hit.alsoIn
     }
 
-    static let columns = ["id", "date", "source", "headline", "score", "snippet"]
-    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet] }
+    enum CodingKeys: String, CodingKey { case id, date, source, headline, score, snippet, alsoMatched = "also_matched", alsoIn = "also_in" }
+    static let columns = ["id", "date", "source", "headline", "score", "snippet", "also_matched", "also_in"]
+    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet, alsoMatched, String(alsoIn)] }
 }
 
 struct FacetRow: TableRow {

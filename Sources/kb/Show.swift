@@ -22,7 +22,7 @@ struct Show: ParsableCommand {
         let a = card.article
         var lines = [CardLine(section: "article", date: a.date.cell, item: a.headline, source: a.source)]
         if options.format == .table { lines += [CardLine(section: "text", item: card.body.replacingOccurrences(of: "\n\n", with: "\n\n  "))] }
-        lines += card.facts.map { CardLine(section: "facts", item: "\($0.kind): \($0.fact)", evidence: $0.evidence) }
+        lines += card.facts.map { CardLine(section: "facts", item: "\($0.kind): \($0.fact)", detail: $0.rule.isEmpty ? "" : "rule \($0.rule)", evidence: $0.evidence) }
         options.printer.printCard(card, lines: lines, heading: "#\(a.id) \(a.source)")
     }
 }

@@ -119,4 +119,101 @@ import Testing
     @Test func voirPlusBlockIsIgnored() {
         #expect(agreements("La coopération progresse.\n\nVoir plus\n\nLe Vietnam et le Japon signent un protocole sur la santé publique").isEmpty)
     }
+
+    // MARK: - Title boundaries, enumerations, dates, kinds (issue 10)
+
+    /// (text, words the title must contain, words it must not contain)
+    static let boundaries: [(String, String, String)] = [
+        // A finite verb ends the title.
+        ("Les deux pays ont rappelé que l’accord commercial de 2008 offrait des préférences tarifaires aux fruits.", "accord commercial de 2008", "offrait"),
+        ("L’accord de coopération sur la pêche offrait des quotas aux deux flottes, a rappelé le ministre laotien.", "sur la pêche", "offrait"),
+        // « et les deux délégations » opens a new clause.
+        ("Le Vietnam et le Laos ont signé un protocole sur la santé animale et les deux parties ont salué les progrès.", "santé animale", "parties"),
+        // An event date is not part of the name; a date after « de » or a validity period is.
+        ("Le Vietnam et le Laos ont signé un mémorandum d’accord entre Vientiane et Hanoï en 2021.", "Vientiane et Hanoï", "2021"),
+        ("Les ministres ont rappelé le traité d’amitié de 1977 entre les deux pays.", "de 1977", ""),
+        // « à cette occasion » belongs to the sentence, not to the title.
+        ("Les deux parties ont signé un protocole d’accord sur la riziculture à cette occasion.", "riziculture", "occasion"),
+        // A short parenthesis and a list of capitalised names stay inside.
+        ("Ils ont signé un accord de coopération entre l’Institut des mines (Vientiane) et le ministère de l’Industrie, des Mines et de l’Énergie.",
+         "des Mines et de l’Énergie", ""),
+    ]
+
+    @Test(arguments: boundaries.indices) func titleBoundaries(_ k: Int) {
+        let (text, must, mustNot) = Self.boundaries[k]
+        let got = agreements("Le Vietnam et le Laos renforcent leurs liens. " + text)
+        #expect(got.count == 1, "\(got.map(\.title))")
+        #expect(got.first?.title.contains(must) == true, "\(got.first?.title ?? "")")
+        if !mustNot.isEmpty { #expect(got.first?.title.contains(mustNot) == false, "\(got.first?.title ?? "")") }
+    }
+
+    @Test func eachDocumentOfAnEnumerationIsItsOwnRow() {
+        let got = agreements("Le Vietnam et la France ont clos leur forum. Il s’agit des accords de coopération entre l’Université de Lyon "
+            + "et l’Université de Hué, entre l’Institut Pasteur et l’Institut de Nha Trang, et du mémorandum sur le tourisme fluvial "
+            + "entre les deux régions, et de celui entre l’AFD et la ville de Hué sur le traitement des eaux.")
+        let titles = got.map(\.title)
+        #expect(got.count == 4, "\(titles)")
+        #expect(titles.contains { $0.contains("Lyon") && $0.contains("Hué") && !$0.contains("Pasteur") })
+        #expect(titles.contains { $0.hasPrefix("accords de coopération") && $0.contains("Pasteur") && !$0.contains("Lyon") })
+        #expect(got.filter { $0.kind == .memorandum }.count == 2, "\(got.map(\.kind))")
+        #expect(got.contains { $0.kind == .memorandum && $0.title.contains("traitement des eaux") })
+        #expect(got.allSatisfy { $0.evidence.rule.hasPrefix("agreement.") })
+        #expect(got.contains { $0.evidence.rule == "agreement.enumeration" })
+    }
+
+    @Test func aCountIsNoDocumentList() {
+        #expect(agreements("Le Vietnam et le Laos ont conclu leur visite. Quatre accords de coopération ont été signés.").isEmpty)
+    }
+
+    @Test func theSigningDateTheTextGivesWins() {
+        let got = agreements("Le Vietnam et le Laos ont dressé le bilan de l’accord de libre-échange, signé le 14 mars 2016 à Vientiane.",
+                             date: "2025-06-20")
+        #expect(got.first?.signed?.description == "2016-03-14", "\(got.map(\.signed))")
+    }
+
+    @Test func minutesDeclarationsAndProgrammes() {
+        let minutes = agreements("Le Vietnam et le Laos ont tenu la 8e session de leur commission mixte. Les deux coprésidents ont signé le procès-verbal de la session.")
+        #expect(minutes.first?.kind == .other && minutes.first?.title.contains("procès-verbal") == true, "\(minutes.map(\.title))")
+        let declaration = agreements("Les ministres vietnamien et laotien ont signé une déclaration ministérielle sur la sécurité énergétique.")
+        #expect(declaration.first?.kind == .declaration, "\(declaration.map(\.title))")
+        let programme = agreements("Le Vietnam et le Laos ont adopté un programme de travail pour la période 2026-2028.")
+        #expect(programme.first?.kind == .programme, "\(programme.map(\.title))")
+    }
+
+    static let moreNegatives: [String] = [
+        // A plan neither signed, dated nor written as a title is the parties' activity.
+        "Le Vietnam et le Laos ont examiné le plan de coopération entre les deux ministères.",
+        // « le directeur du protocole » is an office.
+        "Le ministre laotien a été accueilli à l’aéroport par le directeur du protocole du ministère vietnamien.",
+        // « entré en vigueur » is not « entre »: no second document.
+        "Le Vietnam et le Laos ont salué l’accord commercial, entré en vigueur en 2020.",
+    ]
+
+    @Test(arguments: moreNegatives.indices) func notNewAgreements(_ k: Int) {
+        let got = agreements(Self.moreNegatives[k])
+        #expect(got.count <= (k == 2 ? 1 : 0), "\(got.map(\.title))")
+    }
+
+    @Test func aDemonstrativeNamesADocumentAlreadyTold() {
+        let got = agreements("Le Vietnam et le Laos ont signé un protocole de coopération vétérinaire. Ce protocole concerne les contrôles aux frontières.")
+        #expect(got.count == 1, "\(got.map(\.title))")
+    }
+
+    @Test func oneDocumentInOtherWordsHasOneKey() {
+        let a = agreements("Le Vietnam et le Laos ont salué l’accord de libre-échange entre le Vietnam et le Laos.")
+        let b = agreements("Le Vietnam et le Laos ont salué l’accord de libre-échange Vietnam-Laos.")
+        #expect(!(a.first?.key.isEmpty ?? true) && a.first?.key == b.first?.key, "\(a.map(\.key)) \(b.map(\.key))")
+        // Nothing distinctive: no key, so two generic documents of two articles never merge.
+        #expect(agreements("Le Vietnam et le Laos ont signé un accord de coopération.").first?.key == "")
+    }
+
+    @Test func theBodysDayAndPartiesCompleteTheHeadline() {
+        let got = extractor.extract(from: document(
+            "Le maire de Da Nang et le gouverneur de la préfecture japonaise de Gunma ont signé le 9 décembre un protocole d’accord "
+                + "sur les échanges de jeunes entre le Comité populaire municipal et la préfecture de Gunma.",
+            date: "2025-12", headline: "Signature d’un protocole d’accord sur les échanges de jeunes"))
+        #expect(got.count == 1, "\(got.map(\.title))")
+        #expect(got.first?.signed?.description == "2025-12-09", "\(got.map(\.signed))")
+        #expect(Set(got.first?.parties ?? []) == ["VN", "JP"], "\(got.map(\.parties))")
+    }
 }

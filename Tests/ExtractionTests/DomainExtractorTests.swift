@@ -7,6 +7,13 @@ private func domains(_ body: String) -> [String] {
 
 @Suite struct DomainExtractorTests {
     @Test(arguments: [
+        // The words of an institution's name are no cooperation field.
+        ("Il a rencontré le président de la Chambre d’industrie et de commerce franco-laotienne.", []),
+        ("L’avion s’est posé à l’aéroport militaire de la capitale.", []),
+        ("Le ministre de l’Éducation, de la Jeunesse et des Sports a parlé aux étudiants.", ["education_training"]),
+        ("Les deux pays développent le tourisme avec l’Agence nationale d’information.", ["tourism"]),
+        // A ministry that cooperates names its field; a minister's title does not.
+        ("Les ministères de la Santé des deux pays ont signé un accord.", ["health"]),
         // Terms and their inflections.
         ("Les deux pays renforcent leurs échanges culturels et touristiques.", ["culture", "tourism"]),
         ("La coopération sécuritaire, énergétique et éducative a progressé.", ["security", "energy", "education_training"]),

@@ -24,7 +24,8 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
          [TradeFigureRow(2_500_000_000, "EUR", .actual, 2024, "2024-01/2024-06")]),
         ("Au cours des huit premiers mois de 2025, le commerce bilatéral a atteint 150,3 millions USD.",
          [TradeFigureRow(150_300_000, "USD", .actual, 2025, "2025-01/2025-08")]),
-        ("Les investissements étrangers s’élèvent à 12\u{202F}500\u{202F}000 dollars.", [TradeFigureRow(12_500_000, "USD", .actual)]),
+        // Investment is not trade: kind other.
+        ("Les investissements étrangers s’élèvent à 12\u{202F}500\u{202F}000 dollars.", [TradeFigureRow(12_500_000, "USD", .other)]),
         ("Le volume des échanges a dépassé 3\u{00A0}000 milliards de dongs.", [TradeFigureRow(3_000_000_000_000, "VND", .actual)]),
         ("Les importations ont totalisé 3.000 milliards de VND cette année.", [TradeFigureRow(3_000_000_000_000, "VND", .actual, 2025)]),
         ("Les échanges ont représenté $1,5 milliard.", [TradeFigureRow(1_500_000_000, "USD", .actual)]),
@@ -50,8 +51,8 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         ("En 2024, les exportations ont atteint 2 milliards de dollars et les importations 1,5 milliard de dollars.",
          [TradeFigureRow(2_000_000_000, "USD", .actual, 2024), TradeFigureRow(1_500_000_000, "USD", .actual, 2024)]),
         ("Les investissements ont atteint 300 millions de dollars en 2023 et, en 2024, ils ont dépassé 450 millions de dollars.",
-         [TradeFigureRow(300_000_000, "USD", .actual, 2023), TradeFigureRow(450_000_000, "USD", .actual, 2024)]),
-        ("Les importations ont atteint 900 millions d’euros depuis le début de l’année.", [TradeFigureRow(900_000_000, "EUR", .actual, 2025)]),
+         [TradeFigureRow(300_000_000, "USD", .other, 2023), TradeFigureRow(450_000_000, "USD", .other, 2024)]),
+        ("Les importations ont atteint 900 millions d’euros depuis le début de l’année.", [TradeFigureRow(900_000_000, "EUR", .actual, 2025, "2025-01/2025-05")]),
         // Accumulated stocks are neither a year's figure nor an aim.
         ("Le Japon est le premier investisseur, avec un capital cumulé de 70 milliards de dollars.", [TradeFigureRow(70_000_000_000, "USD", .other)]),
         ("La Corée compte 10 000 projets d’investissement totalisant 86 milliards de dollars.", [TradeFigureRow(86_000_000_000, "USD", .other)]),
@@ -65,7 +66,31 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         // Investment at home is not a figure between countries.
         ("Les investissements publics ont atteint 3 000 milliards de dôngs pour le nouveau pont.", []),
         ("La commune a investi 20 milliards de dôngs dans les routes rurales.", []),
-        ("Les entreprises coréennes ont investi 40 millions de dollars dans la province.", [TradeFigureRow(40_000_000, "USD", .actual)]),
+        ("Les entreprises coréennes ont investi 40 millions de dollars dans la province.", [TradeFigureRow(40_000_000, "USD", .other)]),
+        // Capital, projects and aid are not trade (kind other).
+        ("Singapour est le deuxième investisseur, avec un capital enregistré de 4,2 milliards de dollars.", [TradeFigureRow(4_200_000_000, "USD", .other)]),
+        ("Le Laos compte 40 projets d’investissement au Vietnam, d’une valeur totale de 90 millions de dollars.", [TradeFigureRow(90_000_000, "USD", .other)]),
+        // A bare amount takes the currency of the next one; « jusqu'en octobre 2024 » dates it.
+        ("Le Chili est un partenaire clé, avec 1,8 milliard d’échanges commerciaux en 2023 et près de 2 milliards de dollars jusqu’en octobre 2024.",
+         [TradeFigureRow(1_800_000_000, "USD", .actual, 2023), TradeFigureRow(2_000_000_000, "USD", .actual, 2024)]),
+        // A time phrase opening the next amount's clause is that amount's.
+        ("En 2023, le commerce bilatéral a atteint 4 milliards de dollars et les six premiers mois de 2024, environ 2 milliards de dollars.",
+         [TradeFigureRow(4_000_000_000, "USD", .actual, 2023), TradeFigureRow(2_000_000_000, "USD", .actual, 2024, "2024-01/2024-06")]),
+        // « pour atteindre » after a finished change states the result.
+        ("Les échanges ont augmenté de 30 % pour atteindre 700 millions de dollars en 2022.", [TradeFigureRow(700_000_000, "USD", .actual, 2022)]),
+        ("Les deux pays aspirent à des échanges commerciaux atteignant 3 milliards de dollars.", [TradeFigureRow(3_000_000_000, "USD", .target)]),
+        // Periods resolved against the article date (2025-05-10).
+        ("Au cours des quatre premiers mois, les échanges commerciaux ont atteint 50 millions de dollars.",
+         [TradeFigureRow(50_000_000, "USD", .actual, 2025, "2025-01/2025-04")]),
+        ("Au cours des neuf premiers mois, les échanges commerciaux ont atteint 90 millions de dollars.",
+         [TradeFigureRow(90_000_000, "USD", .actual, 2024, "2024-01/2024-09")]),
+        ("De janvier à mars 2025, les exportations ont atteint 20 millions de dollars.",
+         [TradeFigureRow(20_000_000, "USD", .actual, 2025, "2025-01/2025-03")]),
+        // A missing space glued a word to the number.
+        ("Le commerce bilatéral a atteint la somme de 12millions de dollars en 2024.", [TradeFigureRow(12_000_000, "USD", .actual, 2024)]),
+        ("Le commerce bilatéral a progressé, atteignant45,5 millions de dollars en 2024.", [TradeFigureRow(45_500_000, "USD", .actual, 2024)]),
+        // A day without a year dates the event, not the figure.
+        ("Le 12 mai, le ministre a indiqué que le commerce bilatéral avait atteint 70 millions de dollars.", [TradeFigureRow(70_000_000, "USD", .actual)]),
         // « au premier semestre » without a year: the article's year.
         ("Les échanges commerciaux ont atteint 30 millions de dollars au premier semestre.",
          [TradeFigureRow(30_000_000, "USD", .actual, 2025, "2025-01/2025-06")]),
@@ -113,5 +138,38 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         let facts = TradeFigureExtractor(reference: .embedded).extract(from: document)
         #expect(facts.count == 1)
         #expect(facts.first?.year == 2028 && facts.first?.kind == .target)
+    }
+
+    // MARK: - Who trades (countries and scope)
+
+    func facts(_ body: String) -> [TradeFigureFact] {
+        TradeFigureExtractor(reference: .embedded).extract(from: document(body, date: "2025-05-10", headline: "Le Vietnam et le Laos renforcent leurs liens"))
+    }
+
+    @Test func aBilateralFigureNamesThePair() {
+        let f = facts("Le commerce bilatéral entre le Vietnam et le Laos a atteint 1,1 milliard de dollars en 2024.")
+        #expect(f.first?.countries == ["LA", "VN"] && f.first?.scope == .bilateral, "\(f.map(\.countries))")
+        #expect(f.first?.evidence.rule.hasPrefix("trade.") == true)
+    }
+
+    @Test func theSentencesCountriesWinOverTheArticles() {
+        let f = facts("Le Vietnam a accueilli la délégation. Les échanges entre le Vietnam et la Thaïlande ont atteint 20 milliards de dollars.")
+        #expect(f.first?.countries == ["TH", "VN"], "\(f.map(\.countries))")
+    }
+
+    @Test func aBlocFigureIsNoNationalFigure() {
+        let f = facts("Le commerce entre le Vietnam et l’ASEAN a atteint 80 milliards de dollars l’an dernier.")
+        #expect(f.first?.scope == .bloc && f.first?.countries == ["VN", "ASEAN"], "\(f.map(\.countries)) \(f.map(\.scope))")
+        #expect(f.first?.year == 2024)
+    }
+
+    @Test func aProvincesFigureIsRegional() {
+        let f = facts("Les échanges entre la province de Savannakhet et ses partenaires vietnamiens ont atteint 30 millions de dollars en 2024.")
+        #expect(f.first?.scope == .regional, "\(f.map(\.scope))")
+    }
+
+    @Test func bilateralWinsOverAPlaceOfEvent() {
+        let f = facts("Lors du forum à Hô Chi Minh-Ville, le ministre a noté que le commerce bilatéral avait atteint 2 milliards de dollars.")
+        #expect(f.first?.scope == .bilateral, "\(f.map(\.scope))")
     }
 }

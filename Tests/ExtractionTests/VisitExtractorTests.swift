@@ -5,10 +5,13 @@ import FrenchText
 @Suite struct VisitExtractorTests {
     let reference = Reference.embedded
 
+    /// Built once: the gazetteers are the costly part, and the extractors keep no state.
+    static let persons = PersonExtractor(reference: .embedded)
+    static let extractor = VisitExtractor(reference: .embedded, persons: persons)
+
     func visits(_ body: String, date: String? = "2025-06-20") -> [VisitFact] {
         let doc = document(body, date: date)
-        let people = PersonExtractor(reference: reference).extract(from: doc)
-        return VisitExtractor(reference: reference).extract(from: doc, people: people)
+        return Self.extractor.extract(from: doc, people: Self.persons.extract(from: doc))
     }
 
     struct Expected { var visitor: String?; var from: String?; var host: String; var city: String?; var start: String?; var kind: VisitKind? }
@@ -74,6 +77,58 @@ import FrenchText
          [Expected(visitor: "Tran Duc Long", from: "VN", host: "NO", city: "Oslo", start: "2025-03", kind: nil)]),
         ("Le président kazakh Nourlan Abenov a effectué les 14 et 15 mai une visite d’État au Vietnam.",
          [Expected(visitor: "Nourlan Abenov", from: "KZ", host: "VN", city: nil, start: "2025-05-14", kind: .state)]),
+        // A guest in apposition after the circumstances of the reception.
+        ("Le président Tran Minh Duc a reçu, le 20 mai à Hanoi, Diego Salas, ministre péruvien de l’Économie, en visite officielle au Vietnam.",
+         [Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: "Hanoi", start: "2025-05-20", kind: .official)]),
+        // Leaving the host ends the visit: the place left is where it was.
+        ("Le Premier ministre Vo Thanh Nam a quitté Lima le 14 mai, concluant sa visite officielle au Pérou.",
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: "Lima", start: "2025-05-14", kind: .official)]),
+        // The verb before the trip noun names the visitor; a participle clause after it is another statement.
+        ("À l’invitation de son homologue Tran Minh Duc, le Premier ministre mongol Batbold Erdene a entamé lundi une visite officielle au Vietnam du 2 au 4 juin, devenant le premier dirigeant à s’y rendre cette année.",
+         [Expected(visitor: "Batbold Erdene", from: "MN", host: "VN", city: nil, start: "2025-06-02", kind: .official)]),
+        // Recalled visits, one per year of the list.
+        ("Il a rappelé les visites au Vietnam du président péruvien Diego Salas en 1994, 2009 et 2015.",
+         [Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: nil, start: "1994", kind: nil),
+          Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: nil, start: "2009", kind: nil),
+          Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: nil, start: "2015", kind: nil)]),
+        // Several visitors after one trip noun, each with their own date.
+        ("Il a cité les visites au Vietnam du président chilien Carlos Medina en mai 2016, du ministre péruvien Diego Salas en juin 2018 et de la ministre mongole Oyun Bat en avril 2019.",
+         [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: nil, start: "2016-05", kind: nil),
+          Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: nil, start: "2018-06", kind: nil),
+          Expected(visitor: "Oyun Bat", from: "MN", host: "VN", city: nil, start: "2019-04", kind: nil)]),
+        // Destinations listed before the visitor: one visit per country.
+        ("Les visites officielles au Chili et au Pérou du Premier ministre Vo Thanh Nam ont été fructueuses.",
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "CL", city: nil, start: nil, kind: .official),
+          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: nil, kind: .official)]),
+        // A welcome ceremony of a state visit, the city named before it.
+        ("Le président Tran Minh Duc a présidé le 5 mars à Hanoi la cérémonie d’accueil officielle du président chilien Carlos Medina, en visite d’État au Vietnam.",
+         [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: "Hanoi", start: "2025-03-05", kind: .state)]),
+        // A reception named by a noun, the guest after its place and date.
+        ("Lors d’une réception à Hanoi le 20 mai du ministre mongol de l’Énergie, Batbold Erdene, le vice-Premier ministre Ho Van Binh a salué la coopération.",
+         [Expected(visitor: "Batbold Erdene", from: "MN", host: "VN", city: "Hanoi", start: "2025-05-20", kind: nil)]),
+        // A meeting held in the host's city with one foreign party.
+        ("Le ministre Pham Quoc Viet a rencontré le 12 mai à Hanoi le ministre péruvien du Commerce, Diego Salas.",
+         [Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: "Hanoi", start: "2025-05-12", kind: nil)]),
+        // The visit verb: the delegation visited a place of the host country; the place is a fallback city.
+        ("Durant son séjour du 3 au 5 mai, la délégation vietnamienne a aussi visité l’université de Lima.",
+         [Expected(visitor: nil, from: "VN", host: "PE", city: "Lima", start: "2025-05-03", kind: nil)]),
+        // The simple past of « venir », one visit per date.
+        ("Le président cubain Raul Ortega vint au Vietnam à deux reprises, en mars 1995 et en octobre 2004.",
+         [Expected(visitor: "Raul Ortega", from: "CU", host: "VN", city: nil, start: "1995-03", kind: nil),
+          Expected(visitor: "Raul Ortega", from: "CU", host: "VN", city: nil, start: "2004-10", kind: nil)]),
+        // The speaker recalls someone else's visit: the visitor is the one named after the trip noun.
+        ("Le ministre Pham Quoc Viet a rappelé la visite du président chilien Carlos Medina au Vietnam en 2019.",
+         [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: nil, start: "2019", kind: nil)]),
+        // A tour: the country « après » is an earlier leg, without this leg's date.
+        ("Après le Pérou, le Premier ministre Vo Thanh Nam est arrivé le 8 mai en Bolivie.",
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: nil, kind: nil),
+          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "BO", city: nil, start: "2025-05-08", kind: nil)]),
+        // « le pays » stands for the other country named before it.
+        ("Sur invitation de la présidente bolivienne Rosa Quispe, la vice-présidente Dang Thu Ha effectue une visite officielle dans le pays du 5 au 7 mars.",
+         [Expected(visitor: "Dang Thu Ha", from: "VN", host: "BO", city: nil, start: "2025-03-05", kind: .official)]),
+        // A span of days gives the start; a city-state named is the city.
+        ("Le ministre Pham Quoc Viet, en visite de travail à Singapour du 16 au 18 mars, a rencontré des investisseurs.",
+         [Expected(visitor: "Pham Quoc Viet", from: "VN", host: "SG", city: "Singapour", start: "2025-03-16", kind: .working)]),
     ]
 
     @Test(arguments: table.indices) func readsVisits(_ k: Int) {
@@ -98,6 +153,12 @@ import FrenchText
         "Le président Luong Van Tam a invité le président mongol Batbayar Ganbold à effectuer une visite au Vietnam en 2026.",
         "Le ministre Pham Van Hung s’est entretenu au téléphone avec son homologue japonais Kenji Sato.",
         "Le président Luong Van Tam a renouvelé son invitation au président mongol Batbayar Ganbold à effectuer une visite d’État au Vietnam à une date appropriée.",
+        "Le président Tran Minh Duc a reçu un appel téléphonique du président chilien Carlos Medina.",
+        "Le ministre Pham Quoc Viet a rencontré par visioconférence le ministre péruvien Diego Salas.",
+        "Le président chilien Carlos Medina effectuera bientôt une visite au Vietnam.",
+        "La prochaine visite du ministre péruvien Diego Salas au Vietnam devrait avoir lieu en mai.",
+        "En marge du sommet à Jakarta, le Premier ministre Vo Thanh Nam a rencontré le président chilien Carlos Medina.",
+        "Une délégation de Lima a signé un accord avec la province de Quang Ninh.",
     ]
 
     @Test(arguments: negatives) func notVisits(_ text: String) {
@@ -140,5 +201,91 @@ import FrenchText
 
     @Test func relatedLinksAreNotVisits() {
         #expect(visits("La coopération progresse.\n\n>> Le président Luong Van Tam effectue une visite d’État en Russie\n\nVNA/CVN").isEmpty)
+    }
+
+    @Test func aSpanGivesItsEnd() {
+        let v = visits("Le ministre mongol Batbold Erdene a effectué du 16 au 18 mars une visite de travail au Vietnam.")
+        #expect(v.count == 1 && v.first?.start?.description == "2025-03-16" && v.first?.end?.description == "2025-03-18", "\(v)")
+    }
+
+    @Test func spousesInAnAppositionBothTravel() {
+        let v = visits("Le président Tran Minh Duc a accueilli le président chilien Carlos Medina et son épouse Maria Lopez, en visite d’État au Vietnam les 3 et 4 mars.")
+        #expect(v.contains { $0.visitor == "Carlos Medina" && $0.hostCountry == "VN" && $0.start?.description == "2025-03-03" && $0.kind == .state }, "\(v)")
+    }
+
+    @Test func aDelegationTripTakesTheNameOfItsReceivedLeader() {
+        let v = visits("Le général Tran Van Long a été reçu le 14 mai à Lima par le président péruvien Diego Salas. "
+                       + "C’est la dernière étape d’une visite du 12 au 14 mai d’une délégation du ministère vietnamien de la Défense au Pérou.")
+        #expect(v.count == 1 && v.first?.visitor == "Tran Van Long" && v.first?.start?.description == "2025-05-12" && v.first?.city == "Lima", "\(v)")
+    }
+
+    @Test func theDatelineIsTheCityWhenNoneIsStated() {
+        let v = visits("Lima (VNA) – Le Premier ministre Vo Thanh Nam effectue une visite officielle au Pérou.")
+        #expect(v.count == 1 && v.first?.city == "Lima", "\(v)")
+    }
+
+    /// Every visit names the construction that read it.
+    @Test func evidenceCarriesTheRule() {
+        let cases: [(String, String)] = [
+            ("Le président Tran Minh Duc a reçu, le 20 mai à Hanoi, Diego Salas, ministre péruvien de l’Économie.", "visit.reception-apposition"),
+            ("Le Premier ministre Vo Thanh Nam est arrivé le 3 mai à Lima.", "visit.arrival"),
+            ("Le Premier ministre Vo Thanh Nam a quitté Lima le 14 mai.", "visit.departure"),
+            ("Il a rappelé les visites au Vietnam du président péruvien Diego Salas en 1994, 2009 et 2015.", "visit.recalled-list"),
+            ("Il a cité les visites au Vietnam du président chilien Carlos Medina en mai 2016 et du ministre péruvien Diego Salas en juin 2018.", "visit.genitive-list"),
+            ("Le ministre Pham Quoc Viet a rencontré le 12 mai à Hanoi le ministre péruvien du Commerce, Diego Salas.", "visit.meeting"),
+        ]
+        for (text, rule) in cases {
+            let v = visits(text)
+            #expect(!v.isEmpty && v.allSatisfy { $0.evidence.rule == rule }, "\(text) → \(v.map(\.evidence.rule))")
+        }
+        let all = Self.table.flatMap { visits($0.0) }
+        #expect(all.allSatisfy { $0.evidence.rule.hasPrefix("visit.") }, "\(all.filter { !$0.evidence.rule.hasPrefix("visit.") })")
+    }
+
+    /// A sentence or headline ending with a trigger word, or triggers in a row, never traps.
+    @Test func triggerWordsAtTheEdgesNeverTrap() {
+        let words = ["visite", "visites", "tournée", "voyage", "séjour", "celle", "celles", "arrivé", "arrivée", "rendu", "rendue",
+                     "vint", "venu", "quitté", "quittant", "reçu", "reçue", "accueilli", "reçoit", "accueille", "réception", "accueil",
+                     "rencontré", "entretenu", "entretient", "déclaré", "conduit", "dirigé", "mené", "délégation", "par", "de", "à", "en"]
+        for w in words {
+            for body in ["Le ministre Pham Quoc Viet a \(w).", "\(w).", "\(w) \(w).", "Le ministre \(w) \(w) \(w)", "Le président a reçu, \(w)",
+                         "Une délégation de Lima conduite par \(w)", "La visite de \(w)", "Il s’est \(w)", "cérémonie d’\(w)"] {
+                _ = visits(body)
+                _ = Self.extractor.extract(from: document("Il fait beau.", headline: body), people: [])
+            }
+        }
+    }
+
+    /// Merging is indexed by host and visitor: thousands of repeated clauses stay near-linear.
+    @Test func repeatedClausesMergeFast() {
+        let clause = "Le président Tran Minh Duc a reçu le 3 mai à Hanoi le ministre chilien Carlos Medina, en visite au Vietnam. "
+        let extractor = Self.extractor
+        let analysed = AnalysedDocument(document: document(String(repeating: clause, count: 1000)),
+                                        countries: extractor.persons.countries, organisations: extractor.persons.organisations)
+        let analysis = extractor.persons.analyse(analysed)
+        let clock = ContinuousClock()
+        var v: [VisitFact] = []
+        // The visit reading alone (people are read before the clock starts).
+        let elapsed = clock.measure { v = extractor.extract(analysed, analysis) }
+        #expect(v.count == 1)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+
+    /// A run-on sentence of repeated clauses is read by windows: its cost stays linear.
+    @Test func runOnSentenceStaysLinear() {
+        func time(_ n: Int) -> (Duration, Int) {
+            let clause = "le ministre chilien Carlos Medina a effectué le 3 mai une visite officielle au Pérou, "
+            let extractor = Self.extractor
+            let analysed = AnalysedDocument(document: document(String(repeating: clause, count: n) + "fin."),
+                                            countries: extractor.persons.countries, organisations: extractor.persons.organisations)
+            let analysis = extractor.persons.analyse(analysed)
+            var v: [VisitFact] = []
+            let elapsed = ContinuousClock().measure { v = extractor.extract(analysed, analysis) }
+            return (elapsed, v.count)
+        }
+        let (small, a) = time(200), (large, b) = time(800)
+        #expect(a == 1 && b == 1)
+        // Four times the text: well under sixteen times the time (allowing for a noisy machine).
+        #expect(large < small * 10 + .milliseconds(200), "\(small) → \(large)")
     }
 }

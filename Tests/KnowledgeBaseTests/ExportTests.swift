@@ -38,7 +38,9 @@ import Testing
             }
             #expect(o["domains"] is [String])
             for t in o["trade_figures"] as! [[String: Any]] {
-                for key in ["amount", "currency", "kind", "year", "period", "evidence"] { #expect(t.keys.contains(key)) }
+                for key in ["amount", "currency", "kind", "year", "period", "countries", "scope", "evidence"] { #expect(t.keys.contains(key)) }
+                #expect(t["countries"] is [String])
+                if let scope = t["scope"] as? String { #expect(["bilateral", "regional", "bloc"].contains(scope)) }
             }
         }
     }

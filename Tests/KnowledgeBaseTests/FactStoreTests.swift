@@ -53,6 +53,23 @@ import Testing
         }
     }
 
+    @Test func transliteratedSpellingsAcrossArticlesAreOnePerson() throws {
+        // No reference entry: the transliteration key alone joins them; a surname-first form with a
+        // patronymic too.
+        try withDatabase { db in
+            let spellings = ["Viktor Karankevitch", "Viktor Karankevich", "Karankevich Viktor Ivanovich"]
+            for (k, name) in spellings.enumerated() {
+                _ = try save(db, source: "\(k).txt", text: " date 2025-0\(k + 1) Titre \(k)\n\n\(name) a parlé.") { a in
+                    var f = ArticleFacts()
+                    f.people = [PersonFact(name: name, country: "BY", evidence: [evidence(a)])]
+                    return f
+                }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM people") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM person_aliases") == 3)
+        }
+    }
+
     @Test func sameVisitFromTwoArticlesIsOneVisitWithTwoEvidence() throws {
         try withDatabase { db in
             for (name, start) in [("a.txt", "2025-05"), ("b.txt", "2025-05-10")] {
@@ -86,6 +103,47 @@ import Testing
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0, "\(table) not emptied")
             }
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+    }
+
+    @Test func oneAgreementInOtherWordsAcrossArticlesIsOneRow() throws {
+        try withDatabase { db in
+            for (name, title) in [("a.txt", "accord de libre-échange entre le Vietnam et l'Union économique eurasiatique"),
+                                  ("b.txt", "Accord de libre-échange Vietnam-UEEA")] {
+                _ = try save(db, source: name, text: " date 2025-05 Titre \(name)\n\nL'accord a été salué.") { a in
+                    var f = ArticleFacts()
+                    f.agreements = [AgreementFact(kind: .agreement, title: title, parties: ["VN", "EAEU"], key: "libre-echange", evidence: evidence(a))]
+                    return f
+                }
+            }
+            // Same key, other parties: another document.
+            _ = try save(db, source: "c.txt", text: " date 2025-05 Titre c\n\nL'accord a été salué.") { a in
+                var f = ArticleFacts()
+                f.agreements = [AgreementFact(kind: .agreement, title: "accord de libre-échange Vietnam-UE", parties: ["VN", "EU"],
+                                              key: "libre-echange", evidence: evidence(a))]
+                return f
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM agreements") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT articles FROM agreement_facts WHERE parties = 'EAEU, VN'") == 2)
+        }
+    }
+
+    @Test func aFiguresOwnTradersAndScopeAreStored() throws {
+        try withDatabase { db in
+            _ = try save(db, source: "a.txt", text: " date 2025-05 Titre\n\nLe commerce a progressé.") { a in
+                var f = ArticleFacts()
+                f.tradeFigures = [TradeFigureFact(amount: 8e10, currency: "USD", kind: .actual, year: 2024, countries: ["VN", "ASEAN"],
+                                                  scope: .bloc, evidence: evidence(a)),
+                                  TradeFigureFact(amount: 1e9, currency: "USD", kind: .actual, year: 2024, countries: ["BY", "VN"],
+                                                  scope: .bilateral, evidence: evidence(a))]
+                return f
+            }
+            let bloc = try Row.fetchOne(db, sql: "SELECT country_a, country_b, organisation, scope FROM trade_facts WHERE amount = 8e10")!
+            #expect(bloc["country_a"] as String? == "VN" && bloc["country_b"] as String? == nil)
+            #expect(bloc["organisation"] as String? == "ASEAN" && bloc["scope"] as String? == "bloc")
+            // A national series holds the bilateral figure only.
+            let series = try QueryRows.trade(db, country: "VN")
+            #expect(series.map(\.actual) == [1e9], "\(series)")
         }
     }
 }

@@ -2,8 +2,9 @@ import FrenchText
 
 /// Finds named documents signed, adopted or in force: « déclaration commune sur … », « protocole
 /// visant à … », « protocole d’accord » (memorandum), « lettre d’intention », « programme de
-/// coopération pour 2025-2027 », « Accord de libre-échange Vietnam-UEEA », « traité ».
-/// Vague plurals (« plusieurs accords ») and bare repeats (« le protocole récemment signé ») are
+/// coopération pour 2026-2029 », « Accord de libre-échange Vietnam - Chili », « traité ».
+/// Each document of an enumeration is its own row (« des accords entre A et B, entre C et D »).
+/// Vague plurals (« plusieurs accords ») and bare repeats (« le mémorandum tout juste signé ») are
 /// not new agreements; documents still to be negotiated or signed are not agreements yet.
 public struct AgreementExtractor: Sendable {
     public let reference: Reference
@@ -11,31 +12,33 @@ public struct AgreementExtractor: Sendable {
     let organisations: Gazetteer<String>
     let heads: Gazetteer<Head>
     let domainTerms: Gazetteer<String>
+    /// Cities and provinces (seeds/reference/places.tsv), for the parties of local documents.
+    let places: Gazetteer<String>
 
     struct Head: Sendable {
         let kind: AgreementKind
         /// « déclaration commune », « accord de libre-échange » name a document by themselves;
         /// « protocole », « accord » need a complement to be told apart from a mere mention.
         let specific: Bool
+        /// « accords de coopération », « protocoles d'accord »: several documents, each its own row only
+        /// when the phrase names its parties (« des accords entre A et B, entre C et D »).
+        var plural = false
     }
 
-    /// The French names of agreement kinds: part of the extractor's grammar, longest match wins.
-    static let headPhrases: [(String, AgreementKind, Bool)] = [
-        ("déclaration commune", .declaration, true), ("déclaration conjointe", .declaration, true),
-        ("communiqué commun", .declaration, true), ("communiqué conjoint", .declaration, true),
-        ("protocole d'accord", .memorandum, false), ("protocole d'entente", .memorandum, false),
-        ("mémorandum d'accord", .memorandum, false), ("mémorandum d'entente", .memorandum, false),
-        ("mémorandum de coopération", .memorandum, false), ("mémorandum", .memorandum, false),
-        ("protocole", .protocol, false),
-        ("lettre d'intention", .letterOfIntent, false),
-        ("programme de coopération", .programme, false), ("programme d'action", .programme, false),
-        ("plan de coopération", .plan, false), ("plan d'action", .plan, false),
-        ("feuille de route", .other, false),
-        ("accord de libre-échange", .agreement, true), ("accord-cadre", .agreement, false), ("accord", .agreement, false),
-        ("traité", .treaty, false), ("convention", .agreement, false),
-        // Named documents that do not start with « accord »: only when written as a title or adopted/signed.
-        ("déclaration", .declaration, false), ("vision commune", .other, false), ("partenariat", .other, false),
-    ]
+    /// The French names of agreement kinds (seeds/grammar/agreements.lexicon, `agreement.head.<kind>`):
+    /// each phrase with its kind and whether it names a document with no complement. Longest match wins.
+    static let headPhrases: [(String, AgreementKind, Bool)] = {
+        let lexicon = Lexicon.embedded
+        var out: [(String, AgreementKind, Bool)] = []
+        for kind in AgreementKind.allCases {
+            for (prefix, alone) in [("agreement.head-alone.", true), ("agreement.head.", false)] {
+                let id = prefix + kind.rawValue
+                guard lexicon.ids.contains(id) else { continue }
+                for w in lexicon.words(id).sorted() { out.append((w.replacingOccurrences(of: "_", with: " "), kind, alone)) }
+            }
+        }
+        return out
+    }()
 
     /// « déclaration » alone is also a statement (« dans une déclaration, le porte-parole… »): a document
     /// only when named after a place (« déclaration de Hanoi ») or adopted on a subject (« déclaration sur… »).
@@ -47,32 +50,57 @@ public struct AgreementExtractor: Sendable {
         let first = t[head.lowerBound]
         let capitalised = first.isCapitalized && head.lowerBound > 0
         switch first.folded {
-        case "declaration" where head.count == 1:
-            let next = s.folded(head.upperBound)
+        case Self.declarationHead where head.count == 1:
+            var k = head.upperBound
+            // « une déclaration finale sur … », « la déclaration finale de … »: an adjective between.
+            if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
+               !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k].folded), !Self.signingWords.contains(t[k].folded) { k += 1 }
+            let next = s.folded(k)
+            if Self.declarationSubject.contains(next) || Self.ofWords.contains(next), k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
-            if next == "sur" { return signed }
-            return (next == "de" || next == "d'") && head.upperBound + 1 < t.count && t[head.upperBound + 1].isCapitalized
-        case "vision":
+            if Self.declarationSubject.contains(next) { return signed }
+            return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
+        case Self.visionHead:
             return capitalised
-        case "partenariat":
+        case Self.partnershipHead:
             return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
         default:
             return true
         }
     }
 
-    static let relationLevels: Set<String> = ["strategique", "global", "integral", "etendu", "approfondi", "privilegie", "complet", "special"]
+    static let relationLevels = Lexicon.embedded.words("agreement.relation-level")
+    /// Heads whose first word needs a check of its own (folded, as in `agreement.head.*`).
+    static let declarationHead = "declaration", visionHead = "vision", partnershipHead = "partenariat"
+    static let conventionHead = "convention", protocolHead = "protocole"
+    /// « une déclaration sur … »: adopted on a subject.
+    static let declarationSubject: Set<String> = Lexicon.embedded.words("agreement.declaration-subject")
+    /// « de », « d' », « du »: the genitive after a noun.
+    static let ofWords = Lexicon.embedded.words("agreement.of")
 
     public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var h = Gazetteer<Head>()
-        for (phrase, kind, specific) in Self.headPhrases { h.add(phrase, Head(kind: kind, specific: specific)) }
+        for (phrase, kind, specific) in Self.headPhrases {
+            h.add(phrase, Head(kind: kind, specific: specific))
+            // The plural takes -s on its first word (« protocoles d'accord », « accords-cadres » aside).
+            var words = phrase.split(separator: " ", maxSplits: 1).map(String.init)
+            if !words[0].hasSuffix("s"), !words[0].contains("-") {
+                words[0] += "s"
+                h.add(words.joined(separator: " "), Head(kind: kind, specific: false, plural: true))
+            }
+        }
         heads = h
         var d = Gazetteer<String>()
         for domain in reference.domains { for term in domain.terms { d.add(term, domain.slug) } }
         domainTerms = d
+        var p = Gazetteer<String>()
+        for place in reference.places where place.kind != "institution" {
+            for n in [place.name] + place.aliases { p.add(n, place.iso2) }
+        }
+        places = p
     }
 
     public func extract(from document: Document) -> [AgreementFact] {
@@ -84,6 +112,11 @@ public struct AgreementExtractor: Sendable {
         let head: Range<Int>
         let span: Range<Int>
         let kind: AgreementKind
+        /// The rule that read it (evidence provenance).
+        let rule: String
+        /// For a document of an enumeration whose head is shared (« des accords de coopération entre A et B,
+        /// entre C et D »): the shared head phrase, written before `span` in the title.
+        var prefix: Range<Int>? = nil
     }
 
     func extract(_ doc: AnalysedDocument) -> [AgreementFact] {
@@ -100,23 +133,39 @@ public struct AgreementExtractor: Sendable {
                 storyDay = day
             }
             for c in candidates {
-                let title = text(s, c.span)
+                let title = c.prefix.map { text(s, $0) + " " + text(s, c.span) } ?? text(s, c.span)
                 let parties = self.parties(of: c, in: s, doc)
+                // « signé le 12 mars 2014 », « adopté en 2009 »: a date right after a signing word is the signing date.
+                let stated = s.dates.first { d in
+                    d.start != nil && d.kind != .period && (1...3).contains { k in
+                        d.tokens.lowerBound - k >= c.span.lowerBound && Self.signingWords.contains(s.folded(d.tokens.lowerBound - k))
+                    }
+                }?.start
                 // A date inside a title (« pour 2025-2027 », « à l'horizon 2030 ») or naming an aim is no signing date.
-                var date = s.dates.first { d in
+                var date = stated ?? s.dates.first { d in
                     d.start != nil && d.kind != .period && !candidates.contains { $0.span.contains(d.tokens.lowerBound) }
                         && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 2))
                 }?.start
                 if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
+                if stated != nil { date = stated }
                 var domains: [String] = []
                 for d in domainTerms.matches(in: Array(t[c.span])) where !domains.contains(d.payload) { domains.append(d.payload) }
+                var key = contentWords(s, c.span)
+                if let p = c.prefix { key.formUnion(contentWords(s, p)) }
                 let fact = AgreementFact(kind: c.kind, title: title, parties: parties, signed: date, domains: domains,
-                                         evidence: s.sentence.evidence)
-                let key = contentWords(s, c.span)
+                                         key: key.subtracting(Self.genericTitleWords).sorted().joined(separator: " "),
+                                         evidence: s.sentence.evidence(c.rule))
                 if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
-                    if out[k].signed == nil { out[k].signed = fact.signed }
-                    if fact.title.count > out[k].title.count { out[k].title = fact.title; out[k].domains = fact.domains; keys[k] = key }
+                    // A headline names fewer parties than the body sentence that tells the signing.
+                    if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
+                    // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
+                    if let new = fact.signed, out[k].signed.map({ new.precision != $0.precision && new.description.hasPrefix($0.description) }) ?? true {
+                        out[k].signed = new
+                    }
+                    if fact.title.count > out[k].title.count {
+                        out[k].title = fact.title; out[k].domains = fact.domains; out[k].key = fact.key; keys[k] = key
+                    }
                 } else {
                     out.append(fact)
                     keys.append(key)
@@ -135,7 +184,7 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// Words before a year that make it an aim or a validity period, not a signing date.
-    static let aimWords: Set<String> = ["horizon", "d'ici", "pour", "periode", "depuis", "jusqu'en", "jusqu'a"]
+    static let aimWords = Lexicon.embedded.words("agreement.aim")
 
     /// The documents a sentence names, left to right.
     func candidates(_ s: AnalysedSentence, signed: Bool) -> [Candidate] {
@@ -144,33 +193,94 @@ public struct AgreementExtractor: Sendable {
         var i = 0
         while i < t.count {
             guard let m = heads.match(at: i, in: t) else { i += 1; continue }
-            defer { i = max(i + 1, m.tokens.upperBound) }
+            var listEnd = 0
+            defer { i = max(i + 1, m.tokens.upperBound, listEnd) }
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
-            // « la Convention des Nations unies sur le droit de la mer » cited as a reference is not a bilateral document.
-            if t[i].folded == "convention" && !signed { continue }
+            // « la Convention de Vienne sur les relations consulaires » cited as a reference is not a bilateral document.
+            if t[i].folded == Self.conventionHead && !signed { continue }
+            // « le directeur du protocole », « le service du protocole de la présidence »: the ceremonial office, not a document.
+            if t[i].folded == Self.protocolHead, Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
-            out.append(Candidate(head: m.tokens, span: m.tokens.lowerBound..<end, kind: m.payload.kind))
+            // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
+            if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
+            // « ils ont évoqué le plan d'action entre leurs agences »: a plan or programme neither signed, dated nor
+            // written as a title is the parties' activity, not a document.
+            if [.plan, .programme].contains(m.payload.kind), !m.payload.specific, !signed, !t[i].isCapitalized,
+               !s.dates.contains(where: { (m.tokens.lowerBound..<end).contains($0.tokens.lowerBound) }) { continue }
+            let between = (m.tokens.upperBound..<end).first { Self.isEntre(t[$0]) }
+            // « trois accords de coopération »: a count, not documents one can name; « des accords entre A et B » names them.
+            if m.payload.plural, between.map({ k in (k..<end).contains { t[$0].isCapitalized } }) != true { continue }
+            let rule = m.payload.plural ? "agreement.plural-list" : end == m.tokens.upperBound ? "agreement.named-kind"
+                : signed ? "agreement.signed-title" : "agreement.title"
+            let first = Candidate(head: m.tokens, span: m.tokens.lowerBound..<end, kind: m.payload.kind, rule: rule)
+            out.append(first)
+            // « …, entre C et D, et de celui entre E et F »: each further complement is one more document of the same kind.
+            let shared = m.tokens.lowerBound..<(between ?? m.tokens.upperBound)
+            var j = end
+            // « … entre A et B en 2013 et les années suivantes, et de celui entre C et D »: the list goes on after a date.
+            if enumerated(s, at: j) == nil, s.dates.contains(where: { $0.tokens.lowerBound == j || $0.tokens.lowerBound == j + 1 }),
+               let comma = (j..<min(t.count, j + 10)).first(where: { t[$0].text == "," }),
+               !(j..<comma).contains(where: { FrenchWords.isAuxiliary(t[$0]) || isFiniteVerb(t[$0].folded) || Self.titleStops.contains(t[$0].folded) }) {
+                j = comma
+            }
+            while let next = enumerated(s, at: j) {
+                let e = titleEnd(s, from: next)
+                guard e > next + 1 else { break }
+                out.append(Candidate(head: m.tokens, span: next..<e, kind: m.payload.kind, rule: "agreement.enumeration", prefix: shared))
+                j = e
+                listEnd = e
+            }
         }
         return out
     }
 
-    static let consensusWords: Set<String> = ["parvenir", "parvenu", "parvenus", "parvenue", "parvenues", "parviennent", "parvient",
-                                              "trouver", "trouve", "trouvent", "aboutir", "abouti", "aboutissent"]
+    /// Where the next document of an enumeration starts after a title ending at `j`: « , entre … »,
+    /// « , et entre … », « et de celui entre … », « , celle sur … » (the pronoun stands for the head).
+    func enumerated(_ s: AnalysedSentence, at j: Int) -> Int? {
+        var k = j
+        guard k < s.tokens.count, s.tokens[k].text == "," || Self.andWords.contains(s.folded(k)) else { return nil }
+        while Self.listJoiners.contains(s.folded(k)) { k += 1 }
+        if Self.headPronouns.contains(s.folded(k)) {
+            k += 1
+            return Self.pronounComplements.contains(s.folded(k))
+                || (k < s.tokens.count && Self.isEntre(s.tokens[k])) ? k : nil
+        }
+        return k < s.tokens.count && Self.isEntre(s.tokens[k]) ? k : nil
+    }
+
+    /// The preposition « entre », not the participle « entré » (« entré en vigueur ») that folds the same.
+    static func isEntre(_ t: Token) -> Bool { t.text == "entre" || t.text == "Entre" }
+
+    /// Words that open a title's complement (« accord de … », « protocole sur … »).
+    static let complementStarts = Lexicon.embedded.words("agreement.complement-start")
+    static let demonstratives = Lexicon.embedded.words("agreement.demonstrative")
+    static let protocolOffices = Lexicon.embedded.words("agreement.protocol-office")
+    static let headPronouns = Lexicon.embedded.words("agreement.head-pronoun")
+    static let listJoiners = Lexicon.embedded.words("agreement.list-joiner")
+    static let pronounComplements = Lexicon.embedded.words("agreement.pronoun-complement")
+
+    /// Title words every kind of document shares: they say nothing about which document it is.
+    static let genericTitleWords = Lexicon.embedded.words("agreement.generic-title-word")
+
+    static let consensusWords = Lexicon.embedded.words("agreement.consensus-verb")
+    static let notDocumentBefore = Lexicon.embedded.words("agreement.not-a-document-before")
+    static let accordComplements = Lexicon.embedded.words("agreement.accord-complement")
 
     /// « d'accord » (agree), « en accord avec », « parvenir à un accord » are no documents; « un accord
-    /// intergouvernemental sur… », « un accord de coopération » are.
+    /// intergouvernemental sur les visas », « un accord de coopération » are.
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
-        switch s.folded(i - 1) {
-        case "d'", "en": return false
-        case "un":
+        let before = s.folded(i - 1)
+        if Self.notDocumentBefore.contains(before) { return false }
+        switch before {
+        case Self.indefinite:
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
             if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.folded($0)) }) { return false }
             var j = i + 1
             while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j].folded), !s.tokens[j].isPunctuation { j += 1 }
-            return ["de", "d'", "sur", "entre"].contains(s.folded(j))
+            return Self.accordComplements.contains(s.folded(j))
         default: return true
         }
     }
@@ -182,7 +292,7 @@ public struct AgreementExtractor: Sendable {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
-        if s.folded(c.span.upperBound) == "avec" { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        if s.folded(c.span.upperBound) == Self.with { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
         for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
@@ -196,13 +306,17 @@ public struct AgreementExtractor: Sendable {
             }
             for x in context { add(x) }
         }
+        // « entre le Comité populaire de Da Nang et la préfecture de Gunma »: a known city or province stands for its country.
+        if parties.count < 2 {
+            for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }
+        }
         for x in doc.countryRank where parties.count < 2 { add(x) }
         return parties
     }
 
     /// The title's own words, without grammar words, country or organisation names and parentheses:
-    /// « accord de libre-échange Vietnam - UEEA » and « Accord de libre-échange entre le Vietnam et
-    /// l'Union économique eurasiatique (UEEA) » both give {accord, libre-echange}.
+    /// « accord de libre-échange Vietnam - Chili » and « Accord de libre-échange entre le Vietnam et
+    /// la République du Chili (VCFTA) » both give {accord, libre-echange}.
     func contentWords(_ s: AnalysedSentence, _ span: Range<Int>) -> Set<String> {
         var names = Set<Int>()
         for x in s.countries { names.formUnion(x.tokens) }
@@ -218,44 +332,69 @@ public struct AgreementExtractor: Sendable {
         return out
     }
 
-    /// One document told twice (headline and body, lede and body): same kind, same parties, and the
-    /// words of one title all in the other.
+    /// One document told twice (headline and body, lede and body): same kind, the parties of one among
+    /// those of the other (one sentence may name a city the other does not), and the words of one title
+    /// all in the other.
     static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>) -> Bool {
-        a.kind == b.kind && Set(a.parties) == Set(b.parties) && !ka.isEmpty && !kb.isEmpty && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
+        let pa = Set(a.parties), pb = Set(b.parties)
+        return a.kind == b.kind && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
+            && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
 
-    static let signingWords: Set<String> = ["signe", "signee", "signes", "signees", "signent", "signaient", "signature", "conclu",
-                                            "conclue", "conclus", "adopte", "adoptee", "adoptes", "adoptent", "paraphe", "paraphent",
-                                            "echange", "echangent", "ratifie", "ratifient", "adoption", "signataires"]
+    static let signingWords = Lexicon.embedded.words("agreement.signing")
+    static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
+    /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
+    static let indefinite = "un", with = "avec"
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
         for k in max(0, i - 4)..<i {
             let f = s.tokens[k].folded
-            if ["signer", "negocier", "conclure", "elaborer", "projet", "negociation", "negociations", "futur", "prochain", "rediger"].contains(f) { return true }
+            if Self.prospectiveWords.contains(f) { return true }
         }
         return false
     }
 
-    /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a verb or the next document.
+    /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a finite verb
+    /// (« l'accord commercial offrait des avantages »), a new clause (« … et les deux délégations ont … »), a date
+    /// that is not part of the name (« … signé entre A et B en 2019 », but « pour la période 2021-2025 »
+    /// stays), or the next document.
     func titleEnd(_ s: AnalysedSentence, from start: Int) -> Int {
         let t = s.tokens
+        let dateStarts = Set(s.dates.filter { $0.kind != .period }.map(\.tokens.lowerBound))
         var j = start
-        while j < t.count, j - start < 30 {
+        while j < t.count, j - start < 40 {
             let w = t[j]
             let f = w.folded
             if w.isPunctuation {
-                if w.text == "(" , j + 2 < t.count, t[j + 2].text == ")" { j += 3; continue }
+                // « (AFD) », « (Hai Phong) »: a short parenthesis belongs to the name before it.
+                if w.text == "(", let close = (j + 1..<min(t.count, j + 6)).first(where: { t[$0].text == ")" }),
+                   close > j + 1, !(j + 1..<close).contains(where: { t[$0].isPunctuation && t[$0].text != "-" }) { j = close + 1; continue }
                 if w.text == "-" || w.text == "–" { j += 1; continue }
+                // « ministère de la Culture, des Sports et du Tourisme »: a list of capitalised names inside the title.
+                if w.text == ",", j > start, t[j - 1].isCapitalized, j + 1 < t.count {
+                    let n = t[j + 1].folded
+                    let capitalisedNext = Self.listArticles.contains(n) && j + 2 < t.count && t[j + 2].isCapitalized
+                        || Self.ofWords.contains(n) && j + 3 < t.count && Self.listArticlesAfterDe.contains(t[j + 2].folded) && t[j + 3].isCapitalized
+                    if capitalisedNext { j += 1; continue }
+                }
                 break
             }
-            if ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lors", "afin", "ainsi", "tandis", "mais", "car", "recemment",
-                "deja", "egalement", "aussi", "notamment", "comme"].contains(f) { break }
-            if FrenchWords.isAuxiliary(w) && f != "se" && f != "s'" { break }
-            if Self.signingWords.contains(f) { break }
-            if f == "et", j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
-            // « … du mémorandum et d'organiser chaque année … »: a new infinitive clause, not the title.
-            if f == "et" || f == ",", j + 2 < t.count, ["d'", "de"].contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            if Self.titleStops.contains(f) { break }
+            if FrenchWords.isAuxiliary(w) && !Self.reflexives.contains(f) { break }
+            if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
+            let and = Self.andWords.contains(f)
+            if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
+            // « … et les deux délégations », « … et il a … »: a new subject.
+            if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
+                || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
+            // « … du protocole et d'échanger chaque année … »: a new infinitive clause, not the title.
+            if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            // « à cette occasion », « à cet effet »
+            if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
+            if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(f) && dateStarts.contains(j + 1)),
+               !Self.aimWords.contains(t[j - 1].folded), !Self.dateOfName.contains(t[j - 1].folded) { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
@@ -264,15 +403,35 @@ public struct AgreementExtractor: Sendable {
         return j
     }
 
+    /// Words that end a title: relative pronouns, connectors, adverbs of the clause around it.
+    static let titleStops = Lexicon.embedded.words("agreement.title-stop")
+
+    /// Verbs in the third person that commonly follow a document's name (« le protocole prévoit », « l'accord
+    /// porte sur »): present forms in -e look like nouns and adjectives, so they are listed.
+    static let titleVerbs = Lexicon.embedded.words("agreement.title-verb")
+
+    /// Subjects that open a new clause after « et » (« … et les deux délégations ont … »).
+    static let subjectNouns = Lexicon.embedded.words("agreement.subject-noun")
+    static let listArticles = Lexicon.embedded.words("agreement.list-article")
+    static let listArticlesAfterDe = Lexicon.embedded.words("agreement.list-article-de")
+    static let dateLeads = Lexicon.embedded.words("agreement.date-lead")
+    static let dateOfName = Lexicon.embedded.words("agreement.date-of-name")
+    static let andWords = Lexicon.embedded.words("agreement.and")
+    /// « se », « s' »: a reflexive verb follows, which the auxiliaries' check would take for a copula.
+    static let reflexives = Lexicon.embedded.words("agreement.reflexive")
+
     static func isInfinitive(_ f: String) -> Bool {
         f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")
     }
 
-    /// Third-person plural present and future forms (« contribuent », « ouvrira »), not « -ment » nouns.
+    /// Third-person plural present, future, imperfect and conditional forms (« contribuent », « ouvrira »,
+    /// « offrait »), not « -ment » nouns.
     func isFiniteVerb(_ f: String) -> Bool {
         if f.hasSuffix("ent"), !f.hasSuffix("ment"), !f.hasSuffix("dent"), !f.hasSuffix("nent") || f.hasSuffix("iennent"),
            !f.hasSuffix("cent"), !f.hasSuffix("gent"), !f.hasSuffix("lent"), !f.hasSuffix("rent"), f.utf8.count > 5 { return true }
         if f.hasSuffix("era") || f.hasSuffix("eront") || f.hasSuffix("ira") || f.hasSuffix("iront") { return true }
+        // Imperfect and conditional (« offrait », « permettaient », « pourrait »); not « portrait », « extrait ».
+        if f.utf8.count > 5, f.hasSuffix("ait") || f.hasSuffix("aient"), !f.hasSuffix("trait"), !f.hasSuffix("souhait") { return true }
         return false
     }
 

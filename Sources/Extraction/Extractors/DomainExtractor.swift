@@ -37,10 +37,11 @@ public struct DomainExtractor: Sendable {
         for (sentence, tokens) in zip(document.sentences, document.tokens) {
             var words = Self.stems(tokens)
             Self.hidePlaceNames(tokens, &words)
+            Self.hideInstitutionNames(tokens, &words)
             for slug in domains(in: words) {
                 if evidence[slug] == nil { order.append(slug) }
                 if evidence[slug, default: []].last?.range != sentence.range {
-                    evidence[slug, default: []].append(sentence.evidence)
+                    evidence[slug, default: []].append(sentence.evidence("domain.phrase"))
                 }
             }
         }
@@ -76,15 +77,41 @@ public struct DomainExtractor: Sendable {
         }
     }
 
-    /// « la province de Hung Yên », « la ville de Gomel »: a place's name, not a word about local cooperation.
+    /// « la province de Bac Lieu », « la ville de Gomel »: a place's name, not a word about local cooperation.
     static func hidePlaceNames(_ tokens: [Token], _ words: inout [String]) {
         for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i].folded)
-            && ["de", "du", "d'"].contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
+            && placeOf.contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
             words[i] = ""
         }
     }
 
-    static let placeNouns: Set<String> = ["province", "ville", "prefecture", "oblast", "localite", "municipalite", "district"]
+    /// « la chambre d'industrie de la région », « l'Agence vietnamienne d'information », « l'aéroport militaire
+    /// de X », « le ministre du Développement économique »: the words of an institution's name say who someone
+    /// is or where something happens, not a field the two sides cooperate in. The name runs from the
+    /// institution noun to the first punctuation, verb or clause word (« … et de la Jeunesse, a signé »).
+    static func hideInstitutionNames(_ tokens: [Token], _ words: inout [String]) {
+        var i = 0
+        while i < tokens.count {
+            guard institutionNouns.contains(tokens[i].folded) else { i += 1; continue }
+            var j = i + 1
+            while j < tokens.count, j - i <= 12 {
+                let t = tokens[j]
+                // « ministère de l'Éducation, de la Jeunesse et des Sports »: capitalised names listed with commas.
+                if t.text == ",", tokens[j - 1].isCapitalized,
+                   let next = (j + 1..<min(tokens.count, j + 4)).first(where: { !placeOf.contains(tokens[$0].folded) && !FrenchWords.determiners.contains(tokens[$0].folded) }),
+                   next > j + 1, tokens[next].isCapitalized { j += 1; continue }
+                if t.isPunctuation && t.text != "-" || FrenchWords.isAuxiliary(t) || nameStops.contains(t.folded) { break }
+                words[j] = ""
+                j += 1
+            }
+            i = j
+        }
+    }
+
+    static let institutionNouns = Lexicon.embedded.words("domain.institution-noun")
+    static let nameStops = Lexicon.embedded.words("domain.name-stop")
+    static let placeNouns = Lexicon.embedded.words("domain.place-noun")
+    static let placeOf = Lexicon.embedded.words("domain.place-of")
 
     /// Folds plural and feminine endings together: culturelles → culturel, commerciaux → commercial,
     /// énergies → energie, éducative → educatif, pétrolière → petrolier. Short words are kept whole

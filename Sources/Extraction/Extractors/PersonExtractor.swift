@@ -1,15 +1,16 @@
 import FrenchText
 
 /// Finds the people an article names, from the text rather than from a list: a title before a
-/// name (« le président biélorusse Alexandre Loukachenko », « l’ambassadeur Nguyên Van Trung »),
-/// a title then a name in apposition (« le ministre vietnamien de la Sécurité publique, Luong Tam
-/// Quang, »), a name then its title (« Tô Lâm, secrétaire général du Parti… »), an inverted speaker
-/// (« a déclaré Bùi Thanh Son ») or a subject doing what people do (« X a réaffirmé »).
-/// Partial mentions (« le président Loukachenko ») are merged with the fullest form.
+/// name (« le président letton Ivars Kalnins », « l’ambassadeur Hoang Van Lai »), a title then a
+/// name in apposition (« la ministre suédoise du Climat, Eva Lind, »), a name then its title
+/// (« Ho Van Lai, maire de Tân Lập, »), an inverted speaker (« a précisé Ho Van Lai ») or a subject
+/// doing what people do (« X a réaffirmé »). Partial mentions (« le président Kalnins ») are merged
+/// with the fullest form, transliterated forms too (« Roumen Petkov », « Rumen Petkov »).
+/// Every person's evidence names the rule that read it (`person.title-name`, `person.mention`, …).
 public struct PersonExtractor: Sendable {
     public let reference: Reference
     /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
-    /// nationality (« le président Luong Cuong ») is taken to be from here.
+    /// nationality (« le président Hoang Van Lai ») is taken to be from here.
     public var homeCountry: String? = "VN"
     let countries: CountryGazetteer
     let organisations: Gazetteer<String>
@@ -74,15 +75,19 @@ public struct PersonExtractor: Sendable {
         var name: Range<Int>
         var text: String
         var words: [String]
+        /// `Transliteration.words(name:)`: « Roumen Radev » and « Rumen Radev » are one person.
+        var skeleton: [String]
         var roles: [Role]
         var country: String?
+        /// The rule that read the name (`person.title-name`, …), credited in the evidence.
+        var rule: String
         /// Found only because it looks like a name doing something (no title): weaker.
         var weak = false
         /// Leads a delegation of no stated country that is visiting this country: not from here.
         var awayFrom: String?
     }
 
-    struct Role { var title: String; var category: String; var country: String? }
+    struct Role { var title: String; var category: String; var country: String?; var organisation: String? = nil }
 
     struct TitlePhrase {
         var span: Range<Int>
@@ -94,35 +99,66 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         var i = 0
         var taken = Set<Int>()
+        /// Tokens of a title phrase already read with a name of two words or more after it.
+        var titled = Set<Int>()
         while i < t.count {
             if let phrase = titlePhrase(s, at: i) {
                 var j = phrase.span.upperBound
                 var name: Range<Int>?
-                if let r = nameRun(s, at: j) { name = r }
-                else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1),
-                        r.upperBound >= t.count || [",", ".", ";", ")"].contains(t[r.upperBound].text)
-                            || FrenchWords.isAuxiliary(t[r.upperBound]) {
-                    name = r
-                }
-                // « le chef d'état-major de l'Armée de terre indienne, le général X »: two titles, one person.
                 var roles = phrase.roles
                 var country = phrase.country
-                if name == nil, j < t.count, t[j].text == "," {
+                var rule = !roles.isEmpty ? "person.title-name"
+                    : PeopleWords.relation.contains(t[i].folded) ? "person.relation-name" : "person.honorific-name"
+                if let r = nameRun(s, at: j) { name = r }
+                else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1), endsApposition(s, r.upperBound) {
+                    // « la ministre suédoise du Climat, Eva Lind, a … »
+                    name = r
+                    rule = "person.title-apposition"
+                }
+                // « le chef d'état-major de l'Armée de terre suédoise, le général X »: two titles, one person.
+                if name == nil, j < t.count, t[j].text == ",", !PeopleWords.relation.contains(t[i].folded) {
                     var k = j + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
-                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, let r = nameRun(s, at: sub.span.upperBound) {
+                    if let sub = titlePhrase(s, at: k), let r = nameRun(s, at: sub.span.upperBound),
+                       !sub.roles.isEmpty || endsApposition(s, r.upperBound) {
                         name = r
                         roles += sub.roles
                         country = country ?? sub.country
+                        rule = sub.roles.isEmpty ? "person.title-apposition" : "person.title-title-name"
+                    }
+                }
+                // « le directeur de l'Office de contrôle des eaux usées, Paul Durand, a … »: words the title
+                // phrase does not read, then the name in apposition; they belong to the title.
+                if name == nil, !roles.isEmpty, let (comma, r) = longApposition(s, from: j) {
+                    name = r
+                    let extra = Self.normalisedTitle(text(s, j..<comma))
+                    roles[roles.count - 1].title += " " + extra
+                    if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + extra }
+                    rule = "person.long-title-apposition"
+                }
+                // « M. Jan Kowal, ministre polonais de la Santé, »: an honorific, then the title in apposition.
+                var end = name?.upperBound ?? j
+                if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
+                    var k = end + 1
+                    if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                    // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
+                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
+                        roles = sub.roles
+                        country = country ?? sub.country
+                        end = sub.span.upperBound
+                        rule = "person.name-title"
                     }
                 }
                 if let name {
+                    if hasInitial(s, name) { rule = "person.initial-surname" }
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
-                    var c = candidate(s, span: start..<name.upperBound, name: name, roles: roles, country: country ?? delegationCountry(s, before: start))
-                    if c.country == nil { c.awayFrom = delegationHost(s, before: start) }
+                    var c = candidate(s, span: start..<end, name: name, roles: roles, rule: rule,
+                                      country: country ?? delegationCountry(s, before: start))
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: start) ?? visitingCountry(s, after: name.upperBound) }
                     out.append(c)
-                    for k in start..<name.upperBound { taken.insert(k) }
-                    j = name.upperBound
+                    for k in start..<end { taken.insert(k) }
+                    if name.count >= 2 { for k in start..<name.lowerBound { titled.insert(k) } }
+                    j = end
                 } else if !phrase.roles.isEmpty {
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
                     titleOnly.append(PersonMention(sentence: s.index, span: start..<phrase.span.upperBound, name: nil, person: nil,
@@ -134,7 +170,7 @@ public struct PersonExtractor: Sendable {
             }
             i += 1
         }
-        // « Tô Lâm, secrétaire général du … », « Hau A Lenh, membre du Comité central »
+        // « Hoang Van Lai, secrétaire du Comité du Parti de la province, a … »
         i = 0
         while i < t.count {
             guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation,
@@ -143,26 +179,30 @@ public struct PersonExtractor: Sendable {
             if k < t.count, t[k].text == "," {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
-                if r.count >= 2, let phrase = titlePhrase(s, at: k) {
+                // « Anna Nowak, le ministre polonais Jan Kowal et … »: a title already read with the name
+                // after it is that person's, not an apposition to the name before.
+                if r.count >= 2, !titled.contains(k), let phrase = titlePhrase(s, at: k) {
                     var c = candidate(s, span: r.lowerBound..<phrase.span.upperBound, name: r, roles: phrase.roles,
+                                      rule: hasInitial(s, r) ? "person.initial-surname" : "person.name-title",
                                       country: phrase.country ?? delegationCountry(s, before: r.lowerBound))
-                    if c.country == nil { c.awayFrom = delegationHost(s, before: r.lowerBound) }
+                    if c.country == nil { c.awayFrom = delegationHost(s, before: r.lowerBound) ?? visitingCountry(s, after: phrase.span.upperBound) }
                     out.append(c)
                     i = phrase.span.upperBound
                     continue
                 }
             }
-            // « a déclaré Bùi Thanh Son », « selon Bùi Thanh Son »; « une délégation conduite par Vu Van Dien »
+            // « a déclaré Hoang Van Lai », « selon Hoang Van Lai »; « une délégation conduite par Vu Van Lai »
             if r.count >= 2, i >= 1, isInvertedSpeech(t, before: i) || ledBy(t, before: i) {
-                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                var c = candidate(s, span: r, name: r, roles: [], rule: ledBy(t, before: i) ? "person.led-by" : "person.inverted-speech",
+                                  country: delegationCountry(s, before: r.lowerBound))
                 c.awayFrom = delegationHost(s, before: r.lowerBound)
                 out.append(c)
                 i = r.upperBound
                 continue
             }
-            // « Volfovich Aleksandr Grigorievich a réaffirmé »
+            // « Petrov Ivan Sergueïevitch a réaffirmé »
             if r.count >= 2, startsHumanPredicate(t, r.upperBound) {
-                var c = candidate(s, span: r, name: r, roles: [], country: nil)
+                var c = candidate(s, span: r, name: r, roles: [], rule: "person.subject", country: nil)
                 c.weak = true
                 out.append(c)
             }
@@ -170,66 +210,134 @@ public struct PersonExtractor: Sendable {
         }
     }
 
+    /// What may follow a name in apposition: the end of the apposition, a verb (« X a signé »), or a
+    /// second person (« X et le gouverneur Y », « X et son épouse »).
+    func endsApposition(_ s: AnalysedSentence, _ e: Int) -> Bool {
+        let t = s.tokens
+        guard e < t.count else { return true }
+        if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
+        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
+    }
+
+    /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
+    /// the title (no verb, no other title, no punctuation), then a comma and a name of two words or more.
+    func longApposition(_ s: AnalysedSentence, from j: Int) -> (Int, Range<Int>)? {
+        let t = s.tokens
+        var k = j
+        while k < t.count, k - j <= 8 {
+            let w = t[k]
+            if w.text == "," {
+                guard k > j, let r = nameRun(s, at: k + 1), r.count >= 2, endsApposition(s, r.upperBound) else { return nil }
+                return (k, r)
+            }
+            if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
+                || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
+            // « de l'Enseignement supérieur et technique », not « et ses conseillers »
+            if PeopleWords.and.contains(w.folded), !PeopleWords.of.contains(s.folded(k + 1)),
+               !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// « X, en visite officielle au Portugal, … »: a guest is not from the country it visits.
+    func visitingCountry(_ s: AnalysedSentence, after e: Int) -> String? {
+        let t = s.tokens
+        guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1].folded), PeopleWords.visit.contains(s.folded(e + 2)) else { return nil }
+        for k in (e + 3)..<min(t.count, e + 8) {
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || t[k - 1].text == "à" {
+                return c.iso2
+            }
+        }
+        return nil
+    }
+
+    /// « R. Kowalski »: an initial before the surname.
+    func hasInitial(_ s: AnalysedSentence, _ r: Range<Int>) -> Bool { r.contains { s.tokens[$0].text == "." } }
+
+    func text(_ s: AnalysedSentence, _ r: Range<Int>) -> String {
+        let t = s.tokens
+        guard !r.isEmpty else { return "" }
+        let base = s.sentence.range.lowerBound
+        return String(decoding: Array(s.sentence.text.utf8)[(t[r.lowerBound].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self)
+    }
+
+    /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
+    static func normalisedTitle(_ s: String) -> String { s.replacingOccurrences(of: "\u{2019}", with: "'") }
+
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
     func ledBy(_ t: [Token], before i: Int) -> Bool {
         var k = i
-        if k >= 3, ["le", "la"].contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
+        if k >= 3, PeopleWords.article.contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
            !FrenchWords.isFunctionWord(t[k - 1].folded) { k -= 2 }
-        return k >= 2 && t[k - 1].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[k - 2].folded)
+        return k >= 2 && PeopleWords.by.contains(t[k - 1].folded) && PeopleWords.ledBy.contains(t[k - 2].folded)
     }
 
-    /// « une délégation kazakhe conduite par X », « une délégation de la province du Guangxi (Chine) menée
+    /// « une délégation kazakhe conduite par X », « une délégation de la province du Hunan (Chine) menée
     /// par X »: the leader belongs to the delegation's country.
     func delegationCountry(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
-        guard start >= 2, t[start - 1].folded == "par",
-              ["conduite", "dirigee", "menee", "conduit", "dirige", "mene"].contains(t[start - 2].folded),
-              let d = (max(0, start - 16)..<(start - 2)).last(where: { t[$0].folded == "delegation" }) else { return nil }
+        guard start >= 2, PeopleWords.by.contains(t[start - 1].folded), PeopleWords.ledByAny.contains(t[start - 2].folded),
+              let d = (max(0, start - 16)..<(start - 2)).last(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         var found: String?
         for k in (d + 1)..<(start - 2) {
             let prev = s.folded(k - 1)
-            if ["en", "au", "aux", "vers", "dans"].contains(prev) || t[k - 1].text == "à" { continue }
+            if PeopleWords.destination.contains(prev) || t[k - 1].text == "à" { continue }
             if let c = s.countries(at: k).first { found = c.iso2 }
             else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
         }
         return found
     }
 
-    /// « une délégation du parti X conduite par son président, Y, en visite de travail au Vietnam »: the
+    /// « une délégation du parti X conduite par son président, Y, en visite de travail en Pologne »: the
     /// delegation's country is not stated, but it is not the country it visits or is received in.
     func delegationHost(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
         var k = start
         if k >= 1, FrenchWords.determiners.contains(t[k - 1].folded) { k -= 1 }
-        guard k >= 2, t[k - 1].folded == "par", ["conduite", "dirigee", "menee"].contains(t[k - 2].folded),
-              (max(0, k - 16)..<(k - 2)).contains(where: { t[$0].folded == "delegation" }) else { return nil }
+        guard k >= 2, PeopleWords.by.contains(t[k - 1].folded), PeopleWords.ledBy.contains(t[k - 2].folded),
+              (max(0, k - 16)..<(k - 2)).contains(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { c in
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
-            return ["en", "au", "aux"].contains(s.folded(i - 1)) || (i > 0 && (t[i - 1].text == "à" || t[i - 1].text == "À"))
+            let before = s.folded(i - 1)
+            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || t[i - 1].text != "a")
         }?.iso2
     }
 
-    func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], country: String?) -> Candidate {
+    func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], rule: String, country: String?) -> Candidate {
         let t = s.tokens
-        let text = String(decoding: Array(s.sentence.text.utf8)[(t[name.lowerBound].range.lowerBound - s.sentence.range.lowerBound)..<(t[name.upperBound - 1].range.upperBound - s.sentence.range.lowerBound)], as: UTF8.self)
-        return Candidate(sentence: s.index, span: span, name: name, text: text, words: t[name].map(\.folded), roles: roles, country: country)
+        let written = text(s, name)
+        // « Samdech Sok Vanna »: an honorific of one country before the name.
+        var k = name.lowerBound - 1
+        var honoured: String?
+        while k >= 0, PeopleWords.honorific.contains(t[k].folded) {
+            honoured = honoured ?? PeopleWords.honorificCountry[t[k].folded]
+            k -= 1
+        }
+        return Candidate(sentence: s.index, span: span, name: name, text: written, words: t[name].map(\.folded),
+                         skeleton: Transliteration.words(name: written), roles: roles, country: country ?? honoured,
+                         rule: honoured != nil && country == nil ? "person.nationality-honorific" : rule)
     }
 
-    /// A title and what qualifies it: demonym, « de la Sécurité publique », « du Parti communiste
-    /// du Vietnam », a coordinated second title (« vice-Premier ministre et ministre des … »).
+    /// A title and what qualifies it: demonym, « des Transports maritimes », « du Parti social-démocrate
+    /// de Lettonie », a coordinated second title (« vice-Premier ministre et ministre de la Santé »).
     func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
         let t = s.tokens
         guard let m = titles.match(at: i, in: t) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
-        if t[i].isCapitalized && i > 0 && !(t[i].folded == "premier" || t[i].folded == "premiere") && !t[i - 1].isPunctuation
+        if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i].folded) && !t[i - 1].isPunctuation
             && !FrenchWords.determiners.contains(t[i - 1].folded) { return nil }
         var j = m.tokens.upperBound
         var country: String?
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
         var extraRoles: [Role] = []
         var lastWasCountry = false
+        var hadOf = false
+        /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
+        var organisationStart: Int?
+        var organisationEnd: Int?
         loop: while j < t.count {
             let f = t[j].folded
             if let c = s.countries(at: j).first, c.form == .demonym {
@@ -237,28 +345,45 @@ public struct PersonExtractor: Sendable {
                 j = c.tokens.upperBound
                 continue
             }
-            if f == "et", let sub = titlePhrase(s, at: j + 1) {
+            if PeopleWords.and.contains(f), let sub = titlePhrase(s, at: j + 1) {
+                organisationEnd = j
                 extraRoles += sub.roles
                 if country == nil { country = sub.country }
                 j = sub.span.upperBound
                 break loop
             }
-            // « de l'Industrie et du Commerce », « à l'Économie et à la Protection du climat »: one institution.
-            if f == "et", j > m.tokens.upperBound, ["de", "du", "des", "d'", "a"].contains(s.folded(j + 1)), t[j + 1].text != "a",
-               let head = (j + 2..<min(t.count, j + 4)).first(where: { !["la", "l'", "les"].contains(t[$0].folded) }),
+            // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
+            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), t[j + 1].text != "a",
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
                 continue
             }
-            // « du Comité populaire provincial de … », « secrétaire d'État parlementaire à … »
+            // « ministre de l'Énergie, des Mines et de l'Eau, X »: the institution's domains listed with commas.
+            if t[j].text == ",", hadOf, PeopleWords.of.contains(s.folded(j + 1)),
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
+               t[head].isCapitalized, !t[head].isPunctuation, nameRun(s, at: j + 1) == nil {
+                j += 1
+                continue
+            }
+            // « président de la Chambre basse (chambre des élus) X »: a lower-case gloss in brackets.
+            if t[j].text == "(", hadOf, let close = (j + 1..<min(t.count, j + 6)).first(where: { t[$0].text == ")" }), close > j + 1,
+               (j + 1..<close).allSatisfy({ !t[$0].isCapitalized && !t[$0].isPunctuation && !t[$0].isNumber }) {
+                j = close + 1
+                continue
+            }
+            // « du Conseil régional permanent de … », « secrétaire d'État adjoint à … »,
+            // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
-               ["de", "du", "des", "d'", ","].contains(t[j + 1].folded) || t[j + 1].text == "à" {
+               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
+                || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1].folded))
+                || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
-            // « ministre délégué chargé du Commerce extérieur »
-            if ["charge", "chargee", "charges", "chargees"].contains(f), ["de", "du", "des", "d'"].contains(s.folded(j + 1)) {
+            // « ministre déléguée chargée de la Francophonie »
+            if PeopleWords.charged.contains(f), PeopleWords.of.contains(s.folded(j + 1)) {
                 j += 1
                 continue
             }
@@ -269,15 +394,20 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             var k = j
-            let isOf = f == "de" || f == "du" || f == "des" || f == "d'"
-            let isAt = m.payload.category == "diplomat" && (f == "en" || f == "au" || f == "aux" || (f == "aupres" && s.folded(j + 1) == "de"))
-            // « secrétaire d'État à l'Économie », « consul général à Osaka »: a domain or a posting, no nationality.
-            let isTo = t[j].text == "à" && m.payload.category != "generic"
-                && (j + 1 < t.count && (t[j + 1].isCapitalized || ["la", "l'"].contains(t[j + 1].folded)))
+            let isOf = PeopleWords.of.contains(f)
+            let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
+            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && t[j].text != "a" || isNear)
+            // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
+            let isTo = PeopleWords.to.contains(f) && t[j].text != "a" && m.payload.category != "generic"
+                && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
-            k += f == "aupres" ? 2 : 1
-            if k < t.count, t[k].folded == "la" || t[k].folded == "l'" || t[k].folded == "les" { k += 1 }
+            k += isNear ? 2 : 1
+            if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
+            if isOf { hadOf = true }
+            if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k].folded) || s.organisation(at: k) != nil {
+                organisationStart = k
+            }
             if let c = s.countries(at: k).first(where: { $0.form != .demonym }) {
                 if country == nil && isOf { country = c.iso2 }
                 j = c.tokens.upperBound
@@ -293,7 +423,7 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             if isTo, t[k].isCapitalized, !bodies.contains(t[k].folded) {
-                // A posting city: « à Hô Chi Minh-Ville ».
+                // A posting city: « à Can Tho ».
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
                 j = e
@@ -308,13 +438,14 @@ public struct PersonExtractor: Sendable {
             }
             if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
             // The institution's head noun, then its adjectives and capitalised parts.
-            let isPlace = Self.placeNouns.contains(t[k].folded)
+            let isPlace = PeopleWords.placeNoun.contains(t[k].folded)
             var n = k + 1
-            // « de Lạng Sơn, Đoàn Thu Hà »: a proper-noun complement ends at the comma before the name.
+            // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
             if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
-                if e < t.count, t[e].text == "," && nameRun(s, at: e + 1) != nil || t[e].text == "(" { n = e }
+                // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
+                if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.folded(e + 1))) || t[e].text == "(" { n = e }
             }
             while n < t.count {
                 let w = t[n]
@@ -323,20 +454,27 @@ public struct PersonExtractor: Sendable {
                     break
                 }
                 if let c = s.countries(at: n).first, c.form == .demonym {
-                    // « l'Armée de terre indienne », « la province chinoise du Guangxi »
+                    // « la Marine nationale chilienne », « la province chinoise du Hunan »
                     if country == nil { country = c.iso2 }
                     n = c.tokens.upperBound
                     continue
                 }
                 if w.isCapitalized {
                     if bodies.contains(w.folded) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
+                    // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
+                    // up to the comma before the person's.
+                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k].folded) {
+                        var e = n
+                        while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e].folded) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
+                        if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
+                    }
                     break
                 }
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if isPlace, n < t.count, ["de", "du", "d'"].contains(t[n].folded) || t[n].isCapitalized {
-                // « la province de Nghe An », « la préfecture d'Aichi », « la région Centre-Val de Loire »
+            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && t[n].folded != "des" || t[n].isCapitalized {
+                // « la province de Binh Tan », « la préfecture de Gifu », « la région Grand Est »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
                     if country == nil { country = p.payload.place.iso2 }
@@ -345,7 +483,7 @@ public struct PersonExtractor: Sendable {
                     let first = n
                     while n < t.count {
                         if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
-                        if n > first, ["de", "du", "d'"].contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        if n > first, PeopleWords.of.contains(t[n].folded), t[n].folded != "des", n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
                         break
                     }
                 }
@@ -355,13 +493,13 @@ public struct PersonExtractor: Sendable {
             lastWasCountry = false
         }
         _ = lastWasCountry
-        // « président de la Douma d'État »: an institution inside the title gives the nationality.
+        // « président de la Diète polonaise », « de la Knesset »: an institution inside the title gives the nationality.
         if country == nil {
             for k in m.tokens.lowerBound..<j {
                 guard let p = place(s, at: k), p.tokens.upperBound <= j else { continue }
                 var b = k - 1
-                if b >= 0, ["la", "l'", "les"].contains(t[b].folded) { b -= 1 }
-                if b >= 0, ["de", "du", "des", "d'"].contains(t[b].folded) { country = p.payload.place.iso2; break }
+                if b >= 0, PeopleWords.article.contains(t[b].folded) { b -= 1 }
+                if b >= 0, PeopleWords.of.contains(t[b].folded) { country = p.payload.place.iso2; break }
             }
         }
         let bytes = Array(s.sentence.text.utf8)
@@ -380,51 +518,63 @@ public struct PersonExtractor: Sendable {
                 words.append(String(decoding: bytes[(t[lo].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self))
             }
         }
-        let title = words.joined(separator: " ")
+        let title = Self.normalisedTitle(words.joined(separator: " "))
+        // « son homologue polonais X »: X is Polish, but « homologue » is a relation, not X's role.
+        if PeopleWords.relation.contains(t[i].folded) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
+        let organisation = organisationStart.flatMap { o in o < (organisationEnd ?? j) ? Self.normalisedTitle(text(s, o..<(organisationEnd ?? j))) : nil }
         var roles: [Role] = []
-        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
         roles += extraRoles
-        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country)) }
+        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
         return TitlePhrase(span: m.tokens.lowerBound..<j, roles: roles, country: country)
     }
-
-    /// Nouns heading a territory named after them (« la province de Nghe An », « la préfecture d'Aichi »).
-    static let placeNouns: Set<String> = ["province", "ville", "district", "commune", "region", "municipalite", "arrondissement",
-                                          "prefecture", "oblast", "departement", "canton", "comte", "territoire", "metropole", "localite"]
 
     func isAdjective(_ f: String) -> Bool {
         guard f.utf8.count >= 3, !FrenchWords.isFunctionWord(f), !FrenchWords.auxiliaries.contains(f) else { return false }
         if f.hasSuffix("ment") || f.hasSuffix("ant") && !f.hasSuffix("permanent") { return false }
-        for suffix in ["e", "es", "al", "aux", "el", "els", "ien", "iens", "ais", "ain", "ains", "if", "ifs", "ier", "iers", "eur", "eurs", "ique", "iques", "ent", "ents"]
-        where f.hasSuffix(suffix) {
-            return !Self.presentVerbs.contains(f)
-        }
-        return false
+        return PeopleWords.adjectiveEnding.contains { f.hasSuffix($0) } && !PeopleWords.presentVerb.contains(f)
     }
 
-    /// Verbs in the present that look like adjectives and follow a subject in headlines.
-    static let presentVerbs: Set<String> = ["rencontre", "recoit", "signe", "visite", "salue", "affirme", "souligne", "arrive",
-                                            "participe", "preside", "appelle", "accueille", "entame", "effectue", "invite",
-                                            "presente", "discute", "inaugure", "assiste", "propose", "exprime", "felicite", "remercie",
-                                            "reaffirme", "demande", "encourage", "plaide", "insiste", "annonce", "s'entretient"]
+    /// Nouns heading a territory named after them (VisitExtractor reads them too).
+    static let placeNouns = PeopleWords.placeNoun
 
     /// A run of 1–5 capitalised words that can be a person's name.
-    func nameRun(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
+    /// Honorifics before it are skipped (« M. », « Mme », « Samdech Techo »: not part of the name), and an
+    /// initial is part of it (« R. Kowalski », « Anna M. Nowak »).
+    func nameRun(_ s: AnalysedSentence, at start: Int) -> Range<Int>? {
         let t = s.tokens
+        var i = start
+        while i < t.count {
+            if t[i].isCapitalized, PeopleWords.honorific.contains(t[i].folded) { i += 1; continue }
+            if let m = titles.match(at: i, in: t), m.payload.category == "honorific", m.tokens.upperBound < t.count,
+               t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
+            break
+        }
         guard i < t.count else { return nil }
-        // « Hô Chi Minh-Ville », « Centre-Val de Loire »: places, not people.
+        // « Can Tho », « Grand Est »: places, not people.
         if place(s, at: i) != nil { return nil }
         if let r = vietnameseNameLed(s, at: i) { return r }
         var j = i
         while j < t.count, j - i < 5 {
             let w = t[j]
+            // « R. Kowalski »: a one-letter capital and its full stop, before another name word.
+            if w.text == ".", j > i, t[j - 1].isCapitalized, t[j - 1].text.count == 1, j + 1 < t.count,
+               t[j + 1].isCapitalized, !t[j + 1].isPunctuation, isNameWord(s, j + 1) { j += 1; continue }
             if w.isPunctuation || w.isNumber { break }
             if !w.isCapitalized {
-                if ["von", "van", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "dos", "di"].contains(w.folded),
+                if PeopleWords.particle.contains(w.folded),
                    j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
+                // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
+                // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
+                // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
+                let particleArticle = PeopleWords.article.contains(w.folded) && PeopleWords.innerParticle.contains(t[max(i, j - 1)].folded)
+                if j - i >= 2, PeopleWords.innerParticle.contains(w.folded) || particleArticle,
+                   j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
+                   particleArticle || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
+                   !looksVietnamese(t[i..<j].map(\.folded), "") { j += 1; continue }
                 break
             }
-            // A capitalised « Son » or « Le » inside a name is part of it (« Bùi Thanh Son », « Le Drian »).
+            // A capitalised « Son » or « Le » inside a name is part of it (« Ho Thanh Son », « Le Goff »).
             if !isNameWord(s, j) && !(j > i && (FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil)
                                         && isNameWordIgnoringGrammar(s, j)) { break }
             j += 1
@@ -434,7 +584,7 @@ public struct PersonExtractor: Sendable {
 
     /// Vietnamese family names that fold to French words (« Lê », « Mai », « La »): a name when
     /// capitalised and followed by the short capitalised syllables of a Vietnamese name
-    /// (« Lê Hoài Trung », « Mai Van Chinh »), not by a French noun (« Le Parti », « Le Monde »).
+    /// (« Lê Van Tam », « Mai Thi Hoa »), not by a French noun (« Le Parti », « Le Sénat »).
     func vietnameseNameLed(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
         let t = s.tokens
         let w = t[i]
@@ -459,7 +609,7 @@ public struct PersonExtractor: Sendable {
     static func isVietnameseSyllable(_ f: String) -> Bool {
         guard (1...7).contains(f.utf8.count), f.allSatisfy({ $0.isLetter && !"fjwz".contains($0) }), let last = f.last else { return false }
         if "aeiouy".contains(last) { return true }
-        return ["c", "m", "n", "p", "t"].contains(String(last)) || f.hasSuffix("ch") || f.hasSuffix("ng") || f.hasSuffix("nh")
+        return PeopleWords.vietnameseFinal.contains { f.hasSuffix($0) }
     }
 
     static func isVietnameseLetter(_ u: Unicode.Scalar) -> Bool {
@@ -482,93 +632,100 @@ public struct PersonExtractor: Sendable {
         return !bodies.contains(f) && s.countries(at: j).isEmpty && titles.match(at: j, in: s.tokens) == nil
     }
 
-    static let speechVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "ajoute", "conclu", "precise",
-                                           "explique", "estime", "note", "dit", "rappele", "annonce", "poursuivi", "insiste",
-                                           "assure", "confie", "observe", "declaree", "soulignee", "affirmee", "indiquee"]
-    /// What people (not places: « Da Nang a accueilli 2 millions de touristes ») do as subjects.
-    static let humanVerbs: Set<String> = ["declare", "souligne", "affirme", "reaffirme", "indique", "salue", "exprime", "estime",
-                                          "rappele", "ajoute", "demande", "propose", "remercie", "informe", "transmis", "rencontre",
-                                          "preside", "felicite", "invite", "note", "appele", "insiste", "annonce", "explique",
-                                          "souhaite", "espere", "assure", "promis", "precise", "dit", "entretenu", "rejoui",
-                                          "adresse", "partage", "plaide", "exhorte", "encourage", "conduit", "dirige"]
-
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
-        if t[i - 1].folded == "selon" { return true }
-        guard i >= 2, Self.speechVerbs.contains(t[i - 1].folded) else { return false }
-        return t[i - 2].folded == "a" || t[i - 2].folded == "ont" || t[i - 2].folded == "a-t-il"
+        if PeopleWords.accordingTo.contains(t[i - 1].folded) { return true }
+        guard i >= 2, PeopleWords.speechVerb.contains(t[i - 1].folded) else { return false }
+        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && t[i - 2].text != "à"
     }
 
     func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
         guard k + 1 < t.count else { return false }
         let a = t[k].folded
-        if a == "a" || a == "avait" || a == "est", Self.humanVerbs.contains(t[k + 1].folded) { return true }
-        if a == "s'", k + 2 < t.count, t[k + 1].folded == "est", Self.humanVerbs.contains(t[k + 2].folded) { return true }
-        if a == "a", k + 2 < t.count, t[k + 1].folded == "egalement" || t[k + 1].folded == "aussi", Self.humanVerbs.contains(t[k + 2].folded) { return true }
+        let human = PeopleWords.humanVerb
+        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", human.contains(t[k + 1].folded) { return true }
+        if PeopleWords.reflexive.contains(a), k + 2 < t.count, FrenchWords.isAuxiliary(t[k + 1]), human.contains(t[k + 2].folded) { return true }
+        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
         return false
     }
 
     // MARK: - One person per name
 
     func resolve(_ doc: AnalysedDocument, _ candidates: [Candidate], _ titleOnly: [PersonMention]) -> PersonAnalysis {
-        // Longest forms first, so « Loukachenko » joins « Alexandre Loukachenko ».
+        // Longest forms first, so « Kowalski » joins « Jan Kowalski ». Forms are compared by their
+        // transliteration skeleton: « Roumen Radev » and « Rumen Radev », « Petrov Ivan » and « Ivan Petrov »
+        // are one person.
         var groups: [(words: [String], members: [Candidate])] = []
-        for c in candidates.sorted(by: { $0.words.count > $1.words.count }) {
-            if let g = groups.firstIndex(where: { $0.words == c.words }) { groups[g].members.append(c); continue }
-            let containing = groups.indices.filter { isSubsequence(c.words, of: groups[$0].words) }
+        var byKey: [String: Int] = [:]
+        for c in candidates.sorted(by: { $0.skeleton.count > $1.skeleton.count }) {
+            let key = c.skeleton.sorted().joined(separator: " ")
+            if let g = byKey[key] { groups[g].members.append(c); continue }
+            let containing = groups.indices.filter { isSubsequence(c.skeleton, of: groups[$0].words) }
             if containing.count == 1 { groups[containing[0]].members.append(c); continue }
             if containing.count > 1 { continue }  // ambiguous partial name
-            groups.append((c.words, [c]))
+            byKey[key] = groups.count
+            groups.append((c.skeleton, [c]))
         }
         // A name seen only as a weak subject must be confirmed by something else about it.
-        groups.removeAll { $0.members.allSatisfy(\.weak) && $0.members.count < 2 && !looksVietnamese($0.words, $0.members[0].text) }
+        groups.removeAll { $0.members.allSatisfy(\.weak) && $0.members.count < 2 && !looksVietnamese($0.members[0].words, $0.members[0].text) }
 
         var people: [PersonFact] = []
+        var evidenceSentences: [Set<Int>] = []
+        var firstSentence: [Int] = []
         var forms: [[[String]]] = []
         var awayFrom: [String?] = []
         var categories: [Set<String>] = []
         for g in groups.sorted(by: { a, b in (a.members.map(\.sentence).min()!, a.members.map(\.span.lowerBound).min()!) < (b.members.map(\.sentence).min()!, b.members.map(\.span.lowerBound).min()!) }) {
-            let full = g.members.first { $0.words == g.words }!
+            let full = g.members[0]
             var p = PersonFact(name: full.text)
             var seenRoles = Set<String>()
-            var formSet: [[String]] = [g.words]
+            var seenAliases: Set<String> = [full.text]
+            var formSet: [[String]] = [full.words]
+            var seenForms: Set<[String]> = [full.words]
+            var seenSentences = Set<Int>()
             for m in g.members.sorted(by: { ($0.sentence, $0.span.lowerBound) < ($1.sentence, $1.span.lowerBound) }) {
-                if m.text != p.name && !p.aliases.contains(m.text) { p.aliases.append(m.text) }
-                if !formSet.contains(m.words) { formSet.append(m.words) }
+                if seenAliases.insert(m.text).inserted { p.aliases.append(m.text) }
+                if seenForms.insert(m.words).inserted { formSet.append(m.words) }
                 if p.country == nil { p.country = m.country }
                 for r in m.roles where !r.title.isEmpty && seenRoles.insert(Folding.fold(r.title)).inserted {
-                    p.roles.append(RoleFact(title: r.title, country: r.country ?? m.country))
+                    p.roles.append(RoleFact(title: r.title, organisation: r.organisation, country: r.country ?? m.country))
                 }
-                let ev = doc.sentences[m.sentence].sentence.evidence
-                if !p.evidence.contains(ev) { p.evidence.append(ev) }
+                if seenSentences.insert(m.sentence).inserted { p.evidence.append(doc.sentences[m.sentence].sentence.evidence(m.rule)) }
             }
+            evidenceSentences.append(seenSentences)
             people.append(p)
             awayFrom.append(g.members.lazy.compactMap(\.awayFrom).first)
+            firstSentence.append(g.members.map(\.sentence).min()!)
             forms.append(formSet)
             categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
         }
 
-        // Every mention of a known person, titled or not.
+        // Every mention of a known person, titled or not. Candidates and forms are indexed, so this is
+        // linear in the article's length however often one person is named.
+        var candidateAt: [Int: [Int: Int]] = [:]
+        for (k, c) in candidates.enumerated() where candidateAt[c.sentence]?[c.name.lowerBound] == nil {
+            candidateAt[c.sentence, default: [:]][c.name.lowerBound] = k
+        }
+        var formsByFirstWord: [String: [(person: Int, form: [String])]] = [:]
+        for (p, fs) in forms.enumerated() { for f in fs where !f.isEmpty { formsByFirstWord[f[0], default: []].append((p, f)) } }
         var mentions: [[PersonMention]] = Array(repeating: [], count: doc.sentences.count)
         for s in doc.sentences {
             let t = s.tokens
             var i = 0
             while i < t.count {
                 var best: (person: Int, length: Int)?
-                for (p, fs) in forms.enumerated() {
-                    for f in fs where f.count > (best?.length ?? 0) && i + f.count <= t.count {
-                        if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
-                    }
+                for (p, f) in formsByFirstWord[t[i].folded] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                    if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
                 }
                 if let b = best {
-                    var start = i
                     // Include the title phrase before the name.
-                    if let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i }) { start = c.span.lowerBound }
-                    let c = candidates.first(where: { $0.sentence == s.index && $0.name.lowerBound == i })
+                    let c = candidateAt[s.index]?[i].map { candidates[$0] }
+                    let start = c?.span.lowerBound ?? i
                     mentions[s.index].append(PersonMention(sentence: s.index, span: start..<(i + b.length), name: i..<(i + b.length),
                                                            person: b.person, roles: c?.roles.map(\.title) ?? [], category: c?.roles.first?.category,
                                                            country: c?.country))
-                    let ev = s.sentence.evidence
-                    if !people[b.person].evidence.contains(ev) { people[b.person].evidence.append(ev) }
+                    if evidenceSentences[b.person].insert(s.index).inserted {
+                        people[b.person].evidence.append(s.sentence.evidence("person.mention"))
+                    }
                     i += b.length
                 } else {
                     i += 1
@@ -576,12 +733,20 @@ public struct PersonExtractor: Sendable {
             }
         }
 
-        // « le chef de l'État biélorusse »: the one head of state the article names gets Belarus.
+        // « le chef de l'État letton »: the one head of state the article names gets Latvia.
         // Vietnamese-shaped names are settled first by the home country, so they are not candidates.
-        for p in people.indices where people[p].country == nil {
-            if let c = ([people[p].name] + people[p].aliases).lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
+        // A person of the reference data, named in full, has its nationality whatever the sentence
+        // suggests; a surname alone only fills a missing one.
+        for p in people.indices {
+            let names = [people[p].name] + people[p].aliases
+            if let c = names.lazy.filter({ $0.contains(" ") }).compactMap({ knownCountries[Folding.fold($0)] }).first {
                 people[p].country = c
-            } else if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name), awayFrom[p] != home {
+            } else if people[p].country == nil, let c = names.lazy.compactMap({ knownCountries[Folding.fold($0)] }).first {
+                people[p].country = c
+            }
+        }
+        for p in people.indices where people[p].country == nil {
+            if let home = homeCountry, looksVietnamese(forms[p][0], people[p].name), awayFrom[p] != home {
                 people[p].country = home
             } else if let away = awayFrom[p], let c = doc.countryRank.first(where: { $0 != away }) {
                 people[p].country = c
@@ -590,15 +755,24 @@ public struct PersonExtractor: Sendable {
         let ranked = ["head_of_state", "head_of_government", "party", "government", "parliament", "minister", "diplomat", "official", "local", "military", "business", "generic"]
         for m in titleOnly.sorted(by: { (ranked.firstIndex(of: $0.category ?? "") ?? 99) < (ranked.firstIndex(of: $1.category ?? "") ?? 99) }) {
             guard let c = m.country else { continue }
+            // « la vice-présidente vietnamienne » does not make « le président Ram Kumar » Vietnamese: the home
+            // country's people have Vietnamese-shaped names.
             let fits = people.indices.filter { p in
                 people[p].country == nil && (m.category == "generic" || categories[p].contains(m.category ?? ""))
+                    && (c != homeCountry || looksVietnamese(forms[p][0], people[p].name))
             }
             if fits.count == 1 { people[fits[0]].country = c }
         }
-        // A foreign official named without any nationality (« le président Emmanuel Macron ») in an
-        // article about one foreign country is most likely from it.
-        if let foreign = doc.countryRank.first(where: { $0 != homeCountry }) {
-            for p in people.indices where people[p].country == nil && !people[p].roles.isEmpty {
+        // A foreign official named without any nationality is most likely from the foreign country
+        // the text is at when it names them: « Lors de sa visite en Norvège, X a rencontré le ministre
+        // du Commerce, Per Olsen » (the sentence, else one of the two before), else from the foreign
+        // country the article is most about.
+        let foreign = doc.countryRank.first(where: { $0 != homeCountry })
+        for p in people.indices where people[p].country == nil {
+            let titled = !people[p].roles.isEmpty
+            if let c = nearbyForeignCountry(doc, sentence: firstSentence[p], reach: titled ? 2 : 0) {
+                people[p].country = c
+            } else if titled, let foreign {
                 people[p].country = foreign
             }
         }
@@ -626,8 +800,24 @@ public struct PersonExtractor: Sendable {
         return PersonAnalysis(people: people, mentions: mentions, counts: counts)
     }
 
-    /// « président » is « président biélorusse » but not « présidente du Conseil … »; « présidente du Conseil
-    /// de la République du Bélarus » is « présidente du Conseil de la République de l'Assemblée … du Bélarus ».
+    /// The first foreign country named (not by its demonym, which may qualify someone else) in sentence
+    /// `k` or up to `reach` sentences before it; one introduced by « en », « au », « à » (where the text
+    /// is) comes first.
+    func nearbyForeignCountry(_ doc: AnalysedDocument, sentence k: Int, reach: Int) -> String? {
+        for d in 0...reach where k - d >= 0 {
+            let s = doc.sentences[k - d]
+            let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
+            let at = named.first { c in
+                let i = c.tokens.lowerBound
+                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || s.tokens[i - 1].folded == "a")
+            }
+            if let c = at ?? named.first { return c.iso2 }
+        }
+        return nil
+    }
+
+    /// « président » is « président letton » but not « présidente de la Cour … »; « présidente de la Cour
+    /// des comptes de Lettonie » is « présidente de la Cour des comptes de l'État … de Lettonie ».
     static func sameRole(_ a: String, _ b: String) -> Bool {
         if a == b || a.hasPrefix(b + " ") || b.hasPrefix(a + " ") { return true }
         let x = a.split(separator: " "), y = b.split(separator: " ")
@@ -646,13 +836,78 @@ public struct PersonExtractor: Sendable {
         return false
     }
 
-    /// Short syllables (« Tran Dai Quang »), or letters only Vietnamese uses (ơ, ư, ạ…).
+    /// Short syllables (« Tran Van Lai »), or letters only Vietnamese uses (ơ, ư, ạ…).
     /// The Vietnamese alphabet has no f, j, w or z: « Wei Tao », « Jae-myung » are not Vietnamese.
+    /// Every word must be one syllable as Vietnamese spells them (`isVietnameseSyllableShape`): « Ravi Dutt
+    /// Sharma », « Ivo Petkov », « Luis Marin » are not, whatever their length.
     func looksVietnamese(_ words: [String], _ text: String) -> Bool {
         if text.unicodeScalars.contains(where: Self.isVietnameseLetter) { return true }
-        return (2...4).contains(words.count) && words.allSatisfy { $0.utf8.count <= 6 && !$0.contains("-") }
-            && !words.contains { w in w.contains { "fjwz".contains($0) } }
+        return (2...4).contains(words.count) && words.allSatisfy(Self.isVietnameseSyllableShape)
     }
+
+    /// One Vietnamese syllable: an initial consonant (b, ch, gh, ngh, qu, tr, …, or none), one to three
+    /// vowels, a final among c, ch, m, n, ng, nh, p, t (« nguyen », « thanh », « hoai »; not « radev »,
+    /// « nath », « kovind », « rumen »).
+    static func isVietnameseSyllableShape(_ f: String) -> Bool {
+        let w = Array(f)
+        guard (1...7).contains(w.count), w.allSatisfy({ $0.isLetter }) else { return false }
+        var i = 0
+        for initial in PeopleWords.vietnameseInitials where w.count > initial.count && Array(w[0..<initial.count]) == Array(initial) {
+            i = initial.count
+            break
+        }
+        let vowelStart = i
+        while i < w.count, "aeiouy".contains(w[i]) { i += 1 }
+        guard (1...3).contains(i - vowelStart) else { return false }
+        return i == w.count || PeopleWords.vietnameseFinal.contains(String(w[i...]))
+    }
+
+}
+
+/// PersonExtractor's word classes (seeds/grammar/people.lexicon).
+enum PeopleWords {
+    static let particle = Lexicon.embedded.words("person.name-particle")
+    static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
+    static let honorific = Lexicon.embedded.words("person.honorific")
+    /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
+    static let honorificCountry: [String: String] = {
+        var out: [String: String] = [:]
+        for id in Lexicon.embedded.ids where id.hasPrefix("person.honorific-of.") {
+            let iso2 = String(id.dropFirst("person.honorific-of.".count)).uppercased()
+            for w in Lexicon.embedded.words(id) { out[w] = iso2 }
+        }
+        return out
+    }()
+    static let relation = Lexicon.embedded.words("person.relation")
+    static let ledBy = Lexicon.embedded.words("person.led-by")
+    static let ledByAny = Lexicon.embedded.words("person.led-by-any")
+    static let delegation = Lexicon.embedded.words("person.delegation")
+    static let destination = Lexicon.embedded.words("person.destination")
+    static let charged = Lexicon.embedded.words("person.charged")
+    static let of = Lexicon.embedded.words("person.of")
+    static let article = Lexicon.embedded.words("person.article")
+    static let placeNoun = Lexicon.embedded.words("person.place-noun")
+    static let organisationHead = Lexicon.embedded.words("person.organisation-head")
+    static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
+    static let presentVerb = Lexicon.embedded.words("person.present-verb")
+    static let speechVerb = Lexicon.embedded.words("person.speech-verb")
+    static let speechAuxiliary = Lexicon.embedded.words("person.speech-auxiliary")
+    static let accordingTo = Lexicon.embedded.words("person.according-to")
+    static let humanVerb = Lexicon.embedded.words("person.human-verb")
+    static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
+    static let also = Lexicon.embedded.words("person.also")
+    static let and = Lexicon.embedded.words("person.and")
+    static let by = Lexicon.embedded.words("person.by")
+    static let on = Lexicon.embedded.words("person.on")
+    static let visit = Lexicon.embedded.words("person.visit")
+    static let inCountry = Lexicon.embedded.words("person.in-country")
+    static let to = Lexicon.embedded.words("person.to")
+    static let near = Lexicon.embedded.words("person.near")
+    static let capitalisedTitle = Lexicon.embedded.words("person.capitalised-title")
+    static let reflexive = Lexicon.embedded.words("person.reflexive")
+    static let vietnameseFinal = Lexicon.embedded.words("person.vietnamese-final")
+    /// Longest first, so « ngh » is tried before « ng » and « n ».
+    static let vietnameseInitials = Lexicon.embedded.words("person.vietnamese-initial").sorted { ($0.count, $0) > ($1.count, $1) }
 }
 
 /// A person named (or referred to by title alone) in one sentence.
@@ -660,7 +915,7 @@ struct PersonMention: Sendable {
     let sentence: Int
     /// Tokens of the whole mention, title phrase included.
     let span: Range<Int>
-    /// Tokens of the name; nil for « le président biélorusse » alone.
+    /// Tokens of the name; nil for « le président letton » alone.
     let name: Range<Int>?
     var person: Int?
     let roles: [String]

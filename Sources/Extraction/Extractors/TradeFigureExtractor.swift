@@ -1,17 +1,20 @@
 import FrenchText
 
 /// Money amounts about trade, exchange or investment between countries (« le commerce bilatéral
-/// s'est élevé à 94,5 millions de dollars en 2024 », « porter les échanges à 500 millions de
+/// s'est élevé à 61,3 millions de dollars en 2022 », « porter les échanges à 500 millions de
 /// dollars »), normalised (94_500_000, USD), with actual vs target and the year or period.
 ///
 /// An amount needs a currency (« 600 Vietnamiens » is no figure) and a sentence about trade or
-/// investment (a budget or a loan is not). Vague amounts (« plusieurs centaines de millions de
+/// investment (a budget or a loan is not). Vague amounts (« quelques dizaines de millions de
 /// dollars ») carry no figure an analyst can use and are left out.
 public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
     private var currencyNames: [String: [(words: [String], code: String)]] = [:]
     private var symbols: [String: String] = [:]
     let countries: CountryGazetteer
+    /// Provinces and cities (seeds/reference/places.tsv): a figure of one of them is regional.
+    let places: Gazetteer<String>
+    let organisations: Gazetteer<String>
 
     /// `countries` lets FactExtractor share the gazetteer it builds once.
     public init(reference: Reference, countries: CountryGazetteer? = nil) {
@@ -26,14 +29,26 @@ public struct TradeFigureExtractor: Sendable {
             for s in c.symbols { symbols[s] = c.code }
         }
         for k in currencyNames.keys { currencyNames[k]!.sort { $0.words.count > $1.words.count } }
+        var p = Gazetteer<String>()
+        for place in reference.places where place.kind != "institution" {
+            for n in [place.name] + place.aliases { p.add(n, place.iso2) }
+        }
+        places = p
+        organisations = AnalysedDocument.organisationGazetteer(reference)
     }
 
     public func extract(from document: Document) -> [TradeFigureFact] {
-        let articleYear = document.date?.year
+        extract(AnalysedDocument(document: document, countries: countries, organisations: organisations))
+    }
+
+    func extract(_ doc: AnalysedDocument) -> [TradeFigureFact] {
+        let document = doc.document
         var out: [TradeFigureFact] = []
         var previousWasTrade = false
         var previousParagraph = Int.min
-        for (sentence, tokens) in zip(document.sentences, document.tokens) {
+        for s in doc.sentences {
+            let sentence = s.sentence
+            let tokens = Tokenizer.separatingGluedNumbers(s.tokens)
             let folded = tokens.map(\.folded)
             var isTrade = Self.isAboutTrade(folded)
             // Investment alone may be domestic (« les investissements publics … pour le métro », « la commune a investi
@@ -44,28 +59,38 @@ public struct TradeFigureExtractor: Sendable {
                 if folded.contains(where: Self.publicWords.contains) { isTrade = false }
                 else if !folded.contains(where: Self.foreignWords.contains) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
             }
-            // « Notre objectif est d'atteindre 500 millions de dollars »: an aim stated right after a trade sentence is about that trade.
+            // « Le but est d'arriver à 700 millions de dollars »: an aim stated right after a trade sentence is about that trade.
             let continues = previousWasTrade && sentence.paragraph == previousParagraph
                 && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
             defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
             guard isTrade || continues else { continue }
             let found = amounts(in: tokens).filter { !(localCurrencyOnly && $0.currency == "VND") }
-            let zones = Self.zones(folded, found.map(\.tokens))
+            guard !found.isEmpty else { continue }
+            // Periods first: the year inside « les neuf premiers mois de 2025 » is the period's, not a point of its own.
+            let periods = FrenchDate.periods(in: tokens, anchor: document.date)
+            let dates = (periods + FrenchDate.mentions(in: tokens, anchor: document.date).filter { m in
+                !periods.contains { $0.tokens.overlaps(m.tokens) }
+            }).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            let zones = Self.zones(folded, found.map(\.tokens), dates)
+            let (who, scope) = traders(s, doc)
             for (money, zone) in zip(found, zones) {
-                let kind = Self.kind(tokens, around: money.tokens)
-                var (year, period) = Self.time(tokens, around: money.tokens, in: zone, articleYear: articleYear, kind: kind)
+                var (kind, rule) = Self.kind(tokens, around: money.tokens)
+                if kind != .other, Self.isInvestment(folded, around: money.tokens) { (kind, rule) = (.other, "trade.investment") }
+                var (year, period) = Self.time(tokens, dates, around: money.tokens, in: zone, kind: kind)
                 // « 46 milliards en 2024 et 23 milliards depuis janvier »: a zone without a year falls back on the
                 // sentence's opening year (« En 2024, … »), never on a year another amount owns.
                 if year == nil, zone != zones[0], found[0].tokens.lowerBound > 0 {
-                    year = Self.time(tokens, around: money.tokens, in: 0..<found[0].tokens.lowerBound, articleYear: articleYear, kind: kind).0
+                    year = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind).0
                 }
+                if continues && !isTrade { rule = "trade.aim-after-trade" }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
-                                           period: period, evidence: sentence.evidence)
+                                           period: period, countries: who, scope: scope, evidence: sentence.evidence(rule))
                 // The headline and the body often state one figure twice, once with its year.
                 if let k = out.firstIndex(where: { $0.amount == fact.amount && $0.currency == fact.currency && $0.kind == fact.kind
                                                    && ($0.year == fact.year || $0.year == nil || fact.year == nil) }) {
                     if out[k].year == nil { out[k].year = fact.year }
                     if out[k].period == nil { out[k].period = fact.period }
+                    if out[k].countries.isEmpty { out[k].countries = fact.countries; out[k].scope = fact.scope }
                 } else {
                     out.append(fact)
                 }
@@ -74,11 +99,86 @@ public struct TradeFigureExtractor: Sendable {
         return out
     }
 
+    /// Who trades, read from the figure's sentence. An organisation named as the partner (« le commerce
+    /// avec l'ASEAN », « entre le Vietnam et l'UEEA ») makes a bloc figure; a province or city named as the
+    /// trader (« les exportations de la province de Lào Cai vers la Chine ») a regional one; otherwise the
+    /// countries the sentence names, completed by those the article is most about, trade bilaterally.
+    /// « bilatéral » and « les deux pays » always mean the pair.
+    func traders(_ s: AnalysedSentence, _ doc: AnalysedDocument) -> ([String], TradeScope?) {
+        let t = s.tokens
+        let f = t.map(\.folded)
+        let pairWords = f.indices.contains { i in
+            Self.bilateralWords.contains(f[i]) || (Self.pairCount.contains(f[i]) && i + 1 < f.count && Self.pairNouns.contains(f[i + 1]))
+        }
+        var named: [String] = []
+        for c in s.countries where !named.contains(c.iso2) { named.append(c.iso2) }
+        let rank = { (x: String) in doc.countryRank.firstIndex(of: x) ?? Int.max }
+        if named.count > 2 { named = Array(named.sorted { rank($0) < rank($1) }.prefix(2)) }
+        func completed(_ n: Int) -> [String] {
+            var out = named
+            for x in doc.countryRank where out.count < n && !out.contains(x) { out.append(x) }
+            return out
+        }
+        // A partner follows « avec », « et », « entre », « vers », « de » + a trade noun, or a hyphen (« Vietnam-ASEAN »).
+        func partner(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
+            guard k >= 0 else { return false }
+            return Self.partnerWords.contains(f[k]) || t[k].text == "-"
+        }
+        if !pairWords, let org = s.organisations.first(where: { partner($0.tokens.lowerBound) }), named.count < 2 {
+            return (Array(completed(1).prefix(1)) + [org.code], .bloc)
+        }
+        if !pairWords, let home = regionalTrader(t) {
+            if !home.isEmpty, !named.contains(home) { named.insert(home, at: 0) }
+            return (completed(2).sorted(), .regional)
+        }
+        // Stored and exported in this order (the database keeps the pair sorted).
+        let pair = completed(2).sorted()
+        return (pair, pair.count == 2 ? .bilateral : nil)
+    }
+
+    /// The country of a province or city trading on its own: « la province de X », « la ville de X »,
+    /// « l'oblast de X » or a known province or city (seeds/reference/places.tsv) named as a trader
+    /// (« entre la province de X et … », « les exportations de X »). A place where something happens
+    /// (« à Da Nang », « le Comité populaire de X ») trades nothing. "" when the country is unknown.
+    func regionalTrader(_ t: [Token]) -> String? {
+        let f = t.map(\.folded)
+        func trades(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
+            guard k >= 0 else { return false }
+            if Self.partnerWords.contains(f[k]) { return true }
+            return Self.traderOf.contains(f[k]) && k > 0 && Self.tradeWords.contains(f[k - 1])
+        }
+        for m in places.matches(in: t) where t[m.tokens.lowerBound].isCapitalized {
+            let i = m.tokens.lowerBound
+            if trades(i) { return m.payload }
+            // « la province de X »: the place noun is the trader.
+            if i >= 2, Self.placeOf.contains(f[i - 1]), Self.regionNouns.contains(f[i - 2]), trades(i - 2) { return m.payload }
+        }
+        for i in t.indices.dropLast(2) where Self.regionNouns.contains(f[i]) && trades(i) {
+            var k = i + 1
+            if !FrenchWords.isFunctionWord(f[k]) && !t[k].isCapitalized { k += 1 }   // « la province chinoise du Yunnan »
+            if k + 1 < t.count, Self.placeOf.contains(f[k]), t[k + 1].isCapitalized { return "" }
+        }
+        return nil
+    }
+
+    static let bilateralWords = Lexicon.embedded.words("trade.bilateral")
+    static let pairCount = Lexicon.embedded.words("trade.pair-count")
+    static let pairNouns = Lexicon.embedded.words("trade.pair-noun")
+    static let partnerWords = Lexicon.embedded.words("trade.partner")
+    static let traderOf = Lexicon.embedded.words("trade.trader-of")
+    static let placeOf = Lexicon.embedded.words("trade.place-of")
+    static let regionNouns = Lexicon.embedded.words("trade.region-noun")
+
     struct Money { let value: Double; let currency: String; let tokens: Range<Int> }
 
-    /// Amounts with a currency: « 94,5 millions de dollars », « 3 000 USD », « $1,2 milliard », « 500 000 € ».
+    /// Amounts with a currency: « 61,3 millions de dollars », « 3 000 USD », « $2,4 milliards », « 500 000 € ».
     func amounts(in tokens: [Token]) -> [Money] {
         var out: [Money] = []
+        var pending: [FrenchNumber.Reading] = []
         var i = 0
         while i < tokens.count {
             // A percentage or a year is no amount; a number right after a currency symbol is.
@@ -90,25 +190,35 @@ public struct TradeFigureExtractor: Sendable {
                 continue
             }
             if i > 0, let code = symbols[tokens[i - 1].text] ?? (i > 1 ? symbols[tokens[i - 2].text + tokens[i - 1].text] : nil) {
-                // « $1,2 milliard de dollars » would double the currency: the symbol wins.
+                // « $2,4 milliards de dollars » would double the currency: the symbol wins.
                 if let (_, after) = currency(after: end, in: tokens) { end = after }
                 out.append(Money(value: reading.value, currency: code, tokens: (i - 1)..<end))
                 i = end
                 continue
             }
             // « 200 millions de dollars, contre 150 millions en 2023 »: the currency carries over.
-            if reading.scaled, let last = out.last, i - last.tokens.upperBound <= 8 {
+            if reading.scaled, let last = out.last, i - last.tokens.upperBound <= 16 {
                 out.append(Money(value: reading.value, currency: last.currency, tokens: reading.tokens))
+            } else if reading.scaled {
+                pending.append(reading)
             }
             i = reading.tokens.upperBound
         }
+        // « 9 milliards d'échanges en 2020 et 11 milliards de dollars en 2021 »: a bare scaled amount takes
+        // the currency of the next amount of its sentence.
+        for p in pending {
+            guard let next = out.first(where: { $0.tokens.lowerBound >= p.tokens.upperBound }),
+                  next.tokens.lowerBound - p.tokens.upperBound <= 16 else { continue }
+            out.append(Money(value: p.value, currency: next.currency, tokens: p.tokens))
+        }
+        out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         // « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions de dollars »: one
         // figure stated twice; the first statement stands.
         return out.enumerated().filter { k, m in
             guard k > 0 else { return true }
             let gap = out[k - 1].tokens.upperBound..<m.tokens.lowerBound
-            return !(gap.count <= 3 && gap.contains { ["(", "soit", "environ", ","].contains(tokens[$0].folded) }
-                     && gap.contains { tokens[$0].folded == "(" || tokens[$0].folded == "soit" })
+            return !(gap.count <= 3 && gap.contains { Self.restatementGap.contains(tokens[$0].folded) }
+                     && gap.contains { Self.restatement.contains(tokens[$0].folded) })
         }.map(\.1)
     }
 
@@ -118,7 +228,7 @@ public struct TradeFigureExtractor: Sendable {
         if let code = symbols[tokens[j].text] { return (code, j + 1) }
         if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
         var k = j
-        if tokens[k].folded == "de" || tokens[k].folded == "d'" { k += 1 }
+        if Self.currencyOf.contains(tokens[k].folded) { k += 1 }
         guard k < tokens.count, let candidates = currencyNames[tokens[k].folded] else { return nil }
         for c in candidates where k + c.words.count <= tokens.count {
             if (0..<c.words.count).allSatisfy({ tokens[k + $0].folded == c.words[$0] }) { return (c.code, k + c.words.count) }
@@ -129,104 +239,131 @@ public struct TradeFigureExtractor: Sendable {
     // MARK: - Sentence cues (French grammar of trade figures, not reference data)
 
     /// Words that make a sentence about trade, exchange or investment between countries.
-    static let tradeWords: Set<String> = [
-        "commerce", "commercial", "commerciale", "commerciaux", "commerciales", "echanges", "exportations",
-        "importations", "exportation", "importation", "exports", "imports", "export-import", "investissement",
-        "investissements", "investisseur", "investisseurs", "investi", "investis", "investie", "investies", "ide", "capitaux",
-        "exporte", "importe", "exportes", "importes", "exportees", "importees", "export", "import", "negoce",
-        "marchandises",
-    ]
+    static let tradeWords = Lexicon.embedded.words("trade.word").union(investmentWords)
 
     /// Trade words other than investment.
-    static let exchangeWords: Set<String> = tradeWords.subtracting(investmentWords)
-    static let investmentWords: Set<String> = ["investissement", "investissements", "investisseur", "investisseurs", "investi",
-                                               "investis", "investie", "investies", "capitaux"]
-    static let publicWords: Set<String> = ["public", "publics", "publique", "publiques", "budgetaire", "budgetaires", "budget"]
-    static let foreignWords: Set<String> = ["etranger", "etrangers", "etrangere", "etrangeres", "ide", "fdi", "bilateral", "bilaterale",
-                                            "bilateraux", "bilaterales", "partenaire", "partenaires", "exterieur", "exterieurs"]
+    static let exchangeWords = Lexicon.embedded.words("trade.word")
+    static let investmentWords = Lexicon.embedded.words("trade.investment")
+    static let publicWords = Lexicon.embedded.words("trade.public")
+    static let foreignWords = Lexicon.embedded.words("trade.foreign")
     /// Words that state an aim.
-    static let aimWords: Set<String> = ["objectif", "objectifs", "viser", "visons", "visent", "atteindre", "porter", "ambition", "cible"]
+    static let aimWords = Lexicon.embedded.words("trade.aim")
 
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
-    static let backWords: Set<String> = ["chiffre", "montant", "volume", "valeur", "total"]
+    static let backWords = Lexicon.embedded.words("trade.back-noun")
+    static let backDeterminers = Lexicon.embedded.words("trade.back-determiner")
 
     /// Cues that the figure is an aim: « porter … à », « objectif », « viser », « atteindre » (infinitive), « d'ici ».
-    static let targetWords: Set<String> = [
-        "porter", "objectif", "objectifs", "viser", "vise", "visent", "visant", "visons", "cible", "ambition",
-        "d'ici", "atteindre", "devrait", "devraient", "pourrait", "pourraient", "prevoit", "prevoient", "s'efforcer",
-        "s'efforcent", "esperent", "espere", "souhaitent", "porteront", "portera", "atteindra", "atteindront",
-        "doubler", "tripler", "augmenter", "accroitre", "hisser", "relever", "attendre", "projettent", "viseront",
-        "ambitionnent", "ambitionne", "horizon", "escomptent", "cibler", "fixer", "fixent",
-    ]
+    static let targetWords = Lexicon.embedded.words("trade.target-cue")
 
     /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
-    static let actualWords: Set<String> = [
-        "eleve", "elevee", "elevees", "eleves", "s'eleve", "s'elevent", "atteint", "atteinte",
-        "s'etablit", "s'etablissait", "etabli", "depasse", "depassant", "totalise", "represente", "representait",
-        "enregistre", "enregistree", "affiche", "actuel", "actuellement", "etait", "fut", "ete", "culmine",
-        "hausse", "baisse", "augmente", "progresse", "recule", "contre",
-    ]
+    static let actualWords = Lexicon.embedded.words("trade.actual-cue")
+    static let purposeWords = Lexicon.embedded.words("trade.purpose")
+    static let restatement = Lexicon.embedded.words("trade.restatement")
+    static let restatementGap = Lexicon.embedded.words("trade.restatement-gap")
+    static let currencyOf = Lexicon.embedded.words("trade.of")
+    static let clauseEnds = Lexicon.embedded.words("trade.clause-end")
+    static let perfectAuxiliaries = Lexicon.embedded.words("trade.perfect-auxiliary")
+    static let stockTotals = Lexicon.embedded.words("trade.stock-total")
+    static let projectWords = Lexicon.embedded.words("trade.projects")
+    static let sinceWords = Lexicon.embedded.words("trade.since")
+    static let betweenWords = Lexicon.embedded.words("trade.between")
+    static let andWords = Lexicon.embedded.words("trade.and")
+    static let yearNouns = Lexicon.embedded.words("trade.year-noun")
+    static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
     static func refersBack(_ folded: [String]) -> Bool {
-        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && ["ce", "cet", "cette", "ces", "le", "la"].contains(folded[i - 1]) }
+        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]) }
     }
 
     /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none
     /// precedes it, a cue in the amount's own phrase after it (« … d'ici 2030 »). A later clause (« , qui
-    /// pourrait progresser », « et les deux parties visent à le doubler ») speaks of what comes next and
-    /// does not retag an amount already stated.
-    static func kind(_ tokens: [Token], around r: Range<Int>) -> TradeKind {
+    /// pourrait progresser », « et les deux pays comptent le tripler ») speaks of what comes next and
+    /// does not retag an amount already stated. The second value is the rule id of the evidence.
+    static func kind(_ tokens: [Token], around r: Range<Int>) -> (TradeKind, String) {
         let folded = tokens.map(\.folded)
-        if isStock(folded, before: r.lowerBound) { return .other }
+        if isStock(folded, before: r.lowerBound) { return (.other, "trade.stock") }
         for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
-            if targetWords.contains(folded[i]) { return .target }
-            if actualWords.contains(folded[i]) || isPerfect(tokens, i) { return .actual }
+            if targetWords.contains(folded[i]) {
+                // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
+                // finished change states the result, not an aim.
+                if i > 0, purposeWords.contains(folded[i - 1]), (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                    return (.actual, "trade.result-infinitive")
+                }
+                return (.target, "trade.target")
+            }
+            if actualWords.contains(folded[i]) || isPerfect(tokens, i) { return (.actual, "trade.actual") }
         }
         for i in r.upperBound..<folded.count {
             if tokens[i].isPunctuation && tokens[i].text != "-" || clauseWords.contains(folded[i]) { break }
-            if targetWords.contains(folded[i]) { return .target }
-            if actualWords.contains(folded[i]) { return .actual }
+            if targetWords.contains(folded[i]) { return (.target, "trade.target-after") }
+            if actualWords.contains(folded[i]) { return (.actual, "trade.actual-after") }
         }
-        return .actual
+        return (.actual, "trade.amount")
     }
 
-    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 2 000
-    /// projets totalisant 6,9 milliards », « des projets d'une valeur totale de… ».
+    /// Investment, aid or loans rather than trade: the money noun nearest before the amount in its
+    /// clause (« un capital social de 2 milliards », « des projets d'une valeur totale de 300 millions »,
+    /// « une APD de 50 millions »), else right after it (« 3 milliards d'investissements »). Trade nouns
+    /// win when nearer (« avec des investissements en hausse, le commerce a atteint 4 milliards »).
+    static func isInvestment(_ f: [String], around r: Range<Int>) -> Bool {
+        for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
+            if clauseEnds.contains(f[i]) { break }
+            if exchangeWords.contains(f[i]) { return false }
+            if investmentWords.contains(f[i]) || fundingWords.contains(f[i]) { return true }
+        }
+        for i in r.upperBound..<min(f.count, r.upperBound + 3) {
+            if exchangeWords.contains(f[i]) { return false }
+            if investmentWords.contains(f[i]) || fundingWords.contains(f[i]) { return true }
+        }
+        return false
+    }
+
+    /// Money that is not trade: capital, projects, aid, loans, credit.
+    static let fundingWords = Lexicon.embedded.words("trade.funding")
+
+    /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 1 500
+    /// projets totalisant 4,1 milliards », « des projets d'une valeur totale de… ».
     static func isStock(_ f: [String], before i: Int) -> Bool {
         let window = max(0, i - 6)..<i
         if window.contains(where: { f[$0].hasPrefix("cumul") }) { return true }
-        guard let projects = window.last(where: { f[$0] == "projets" }) else { return false }
-        return (projects..<i).contains { ["totalisant", "totale", "total"].contains(f[$0]) }
+        guard let projects = window.last(where: { projectWords.contains(f[$0]) }) else { return false }
+        return (projects..<i).contains { stockTotals.contains(f[$0]) }
     }
 
     /// Words that open a new clause after an amount.
-    static let clauseWords: Set<String> = ["et", "qui", "que", "mais", "tandis", "alors", "dont", "ou"]
+    static let clauseWords = Lexicon.embedded.words("trade.clause-start")
 
     /// A past participle after a present auxiliary (« s'est chiffré », « ont totalisé », « a généré »): a
     /// figure already reached. « à » folds like « a » but is a preposition.
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard ["est", "sont", "a", "ont"].contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
+        guard perfectAuxiliaries.contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
         let f = tokens[i].folded
         return ["e", "es", "ee", "ees", "i", "is", "u", "us"].contains { f.hasSuffix($0) } && f.utf8.count > 3
     }
 
     /// The stretch of the sentence each amount owns for its year and period: from the end of the previous
-    /// amount to the start of the next. A year between two amounts goes to the one it follows (« 46 milliards
-    /// en 2024 et 23 milliards… »), unless it opens a clause for the next (« …; en 2024, 23 milliards »).
-    static func zones(_ f: [String], _ amounts: [Range<Int>]) -> [Range<Int>] {
+    /// amount to the start of the next. A date between two amounts goes to the one it follows (« 46 milliards
+    /// en 2024 et 23 milliards… »), unless it opens a clause for the next: a conjunction, the time phrase, a
+    /// comma, then the amount (« …; en 2024, 23 milliards », « … et les six premiers mois de 2025, environ 2 milliards »).
+    static func zones(_ f: [String], _ amounts: [Range<Int>], _ dates: [DateMention]) -> [Range<Int>] {
         guard amounts.count > 1 else { return amounts.isEmpty ? [] : [0..<f.count] }
         var bounds: [Int] = [0]
         for k in 1..<amounts.count {
             let gap = amounts[k - 1].upperBound..<amounts[k].lowerBound
             var cut = gap.upperBound
-            for i in gap where i >= 2 && i + 1 < f.count && year(f[i]) != nil && f[i - 1] == "en" && f[i + 1] == ","
-                && [",", ";", "et", "puis"].contains(f[i - 2]) {
-                cut = i - 1
-                break
+            for d in dates where gap.contains(d.tokens.lowerBound) && d.tokens.upperBound < amounts[k].lowerBound {
+                let e = d.tokens.upperBound
+                guard f[e] == ",", amounts[k].lowerBound - e <= 4 else { continue }
+                if let c = stride(from: d.tokens.lowerBound - 1, through: gap.lowerBound, by: -1)
+                    .first(where: { amountJoiners.contains(f[$0]) }) {
+                    cut = c + 1
+                    break
+                }
             }
             bounds.append(cut)
         }
@@ -236,15 +373,11 @@ public struct TradeFigureExtractor: Sendable {
 
     // MARK: - Year and period
 
-    static let months: [String: Int] = [
-        "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
-        "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    ]
-
-    /// The year nearest to the amount in its sentence (« En 2016, … », « … en 2024 », « d'ici 2030 »,
-    /// « l'an dernier »), and a period when the sentence states one (« les neuf premiers mois de 2025 »
-    /// → 2025-01/2025-09, « 2016-2020 », « premier semestre »).
-    static func time(_ tokens: [Token], around r: Range<Int>, in zone: Range<Int>, articleYear: Int?, kind: TradeKind) -> (Int?, String?) {
+    /// The year nearest to the amount in its zone, read by FrenchDate (« En 2016, … », « … en 2024 »,
+    /// « d'ici 2030 », « l'an dernier », « jusqu'en octobre 2021 »), and a period when one is stated
+    /// (« les neuf premiers mois de 2025 » → 2025-01/2025-09, « 2016-2020 », « au premier semestre »).
+    /// A day or month with no year written (« le 20 novembre ») dates the event told, not the figure.
+    static func time(_ tokens: [Token], _ dates: [DateMention], around r: Range<Int>, in zone: Range<Int>, kind: TradeKind) -> (Int?, String?) {
         let f = tokens.map(\.folded)
         var best: (distance: Int, year: Int)?
         var period: String?
@@ -252,34 +385,28 @@ public struct TradeFigureExtractor: Sendable {
             let d = i < r.lowerBound ? r.lowerBound - i : i - r.upperBound + 1
             if best == nil || d < best!.distance { best = (d, year) }
         }
-        for i in zone where !r.contains(i) {
-            let t = f[i]
-            if let y = year(t) {
-                // « depuis 1992 », « dès 2016 » date something else than the figure.
-                if i > 0, ["depuis", "des"].contains(f[i - 1]) { continue }
-                consider(y, at: i)
-                if let p = periodBefore(f, yearAt: i, year: y) { period = p }
-                // « entre 2016 et 2020 »
-                if i >= 1, f[i - 1] == "entre", i + 2 < f.count, f[i + 1] == "et", let y2 = year(f[i + 2]) { period = "\(y)-\(y2)" }
-            } else if t.utf8.count == 9, t.contains("-"), let y1 = year(String(t.prefix(4))), let y2 = year(String(t.suffix(4))) {
-                period = "\(y1)-\(y2)"
-                consider(kind == .target ? y2 : y1, at: i)
-            } else if articleYear != nil, i + 1 < f.count {
-                // « l'an dernier », « l'année dernière », « cette année »
-                if (t == "an" || t == "annee") && (f[i + 1] == "dernier" || f[i + 1] == "derniere" || f[i + 1] == "precedente") {
-                    consider(articleYear! - 1, at: i)
-                } else if (t == "cette" || t == "cet") && (f[i + 1] == "annee" || f[i + 1] == "an") {
-                    consider(articleYear!, at: i)
-                } else if (t == "semestre" || t == "trimestre"), i > 0, !(i + 1 < f.count && year(f[i + 1]) != nil),
-                          !(i + 2 < f.count && ["de", "du"].contains(f[i + 1]) && (year(f[i + 2]) != nil || f[i + 2] == "l'" || f[i + 2] == "cette")),
-                          let p = periodBefore(f, yearAt: i + 1, year: articleYear!) {
-                    // « au premier semestre », with no year: this year's.
-                    consider(articleYear!, at: i)
-                    if period == nil { period = p }
-                } else if t == "debut" && i + 2 < f.count && f[i + 1] == "de" && f[i + 2] == "l'" && i + 3 < f.count && f[i + 3] == "annee" {
-                    // « depuis le début de l'année »: the article's year so far.
-                    consider(articleYear!, at: i)
+        for d in dates where zone.contains(d.tokens.lowerBound) && !r.overlaps(d.tokens) {
+            guard let start = d.start else { continue }
+            let i = d.tokens.lowerBound
+            let writesYear = d.tokens.contains { isYear(f[$0]) } || d.tokens.contains { yearNouns.contains(f[$0]) }
+            guard d.kind == .period || writesYear else { continue }
+            // « depuis 1992 », « dès 2016 » date something else than the figure.
+            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), tokens[i - 1].text != "des" { continue }
+            if d.kind == .period, let e = d.end {
+                if start.month != nil {
+                    period = "\(start)/\(e)"
+                    consider(start.year, at: i)
+                } else {
+                    period = "\(start.year)-\(e.year)"
+                    consider(kind == .target ? e.year : start.year, at: i)
                 }
+                continue
+            }
+            consider(start.year, at: i)
+            // « entre 2016 et 2020 »
+            if i >= 1, betweenWords.contains(f[i - 1]), i + 2 < f.count, andWords.contains(f[i + 1]),
+               let second = dates.first(where: { $0.tokens.lowerBound == i + 2 })?.start, isYear(f[i + 2]) {
+                period = "\(start.year)-\(second.year)"
             }
         }
         // A period spanning years says nothing about one year.
@@ -287,39 +414,9 @@ public struct TradeFigureExtractor: Sendable {
         return (best?.year, period)
     }
 
-    static func year(_ t: String) -> Int? {
-        guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t), (1945...2100).contains(y) else { return nil }
-        return y
+    /// A four-digit year token (the shape test FrenchDate applies).
+    static func isYear(_ t: String) -> Bool {
+        guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t) else { return false }
+        return (1900...2100).contains(y)
     }
-
-    /// « les neuf premiers mois de 2025 », « au premier semestre 2025 », « de janvier à septembre 2025 ».
-    static func periodBefore(_ f: [String], yearAt i: Int, year y: Int) -> String? {
-        let window = f[max(0, i - 6)..<i]
-        let w = Array(window)
-        func range(_ a: Int, _ b: Int) -> String { String(format2(y, a)) + "/" + format2(y, b) }
-        if let m = w.firstIndex(of: "mois"), m > 1, w[m - 1] == "premiers" {
-            let n = FrenchNumber.word(w[m - 2]) ?? FrenchNumber.parse(w[m - 2]) ?? 0
-            if n >= 1 && n <= 12 { return range(1, Int(n)) }
-        }
-        if let s = w.firstIndex(where: { $0 == "semestre" }), s > 0 {
-            if ["premier", "1er"].contains(w[s - 1]) { return range(1, 6) }
-            if ["second", "deuxieme", "2e"].contains(w[s - 1]) { return range(7, 12) }
-        }
-        if let s = w.firstIndex(where: { $0 == "trimestre" }), s > 0 {
-            switch w[s - 1] {
-            case "premier", "1er": return range(1, 3)
-            case "deuxieme", "second", "2e": return range(4, 6)
-            case "troisieme", "3e": return range(7, 9)
-            case "quatrieme", "dernier", "4e": return range(10, 12)
-            default: break
-            }
-        }
-        // « de janvier à septembre 2025 »
-        if w.count >= 3, let m2 = months[w[w.count - 1]], w[w.count - 2] == "a", let m1 = months[w[w.count - 3]], m1 < m2 {
-            return range(m1, m2)
-        }
-        return nil
-    }
-
-    static func format2(_ y: Int, _ m: Int) -> String { "\(y)-" + (m < 10 ? "0\(m)" : "\(m)") }
 }

@@ -1,18 +1,25 @@
 import FrenchText
 
-/// Finds visits: someone of one country travelling to another, as news tells it — « visite
-/// d’État en Biélorussie », « est arrivé à Minsk », « a reçu à Hanoi le secrétaire d’État … »,
-/// « est accueilli à l’aéroport de Minsk », past visits recalled (« celle du président … au
-/// Vietnam en 1997, 2008 et en 2015 » = one visit per year), tours (one visit per country).
-/// Invitations and planned visits are not visits.
+/// Finds visits: someone of one country travelling to another, as news tells it — « une visite
+/// d'amitié en Bolivie », « est arrivée à Lima », « a reçu à Quito la ministre … », « a été accueilli
+/// à l'aéroport de Lima », past visits recalled (« celle de la présidente … au Chili en 1999, 2004 et
+/// 2011 » = one visit per year), tours (one visit per country), meetings held where one party lives.
+/// Invitations, planned visits, calls and video meetings are not visits. Each visit's evidence names
+/// the rule (construction) that read it: `visit.arrival`, `visit.genitive-list`, `visit.welcome`, …
 public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
+
+    /// Folded capital → country, for datelines.
+    let capitals: [String: String]
 
     /// `persons` lets FactExtractor share the one it runs already.
     public init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
         self.persons = persons ?? PersonExtractor(reference: reference)
+        var capitals: [String: String] = [:]
+        for c in reference.countries { for k in c.capitals { capitals[Folding.fold(k)] = c.iso2 } }
+        self.capitals = capitals
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
@@ -20,84 +27,139 @@ public struct VisitExtractor: Sendable {
         return extract(doc, persons.analyse(doc))
     }
 
-    enum Trigger { case visit, arrival, reception, passiveReception, led }
+    enum Trigger { case visit, visited, arrival, departure, reception, receptionNoun, passiveReception, led, meeting }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
-        var visits: [VisitFact] = []
-        var receptions = Set<Int>()
+        var trips = VisitSet()
+        var receptions: [(fact: VisitFact, fallbackCity: String?, local: Bool)] = []
         var subject: Int?
         var lastNamed: Int?
-        for s in doc.sentences {
-            defer { if let p = analysis.mentions[s.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
-            let mentions = analysis.mentions[s.index]
-            let sentenceSubject = self.subject(s, mentions) ?? subject
+        for whole in doc.sentences {
+            defer { if let p = analysis.mentions[whole.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
+            let allMentions = analysis.mentions[whole.index]
+            let sentenceSubject = self.subject(whole, allMentions) ?? subject
             defer { if let p = sentenceSubject { subject = p } }
-            let triggers = self.triggers(s)
+            let triggers = self.triggers(whole)
             guard !triggers.isEmpty else { continue }
+            // A run-on « sentence » of thousands of words (a list, a page without full stops) is read a
+            // window at a time around each trigger, so that its cost stays linear in its length.
+            let window = Window(whole, allMentions, limit: Self.windowed)
             for (n, trig) in triggers.enumerated() {
-                let end = n + 1 < triggers.count ? triggers[n + 1].at : s.tokens.count
+                let end = n + 1 < triggers.count ? triggers[n + 1].at : whole.tokens.count
                 let seg = trig.at..<end
+                let lo = window.isOn ? max(0, trig.at - Self.lookBack) : 0
+                let (s, mentions) = window.view(lo..<min(whole.tokens.count, end + 8))
                 if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { continue }
-                // Who travels.
-                var visitor: Int?
-                var visitorCountry: String?
-                var guestSpan: Range<Int>?
+                // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
+                // each with the words that belong to them (their own dates).
+                var travellers: [(person: Int?, country: String?, words: Range<Int>?)] = []
+                var guestSpans: [Range<Int>] = []
+                var rule: String
+                func named(_ m: PersonMention) -> (person: Int?, country: String?, words: Range<Int>?) {
+                    (m.person, m.person == nil ? m.country : nil, nil)
+                }
                 switch trig.kind {
                 case .reception:
+                    rule = "visit.reception"
                     if let m = mentions.first(where: { seg.contains($0.span.lowerBound) && $0.span.lowerBound > trig.at }) {
-                        visitor = m.person; guestSpan = m.span
-                        if m.person == nil { visitorCountry = m.country }
                         if m.category == "diplomat" { continue }  // an ambassador lives there
-                    } else if let d = delegation(s, seg) { visitorCountry = d } else { continue }
+                        travellers = [named(m)]; guestSpans = [m.span]
+                        // « a reçu, le 3 mai à Hanoi, X, chef de … »: the guest after the circumstances.
+                        if m.span.lowerBound > trig.at + 1, s.tokens[trig.at + 1].text == "," { rule = "visit.reception-apposition" }
+                    } else if let d = delegation(s, seg) { travellers = [(nil, d, nil)]; rule = "visit.reception-delegation" } else { continue }
+                case .meeting:
+                    rule = "visit.meeting"
+                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: !L.declared.contains(s.folded(trig.at))).map { ($0.person, nil, nil) }
+                    guestSpans = []
+                case .receptionNoun:
+                    // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »;
+                    // « ont signé …, lors d'une réception à Quito »: whoever of the sentence is foreign to the place.
+                    guard let list = genitives(s, mentions, from: trig.at + 1, in: seg) else {
+                        travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: true).map { ($0.person, nil, nil) }
+                        rule = "visit.reception-meeting"
+                        break
+                    }
+                    if list.contains(where: { $0.mention.category == "diplomat" }) { continue }
+                    travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
+                    guestSpans = list.map(\.mention.span)
+                    rule = "visit.welcome"
                 case .visit:
+                    rule = "visit.subject"
                     if let p = anaphoricGenitive(s, after: trig.at, in: seg) {
-                        // « la visite officielle de ce dernier »: the last person named.
+                        // « la récente visite de ce dernier »: the last person named.
                         guard let m = mentions.last(where: { $0.person != nil && $0.span.upperBound <= p })?.person ?? lastNamed else { continue }
-                        visitor = m
-                    } else if let m = genitive(s, mentions, after: trig.at, in: seg) {
-                        visitor = m.person; guestSpan = m.span
-                        if m.person == nil { visitorCountry = m.country }
+                        travellers = [(m, nil, nil)]; rule = "visit.anaphor"
+                    } else if let list = genitive(s, mentions, after: trig.at, in: seg) {
+                        travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, list.count > 1 ? $0.words : nil) }
+                        guestSpans = list.map(\.mention.span)
+                        rule = list.count > 1 ? "visit.genitive-list" : "visit.genitive"
                     } else if let a = apposition(s, mentions, before: trig.at) {
-                        // « X, en visite de travail au Vietnam, … », « X, qui effectue une visite … »
+                        // « X, en visite d'amitié au Chili, … », « X, qui poursuit sa tournée … »
                         switch a {
-                        case .person(let m): visitor = m.person; if m.person == nil { visitorCountry = m.country }
-                        case .delegation(let c): visitorCountry = c
+                        case .people(let ms): travellers = ms.map(named)
+                        case .delegation(let c): travellers = [(nil, c, nil)]
                         }
+                        rule = "visit.apposition"
+                    } else if let m = verbSubject(s, mentions, before: trig.at) {
+                        travellers = [(m, nil, nil)]; rule = "visit.verb-subject"
                     } else if let d = delegation(s, seg) {
-                        visitorCountry = d
-                    } else if let m = clauseSubject(s, mentions, before: trig.at) {
-                        visitor = m
-                    } else if let m = leader(s, mentions, before: trig.at) {
-                        visitor = m
+                        travellers = [(nil, d, nil)]; rule = "visit.delegation"
+                    } else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) {
+                        travellers = [(m, nil, nil)]; rule = "visit.clause-subject"
+                    } else if let m = leader(s, mentions, before: trig.at, from: lo) {
+                        travellers = [(m, nil, nil)]; rule = "visit.delegation-leader"
                     } else {
-                        visitor = sentenceSubject
+                        travellers = [(sentenceSubject, nil, nil)]
                     }
                 case .led:
-                    // « X, qui avait conduit une délégation … à Minsk », « X a conduit une délégation à … »
-                    if let m = relativeAntecedent(s, mentions, before: trig.at) { visitor = m }
-                    else if let m = clauseSubject(s, mentions, before: trig.at) { visitor = m }
-                    else { visitor = sentenceSubject }
-                case .arrival, .passiveReception:
-                    // « Une délégation du ministère biélorusse … s'est rendue »: no one named.
-                    if let d = delegation(s, 0..<trig.at) { visitorCountry = d }
-                    else if let m = leader(s, mentions, before: trig.at) { visitor = m }
-                    else { visitor = sentenceSubject }
+                    // « X, qui avait conduit une délégation … au Chili », « X a conduit une délégation à … »
+                    rule = "visit.led-delegation"
+                    if let m = relativeAntecedent(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
+                    else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)] }
+                    else { travellers = [(sentenceSubject, nil, nil)] }
+                case .arrival, .departure, .visited, .passiveReception:
+                    switch trig.kind {
+                    case .arrival: rule = "visit.arrival"
+                    case .departure: rule = "visit.departure"
+                    case .visited: rule = "visit.visited"
+                    default: rule = "visit.reception-passive"
+                    }
+                    // « Une délégation du ministère bolivien … s'est rendue »: no one named.
+                    if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
+                    else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
+                    else { travellers = [(sentenceSubject, nil, nil)] }
                 }
-                if let v = visitor { visitorCountry = analysis.people[v].country }
-                guard visitor != nil || visitorCountry != nil else { continue }
-                // Where to: « en Biélorussie », « au Vietnam », « à Minsk ».
+                travellers = travellers.map { t in
+                    guard let v = t.person else { return t }
+                    return (v, analysis.people[v].country, t.words)
+                }
+                travellers.removeAll { $0.person == nil && $0.country == nil }
+                guard !travellers.isEmpty else { continue }
+                func inGuest(_ i: Int) -> Bool { guestSpans.contains { $0.contains(i) } }
+                // Where to: « en Bolivie », « au Chili », « à Lima »; what one leaves (« a quitté Lima »).
                 var hosts: [(iso2: String, city: String?)] = []
-                for c in s.countries where seg.contains(c.tokens.lowerBound) && !(guestSpan?.contains(c.tokens.lowerBound) ?? false) {
-                    guard isLocative(s, c) else { continue }
-                    let city: String? = c.form == .capital ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
+                // « est arrivé en Bolivie, après le Pérou »: the earlier leg of a tour, without this leg's dates.
+                var earlier = Set<String>()
+                for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
+                    let after = c.form == .name && trig.kind != .reception && trig.kind != .receptionNoun && trig.kind != .meeting
+                        && (L.after.contains(s.folded(c.tokens.lowerBound - 1))
+                            || (L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.after.contains(s.folded(c.tokens.lowerBound - 2))))
+                    // Before the trigger, only an earlier leg (« Après le Pérou, X est arrivé … »).
+                    if !seg.contains(c.tokens.lowerBound), !after { continue }
+                    if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
+                    guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    earlier.remove(c.iso2)
+                    // « en visite à Singapour »: a city-state named is its city too.
+                    let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.folded(c.tokens.lowerBound)))
+                        ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
                     if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) {
                         if hosts[k].city == nil { hosts[k].city = city }
                     } else {
                         hosts.append((c.iso2, city))
                     }
                 }
-                // « à Nghe An », « dans la métropole du Sud », « dans la préfecture d'Aichi »: the country below the place.
-                for (range, p) in places(s, in: seg) where !(guestSpan?.contains(range.lowerBound) ?? false) {
+                // « à Cuzco », « dans la province d'Arequipa »: the country below the place.
+                for (range, p) in places(s, in: seg) where !inGuest(range.lowerBound) {
                     let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
                     let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
                     if let k = hosts.firstIndex(where: { $0.iso2 == p.iso2 }) {
@@ -106,58 +168,121 @@ public struct VisitExtractor: Sendable {
                         hosts.append((p.iso2, city))
                     }
                 }
-                // « a choisi le Vietnam pour sa première visite »
+                // « Sur invitation de son homologue bolivienne, la ministre X effectue une visite dans le pays »:
+                // « le pays » is the last other country named before.
+                if hosts.isEmpty, let k = seg.first(where: { L.inside.contains(s.folded($0)) && L.thisCountryArticle.contains(s.folded($0 + 1)) && L.country.contains(s.folded($0 + 2)) }),
+                   let c = s.countries.last(where: { $0.tokens.upperBound <= k && $0.iso2 != travellers[0].country }) {
+                    hosts.append((c.iso2, nil))
+                }
+                // « a choisi le Pérou pour son premier voyage »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
-                if hosts.isEmpty, trig.kind == .reception {
-                    // « Le chef du Parti reçoit … »: the host's own country.
+                if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
+                    // « Le 3 mai, à Hanoi, le ministre X a reçu … »: the place of a reception may come before it.
+                    for c in s.countries where c.tokens.upperBound <= trig.at && c.form == .capital && isLocative(s, c) {
+                        let city = String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self)
+                        if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) { hosts[k].city = city }
+                        else if hosts.isEmpty { hosts.append((c.iso2, city)) }
+                        break
+                    }
+                }
+                if hosts.isEmpty, trig.kind == .reception || trig.kind == .receptionNoun {
+                    // « Le maire de Lima reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
                     else if let m = mentions.first(where: { $0.span.upperBound <= trig.at }), let c = m.country { hosts.append((c, nil)) }
                 }
+                if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
+                // « Au cours de son séjour, X s'est rendu à Cuzco »: a move during the trip already told
+                // names a place of it, not the city where it took place.
+                var weakCity = false
+                if trig.kind == .arrival || trig.kind == .visited,
+                   triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.folded($0.at - 1)) }) {
+                    weakCity = true
+                }
                 let kind = self.kind(s, seg)
-                let dates = self.dates(s, seg, before: triggers[0].at, excluding: mentions.map(\.span))
-                for h in hosts where h.iso2 != visitorCountry {
-                    for d in dates.isEmpty ? [nil] : dates.map(Optional.some) {
-                        if trig.kind == .reception || trig.kind == .passiveReception { receptions.insert(visits.count) }
-                        visits.append(VisitFact(visitor: visitor.map { analysis.people[$0].name }, visitorCountry: visitorCountry,
-                                                hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
-                                                evidence: s.sentence.evidence))
+                let excluded = mentions.map(\.span)
+                // « Durant son séjour du 3 au 5 mai, la délégation a visité … »: a move during the trip told
+                // before it in the sentence has the trip's dates.
+                let shared = self.dates(s, seg, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
+                for t in travellers {
+                    var dates = shared
+                    if let w = t.words {
+                        let own = self.dates(s, w, before: triggers[0].at, excluding: excluded).filter { w.contains($0.tokens.lowerBound) }
+                        if !own.isEmpty { dates = own } else { dates = shared.filter { d in !travellers.contains { $0.words?.contains(d.tokens.lowerBound) ?? false } } }
+                    }
+                    let used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    for h in hosts where h.iso2 != t.country {
+                        for d in dates.isEmpty || earlier.contains(h.iso2) ? [nil] : dates.map(Optional.some) {
+                            let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
+                                              hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
+                                              evidence: s.sentence.evidence(used))
+                            // A place of the host country named elsewhere in the sentence (« le maire de Da Nang a
+                            // reçu … ») says more than the dateline.
+                            let local = localPlace(s, h.iso2, in: lo..<min(s.tokens.count, end + 8))
+                            if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) {
+                                receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at, from: lo) : nil, local))
+                            } else if weakCity, let c = v.city {
+                                var w = v; w.city = nil
+                                trips.add(w, fallbackCity: c, local: local)
+                            } else { trips.add(v, local: local) }
+                        }
                     }
                 }
             }
         }
         // A guest received during a visit is on that visit: receptions join it and keep its dates.
-        let trips = Self.merge(visits.indices.filter { !receptions.contains($0) }.map { visits[$0] })
-        return Self.merge(receptions.sorted().map { visits[$0] }, into: trips)
+        for r in receptions { trips.join(r.fact, fallbackCity: r.fallbackCity, local: r.local) }
+        return trips.finished(dateline: dateline(doc))
     }
 
     // MARK: - Sentence reading
 
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
         var out: [(at: Int, kind: Trigger)] = []
+        var sawVisit = false
         let t = s.tokens
+        /// `s.folded(i)` is a word of `set` and not the preposition « à » (which folds like « a »).
+        func word(_ i: Int, _ set: Set<String>) -> Bool { set.contains(s.folded(i)) && !(i >= 0 && i < t.count && (t[i].text == "à" || t[i].text == "À")) }
+        // Every look-around goes through `s.folded(_:)`, empty outside the sentence: a trigger that ends
+        // the sentence, or two triggers in a row, never index past the tokens.
         for i in t.indices {
             let f = t[i].folded
-            switch f {
-            case "visite", "visites", "tournee", "voyage", "sejour":
-                out.append((i, .visit))
-            case "celle", "celles":
-                // « et celle du président … » stands for a visit only after one.
-                if out.contains(where: { $0.kind == .visit }) { out.append((i, .visit)) }
-            case "arrive", "arrivee", "arrives", "arrivees":
-                if i > 0, ["est", "sont", "etait", "a", "ont"].contains(s.folded(i - 1)) || s.folded(i - 1) == "," { out.append((i, .arrival)) }
-            case "rendu", "rendue", "rendus", "rend":
-                if i > 1, s.folded(i - 1) == "est" || s.folded(i - 1) == "se" || s.folded(i - 2) == "s'" { out.append((i, .arrival)) }
-            case "recu", "recue", "recus", "accueilli", "accueillie", "accueillis":
+            if L.tripNoun.contains(f) {
+                // « la délégation a visité le Chili », « ont visité une usine à Lima »: the verb, whose subject travels.
+                let aux = L.filler.contains(s.folded(i - 1)) ? i - 2 : i - 1
+                if L.kindHead.contains(f), !L.tripPronoun.contains(f), word(aux, L.auxHave) { out.append((i, .visited)) }
+                else { out.append((i, .visit)) }
+                sawVisit = true
+            } else if L.tripPronoun.contains(f) {
+                // « la visite de X en 2010 et celle de Y » stands for a visit only after one.
+                if sawVisit { out.append((i, .visit)) }
+            } else if L.arrived.contains(f) {
+                if L.auxArrived.contains(s.folded(i - 1)) || (i > 0 && t[i - 1].text == ",") { out.append((i, .arrival)) }
+            } else if L.went.contains(f) {
+                if L.auxReflexive.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2)) { out.append((i, .arrival)) }
+            } else if L.came.contains(f) {
+                // « La présidente X vint au Pérou en 1990 », « X est venu à Quito »: a past trip (« venu de Lima »
+                // says where from, and has no locative host). The simple past needs no auxiliary.
+                if L.cameAlone.contains(f) || L.auxBe.contains(s.folded(i - 1)) { out.append((i, .arrival)) }
+            } else if L.left.contains(f) {
+                // « X a quitté Lima, concluant sa visite », « quittant Quito »: leaving the host.
+                if L.leftAlone.contains(f) || word(i - 1, L.auxHave) { out.append((i, .departure)) }
+            } else if L.received.contains(f) {
                 // « a reçu X »: X is the guest; « est accueilli », « a été reçu »: the subject is.
-                if i > 0, ["est", "ete", "sont", "etait", "fut"].contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
-                else if i > 0, s.folded(i - 1) == "a" || s.folded(i - 1) == "ont" { out.append((i, .reception)) }
-            case "recoit", "accueille", "recevant", "accueillant":
+                if L.auxPassive.contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
+                else if word(i - 1, L.auxHave) { out.append((i, .reception)) }
+            } else if L.receives.contains(f) {
                 out.append((i, .reception))
-            case "conduit", "dirige", "mene":
-                // « a conduit une délégation … à Minsk »: leading a delegation abroad is making the trip.
-                if i > 0, ["a", "avait", "ont", "avaient"].contains(s.folded(i - 1)), t[i - 1].text != "à",
-                   (i + 1..<min(t.count, i + 3)).contains(where: { t[$0].folded == "delegation" }) { out.append((i, .led)) }
-            default: break
+            } else if L.receptionNoun.contains(f) {
+                // « lors d'une réception à Lima de X », « la cérémonie d'accueil de la présidente Y ».
+                if !(i > 0 && L.ceremony.contains(s.folded(i - 2))) && !L.receptionAlone.contains(f) { continue }
+                out.append((i, .receptionNoun))
+            } else if L.met.contains(f) || L.talked.contains(f) {
+                // « X a rencontré à Quito le ministre péruvien Y », « s'est entretenu à Lima avec … »: a meeting
+                // held in a named place is a trip there for whoever is foreign to it.
+                if L.met.contains(f) ? word(i - 1, L.auxHave) : (L.auxTalked.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2))) { out.append((i, .meeting)) }
+            } else if L.led.contains(f) {
+                // « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
+                if word(i - 1, L.auxHave), L.delegation.contains(s.folded(i + 1)) || L.delegation.contains(s.folded(i + 2)) { out.append((i, .led)) }
             }
         }
         return out
@@ -170,118 +295,179 @@ public struct VisitExtractor: Sendable {
         while lo > clauseStart, !(t[lo - 1].text == "," || t[lo - 1].text == ";" || t[lo - 1].text == ":") { lo -= 1 }
         for i in lo..<seg.upperBound {
             let f = t[i].folded
-            // « … s'était rendue à Minsk pour préparer la réunion »: the purpose of a trip is not a plan for one.
-            if i > seg.lowerBound, f == "pour" || f == "afin" { break }
+            // « … s'est rendu à Quito pour préparer le forum »: the purpose of a trip is not a plan for one.
+            if i > seg.lowerBound, L.purpose.contains(f) { break }
+            // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
+            // after the trip is another statement.
+            if i > seg.lowerBound, t[i - 1].text == ",", f.count > 4, f.hasSuffix("ant") { break }
             if f.hasPrefix("invit") {
                 // « à l’invitation de » introduces the host of a real visit.
                 let prev = i > 0 ? t[i - 1].folded : ""
                 let prev2 = i > 1 ? t[i - 2].folded : ""
-                if (prev == "l'" && (prev2 == "a" || prev2 == "sur")) || prev == "sur" { continue }
+                if (L.elidedArticle.contains(prev) && L.invitationPrep.contains(prev2)) || L.invitationLead.contains(prev) { continue }
                 return true
             }
-            if Self.futureWords.contains(f) { return true }
-            if f == "date", i + 1 < t.count, ["appropriee", "opportune", "convenable", "ulterieure", "proche"].contains(t[i + 1].folded) { return true }
+            if L.future.contains(f) { return true }
+            if L.date.contains(f), i + 1 < t.count, L.vagueDate.contains(t[i + 1].folded) { return true }
         }
         return false
     }
 
-    static let futureWords: Set<String> = [
-        "effectuera", "effectueront", "rendra", "rendront", "entamera", "entameront", "accueillera", "accueilleront",
-        "recevra", "recevront", "visitera", "visiteront", "arrivera", "arriveront", "entreprendra", "prochaine", "prochain",
-        "prevue", "prevues", "prevu", "prevus", "envisage", "envisagee", "projet", "projetee", "attendu", "attendue",
-        "souhaite", "souhaitent", "espere", "esperent", "devrait", "devraient", "doit", "doivent", "pourrait", "pourraient",
-        "effectuer", "rendre", "preparer", "preparation", "preparatifs",
-    ]
 
-    /// « la visite du président X », « celle du président biélorusse Alexandre Loukachenko ».
-    func genitive(_ s: AnalysedSentence, _ mentions: [PersonMention], after at: Int, in seg: Range<Int>) -> PersonMention? {
+    /// « la visite du ministre X », « celle du président kirghiz Y », « les visites officielles en Inde et au
+    /// Népal du Premier ministre X », « les visites au Chili en 2008 par la reine X et le ministre Y »: the
+    /// visitors named after the trigger, its kind, destinations and date.
+    func genitive(_ s: AnalysedSentence, _ mentions: [PersonMention], after at: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
         var k = at + 1
-        let t = s.tokens
         // Skip the kind: « d'État », « officielle », « de travail », « d'amitié ».
         while k < seg.upperBound, k < at + 5 {
-            let f = t[k].folded
-            if f == "officielle" || f == "officielles" || f == "d'etat" || f == "d'amitie" || f == "historique" || f == "recente"
-                || f == "fructueuse" || f == "premiere" || f == "derniere" || f == "europeenne" || f == "asiatique" { k += 1; continue }
-            if (f == "d'" || f == "de"), k + 1 < t.count, ["etat", "travail", "amitie"].contains(t[k + 1].folded) { k += 2; continue }
+            let f = s.folded(k)
+            if L.adjective.contains(f) { k += 1; continue }
+            if L.elidedOf.contains(f), L.kindNoun.contains(s.folded(k + 1)) { k += 2; continue }
             break
         }
-        // « la visite de travail au Vietnam du ministre … »: the destination may come first.
-        if k < seg.upperBound, ["au", "en", "aux"].contains(t[k].folded) || t[k].text == "à",
-           let c = s.countries.first(where: { $0.tokens.lowerBound == k + 1 && $0.form != .demonym }) {
-            k = c.tokens.upperBound
+        // « la visite d'amitié au Pérou de la ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
+        while k < seg.upperBound {
+            var j = k
+            if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
+            guard j < seg.upperBound, L.to.contains(s.folded(j)) else { break }
+            if L.at.contains(s.folded(j)), s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
+            var c = j + 1
+            if L.placeArticle.contains(s.folded(c)) { c += 1 }
+            guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
+            k = m.tokens.upperBound
         }
-        guard k < seg.upperBound, ["de", "du", "d'", "des"].contains(t[k].folded) else { return nil }
-        return mentions.first { m in m.span.lowerBound >= k && m.span.lowerBound <= k + 2 && seg.contains(m.span.lowerBound) }
+        // « … au Japon en 2019 par … »: the date of all the visits may come before their visitors.
+        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && L.dateLead.contains(s.folded(k))) }) {
+            k = d.tokens.upperBound
+        }
+        guard k < seg.upperBound, L.of.contains(s.folded(k)) else { return nil }
+        return genitives(s, mentions, from: k, in: seg)
     }
 
-    /// « la visite officielle de ce dernier », « celle de celui-ci »: the token after the anaphor.
+
+    /// The people named from `start` on (within a few words: a determiner, « de la », the place and date of a
+    /// reception), then each further one joined by « , », « et », « ainsi que » and an optional « du / de / par »:
+    /// « du ministre X en mai, du président Y en juin et du vice-président Z ». `words` runs from a visitor to
+    /// the next one and carries their own date.
+    func genitives(_ s: AnalysedSentence, _ mentions: [PersonMention], from start: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
+        var k = start
+        // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
+        var skipped = 0
+        while k < seg.upperBound, skipped < 12, !L.of.contains(s.folded(k)) {
+            if s.tokens[k].text == "," || L.and.contains(s.folded(k)) { return nil }
+            k += 1; skipped += 1
+        }
+        guard k < seg.upperBound else { return nil }
+        // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
+        // ministre Y ») leaves the next one of the coordination as the first found.
+        var reach = k + 2
+        var q = k + 1
+        while q < min(seg.upperBound, k + 12) {
+            if s.tokens[q].text == ",", s.folded(q + 1) != "et" { break }
+            if L.and.contains(s.folded(q)) { reach = q + 4 }
+            q += 1
+        }
+        guard let first = mentions.first(where: { $0.span.lowerBound >= k && $0.span.lowerBound <= reach && seg.contains($0.span.lowerBound) }) else { return nil }
+        var out: [PersonMention] = [first]
+        var i = first.span.upperBound
+        while i < seg.upperBound {
+            // The visitor's own words: a date (« en mai 2019 »), a place (« au Vietnam »), at most a few tokens.
+            var j = i
+            var n = 0
+            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !L.andAlso.contains(s.folded(j)) { j += 1; n += 1 }
+            guard j < seg.upperBound else { break }
+            if s.tokens[j].text == "," { j += 1 }
+            // « Lors de la visite du président X, le ministre Y a déclaré »: a comma alone ends the list.
+            var joined = false
+            if L.and.contains(s.folded(j)) { j += 1; joined = true } else if L.also.contains(s.folded(j)), L.that.contains(s.folded(j + 1)) { j += 2; joined = true }
+            if L.of.contains(s.folded(j)) { j += 1; joined = true }
+            guard joined else { break }
+            guard let m = mentions.first(where: { $0.span.lowerBound >= j && $0.span.lowerBound <= j + 2 && seg.contains($0.span.lowerBound) }) else { break }
+            out.append(m)
+            i = m.span.upperBound
+        }
+        return out.enumerated().map { n, m in
+            let end = n + 1 < out.count ? out[n + 1].span.lowerBound : seg.upperBound
+            return (m, m.span.lowerBound..<max(m.span.lowerBound, end))
+        }
+    }
+
+    /// « la récente visite de ce dernier », « celle de celui-ci »: the token after the anaphor.
     func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
         let t = s.tokens
         // A trigger that ends its segment has no genitive after it (and an empty range, not an inverted one).
-        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where ["de", "d'"].contains(t[k].folded) {
+        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where L.elidedOf.contains(t[k].folded) {
             let a = t[k + 1].folded, b = s.folded(k + 2)
-            if ["celui-ci", "celle-ci"].contains(a) { return k + 1 }
-            if (a == "ce" && b == "dernier") || (a == "cette" && b == "derniere") || (a == "celui" || a == "celle") && b == "-ci" { return k + 1 }
+            if L.anaphor.contains(a) { return k + 1 }
+            if L.this.contains(a), L.latter.contains(b) || L.here.contains(b) { return k + 1 }
         }
         return nil
     }
 
-    /// « la vice-présidente …, X, qui avait conduit … »: the person the relative clause is about.
+    /// « le recteur …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
-        guard let q = (max(0, at - 3)..<at).last(where: { t[$0].folded == "qui" }) else { return nil }
+        guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0].folded) }) else { return nil }
         let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
-    /// « une délégation du ministère biélorusse … »: a visitor without a name.
+    /// « une délégation du ministère bolivien … »: a visitor without a name.
     func delegation(_ s: AnalysedSentence, _ seg: Range<Int>) -> String? {
-        guard let d = seg.first(where: { s.tokens[$0].folded == "delegation" }) else { return nil }
+        guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }?.iso2
     }
 
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
     func subject(_ s: AnalysedSentence, _ mentions: [PersonMention]) -> Int? {
         let t = s.tokens
-        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || Self.presentVerbs.contains(t[$0].folded) } ?? t.count
+        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || L.presentVerb.contains(t[$0].folded) } ?? t.count
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
-            if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
-            return m.person
+            if L.notSubject.contains(prev) { continue }
+            // « Le recteur de l'université et président de l'académie, le professeur X, a été reçu »:
+            // a title alone before the name is the same subject, not another one.
+            guard let p = m.person else { continue }
+            return p
         }
         return nil
     }
 
-    static let presentVerbs: Set<String> = ["recoit", "rencontre", "accueille", "effectue", "entame", "arrive", "se", "s'entretient", "conclut", "termine"]
 
     func isLocative(_ s: AnalysedSentence, _ c: CountryMention) -> Bool {
         guard c.form != .demonym else { return false }
         let i = c.tokens.lowerBound
         let prev = s.folded(i - 1)
-        if ["en", "au", "aux", "dans", "vers"].contains(prev) { return true }
+        if L.locative.contains(prev) { return true }
         if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
-        // « l'aéroport international de Minsk »
-        if c.form == .capital, prev == "de" || prev == "d'" { return true }
+        // « dans la capitale Lima »
+        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
+        // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
+        if c.form == .capital, L.elidedOf.contains(prev) {
+            return !L.originNoun.contains(s.folded(i - 2))
+                && !(L.delegation.contains(s.folded(i - 3)) && L.originLevel.contains(s.folded(i - 2)))
+        }
         return false
     }
 
     func kind(_ s: AnalysedSentence, _ seg: Range<Int>) -> VisitKind? {
         let t = s.tokens
         let first = seg.lowerBound
-        guard ["visite", "visites", "celle", "celles"].contains(t[first].folded) else { return nil }
+        guard L.kindHead.contains(t[first].folded) else { return nil }
         var k = first + 1
         while k < min(seg.upperBound, first + 5) {
             let f = t[k].folded
-            if f == "d'etat" { return .state }
-            if (f == "d'" || f == "de"), s.folded(k + 1) == "etat" { return .state }
-            if f == "officielle" || f == "officielles" { return .official }
-            if f == "de", s.folded(k + 1) == "travail" { return .working }
+            if L.state.contains(f) { return .state }
+            if L.elidedOf.contains(f), L.stateNoun.contains(s.folded(k + 1)) { return .state }
+            if L.official.contains(f) { return .official }
+            if L.elidedOf.contains(f), L.workingNoun.contains(s.folded(k + 1)) { return .working }
             k += 1
         }
         return nil
     }
 
-    /// The segment's own dates; otherwise those before the first trigger (« En mai dernier, lors de … »).
+    /// The segment's own dates; otherwise those before the first trigger (« L'an dernier, lors de … »).
     func dates(_ s: AnalysedSentence, _ seg: Range<Int>, before first: Int, excluding: [Range<Int>]) -> [DateMention] {
         func usable(_ d: DateMention) -> Bool {
             d.start != nil && !excluding.contains { $0.contains(d.tokens.lowerBound) }
@@ -289,71 +475,169 @@ public struct VisitExtractor: Sendable {
         // The visit's own words end where another statement starts (« afin de renforcer les relations
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
-        let stop = (seg.lowerBound + 1..<seg.upperBound).first { Self.clauseBreaks.contains(t[$0].folded) } ?? seg.upperBound
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0].folded) } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
             // Elisions are tokens of their own: « d' ici », « jusqu' en ».
-            return !(["d'ici", "horizon", "depuis", "jusqu'en", "avant", "vers"].contains(p1)
-                     || (p1 == "ici" && p2 == "d'") || (["en", "a", "au"].contains(p1) && p2 == "jusqu'") || p2 == "horizon"
-                     || (p1 == "a" && p2 == "ici" && s.folded(i - 3) == "d'"))
+            return !(L.notWhen.contains(p1)
+                     || (L.hereWord.contains(p1) && L.elidedDe.contains(p2)) || (L.untilPrep.contains(p1) && L.until.contains(p2)) || L.horizon.contains(p2)
+                     || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.folded(i - 3))))
         }
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
         var points = own.filter { $0.kind != .period || $0.start?.precision == .day }
-        // « du 12 au 14 août, … mercredi 13 août »: a day inside the stated period is not another trip.
+        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip.
         let periods = points.filter { $0.kind == .period }
         points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) } }
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
-    static let clauseBreaks: Set<String> = ["afin", "visant", "dont", "etablies", "etablie", "etablis", "etabli", "signe", "signes",
-                                            "signee", "signees", "conclu", "conclus", "conclue", "adopte", "adoptee"]
 
-    enum Appositive { case person(PersonMention), delegation(String) }
+    enum Appositive { case people([PersonMention]), delegation(String) }
 
-    /// « X, en visite de travail au Vietnam », « X, qui effectue une visite officielle »: the visitor is
-    /// named just before the apposition.
+    /// « X, en visite d'amitié au Chili », « X, qui poursuit sa tournée », « X et son épouse Y,
+    /// en visite d'État »: the visitors are named just before the apposition.
     func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
         let t = s.tokens
         var anchor: Int?
-        if at >= 2, s.folded(at - 1) == "en", t[at - 2].text == "," { anchor = at - 2 }
-        else if at >= 3, ["une", "sa", "la", "son"].contains(s.folded(at - 1)),
-                ["effectue", "effectuait", "entame", "entamait", "poursuit", "poursuivait"].contains(s.folded(at - 2)), s.folded(at - 3) == "qui" {
+        if at >= 2, L.in.contains(s.folded(at - 1)), t[at - 2].text == "," { anchor = at - 2 }
+        else if at >= 3, L.determinerTrip.contains(s.folded(at - 1)),
+                L.ongoing.contains(s.folded(at - 2)), L.relative.contains(s.folded(at - 3)) {
             anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
         }
         guard let a = anchor else { return nil }
-        if let m = mentions.last(where: { $0.span.upperBound == a }) { return .person(m) }
-        // « une délégation de la province de …, en visite … »
-        if let d = (max(0, a - 12)..<a).last(where: { t[$0].folded == "delegation" }) {
+        // « le président X et son épouse Y, en visite … », the spouse not caught as a name: X travels.
+        let spouse = mentions.lastIndex { m in
+            m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.folded(m.span.upperBound))
+                && (m.span.upperBound..<a).contains { L.spouse.contains(s.folded($0)) }
+        }
+        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) ?? spouse {
+            // « du président X et de son épouse Y, en visite … »: every person of the coordination.
+            var list = [mentions[k]]
+            var j = k
+            while j > 0 {
+                let prev = mentions[j - 1], gap = prev.span.upperBound..<mentions[j].span.lowerBound
+                guard gap.count <= 3, gap.allSatisfy({ L.coordinationGap.contains(s.folded($0)) }), gap.contains(where: { L.and.contains(s.folded($0)) }) else { break }
+                list.insert(prev, at: 0); j -= 1
+            }
+            return .people(list)
+        }
+        // « une délégation de la région de …, en visite … »
+        if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0].folded) }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
             if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
         }
         return nil
     }
 
-    /// The subject of the clause holding the trigger: « … a rappelé que le Premier ministre X avait
-    /// effectué une visite … », « X avait choisi le Vietnam pour sa première visite ».
-    func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+
+    /// « La ministre bolivienne X a entamé mardi une tournée », « X effectue depuis jeudi une
+    /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
+    /// may sit between them).
+    func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        var k = at - 1
+        var sawVerb = false
+        while k >= 0, at - k < 14 {
+            let f = s.folded(k)
+            if FrenchWords.determiners.contains(f) || L.filler.contains(f) { k -= 1; continue }
+            if let d = s.dates.first(where: { $0.tokens.contains(k) }) { k = d.tokens.lowerBound - 1; continue }
+            if L.tripVerb.contains(f) { sawVerb = true; k -= 1; continue }
+            if sawVerb, FrenchWords.isAuxiliary(s.tokens[k]) { k -= 1; continue }
+            break
+        }
+        guard sawVerb, k >= 0 else { return nil }
+        let end = s.tokens[k].text == "," ? k : k + 1
+        return mentions.last { ($0.span.upperBound == end || $0.name?.upperBound == end) && $0.person != nil }?.person
+    }
+
+
+    /// The people of a meeting foreign to the place it is held in, when they are of one country:
+    /// first those met (after the verb), else, when `subjects`, those meeting (« Le ministre bolivien X a
+    /// rencontré à Hanoi son homologue Y »). Only a meeting with an explicit place counts; ambassadors
+    /// live where they meet.
+    func foreigners(_ s: AnalysedSentence, _ mentions: [PersonMention], _ analysis: PersonAnalysis, trig: Int, seg: Range<Int>, subjects: Bool) -> [PersonMention] {
+        let places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
+            + self.places(s, in: seg).map(\.1.iso2)
+        guard let host = places.first, places.allSatisfy({ $0 == host }) else { return [] }
+        func foreign(_ m: PersonMention) -> Bool {
+            guard let p = m.person, m.category != "diplomat", let c = analysis.people[p].country else { return false }
+            return c != host
+        }
+        // One foreign party: leaders of several countries meeting at a summit abroad are not visiting each other.
+        let outsiders = Set(mentions.compactMap { m in m.person.flatMap { analysis.people[$0].country } }.filter { $0 != host })
+        guard outsiders.count == 1 else { return [] }
+        let met = mentions.filter { seg.contains($0.span.lowerBound) && foreign($0) }
+        if !met.isEmpty || !subjects { return Array(met.prefix(1)) }
+        return Array(mentions.filter { $0.span.upperBound <= trig && foreign($0) }.prefix(1))
+    }
+
+    /// Whether the sentence names a place of `iso2` below the country (a province, a city other than a capital).
+    func localPlace(_ s: AnalysedSentence, _ iso2: String, in range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = persons.place(s, at: i) {
+                // A capital (the dateline itself, « Lima (VNA) – … ») is not a local place.
+                let capital = s.countries(at: i).contains { $0.form == .capital }
+                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution", !capital { return true }
+                i = m.tokens.upperBound
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    /// « Le gouverneur de la région de Cuzco a reçu … »: the receiver's own city, where none is stated.
+    func receiverPlace(_ s: AnalysedSentence, _ iso2: String, before at: Int, from lo: Int) -> String? {
+        var i = lo
+        while i < at {
+            if let m = persons.place(s, at: i) {
+                if m.payload.place.iso2 == iso2, m.payload.place.kind != "institution", s.tokens[i].isCapitalized {
+                    return String(decoding: Array(s.sentence.text.utf8)[(s.tokens[i].range.lowerBound - s.sentence.range.lowerBound)..<(s.tokens[m.tokens.upperBound - 1].range.upperBound - s.sentence.range.lowerBound)], as: UTF8.self)
+                }
+                i = m.tokens.upperBound
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    /// The article's dateline, « Lima (VNA) – … » or « Quito, 3 mai (VNA) - … », when it is a capital
+    /// (the parser sets it apart from the body).
+    func dateline(_ doc: AnalysedDocument) -> (iso2: String, city: String)? {
+        guard let d = doc.document.article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
+        let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
+        guard let iso2 = capitals[Folding.fold(city)] else { return nil }
+        return (iso2, city)
+    }
+
+    /// « a quitté Hanoi », « a visité le Laos »: the country or capital right after the verb.
+    func isObject(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
+        guard c.form != .demonym else { return false }
+        let i = c.tokens.lowerBound
+        return i == at + 1 || (i == at + 2 && L.objectArticle.contains(s.folded(at + 1)))
+    }
+
+    /// The subject of the clause holding the trigger: « … a souligné que la ministre X avait
+    /// effectué une visite … », « X avait choisi le Pérou pour son premier voyage ».
+    func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let q = (0..<at).last(where: { ["que", "qu'"].contains(t[$0].folded) && !(($0 > 0) && t[$0 - 1].folded == "tant") }) else { return nil }
+        guard let q = (lo..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
         for m in mentions where m.span.lowerBound > q && m.span.upperBound < at {
             let prev = t[m.span.lowerBound - 1].folded
-            if ["avec", "a", "de", "du", "par", "entre", "pour", "aupres"].contains(prev) { continue }
+            if L.notSubject.contains(prev) { continue }
             return m.person
         }
         return nil
     }
 
-    /// « une délégation … conduite par X, … est arrivée »: the leader travels.
-    func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+    /// « une mission … conduite par X, … est arrivée »: the leader travels.
+    func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let k = (1..<max(1, at)).first(where: { t[$0].folded == "par" && ["conduite", "dirigee", "menee"].contains(t[$0 - 1].folded) }) else { return nil }
+        guard let k = (max(1, lo)..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
         return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
     }
 
-    /// Places below the country named as where the trip went: « à Nghe An », « dans la métropole du Sud »,
-    /// « dans la région de Moguilev ». Institutions (« la Douma d'État ») are not destinations.
+    /// Places below the country named as where the trip went: « à Cuzco », « dans la province d'Arequipa »,
+    /// « dans la région de Puno ». Institutions (« le Congrès du Pérou ») are not destinations.
     func places(_ s: AnalysedSentence, in seg: Range<Int>) -> [(Range<Int>, Reference.Place)] {
         let t = s.tokens
         var out: [(Range<Int>, Reference.Place)] = []
@@ -361,9 +645,9 @@ public struct VisitExtractor: Sendable {
         while i < seg.upperBound {
             guard let m = persons.place(s, at: i), m.payload.place.kind != "institution" else { i += 1; continue }
             var b = i - 1
-            if b >= 0, ["de", "du", "d'"].contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
-            if b >= 0, ["la", "le", "l'"].contains(t[b].folded) { b -= 1 }
-            if b >= 0, ["a", "en", "dans", "au", "vers"].contains(t[b].folded) && (t[b].folded != "a" || t[b].text == "à" || t[b].text == "À") {
+            if b >= 0, L.ofPlace.contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
+            if b >= 0, L.placeArticle.contains(t[b].folded) { b -= 1 }
+            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || t[b].text == "à" || t[b].text == "À") {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
@@ -371,31 +655,120 @@ public struct VisitExtractor: Sendable {
         return out
     }
 
-    /// « a choisi le Vietnam pour sa première visite »
+    /// « a choisi le Pérou pour son premier voyage »
     func chosenHost(_ s: AnalysedSentence, before at: Int) -> String? {
         let t = s.tokens
-        guard let c = (max(0, at - 8)..<at).first(where: { ["choisi", "choisie", "choisit"].contains(t[$0].folded) }),
-              (c..<at).contains(where: { t[$0].folded == "pour" }) else { return nil }
+        guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0].folded) }),
+              (c..<at).contains(where: { L.purpose.contains(t[$0].folded) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > c && $0.tokens.lowerBound < at && $0.form == .name }?.iso2
+    }
+
+    // MARK: - Long sentences
+
+    /// Sentences longer than this many tokens are read by windows; a trigger looks this far back.
+    static let windowed = 400
+    static let lookBack = 120
+
+    /// A sentence's mentions, countries, organisations and dates sorted by position, so that the part
+    /// around a trigger is found by binary search rather than by a scan of the whole sentence.
+    struct Window {
+        let whole: AnalysedSentence
+        let mentions: [PersonMention]
+        let isOn: Bool
+
+        init(_ s: AnalysedSentence, _ mentions: [PersonMention], limit: Int) {
+            isOn = s.tokens.count > limit
+            if isOn {
+                whole = AnalysedSentence(index: s.index, sentence: s.sentence, tokens: s.tokens,
+                                         countries: s.countries.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound },
+                                         organisations: s.organisations.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound },
+                                         dates: s.dates.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound })
+                self.mentions = mentions.sorted { $0.span.lowerBound < $1.span.lowerBound }
+            } else {
+                whole = s; self.mentions = mentions
+            }
+        }
+
+        /// The sentence and mentions seen from `range` (everything when the sentence is short).
+        func view(_ range: Range<Int>) -> (AnalysedSentence, [PersonMention]) {
+            guard isOn else { return (whole, mentions) }
+            func slice<T>(_ a: [T], _ key: (T) -> Int) -> [T] {
+                func first(_ bound: Int) -> Int {
+                    var lo = 0, hi = a.count
+                    while lo < hi { let mid = (lo + hi) / 2; if key(a[mid]) < bound { lo = mid + 1 } else { hi = mid } }
+                    return lo
+                }
+                return Array(a[first(range.lowerBound)..<max(first(range.lowerBound), first(range.upperBound))])
+            }
+            let s = AnalysedSentence(index: whole.index, sentence: whole.sentence, tokens: whole.tokens,
+                                     countries: slice(whole.countries) { $0.tokens.lowerBound },
+                                     organisations: slice(whole.organisations) { $0.tokens.lowerBound },
+                                     dates: slice(whole.dates) { $0.tokens.lowerBound })
+            return (s, slice(mentions) { $0.span.lowerBound })
+        }
     }
 
     // MARK: - One visit per trip
 
-    /// Receptions join the trip of the same visitor to the same host when they fall during it
-    /// (or within a week of an open-ended start); the trip keeps its own dates.
-    static func merge(_ receptions: [VisitFact], into trips: [VisitFact]) -> [VisitFact] {
-        var out = trips
-        for v in receptions {
-            if let k = out.firstIndex(where: { sameTraveller($0, v) && during(v.start, $0) }) {
-                if out[k].start == nil { out[k].start = v.start; out[k].end = v.end }
-                if out[k].city == nil { out[k].city = v.city }
-                if out[k].kind == nil { out[k].kind = v.kind }
-                if out[k].visitorCountry == nil { out[k].visitorCountry = v.visitorCountry }
-            } else {
-                out = merge(out + [v])
+    /// The visits of a document, one per trip. Indexed by host and visitor country, so that a document
+    /// repeating the same clause thousands of times is merged in near-linear time.
+    struct VisitSet {
+        private(set) var visits: [VisitFact] = []
+        private var fallbackCities: [Int: String] = [:]
+        private var local = Set<Int>()
+        private var index: [Key: [Int]] = [:]
+
+        /// The visits, a city from the weaker sources where none was stated: a place visited during the
+        /// trip, then the dateline (« Lima (VNA) – … ») when it is in the host country.
+        func finished(dateline: (iso2: String, city: String)?) -> [VisitFact] {
+            visits.enumerated().map { k, v in
+                guard v.city == nil else { return v }
+                var v = v
+                if let c = fallbackCities[k] { v.city = c }
+                else if let d = dateline, d.iso2 == v.hostCountry, !local.contains(k) { v.city = d.city }
+                return v
             }
         }
-        return out
+        struct Key: Hashable { let host: String; let country: String? }
+
+        /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
+        mutating func add(_ v: VisitFact, fallbackCity: String? = nil, local: Bool = false) {
+            let key = Key(host: v.hostCountry, country: v.visitorCountry)
+            if let k = index[key]?.first(where: { VisitExtractor.same(visits[$0], v) }) {
+                if let c = fallbackCity, fallbackCities[k] == nil { fallbackCities[k] = c }
+                if local { self.local.insert(k) }
+                var m = visits[k]
+                if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
+                if m.city == nil { m.city = v.city }
+                if m.kind == nil { m.kind = v.kind }
+                if m.visitor == nil { m.visitor = v.visitor }
+                visits[k] = m
+            } else {
+                index[key, default: []].append(visits.count)
+                if let c = fallbackCity { fallbackCities[visits.count] = c }
+                if local { self.local.insert(visits.count) }
+                visits.append(v)
+            }
+        }
+
+        /// Receptions join the trip of the same visitor to the same host when they fall during it
+        /// (or within a week of an open-ended start); the trip keeps its own dates. A delegation's trip
+        /// takes the name of the person received during it.
+        mutating func join(_ v: VisitFact, fallbackCity: String? = nil, local: Bool = false) {
+            let key = Key(host: v.hostCountry, country: v.visitorCountry)
+            if let k = index[key]?.first(where: { VisitExtractor.sameTraveller(visits[$0], v) && VisitExtractor.during(v.start, visits[$0]) }) {
+                if let c = fallbackCity, fallbackCities[k] == nil { fallbackCities[k] = c }
+                if local { self.local.insert(k) }
+                var m = visits[k]
+                if m.start == nil { m.start = v.start; m.end = v.end }
+                if m.city == nil { m.city = v.city }
+                if m.kind == nil { m.kind = v.kind }
+                if m.visitor == nil { m.visitor = v.visitor }
+                visits[k] = m
+            } else {
+                add(v, fallbackCity: fallbackCity, local: local)
+            }
+        }
     }
 
     static func sameTraveller(_ a: VisitFact, _ b: VisitFact) -> Bool {
@@ -419,26 +792,6 @@ public struct VisitExtractor: Sendable {
         return s <= d && d <= e
     }
 
-
-    /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
-    static func merge(_ visits: [VisitFact]) -> [VisitFact] {
-        var out: [VisitFact] = []
-        for v in visits {
-            if let k = out.firstIndex(where: { same($0, v) }) {
-                var m = out[k]
-                if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
-                if m.city == nil { m.city = v.city }
-                if m.kind == nil { m.kind = v.kind }
-                if m.visitor == nil { m.visitor = v.visitor }
-                if m.visitorCountry == nil { m.visitorCountry = v.visitorCountry }
-                out[k] = m
-            } else {
-                out.append(v)
-            }
-        }
-        return out
-    }
-
     static func same(_ a: VisitFact, _ b: VisitFact) -> Bool {
         guard a.hostCountry == b.hostCountry else { return false }
         if let x = a.visitor, let y = b.visitor { guard x == y else { return false } }
@@ -447,4 +800,96 @@ public struct VisitExtractor: Sendable {
         return s.description.hasPrefix(t.description) || t.description.hasPrefix(s.description)
             || within(t, s, a.end) || within(s, t, b.end)
     }
+}
+
+/// The visit grammar's word classes (seeds/grammar/visits.lexicon), looked up once.
+private enum L {
+    static let adjective = Lexicon.embedded.words("visit.adjective")
+    static let also = Lexicon.embedded.words("visit.also")
+    static let anaphor = Lexicon.embedded.words("visit.anaphor")
+    static let and = Lexicon.embedded.words("visit.and")
+    static let andAlso = Lexicon.embedded.words("visit.and-also")
+    static let arrived = Lexicon.embedded.words("visit.arrived")
+    static let at = Lexicon.embedded.words("visit.at")
+    static let auxArrived = Lexicon.embedded.words("visit.aux-arrived")
+    static let auxBe = Lexicon.embedded.words("visit.aux-be")
+    static let auxHave = Lexicon.embedded.words("visit.aux-have")
+    static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
+    static let auxReflexive = Lexicon.embedded.words("visit.aux-reflexive")
+    static let auxTalked = Lexicon.embedded.words("visit.aux-talked")
+    static let by = Lexicon.embedded.words("visit.by")
+    static let came = Lexicon.embedded.words("visit.came")
+    static let inside = Lexicon.embedded.words("visit.inside")
+    static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
+    static let country = Lexicon.embedded.words("visit.country")
+    static let after = Lexicon.embedded.words("visit.after")
+    static let spouse = Lexicon.embedded.words("visit.spouse")
+    static let cityState = Lexicon.embedded.words("visit.city-state")
+    static let cameAlone = Lexicon.embedded.words("visit.came-alone")
+    static let capitalArticle = Lexicon.embedded.words("visit.capital-article")
+    static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")
+    static let ceremony = Lexicon.embedded.words("visit.ceremony")
+    static let chose = Lexicon.embedded.words("visit.chose")
+    static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
+    static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
+    static let date = Lexicon.embedded.words("visit.date")
+    static let dateLead = Lexicon.embedded.words("visit.date-lead")
+    static let declared = Lexicon.embedded.words("visit.declared")
+    static let delegation = Lexicon.embedded.words("visit.delegation")
+    static let determinerTrip = Lexicon.embedded.words("visit.determiner-trip")
+    static let elidedArticle = Lexicon.embedded.words("visit.elided-article")
+    static let elidedDe = Lexicon.embedded.words("visit.elided-de")
+    static let elidedOf = Lexicon.embedded.words("visit.elided-of")
+    static let filler = Lexicon.embedded.words("visit.filler")
+    static let future = Lexicon.embedded.words("visit.future")
+    static let here = Lexicon.embedded.words("visit.here")
+    static let hereWord = Lexicon.embedded.words("visit.here-word")
+    static let horizon = Lexicon.embedded.words("visit.horizon")
+    static let `in` = Lexicon.embedded.words("visit.in")
+    static let invitationLead = Lexicon.embedded.words("visit.invitation-lead")
+    static let invitationPrep = Lexicon.embedded.words("visit.invitation-prep")
+    static let kindHead = Lexicon.embedded.words("visit.kind-head")
+    static let kindNoun = Lexicon.embedded.words("visit.kind-noun")
+    static let latter = Lexicon.embedded.words("visit.latter")
+    static let led = Lexicon.embedded.words("visit.led")
+    static let ledBy = Lexicon.embedded.words("visit.led-by")
+    static let left = Lexicon.embedded.words("visit.left")
+    static let leftAlone = Lexicon.embedded.words("visit.left-alone")
+    static let locative = Lexicon.embedded.words("visit.locative")
+    static let met = Lexicon.embedded.words("visit.met")
+    static let notSubject = Lexicon.embedded.words("visit.not-subject")
+    static let notWhen = Lexicon.embedded.words("visit.not-when")
+    static let objectArticle = Lexicon.embedded.words("visit.object-article")
+    static let of = Lexicon.embedded.words("visit.of")
+    static let ofPlace = Lexicon.embedded.words("visit.of-place")
+    static let official = Lexicon.embedded.words("visit.official")
+    static let ongoing = Lexicon.embedded.words("visit.ongoing")
+    static let originLevel = Lexicon.embedded.words("visit.origin-level")
+    static let originNoun = Lexicon.embedded.words("visit.origin-noun")
+    static let placeArticle = Lexicon.embedded.words("visit.place-article")
+    static let placeLocative = Lexicon.embedded.words("visit.place-locative")
+    static let possessive = Lexicon.embedded.words("visit.possessive")
+    static let presentVerb = Lexicon.embedded.words("visit.present-verb")
+    static let purpose = Lexicon.embedded.words("visit.purpose")
+    static let received = Lexicon.embedded.words("visit.received")
+    static let receives = Lexicon.embedded.words("visit.receives")
+    static let receptionAlone = Lexicon.embedded.words("visit.reception-alone")
+    static let receptionNoun = Lexicon.embedded.words("visit.reception-noun")
+    static let reflexiveElided = Lexicon.embedded.words("visit.reflexive-elided")
+    static let relative = Lexicon.embedded.words("visit.relative")
+    static let soMuch = Lexicon.embedded.words("visit.so-much")
+    static let state = Lexicon.embedded.words("visit.state")
+    static let stateNoun = Lexicon.embedded.words("visit.state-noun")
+    static let talked = Lexicon.embedded.words("visit.talked")
+    static let that = Lexicon.embedded.words("visit.that")
+    static let this = Lexicon.embedded.words("visit.this")
+    static let to = Lexicon.embedded.words("visit.to")
+    static let tripNoun = Lexicon.embedded.words("visit.trip-noun")
+    static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")
+    static let tripVerb = Lexicon.embedded.words("visit.trip-verb")
+    static let until = Lexicon.embedded.words("visit.until")
+    static let untilPrep = Lexicon.embedded.words("visit.until-prep")
+    static let vagueDate = Lexicon.embedded.words("visit.vague-date")
+    static let went = Lexicon.embedded.words("visit.went")
+    static let workingNoun = Lexicon.embedded.words("visit.working-noun")
 }

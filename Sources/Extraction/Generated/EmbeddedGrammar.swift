@@ -2,6 +2,161 @@
 /// The grammar's word classes (seeds/grammar/*.lexicon), by file name.
 enum EmbeddedGrammar {
     static let files: [String: String] = [
+        "agreements.lexicon": #"""
+# Grammar of named documents (AgreementExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Heads naming a document, by kind (AgreementKind raw value). A head of several words is written with
+# `_` between them and matched as consecutive tokens, longest first: « un protocole d'accord sur la pêche »
+# is a memorandum, « un protocole sur la pêche » a protocol. The plural (-s on the first word) is derived.
+agreement.head.agreement	accord accord-cadre convention
+agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
+agreement.head.protocol	protocole
+agreement.head.declaration	déclaration
+agreement.head.letter_of_intent	lettre_d'intention
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
+agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail
+agreement.head.treaty	traité
+# « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
+# minutes of a meeting (« les deux coprésidents ont signé le procès-verbal de la session »).
+agreement.head.other	feuille_de_route vision_commune partenariat procès-verbal
+# Heads that name a document with no complement: « ils ont adopté une déclaration commune ».
+agreement.head-alone.declaration	déclaration_commune déclaration_conjointe communiqué_commun communiqué_conjoint
+agreement.head-alone.agreement	accord_de_libre-échange
+
+# Relationship levels after « partenariat »: « le partenariat global et durable » is a relation, not a document.
+agreement.relation-level	stratégique global intégral étendu approfondi privilégié complet spécial
+# Words before a year that make it an aim or a validity period: « un plan pour 2030 », « à l'horizon 2035 ».
+agreement.aim	horizon d'ici pour période depuis jusqu'en jusqu'à
+# Reaching a consensus is no document: « les parties sont parvenues à un accord sur les prix ».
+agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennent parvient trouver trouvé trouvent aboutir abouti aboutissent
+# Signing, adopting, exchanging a document: « ont signé », « la signature du protocole », « adopté ».
+agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
+# A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
+agreement.prospective	signer négocier conclure élaborer projet négociation négociations futur prochain rédiger
+# Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
+agreement.not-a-document-before	d' en
+# After « un accord » and its adjectives, a complement that makes it a document: « un accord commercial sur le riz ».
+agreement.accord-complement	de d' sur entre
+# Words that end a title: relative pronouns, connectors, adverbs of the clause around it
+# (« l'accord, qui entrera en vigueur », « le protocole signé hier »).
+agreement.title-stop	qui que qu' dont lequel laquelle lors afin ainsi tandis mais car récemment déjà également aussi notamment comme juste après avant pendant durant lorsque quand puisque hier aujourd'hui
+# Third-person verbs that follow a document's name (« le protocole prévoit », « l'accord porte sur »): their
+# present forms in -e look like nouns and adjectives, so they are listed.
+agreement.title-verb	concerne prévoit prévoient porte couvre comprend comporte permet stipule définit établit fixe ouvre marque constitue remplace renforce reste contribue contient précise crée facilite représente devient offre offrait vise visait souligne affirme engage jette apporte garantit favorise encourage entrera est sera serait
+# Subjects that open a new clause after « et »: « … sur la pêche et les deux délégations ont … ».
+agreement.subject-noun	deux parties ministres dirigeants délégations pays côtés responsables
+# Words that open a title's complement: « accord de … », « protocole sur … », « mémorandum relatif à … ».
+agreement.complement-start	de d' du des sur entre pour relatif relative portant visant en avec concernant
+# Demonstratives: « ce protocole prévoit … » names a document already told.
+agreement.demonstrative	ce cet cette ces
+# Offices named « protocole »: « le directeur du protocole de la présidence ».
+agreement.protocol-office	chef directeur directrice service département direction responsable
+# Pronouns standing for the head in an enumeration: « … entre A et B, et de celui entre C et D ».
+agreement.head-pronoun	celui celle ceux celles
+# Words joining the documents of an enumeration: « …, et de celui … », « …, entre C et D ».
+agreement.list-joiner	, et de d' du
+# Complements that may follow a head pronoun: « celui sur la pêche », « celle relative aux visas ».
+agreement.pronoun-complement	sur de d' avec relatif relative pour
+# Words before the date of a title's event, not of its name: « signé en 2019 », « le 3 mai », « depuis 2016 ».
+agreement.date-lead	en le au depuis
+# Words before a date that belong to the name: « le traité de 1985 », « pour la période 2021-2025 ».
+agreement.date-of-name	période de du d'
+# Title words every kind of document shares: they say nothing about which document it is (match key).
+agreement.generic-title-word	accord accords protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
+# Capitalised list members inside a title: « ministère de la Culture, des Sports et du Tourisme ».
+agreement.list-article	des du
+agreement.list-article-de	la l'
+# « une déclaration sur la sécurité alimentaire », adopted on a subject.
+agreement.declaration-subject	sur
+# The genitive after a noun: « la déclaration de Vientiane », « le directeur du protocole ».
+agreement.of	de d' du
+# « et » joining two documents or opening a new clause: « … sur la pêche et les deux délégations ont … ».
+agreement.and	et
+# Reflexive pronouns are not copulas: « l'accord s'applique » (the verb is what ends the title).
+agreement.reflexive	se s'
+
+"""#,
+        "domains.lexicon": #"""
+# Grammar of cooperation domains (DomainExtractor). One set per line: id, a tab, the words (folded on load).
+
+# Nouns of a place: « la province de Thanh Hoa », « la ville de Brest » name a place, not local cooperation.
+domain.place-noun	province ville préfecture oblast localité municipalité district
+# The genitive between the place noun and its name.
+domain.place-of	de du d'
+# Institutions and titles whose names carry domain words: « la chambre d'industrie de la région », « l'École de
+# l'aviation civile », « la ministre du Développement régional » (a person's title), « l'aéroport militaire de X ».
+# Not « ministère »: a ministry that signs or cooperates names the field (« entre les ministères de la Santé »).
+domain.institution-noun	ministre ministres chambre agence université institut faculté académie école aéroport fonds garde
+# Words that end an institution's name: « le ministre de l'Agriculture pour … », « l'institut qui … ».
+domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
+
+"""#,
+        "people.lexicon": #"""
+# Word classes of PersonExtractor. One set per line: id, a tab, the words (folded on load).
+# Every example below is invented.
+
+# Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
+person.name-particle	von van der den bin ben ibn al el da dos di
+# Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
+person.inner-name-particle	de del
+# Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
+person.honorific	samdech techo dato datuk seri excellence
+# Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
+# set id ends with the ISO code.
+person.honorific-of.kh	samdech techo
+person.honorific-of.my	dato datuk
+# A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
+person.relation	homologue homologues
+# The past participle that introduces a delegation's leader: « une délégation conduite par X ».
+person.led-by	conduite dirigee menee
+person.led-by-any	conduite dirigee menee conduit dirige mene
+person.delegation	delegation
+# Prepositions of destination, whose country is not the delegation's: « une délégation en visite au Laos ».
+person.destination	en au aux vers dans
+# « ministre déléguée chargée de la Francophonie »: the domain follows.
+person.charged	charge chargee charges chargees
+# « de », « du », « des », « d' » before an institution; articles after them.
+person.of	de du des d'
+person.article	le la l' les
+# Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
+person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
+# Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
+# Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
+person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
+# Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
+person.present-verb	rencontre recoit signe visite salue affirme souligne arrive participe preside appelle accueille entame effectue invite presente discute inaugure assiste propose exprime felicite remercie reaffirme demande encourage plaide insiste annonce s'entretient
+# Participles of speech after « a », « ont »: « a déclaré X », « a souligné X ».
+person.speech-verb	declare souligne affirme reaffirme indique ajoute conclu precise explique estime note dit rappele annonce poursuivi insiste assure confie observe declaree soulignee affirmee indiquee
+person.speech-auxiliary	a ont a-t-il a-t-elle
+person.according-to	selon
+# What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
+person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige
+person.subject-auxiliary	a avait est
+person.also	egalement aussi
+# « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.
+person.and	et
+# « une délégation conduite par X ».
+person.by	par
+# « X, en visite officielle au Portugal, »: a guest is not from the country visited.
+person.on	en
+person.visit	visite
+# Before a country: where someone is (« en Pologne », « au Chili », « aux Pays-Bas »), not where from.
+person.in-country	en au aux
+# « secrétaire d'État aux Mines », « à la Jeunesse »: a domain, not a nationality.
+person.to	à au aux
+# « représentant permanent auprès de l'ONU ».
+person.near	auprès
+# Titles written with a capital inside a sentence: « le Premier ministre ».
+person.capitalised-title	premier première
+# « X s'est félicité »: the reflexive before the auxiliary.
+person.reflexive	s'
+# Vietnamese syllables: initial consonants and finals (« nguyen », « thanh », « hoai »).
+person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
+person.vietnamese-final	c ch m n ng nh p t
+
+"""#,
         "shared.lexicon": #"""
 # Word classes used by several extractors. One set per line: id, a tab, the words (folded on load).
 # Each set says which French construction it serves, with an invented example.
@@ -16,6 +171,232 @@ shared.conjunction	et ou mais car donc ni puis ainsi outre
 shared.auxiliary	a ont est sont était étaient avait avaient sera seront aura auront va vont s'est se s' fut a-t-il a-t-elle n'a devrait
 # Words that never start or continue a person's name even when capitalised (« Selon M. X », « Toutefois, … »).
 shared.not-a-name	qui que qu' dont c' selon cependant toutefois néanmoins lorsque si tout tous
+
+"""#,
+        "trade.lexicon": #"""
+# Grammar of trade figures (TradeFigureExtractor). One set per line: id, a tab, the words (folded on load).
+# Each set names the construction it serves, with an invented example.
+
+# Words that make a sentence about trade, exchange or investment: « les exportations ont atteint … ».
+trade.word	commerce commercial commerciale commerciaux commerciales échanges exportations importations exportation importation exports imports export-import exporté importé exportés importés exportées importées export import négoce marchandises
+# Investment words: also about money between countries, but never trade itself (« les investissements … »).
+trade.investment	investissement investissements investisseur investisseurs investi investis investie investies capitaux ide
+# Money that is not trade: « un capital social de … », « 40 projets totalisant … », « une APD de … », « un prêt de … ».
+trade.funding	capital capitaux projet projets apd aide aides prêt prêts crédit crédits financement financements don dons investissant ide fdi
+# Public money is never a figure between countries: « les investissements publics dans le métro ».
+trade.public	public publics publique publiques budgétaire budgétaires budget
+# Cues that money crosses a border: « les investisseurs étrangers », « les IDE », « les partenaires ».
+trade.foreign	étranger étrangers étrangère étrangères ide fdi bilatéral bilatérale bilatéraux bilatérales partenaire partenaires extérieur extérieurs
+# Words that state an aim in the sentence after a trade sentence: « L'objectif est d'atteindre 2 milliards ».
+trade.aim	objectif objectifs viser visons visent atteindre porter ambition cible
+# Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
+trade.back-noun	chiffre montant volume valeur total
+trade.back-determiner	ce cet cette ces le la
+# Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
+trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
+# Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
+trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
+# « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
+trade.purpose	pour
+# Words that open a new clause after an amount: « 2 milliards, qui pourrait doubler ».
+trade.clause-start	et qui que mais tandis alors dont ou
+# Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
+trade.perfect-auxiliary	est sont a ont
+# Stocks, not flows: « 300 projets totalisant 2 milliards », « pour une valeur totale de … ».
+trade.stock-total	totalisant totale total
+trade.projects	projets
+# « depuis 1992 », « dès 2016 » date something other than the figure.
+trade.since	depuis dès
+# « entre 2016 et 2020 »: a span of years.
+trade.between	entre
+trade.and	et
+# Phrases of year written in words: « l'an dernier », « cette année ».
+trade.year-noun	an année
+# « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions »: one figure stated twice.
+trade.restatement	( soit
+trade.restatement-gap	( soit environ ,
+# The genitive before a currency name: « 3 millions de dollars », « 2 milliards d'euros ».
+trade.of	de d'
+# Ends a clause the money noun is looked for in.
+trade.clause-end	; .
+# « bilatéral », « les deux pays »: the pair of the article, never a region or a bloc.
+trade.bilateral	bilatéral bilatérale bilatéraux bilatérales
+trade.pair-count	deux
+trade.pair-noun	pays nations parties
+# A partner follows these: « le commerce avec l'ASEAN », « entre le Vietnam et l'UEEA », « les exportations vers l'UE ».
+trade.partner	avec et entre vers
+# The genitive after a trade noun names the trader: « les exportations de la province de X ».
+trade.trader-of	de du d' des
+# The genitive after a place noun: « la province de X », « la ville d'Y ».
+trade.place-of	de du d'
+# Nouns of a place below the country: « la province de X », « l'oblast de Y », « la préfecture de Z ».
+trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
+# Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
+trade.amount-joiner	, ; et puis
+
+"""#,
+        "visits.lexicon": #"""
+# Word classes of the visit extractor (Sources/Extraction/Extractors/VisitExtractor.swift).
+# One set per line: id, a tab, the words (folded on load). Examples are invented.
+
+# --- Triggers -------------------------------------------------------------------------------
+# Nouns of a trip: « la visite d'État du président X en Mongolie », « sa tournée en Asie ».
+visit.trip-noun	visite visites tournée voyage séjour
+# Pronouns standing for a visit after one: « la visite de X en 2010 et celle de Y en 2014 ».
+visit.trip-pronoun	celle celles
+# The words whose kind follows them: « visite officielle », « celle d'État ».
+visit.kind-head	visite visites celle celles
+# « est arrivé à Oulan-Bator », « arrivée à Lima »
+visit.arrived	arrivé arrivée arrivés arrivées
+# « s'est rendu au Chili »
+visit.went	rendu rendue rendus rend
+# « le président X vint au Pérou en 1990 », « est venue à Quito »
+visit.came	vint vinrent venu venue venus venues
+# « a quitté Santiago, concluant sa visite », « quittant Lima »
+visit.left	quitté quittant quittèrent
+# « a reçu le ministre X », « a été accueilli à l'aéroport »
+visit.received	reçu reçue reçus accueilli accueillie accueillis
+# « reçoit le ministre X », « accueillant le président Y »
+visit.receives	reçoit accueille recevant accueillant
+# « lors d'une réception à Lima de X », « la cérémonie d'accueil du président Y »
+visit.reception-noun	réception accueil
+visit.ceremony	cérémonie
+# « X a rencontré à Quito le ministre Y », « a déclaré à Lima au ministre Y »
+visit.met	rencontré déclaré
+# « s'est entretenu à Lima avec le ministre Y »
+visit.talked	entretenu entretenus entretient entretiennent
+# « a conduit une délégation au Chili »
+visit.led	conduit dirigé mené
+# « une délégation conduite par X »
+visit.led-by	conduite dirigée menée
+visit.delegation	délégation délégations
+
+# --- Auxiliaries before the triggers --------------------------------------------------------
+# « a reçu », « avait conduit »: the subject acts.
+visit.aux-have	a ont avait avaient
+# « est arrivé », « a arrivé » (a common slip) after a subject.
+visit.aux-arrived	est sont était a ont
+# « est accueilli », « a été reçu »: the subject is the guest.
+visit.aux-passive	est été sont était fut
+# « est venu », « être venu »
+visit.aux-be	est sont était étaient être
+# « s'est rendu », « se rend »
+visit.aux-reflexive	est se
+visit.aux-talked	est sont s' était
+# « qui effectue une visite », « X, entamant sa visite »: a trip going on.
+visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
+# « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
+visit.trip-verb	effectue effectuait effectuent entame entamait entament entrepris entreprend fait faisait poursuit poursuivait achevé terminé conclu conclut commencé débuté
+# Words between a trip verb and its noun: « a également effectué mardi matin une visite ».
+visit.filler	également aussi déjà alors récemment ensuite notamment actuellement depuis lundi mardi mercredi jeudi vendredi samedi dimanche matin soir après-midi
+# Verbs in the present that close a subject: « Le ministre X reçoit … ».
+visit.present-verb	reçoit rencontre accueille effectue entame arrive se s'entretient conclut termine
+visit.relative	qui
+visit.that	que qu'
+visit.so-much	tant
+
+# --- Not a trip -----------------------------------------------------------------------------
+# Future, conditional, plans and wishes: « effectuera une visite », « la prochaine visite », « devrait ».
+visit.future	effectuera effectueront rendra rendront entamera entameront accueillera accueilleront recevra recevront
+visit.future	visitera visiteront arrivera arriveront entreprendra prochaine prochain prévue prévues prévu prévus envisage
+visit.future	envisagée projet projetée attendu attendue souhaite souhaitent espère espèrent devrait devraient doit doivent
+visit.future	pourrait pourraient effectuer rendre préparer préparation préparatifs bientôt prochainement
+# A call or a video meeting is not a trip: « a reçu un appel téléphonique de X », « par visioconférence ».
+visit.future	téléphone téléphonique téléphoniques visioconférence vidéoconférence visio virtuelle virtuel appel
+# « à une date opportune »
+visit.date	date
+visit.vague-date	appropriée opportune convenable ultérieure proche
+# « à l'invitation de », « sur invitation de »: the host of a real visit.
+visit.invitation-lead	sur
+# The purpose of a trip is not a plan for one: « s'est rendu à Lima pour préparer le forum ».
+visit.purpose	pour afin
+
+# --- Who travels ----------------------------------------------------------------------------
+# The kind words right after the trip noun: « visite officielle », « visite d'État », « visite de travail ».
+visit.adjective	officielle officielles d'état d'amitié historique récente fructueuse première dernière européenne asiatique solennelle
+visit.kind-noun	état travail amitié courtoisie
+visit.official	officielle officielles
+visit.state	d'état
+visit.state-noun	état
+visit.working-noun	travail
+# Prepositions before a visitor: « la visite du ministre X », « les visites par le président Y ».
+visit.of	de du d' des par
+visit.of-place	de du d'
+visit.elided-of	de d'
+# Before a destination: « au Chili », « en Bolivie », « à Lima ».
+visit.to	au en aux a
+visit.place-article	la le l'
+visit.object-article	le la l' les
+# Before a date: « en mai », « le 3 mai », « les 3 et 4 mai ».
+visit.date-lead	en le les
+# Joining visitors: « du ministre X et du président Y », « X ainsi que Y ».
+visit.and	et
+# A visitor's own words end at « et » or « ainsi que ».
+visit.and-also	et ainsi
+visit.also	ainsi
+# « le président X et son épouse Y, en visite d'État »
+visit.spouse	épouse époux
+visit.coordination-gap	et de d' du son sa
+# A person after these is not the subject: « a rencontré à Lima avec le ministre X ».
+visit.not-subject	avec a de du par entre pour auprès
+# « la visite de ce dernier », « celle de celui-ci »
+visit.anaphor	celui-ci celle-ci
+visit.this	ce cette celui celle
+visit.latter	dernier dernière
+visit.here	-ci
+# « a choisi le Pérou pour sa première visite »
+visit.chose	choisi choisie choisit
+# « X, en visite », « en mission »
+visit.in	en
+visit.determiner-trip	une sa la son
+# « lors de sa visite, X s'est rendu à Cuzco »: a move during a trip already told.
+visit.possessive	sa son ses cette
+
+# --- Where ----------------------------------------------------------------------------------
+# Locative prepositions: « en Bolivie », « au Chili », « dans la province de Cuzco ».
+visit.locative	en au aux dans vers
+visit.place-locative	a en dans au vers
+# « une visite dans le pays », « dans ce pays »: the other country named before.
+visit.inside	dans
+visit.this-country-article	le ce
+visit.country	pays
+# « arrivé en Bolivie après le Pérou »: an earlier leg of the tour.
+visit.after	après
+# « dans la capitale Lima »
+visit.capital-noun	capitale
+visit.capital-article	la sa
+# « une délégation de Lima », « le maire de Quito »: where someone comes from, not where they go.
+visit.origin-noun	délégation délégations maire gouverneur représentants
+visit.origin-level	haut niveau
+# Countries that are their own city: « en visite à Singapour » is also the city.
+visit.city-state	singapour monaco
+
+# --- When -----------------------------------------------------------------------------------
+# « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 », « avant 2025 » are not when a trip took place.
+visit.not-when	d'ici horizon depuis jusqu'en avant vers
+visit.until	jusqu'
+visit.until-prep	en a au
+visit.here-word	ici
+visit.elided-de	d'
+# Words that start another statement after the trip: « afin de renforcer les liens établis en 2019 ».
+visit.clause-break	afin visant dont établies établie établis établi signé signés signée signées conclu conclus conclue adopté adoptée
+
+# --- Single words the rules look for ----------------------------------------------------------
+# « s'est rendu » (the elided pronoun is a token of its own)
+visit.reflexive-elided	s'
+# « à l'invitation de », « sur l'invitation de »
+visit.elided-article	l'
+visit.invitation-prep	a sur
+# « a déclaré à Lima au ministre Y »: only the person spoken to can be the guest.
+visit.declared	déclaré
+# « lors d'une réception » needs no « cérémonie » before it.
+visit.reception-alone	réception
+visit.at	a
+visit.by	par
+visit.horizon	horizon
+# The simple past and the participle need no auxiliary: « X vint à Lima », « quittant Quito ».
+visit.came-alone	vint vinrent
+visit.left-alone	quittant quittèrent
 
 """#,
     ]

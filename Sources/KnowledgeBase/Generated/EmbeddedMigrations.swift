@@ -589,7 +589,151 @@ SELECT a.id                                 AS article_id,           -- the arti
 FROM articles a;
 
 """#),
-        (name: "006_reliability.sql", sql: #"""
+        (name: "006_trade_scope.sql", sql: #"""
+-- Whose trade a figure is, read from its own sentence rather than from the article's two most
+-- mentioned countries, so that a province's or a bloc's total never enters a country pair's series;
+-- and a match key for agreements, so that one document told in different words by several
+-- articles is one row.
+
+ALTER TABLE trade_figures ADD COLUMN scope TEXT CHECK (scope IS NULL OR scope IN ('bilateral', 'regional', 'bloc')); -- bilateral, regional or bloc
+ALTER TABLE trade_figures ADD COLUMN organisation TEXT REFERENCES organisations(code); -- the bloc traded with (EAEU, ASEAN), for scope bloc
+
+ALTER TABLE agreements ADD COLUMN match_key TEXT;      -- distinctive title words, folded and sorted (« libre-echange »)
+CREATE INDEX agreements_match ON agreements(kind, match_key) WHERE match_key IS NOT NULL;
+
+-- doc trade_figures.country_a: First country of the trading pair (ISO code), from the figure's sentence, else the article's main countries.
+-- doc trade_figures.scope: Whose trade: bilateral (two countries), regional (a province or city of one of them) or bloc (a country and an organisation such as the EAEU); NULL when no pair is named. Only bilateral figures make a country pair's series.
+-- doc trade_figures.organisation: The bloc traded with (organisations.code), when scope is bloc.
+-- doc agreements.match_key: The title's distinctive words, folded, stemmed and sorted, without kind words, party names or dates; an agreement told by another article with the same kind, key and parties is the same row. NULL when the title has nothing distinctive.
+
+DROP VIEW trade_facts;
+
+-- Trade figures with the trading pair's names, the first article that states each one.
+CREATE VIEW trade_facts AS
+SELECT t.id                                 AS trade_figure_id,      -- the figure (trade_figures.id)
+       t.year                               AS year,                 -- year the figure is for, when stated
+       t.period                             AS period,               -- period covered, when stated
+       t.kind                               AS kind,                 -- actual, target or other
+       t.amount                             AS amount,               -- normalised amount (94,5 millions → 94500000), NULL when vague
+       t.currency                           AS currency,             -- ISO 4217 code
+       t.scope                              AS scope,                -- bilateral, regional or bloc (NULL when no pair is named)
+       t.country_a                          AS country_a,            -- first country of the trading pair (ISO code)
+       ca.name                              AS country_a_name,       -- its French name
+       t.country_b                          AS country_b,            -- second country of the trading pair (ISO code)
+       cb.name                              AS country_b_name,       -- its French name
+       t.organisation                       AS organisation,         -- the bloc traded with (organisation code), for scope bloc
+       (SELECT count(DISTINCT x.article_id) FROM trade_figure_evidence te JOIN evidence x ON x.id = te.evidence_id
+         WHERE te.trade_figure_id = t.id)   AS articles,             -- number of articles stating this figure
+       a.date                               AS article_date,         -- date of the first article stating it
+       a.source                             AS article_source,       -- file name of the first article stating it
+       e.sentence                           AS evidence              -- the sentence it was read from
+FROM trade_figures t
+LEFT JOIN countries ca ON ca.iso2 = t.country_a
+LEFT JOIN countries cb ON cb.iso2 = t.country_b
+LEFT JOIN evidence e   ON e.id = (SELECT min(evidence_id) FROM trade_figure_evidence WHERE trade_figure_id = t.id)
+LEFT JOIN articles a   ON a.id = e.article_id;
+
+"""#),
+        (name: "007_evidence_rules.sql", sql: #"""
+-- Per-rule provenance: every piece of evidence names the rule of the extraction grammar that read
+-- it (`visit.arrival`, `person.title-name`, …), so an analyst can see why a fact exists and
+-- `make rules-report` can count, per rule, the facts it makes and how many the gold confirms.
+-- Evidence stored before this migration has no rule (''); the next re-extraction fills it.
+ALTER TABLE evidence_spans ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+CREATE INDEX evidence_spans_rule ON evidence_spans(rule);
+
+DROP VIEW evidence;
+CREATE VIEW evidence AS
+    SELECT s.id, s.article_id,
+           substr(a.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence,
+           s.start_offset, s.end_offset, s.extractor, s.extractor_version, s.rule
+    FROM evidence_spans s LEFT JOIN articles a ON a.id = s.article_id;
+
+-- doc evidence_spans.rule: Id of the extraction rule that read it (visit.arrival, person.title-name, …); '' before rules were recorded.
+-- doc evidence.rule: Id of the extraction rule that read it.
+
+"""#),
+        (name: "008_search_variants.sql", sql: #"""
+-- Spelling tolerance for `kb search`: for each indexed word, the words one letter shorter (a
+-- deletion index: a query word finds the indexed words within its typo budget by exact look-ups,
+-- without scanning the vocabulary) and its transliteration skeleton (« Lukashenko » and
+-- « Loukachenko » share `lukachenko`). Written by kb at ingest, beside search_terms.
+CREATE TABLE search_term_variants (
+    variant TEXT NOT NULL,           -- A deletion or the skeleton of the term.
+    kind    TEXT NOT NULL CHECK (kind IN ('deletion', 'skeleton')),
+    term    TEXT NOT NULL REFERENCES search_terms(term) ON DELETE CASCADE,
+    PRIMARY KEY (variant, kind, term)
+) WITHOUT ROWID;
+CREATE INDEX search_term_variants_term ON search_term_variants(term);
+
+-- doc search_term_variants: Spelling variants of the indexed words, for typo and transliteration tolerance in kb search (a deletion index and transliteration skeletons).
+-- doc search_term_variants.variant: The term with one letter deleted, or its transliteration skeleton.
+-- doc search_term_variants.kind: deletion or skeleton.
+-- doc search_term_variants.term: The indexed term (search_terms.term).
+
+"""#),
+        (name: "009_article_originals.sql", sql: #"""
+-- Article pages ingested from HTML: the bytes as published, for provenance. The article's raw_text
+-- is the page's story rendered in kb's article format (evidence offsets point into it); this keeps
+-- what it was read from. Text files have no row here: their raw_text is the file.
+CREATE TABLE article_originals (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    media_type TEXT NOT NULL CHECK (media_type IN ('text/html')),   -- What the bytes are.
+    bytes      BLOB NOT NULL                                        -- The page as read from disk.
+);
+
+-- doc article_originals: The bytes of articles read from HTML pages, as published (their raw_text is the extracted story).
+-- doc article_originals.article_id: The article (articles.id).
+
+"""#),
+        (name: "010_near_duplicates.sql", sql: #"""
+-- Near-duplicate articles: another outlet's copy of a wire story, or an updated version. Each
+-- article's body has a 64-bit simhash over runs of three analysed words (Manku et al. 2007); two
+-- articles whose fingerprints differ in at most 3 bits are near-duplicates, the later one linked to
+-- the earliest of its group. Search shows one hit per group (« also in N sources »).
+CREATE TABLE article_fingerprints (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    simhash    INTEGER NOT NULL,     -- The 64 bits, as a signed integer.
+    -- Its four 16-bit blocks: fingerprints within 3 bits share at least one (the look-up's index).
+    b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL, b3 INTEGER NOT NULL
+);
+CREATE INDEX article_fingerprints_b0 ON article_fingerprints(b0);
+CREATE INDEX article_fingerprints_b1 ON article_fingerprints(b1);
+CREATE INDEX article_fingerprints_b2 ON article_fingerprints(b2);
+CREATE INDEX article_fingerprints_b3 ON article_fingerprints(b3);
+
+CREATE TABLE near_duplicates (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    distance    INTEGER NOT NULL CHECK (distance BETWEEN 0 AND 3),  -- Differing bits of the fingerprints.
+    CHECK (article_id <> original_id)
+);
+CREATE INDEX near_duplicates_original ON near_duplicates(original_id);
+
+-- doc article_fingerprints: A 64-bit simhash of each article's body (runs of three analysed words), for near-duplicate detection; articles too short to compare have none.
+-- doc article_fingerprints.article_id: The article (articles.id).
+-- doc near_duplicates: Articles that are near-copies of an earlier one (another outlet's copy of a wire story, an updated version): at most 3 of 64 fingerprint bits differ.
+-- doc near_duplicates.article_id: The copy (articles.id).
+-- doc near_duplicates.original_id: The earliest article of its group (articles.id).
+-- doc article_fingerprints.b0: Bits 0–15 of simhash (look-up block).
+-- doc article_fingerprints.b1: Bits 16–31 of simhash (look-up block).
+-- doc article_fingerprints.b2: Bits 32–47 of simhash (look-up block).
+-- doc article_fingerprints.b3: Bits 48–63 of simhash (look-up block).
+
+"""#),
+        (name: "011_person_keys.sql", sql: #"""
+-- Transliteration keys of people's names (FrenchText Transliteration.key): « Loukachenko »,
+-- « Lukashenko » and « Lukachenko » have one key, « Petrov Ivan Ilitch » and « Ivan Petrov » too, so
+-- articles that spell a name differently name one person. Filled as articles are (re)extracted.
+CREATE TABLE person_keys (
+    key       TEXT NOT NULL,                                        -- transliteration key of one form of the name
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,  -- the person (people.id)
+    PRIMARY KEY (key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX person_keys_person ON person_keys(person_id);
+
+"""#),
+        (name: "012_reliability.sql", sql: #"""
 -- Files the last runs could not ingest, remembered by path with the size and times they had, so a
 -- file that keeps failing is reported once per change, not as a new failure every night: while its
 -- size and times are unchanged it is not read again (counted as still skipped).

@@ -36,7 +36,7 @@ extension KnowledgeBase {
                                             countries: a.parties, source: a.source, evidence: a.evidence))
             }
             let figures = try Row.fetchAll(db, sql: """
-                SELECT * FROM trade_facts WHERE ? IS NULL OR ? IN (country_a, country_b)
+                SELECT * FROM trade_facts WHERE ? IS NULL OR (? IN (country_a, country_b) AND coalesce(scope, 'bilateral') = 'bilateral')
                 """, arguments: [iso, iso])
             for f in figures {
                 let year: Int? = f["year"], amount: Double? = f["amount"], kind: String = f["kind"]

@@ -41,7 +41,7 @@ extension QueryRows {
                    count(*) AS figures,
                    group_concat(DISTINCT article_source) AS sources
             FROM trade_facts
-            WHERE ? IS NULL OR ? IN (country_a, country_b)
+            WHERE ? IS NULL OR (? IN (country_a, country_b) AND coalesce(scope, 'bilateral') = 'bilateral')
             GROUP BY country_a, country_b, year, period, currency
             ORDER BY year IS NULL, year, period, country_a, country_b, currency
             """, arguments: [iso, iso]).map {
