@@ -5,17 +5,21 @@ import FrenchText
 
 /// SQL for articles, their sources and set-apart sections.
 enum ArticleStore {
-    struct Source { let path: String; let name: String; let size: Int; let mtime: Double }
+    struct Source { let path: String; let name: String; let size: Int; let mtime: Double; var readAt: Double? = nil }
 
     /// What the database remembers of a file path.
-    struct KnownSource { let articleID: Int64; let size: Int; let mtime: Double; let missing: Bool }
+    struct KnownSource {
+        let articleID: Int64; let size: Int; let mtime: Double; let missing: Bool; var readAt: Double? = nil
+        /// Modified within `FileIdentity.racyWindow` of the read: same size and time prove nothing.
+        var isRacy: Bool { readAt.map { mtime >= $0 - FileIdentity.racyWindow } ?? false }
+    }
 
     /// Every recorded source, loaded once per run: deciding « unchanged » then costs a `stat`.
     static func knownSources(_ db: Database) throws -> [String: KnownSource] {
         var result: [String: KnownSource] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, article_id, size, mtime, missing_since IS NOT NULL AS missing FROM article_sources")
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, article_id, size, mtime, missing_since IS NOT NULL AS missing, read_at FROM article_sources")
         while let r = try rows.next() {
-            result[r["path"]] = KnownSource(articleID: r["article_id"], size: r["size"], mtime: r["mtime"], missing: r["missing"])
+            result[r["path"]] = KnownSource(articleID: r["article_id"], size: r["size"], mtime: r["mtime"], missing: r["missing"], readAt: r["read_at"])
         }
         return result
     }
@@ -135,11 +139,11 @@ enum ArticleStore {
 
     private static func upsertSource(_ db: Database, _ s: Source, articleID: Int64, now: String) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO article_sources(path, article_id, name, size, mtime, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article_sources(path, article_id, name, size, mtime, first_seen, last_seen, read_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET article_id = excluded.article_id, size = excluded.size,
-                mtime = excluded.mtime, last_seen = excluded.last_seen, missing_since = NULL
-            """).execute(arguments: [s.path, articleID, s.name, s.size, s.mtime, now, now])
+                mtime = excluded.mtime, last_seen = excluded.last_seen, missing_since = NULL, read_at = excluded.read_at
+            """).execute(arguments: [s.path, articleID, s.name, s.size, s.mtime, now, now, s.readAt])
     }
 
     /// Deletes an article no file points to any more (its facts go with it: ON DELETE CASCADE).

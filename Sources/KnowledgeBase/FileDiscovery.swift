@@ -20,7 +20,7 @@ enum FileDiscovery {
     /// What a directory walk reads: article text, and article pages as published.
     static let articleExtensions = [".txt", ".html", ".htm"]
 
-    static func files(in paths: [String], problems: inout [FileProblem]) throws -> [FileEntry] {
+    static func files(in paths: [String], followSymlinks: Bool = false, problems: inout [FileProblem]) throws -> [FileEntry] {
         var result: [FileEntry] = []
         var seenDirectories: [String: String] = [:]
         for p in paths {
@@ -29,14 +29,15 @@ enum FileDiscovery {
             case .failure(let e) where e.code == ENOENT && !FileStat.isSymbolicLink(absolute):
                 throw KBError.pathNotFound(p)
             case .failure(let e):
-                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped))
+                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(absolute)))
             case .success(let st):
                 if st.isDirectory {
-                    walk(absolute, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
+                    let root = followSymlinks ? nil : FileStat.realPath(absolute) ?? absolute
+                    walk(absolute, root: root, ancestors: [], into: &result, seen: &seenDirectories, problems: &problems)
                 } else if st.isRegular {
                     result.append(FileEntry(path: absolute, size: st.size, mtime: st.mtime))
                 } else {
-                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(absolute)))
                 }
             }
         }
@@ -44,11 +45,13 @@ enum FileDiscovery {
         return result.filter { unique.insert($0.path).inserted }
     }
 
-    private static func walk(_ dir: String, ancestors: [String], into result: inout [FileEntry],
+    /// `root`: the real path of the directory given to `kb ingest`; a symbolic link found inside
+    /// that leads out of it is not followed (nil with `--follow-symlinks`).
+    private static func walk(_ dir: String, root: String?, ancestors: [String], into result: inout [FileEntry],
                              seen: inout [String: String], problems: inout [FileProblem]) {
         let real = FileStat.realPath(dir) ?? dir
         if ancestors.contains(real) {
-            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped))
+            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         // Another link to a directory already read: its files are ingested once, under the first path.
@@ -56,28 +59,51 @@ enum FileDiscovery {
         seen[real] = dir
         let entries: [String]
         do { entries = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            let why = code.map { FileStat.describe(Int32($0)) } ?? "cannot be listed"
-            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped", severity: .skipped))
+            // Foundation's error rarely carries the errno: ask the system directly for the reason.
+            var code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+            if code == nil {
+                if let d = opendir(dir) { closedir(d) } else { code = errno }
+            }
+            let why = code.map { String(cString: strerror($0)).lowercased() } ?? "reason unknown"
+            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped, with everything in it", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         for name in entries where !name.hasPrefix(".") {
             let path = dir + "/" + name
+            // Foundation replaces the bytes of a name that is not UTF-8 with U+FFFD: that path does not exist.
+            if name.unicodeScalars.contains("\u{FFFD}") && !FileStat.exists(path) {
+                if FileDiscovery.articleExtensions.contains(where: { name.lowercased().hasSuffix($0) }) {
+                    problems.append(FileProblem(path: path, reason: "the file name is not valid UTF-8 (shown with �): skipped; rename the file", severity: .skipped, identity: nil))
+                }
+                continue
+            }
+            if path.utf8.count >= Int(PATH_MAX) {
+                problems.append(FileProblem(path: String(path.prefix(200)) + "…", reason: "path of \(path.utf8.count) bytes, over the system's \(PATH_MAX)-byte limit: skipped (shorten the directory names)", severity: .skipped, identity: nil))
+                continue
+            }
             let isText = FileDiscovery.articleExtensions.contains { name.lowercased().hasSuffix($0) }
+            if let root, FileStat.isSymbolicLink(path), let target = FileStat.realPath(path),
+               target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                if case .success(let st) = FileStat.of(path), isText || st.isDirectory {
+                    problems.append(FileProblem(path: path, reason: "symbolic link to \(target), outside \(root): not followed (kb ingest --follow-symlinks follows it): skipped",
+                                                severity: .skipped, identity: FileIdentity.of(path)))
+                }
+                continue
+            }
             switch FileStat.of(path) {
             case .failure(let e):
                 // A link we cannot follow, or a file we may not even stat.
                 if isText || FileStat.isSymbolicLink(path) {
-                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped))
+                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(path)))
                 }
             case .success(let st):
                 if st.isDirectory {
-                    walk(path, ancestors: ancestors + [real], into: &result, seen: &seen, problems: &problems)
+                    walk(path, root: root, ancestors: ancestors + [real], into: &result, seen: &seen, problems: &problems)
                 } else if isText {
                     if st.isRegular {
                         result.append(FileEntry(path: path, size: st.size, mtime: st.mtime))
                     } else {
-                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped))
+                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(path)))
                     }
                 }
             }
@@ -90,6 +116,8 @@ struct FileStat {
     let mode: mode_t
     let size: Int
     let mtime: Double
+    /// Status change time: moves on chmod/chown too, which a permission fix does not do to mtime.
+    let ctime: Double
 
     var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
     var isRegular: Bool { mode & S_IFMT == S_IFREG }
@@ -114,9 +142,16 @@ struct FileStat {
         size = Int(st.st_size)
         #if canImport(Darwin)
         mtime = Double(st.st_mtimespec.tv_sec) + Double(st.st_mtimespec.tv_nsec) / 1e9
+        ctime = Double(st.st_ctimespec.tv_sec) + Double(st.st_ctimespec.tv_nsec) / 1e9
         #else
         mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        ctime = Double(st.st_ctim.tv_sec) + Double(st.st_ctim.tv_nsec) / 1e9
         #endif
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {
@@ -134,6 +169,7 @@ struct FileStat {
     static func describe(_ errno: Int32) -> String {
         switch errno {
         case ENOENT: return "broken symbolic link (its target does not exist): skipped"
+        case ENAMETOOLONG: return "path too long for the system (over \(PATH_MAX) bytes, or a name over 255): skipped (shorten it)"
         case ELOOP: return "symbolic link loop (the link points back to itself): skipped"
         case EACCES, EPERM: return "permission denied: skipped (check the file's owner and mode)"
         default: return "cannot be read (\(String(cString: strerror(errno)).lowercased())): skipped"

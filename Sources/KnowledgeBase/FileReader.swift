@@ -8,13 +8,45 @@ import Darwin
 /// Reads an article file's bytes with plain POSIX calls, so every failure has its errno and a
 /// precise message, and a FIFO swapped in for a file can never block the night.
 enum FileReader {
+    struct Read { let bytes: [UInt8]; let size: Int; let mtime: Double; let readAt: Double }
+
+    /// Testing only: runs between reading the bytes and checking the file did not change meanwhile.
+    nonisolated(unsafe) static var afterReadHook: ((String) -> Void)?
+
+    /// Reads the file and checks, with `fstat` before and after, that it did not change meanwhile
+    /// (a writer rewriting it under us): then it is read again, and after three tries skipped with
+    /// the reason (the next run reads it again), never stored half old, half new.
+    static func readStable(_ path: String, maxSize: Int, attempts: Int = 3) throws -> Read {
+        for _ in 0..<attempts {
+            let readAt = Date().timeIntervalSince1970
+            var before = stat(), after = stat()
+            let bytes = try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after)
+            let b = FileStat(before), a = FileStat(after)
+            if b.size == a.size && b.mtime == a.mtime && b.ctime == a.ctime && a.size == bytes.count {
+                return Read(bytes: bytes, size: a.size, mtime: a.mtime, readAt: readAt)
+            }
+        }
+        throw FileFailure("file changed while being read (\(attempts) tries): skipped this run; it is read again next run")
+    }
+
     static func read(_ path: String, maxSize: Int) throws -> [UInt8] {
+        var before = stat(), after = stat()
+        return try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after)
+    }
+
+    static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw FileFailure(FileStat.describe(errno)) }
+        guard fd >= 0 else {
+            let code = errno
+            // Found a moment ago: gone now (deleted or renamed during the run), unless it is a link.
+            if code == ENOENT && !FileStat.isSymbolicLink(path) {
+                throw FileFailure("the file disappeared during the run (deleted or renamed): skipped")
+            }
+            throw FileFailure(FileStat.describe(code))
+        }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FileFailure(FileStat.describe(errno)) }
-        let info = FileStat(st)
+        guard fstat(fd, &statBefore) == 0 else { throw FileFailure(FileStat.describe(errno)) }
+        let info = FileStat(statBefore)
         guard info.isRegular else { throw FileFailure("not a regular file (\(info.kind)): skipped") }
         guard info.size <= maxSize else { throw FileFailure(tooLarge(info.size, maxSize)) }
         var bytes = [UInt8](repeating: 0, count: info.size + 1)
@@ -34,6 +66,8 @@ enum FileReader {
         }
         guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
         bytes.removeSubrange(count...)
+        afterReadHook?(path)
+        guard fstat(fd, &statAfter) == 0 else { throw FileFailure(FileStat.describe(errno)) }
         return bytes
     }
 
@@ -48,7 +82,8 @@ public enum ByteCount {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let units: [(String, Double)] = [("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024), ("G", 1_073_741_824), ("M", 1_048_576), ("K", 1024), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v >= 0 else { return nil }
+            guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v >= 0,
+                  (v * factor).isFinite, v * factor < 9e18 else { return nil }
             return Int(v * factor)
         }
         return Int(t).flatMap { $0 >= 0 ? $0 : nil }

@@ -22,9 +22,44 @@ public struct FileProblem: Sendable, Codable, Equatable {
     public var reason: String
     public var severity: Severity
     public var ingested: Bool { severity == .warning }
+    /// What the file looked like when it was skipped (remembered in `skipped_files`); not part of the record.
+    var identity: FileIdentity?
 
     public init(path: String, reason: String, severity: Severity) {
         self.path = path; self.reason = reason; self.severity = severity
+    }
+
+    init(path: String, reason: String, severity: Severity, identity: FileIdentity?) {
+        self.init(path: path, reason: reason, severity: severity)
+        self.identity = identity
+    }
+
+    enum CodingKeys: String, CodingKey { case path, reason, severity }
+    public static func == (a: FileProblem, b: FileProblem) -> Bool { a.path == b.path && a.reason == b.reason && a.severity == b.severity }
+}
+
+/// A file's size and modification time, and when they were read: enough to tell, without reading
+/// it, that a skipped file has not changed since (unless the time was too close to the read).
+struct FileIdentity: Sendable, Equatable {
+    var size: Int
+    var mtime: Double
+    var ctime: Double
+    var readAt: Double
+
+    /// Timestamps this close to the read may hide a change written in the same tick (1-second or
+    /// coarser file systems): such entries are re-checked by the next run, as git does.
+    static let racyWindow = 2.0
+
+    func sameFile(as other: FileIdentity) -> Bool { size == other.size && mtime == other.mtime && ctime == other.ctime }
+    var isRacy: Bool { mtime >= readAt - Self.racyWindow }
+
+    /// `stat`, else `lstat` (a broken link), else nothing to compare (size -1).
+    static func of(_ path: String) -> FileIdentity {
+        let now = Date().timeIntervalSince1970
+        if case .success(let f) = FileStat.of(path) { return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
+        var st = stat()
+        if lstat(path, &st) == 0 { let f = FileStat(st); return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
+        return FileIdentity(size: -1, mtime: 0, ctime: 0, readAt: now)
     }
 }
 
@@ -33,6 +68,12 @@ public struct IngestOptions: Sendable {
     public var maxFileSize: Int = 8 << 20
     /// Mark sources whose file disappeared (`article_sources.missing_since`). Never deletes.
     public var prune = false
+    /// Read and hash every file, even those whose size and time are as recorded (`--rescan`):
+    /// finds a same-size edit whose modification time was put back. Known text is still not re-extracted.
+    public var rescan = false
+    /// Follow symbolic links found in the ingested directories even when they lead out of them
+    /// (by default such a link is reported and not followed: `/etc/passwd` is no article).
+    public var followSymlinks = false
     /// Articles written per transaction, at most; a transaction also ends after `batchSeconds`.
     /// Each article is all-or-nothing either way (a savepoint each); batching only saves fsyncs.
     public var batchSize = 64
@@ -45,6 +86,9 @@ public struct IngestOptions: Sendable {
 public struct IngestSummary: Sendable, Codable, Equatable {
     public var runID: Int64?
     public var files = 0, new = 0, updated = 0, unchanged = 0, skipped = 0, warnings = 0, missing = 0, reextracted = 0
+    /// Files skipped by an earlier run and unchanged since: not read again, not reported again
+    /// (`kb runs --skipped` lists them), and not a reason for exit status 1.
+    public var stillSkipped = 0
     public var problems: [FileProblem] = []
     public var seconds = 0.0
 
@@ -52,13 +96,15 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var failed: Int { skipped }
     public var isNoOp: Bool { new == 0 && updated == 0 && reextracted == 0 && missing == 0 }
 
-    /// Process exit status: 0 all fine (warnings allowed), 1 some files skipped.
+    /// Process exit status: 0 all fine (warnings and files still skipped as before allowed), 1 some
+    /// files newly skipped (new, or changed since they were last skipped).
     public var exitStatus: Int32 { skipped > 0 ? 1 : 0 }
 
     /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`
     public var line: String {
         "\(new) new, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped, \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(missing) missing, \(reextracted) re-extracted"
+            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since; kb runs --skipped)" : "")
     }
 
     mutating func count(_ o: IngestOutcome) {
@@ -108,25 +154,49 @@ extension KnowledgeBase {
     private func ingestFiles(paths: [String], options: IngestOptions, run: inout RunState,
                              progress: ((IngestEvent) -> Void)?) throws {
         var discoveryProblems: [FileProblem] = []
-        let entries = try FileDiscovery.files(in: paths, problems: &discoveryProblems)
+        let entries = try FileDiscovery.files(in: paths, followSymlinks: options.followSymlinks, problems: &discoveryProblems)
         run.summary.files = entries.count
-        for p in discoveryProblems { run.summary.add(p) }
+        let remembered = try wrap { try dbQueue.read { db in try SkipMemory.load(db) } }
+        var stillSkipped: [String] = []
+        /// A file skipped before, not changed since (and not racy then): not read, not reported again.
+        func isStillSkipped(_ path: String, _ now: FileIdentity) -> Bool {
+            guard let before = remembered[path], before.sameFile(as: now), !before.isRacy else { return false }
+            stillSkipped.append(path)
+            return true
+        }
+        for p in discoveryProblems {
+            if !options.rescan, p.severity == .skipped, let id = p.identity, isStillSkipped(p.path, id) { continue }
+            run.summary.add(p)
+        }
 
-        if try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } }) {
-            run.summary.reextracted = try reextractAll(progress: progress)
+        // After an extractor upgrade, stored articles are re-extracted in bounded batches, one
+        // before each batch of files and the rest after them: new articles do not wait for the
+        // whole database, and a killed run resumes where it stopped.
+        var reextractPending = try wrap({ try dbQueue.read { db in try Reextraction.isNeeded(db, version: FactExtractor.version) } })
+        var staleCursor = Reextraction.Cursor.stale
+        func reextractStep() throws {
+            guard reextractPending else { return }
+            if try reextractBatch(&staleCursor, run: &run, options: options, progress: progress) == 0 { reextractPending = false }
         }
 
         let known = try wrap { try dbQueue.read { db in try ArticleStore.knownSources(db) } }
         var done = 0
         var candidates: [FileEntry] = []
         for entry in entries {
-            if let k = known[entry.path], !k.missing, k.size == entry.size, k.mtime == entry.mtime {
+            if !options.rescan, let k = known[entry.path], !k.missing, k.size == entry.size, k.mtime == entry.mtime, !k.isRacy {
                 run.summary.unchanged += 1
                 done += 1
                 progress?(IngestEvent(phase: .files, path: entry.path, outcome: .unchanged, index: done, total: entries.count))
+            } else if !options.rescan, remembered[entry.path] != nil, isStillSkipped(entry.path, FileIdentity.of(entry.path)) {
+                done += 1
+                progress?(IngestEvent(phase: .files, path: entry.path, outcome: .skipped, index: done, total: entries.count))
             } else {
                 candidates.append(entry)
             }
+        }
+        run.summary.stillSkipped = stillSkipped.count
+        if !stillSkipped.isEmpty {
+            try wrap { try dbQueue.write { db in try SkipMemory.touch(db, paths: stillSkipped, runID: run.runID) } }
         }
 
         // Each article's savepoint makes SQLite copy every page it first touches to a statement journal,
@@ -137,6 +207,7 @@ extension KnowledgeBase {
         }
         var next = 0
         while next < candidates.count {
+            try reextractStep()
             try wrap {
                 try dbQueue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -146,6 +217,7 @@ extension KnowledgeBase {
                             let entry = candidates[next]
                             next += 1
                             let outcome = try ingestFile(db, entry, options: options, summary: &run.summary)
+                            if outcome != .skipped, remembered[entry.path] != nil { try SkipMemory.forget(db, path: entry.path) }
                             run.summary.count(outcome)
                             if outcome == .new || outcome == .updated { written += 1 }
                             done += 1
@@ -159,6 +231,19 @@ extension KnowledgeBase {
             run.committed()
         }
 
+        while reextractPending { try reextractStep() }
+
+        // Remembered skips that are no longer problems (a directory listable again, a link repaired
+        // and ingested, a file gone) are forgotten; only paths under this run's roots are judged.
+        let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let stillProblems = Set(stillSkipped).union(run.summary.problems.filter { $0.severity == .skipped }.map(\.path))
+        let resolved = remembered.keys.filter { p in
+            !stillProblems.contains(p) && roots.contains { p == $0 || p.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
+        if !resolved.isEmpty {
+            try wrap { try dbQueue.write { db in for p in resolved { try SkipMemory.forget(db, path: p) } } }
+        }
+
         if options.prune { try prune(paths: paths, known: known, run: &run) }
     }
 
@@ -166,15 +251,22 @@ extension KnowledgeBase {
     private func ingestFile(_ db: Database, _ entry: FileEntry, options: IngestOptions,
                             summary: inout IngestSummary) throws -> IngestOutcome {
         let name = URL(fileURLWithPath: entry.path).lastPathComponent
-        let source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
+        var source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
         var warnings: [String] = []
         var outcome = IngestOutcome.skipped
+        let identity = FileIdentity.of(entry.path)
         do {
-            let bytes = try FileReader.read(entry.path, maxSize: options.maxFileSize)
+            let read = try FileReader.readStable(entry.path, maxSize: options.maxFileSize)
+            let bytes = read.bytes
+            // What was read is recorded with the size and time it had then (not at discovery).
+            source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
             let decoded = try TextDecoding.decode(bytes)
             warnings = decoded.warnings
             let hash = SHA256.hex(decoded.text.utf8)
             try db.inSavepoint {
+                if let crashed = try CrashStore.crashedRun(db, hash: hash) {
+                    throw FileFailure("extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
+                }
                 if let sameText = try ArticleStore.articleID(db, hash: hash) {
                     let recorded = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [entry.path])
                     if recorded == nil, let other = try String.fetchOne(db, sql: "SELECT path FROM article_sources WHERE article_id = ? ORDER BY path LIMIT 1", arguments: [sameText]) {
@@ -185,7 +277,10 @@ extension KnowledgeBase {
                     outcome = try ArticleStore.attach(db, source, to: sameText)
                     return .commit
                 }
-                let (article, facts) = extractor.process(raw: decoded.text, source: name)
+                let (article, facts) = CrashGuard.extracting(phase: "ingest", runID: summary.runID ?? 0, hash: hash, path: entry.path) {
+                    TestHooks.trapIfRequested(decoded.text)
+                    return extractor.process(raw: decoded.text, source: name)
+                }
                 guard !article.headline.isEmpty else { throw FileFailure("no headline or text after the date line: skipped") }
                 if let problem = article.dateProblem {
                     warnings.append("\(problem): ingested with no date")
@@ -205,10 +300,18 @@ extension KnowledgeBase {
                 return .commit
             }
         } catch let e as FileFailure {
-            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped))
+            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped, identity: identity))
             return .skipped
         } catch let e as DatabaseError where Self.isArticleSpecific(e) {
-            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped))
+            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped, identity: identity))
+            return .skipped
+        } catch let e as DatabaseError {
+            throw e  // disk full, I/O: the run stops (what was committed stays)
+        } catch let e as KBError {
+            throw e
+        } catch {
+            // Any other error thrown while parsing or extracting belongs to this article alone.
+            summary.add(FileProblem(path: entry.path, reason: "could not be processed (\(error)): skipped", severity: .skipped, identity: identity))
             return .skipped
         }
         if !warnings.isEmpty {

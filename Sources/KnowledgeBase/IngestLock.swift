@@ -23,21 +23,32 @@ public final class WriterLock: @unchecked Sendable {
 
     deinit { close(fd) }  // closing the last descriptor releases the flock
 
-    /// The lock file of a database: next to it, same name plus `.lock`.
+    /// The lock file of a database: next to the file itself (symbolic links resolved), same name
+    /// plus `.lock`, so every path that reaches the database reaches the same lock.
     public static func lockPath(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path + ".lock"
+        DatabaseFile.canonicalPath(path) + ".lock"
     }
 
     /// Takes the writer lock of the database at `databasePath`, or throws
     /// `KBError.ingestAlreadyRunning` at once (never waits) when another process holds it.
     public static func acquire(databasePath: String) throws -> WriterLock {
+        try DatabaseFile.refuseHardLinks(databasePath)
         let path = lockPath(forDatabase: databasePath)
         registry.lock()
         defer { registry.unlock() }
         if let held = held[path]?.lock { return held }
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link (it would truncate the link's target), never a file with
+        // other names (same reason), never anything but a regular file.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw KBError.cannotOpenDatabase(path: databasePath, reason: "cannot create the lock file \(path) (\(String(cString: strerror(errno))))")
+            let code = errno
+            let why = code == ELOOP ? "it is a symbolic link; remove it (kb recreates it)" : String(cString: strerror(code))
+            throw KBError.cannotOpenDatabase(path: databasePath, reason: "cannot create the lock file \(path) (\(why))")
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_nlink == 1 else {
+            close(fd)
+            throw KBError.cannotOpenDatabase(path: databasePath, reason: "the lock file \(path) is not a plain file of its own (a hard link or a special file); remove it (kb recreates it)")
         }
         var result: Int32
         repeat { result = flock(fd, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
@@ -68,4 +79,25 @@ public final class WriterLock: @unchecked Sendable {
     private struct WeakLock { weak var lock: WriterLock? }
     private static let registry = NSLock()
     nonisolated(unsafe) private static var held: [String: WeakLock] = [:]
+}
+
+/// The database file's identity: one file, one lock, one WAL. SQLite names the `-wal` and `-shm`
+/// files after the path it was given, and kb names its lock the same way, so a second name for the
+/// file (a hard link) would be a second database to them: refused. Symbolic links are resolved.
+enum DatabaseFile {
+    static func canonicalPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let real = FileStat.realPath(absolute) { return real }
+        // Not created yet: its directory resolved, its name as given.
+        let url = URL(fileURLWithPath: absolute)
+        let dir = FileStat.realPath(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().path
+        return (dir == "/" ? "" : dir) + "/" + url.lastPathComponent
+    }
+
+    static func refuseHardLinks(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_nlink > 1 else { return }
+        throw KBError.cannotOpenDatabase(path: path, reason: "the file has \(st.st_nlink) hard links (device \(st.st_dev), inode \(st.st_ino)); "
+            + "SQLite's WAL and kb's lock are named after the path, so two names would let two writers corrupt it. Keep one name (remove the other links) or use a copy (kb backup)")
+    }
 }

@@ -23,6 +23,8 @@ public struct IngestRun: Sendable, Codable, Equatable {
     public var extractorVersion: String
     public var paths: [String]
     public var files, new, updated, unchanged, skipped, warnings, missing, reextracted: Int
+    /// Files skipped before and unchanged since (not read, not reported again).
+    public var stillSkipped: Int
     public var error: String?
 }
 
@@ -66,11 +68,12 @@ enum RunLog {
     static func progress(_ db: Database, runID: Int64, _ s: IngestSummary, newProblems: ArraySlice<FileProblem>) throws {
         try db.execute(sql: """
             UPDATE ingest_runs SET files = ?, new = ?, updated = ?, unchanged = ?, skipped = ?, warnings = ?, missing = ?,
-                reextracted = ? WHERE id = ?
-            """, arguments: [s.files, s.new, s.updated, s.unchanged, s.skipped, s.warnings, s.missing, s.reextracted, runID])
+                reextracted = ?, still_skipped = ? WHERE id = ?
+            """, arguments: [s.files, s.new, s.updated, s.unchanged, s.skipped, s.warnings, s.missing, s.reextracted, s.stillSkipped, runID])
         for p in newProblems {
             try db.execute(sql: "INSERT INTO ingest_problems(run_id, path, severity, reason) VALUES (?, ?, ?, ?)",
                            arguments: [runID, p.path, p.severity.rawValue, p.reason])
+            if p.severity == .skipped, let id = p.identity { try SkipMemory.remember(db, p, id, runID: runID) }
         }
     }
 
@@ -89,7 +92,58 @@ enum RunLog {
                              paths: paths.isEmpty ? [] : paths.components(separatedBy: "\n"),
                              files: r["files"], new: r["new"], updated: r["updated"], unchanged: r["unchanged"],
                              skipped: r["skipped"], warnings: r["warnings"], missing: r["missing"],
-                             reextracted: r["reextracted"], error: r["error"])
+                             reextracted: r["reextracted"], stillSkipped: r["still_skipped"], error: r["error"])
         }
+    }
+}
+
+/// A file skipped by an earlier run, as `kb runs --skipped` lists it.
+public struct SkippedFile: Sendable, Codable, Equatable {
+    public var path: String
+    public var reason: String
+    /// The run that first skipped it in its present state, and the last that found it unchanged.
+    public var firstRun: Int64
+    public var lastRun: Int64
+}
+
+extension KnowledgeBase {
+    /// Files skipped and not ingested since, oldest first.
+    public func skippedFiles() throws -> [SkippedFile] {
+        try wrap {
+            try dbQueue.read { db in
+                try Row.fetchAll(db, sql: "SELECT path, reason, first_run, last_run FROM skipped_files ORDER BY first_run, path").map {
+                    SkippedFile(path: $0["path"], reason: $0["reason"], firstRun: $0["first_run"], lastRun: $0["last_run"])
+                }
+            }
+        }
+    }
+}
+
+/// `skipped_files`: what was skipped, so that it is reported once per change of the file.
+enum SkipMemory {
+    static func load(_ db: Database) throws -> [String: FileIdentity] {
+        var result: [String: FileIdentity] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT path, size, mtime, ctime, read_at FROM skipped_files") {
+            result[r["path"]] = FileIdentity(size: r["size"], mtime: r["mtime"], ctime: r["ctime"], readAt: r["read_at"])
+        }
+        return result
+    }
+
+    static func remember(_ db: Database, _ p: FileProblem, _ id: FileIdentity, runID: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO skipped_files(path, size, mtime, ctime, read_at, reason, first_run, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+            ON CONFLICT(path) DO UPDATE SET size = ?2, mtime = ?3, ctime = ?4, read_at = ?5, reason = ?6, last_run = ?7,
+                first_run = CASE WHEN size = ?2 AND mtime = ?3 AND ctime = ?4 THEN first_run ELSE ?7 END
+            """).execute(arguments: [p.path, id.size, id.mtime, id.ctime, id.readAt, p.reason, runID])
+    }
+
+    static func touch(_ db: Database, paths: [String], runID: Int64) throws {
+        for p in paths {
+            try db.cachedStatement(sql: "UPDATE skipped_files SET last_run = ? WHERE path = ?").execute(arguments: [runID, p])
+        }
+    }
+
+    static func forget(_ db: Database, path: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM skipped_files WHERE path = ?").execute(arguments: [path])
     }
 }

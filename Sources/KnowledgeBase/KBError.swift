@@ -12,6 +12,8 @@ public enum KBError: Error, CustomStringConvertible, Equatable {
     /// Another `kb ingest` holds the writer lock.
     case ingestAlreadyRunning(path: String, holder: String?)
     case database(String)
+    /// A reader met a database with an older schema: only the writer upgrades.
+    case olderSchema(path: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum KBError: Error, CustomStringConvertible, Equatable {
             return "another kb ingest is writing to \(path)\(holder.map { " (\($0))" } ?? ""); this run did nothing. Try again when it has finished."
         case let .database(m):
             return "database error: \(m)"
+        case let .olderSchema(path):
+            return "the database \(path) has an older schema than this kb; only the writer upgrades it: run `kb ingest --db \(path) …` (or `kb reextract --db \(path)`) once, then retry. The file was not modified."
         }
     }
 

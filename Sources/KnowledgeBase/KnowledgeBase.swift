@@ -2,6 +2,11 @@ import Foundation
 import GRDB
 import Extraction
 import FrenchText
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// The knowledge base: one SQLite file, and every operation kb offers on it.
 ///
@@ -18,6 +23,9 @@ public final class KnowledgeBase: @unchecked Sendable {
         case readWrite
         /// Opens an existing knowledge base strictly read-only (no upgrade, no write).
         case readOnly
+        /// Opens an existing knowledge base for a command that needs SQLite's write lock but
+        /// changes nothing (`kb check`: FTS5 runs its integrity check as an INSERT): no upgrade.
+        case readWriteNoUpgrade
     }
 
     public let path: String
@@ -33,10 +41,20 @@ public final class KnowledgeBase: @unchecked Sendable {
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
         }
+        try DatabaseFile.refuseHardLinks(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.readonly = mode == .readOnly
+        if mode != .readOnly {
+            // The WAL and its index stay when the last connection closes, so that analysts who may
+            // read the database but not write its directory can still open it (a read-only
+            // connection cannot create `-wal`/`-shm` there).
+            config.prepareDatabase { db in
+                var on: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
+            }
+        }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
@@ -54,14 +72,20 @@ public final class KnowledgeBase: @unchecked Sendable {
             }
         }
         guard pending > 0 else { return }
-        if mode == .readOnly {
-            throw KBError.invalidArgument("the database \(path) has an older schema; run any kb command that writes (e.g. `kb ingest`) to upgrade it first")
+        if mode == .readOnly || mode == .readWriteNoUpgrade {
+            throw KBError.olderSchema(path: path)
         }
-        try wrap {
-            try dbQueue.writeWithoutTransaction { db in
-                // WAL is persistent in the file: set once, when the schema is created or upgraded.
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try Migrator.migrate(db)
+        // Only the writer upgrades, under the writer lock (reentrant: `kb ingest` already holds it).
+        let lock = try WriterLock.acquire(databasePath: path)
+        try withExtendedLifetime(lock) {
+            try wrap {
+                try dbQueue.writeWithoutTransaction { db in
+                    // Another writer may have upgraded it between our check and the lock.
+                    guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 || Migrator.pendingCount(db) > 0 else { return }
+                    // WAL is persistent in the file: set once, when the schema is created or upgraded.
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try Migrator.migrate(db)
+                }
             }
         }
     }

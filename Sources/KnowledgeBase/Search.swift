@@ -1,4 +1,10 @@
+import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 import FrenchText
 
 /// What to search for: a query in kb's query language (or raw FTS5) and filters on the facts.
@@ -25,6 +31,8 @@ public struct SearchRequest: Sendable, Codable, Equatable {
     public var exact: Bool
     /// Every copy of a story as its own hit, instead of one hit per group of near-duplicates.
     public var all: Bool
+    /// Seconds before the search is interrupted (`KBError.badQuery`).
+    public var timeout: Double = 10
 
     public init(_ query: String = "", raw: Bool = false, countries: [String] = [], people: [String] = [],
                 domains: [String] = [], since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
@@ -120,11 +128,31 @@ extension KnowledgeBase {
     /// words), each word matches every form with the same light stem, country names and known people
     /// match all their spellings; hits are ranked by bm25 with a snippet of the original text.
     public func search(_ request: SearchRequest) throws -> SearchResult {
+        guard request.timeout.isFinite, request.timeout > 0 else {
+            throw KBError.badQuery("the search timeout must be a positive number of seconds, not \(request.timeout)")
+        }
         try ensureSearchIndexCurrent()
         return try wrap {
             try dbQueue.read { db in
-                let plan = try SearchPlan(db, request, reference: referenceIndex)
-                return try SearchRunner.run(db, plan)
+                // SQLite calls the handler every 10,000 steps: past the deadline it interrupts the statement.
+                let deadline = Date().addingTimeInterval(request.timeout)
+                let box = Unmanaged.passRetained(DeadlineBox(deadline)).toOpaque()
+                sqlite3_progress_handler(db.sqliteConnection, 10_000, { p in
+                    Date() > Unmanaged<DeadlineBox>.fromOpaque(p!).takeUnretainedValue().deadline ? 1 : 0
+                }, box)
+                defer {
+                    sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)
+                    Unmanaged<DeadlineBox>.fromOpaque(box).release()
+                }
+                do {
+                    let plan = try SearchPlan(db, request, reference: referenceIndex)
+                    return try SearchRunner.run(db, plan)
+                } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
+                    throw KBError.badQuery("kb search: interrupted after \(String(format: "%g", request.timeout)) s; narrow the query (fewer or more specific words, filters)")
+                } catch let e as KBError {
+                    if Date() > deadline { throw KBError.badQuery("kb search: interrupted after \(String(format: "%g", request.timeout)) s; narrow the query (fewer or more specific words, filters)") }
+                    throw e
+                }
             }
         }
     }
@@ -145,4 +173,9 @@ extension KnowledgeBase {
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
         try search(SearchRequest(query, limit: limit)).hits
     }
+}
+
+final class DeadlineBox {
+    let deadline: Date
+    init(_ d: Date) { deadline = d }
 }

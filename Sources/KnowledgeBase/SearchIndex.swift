@@ -143,7 +143,7 @@ extension KnowledgeBase {
             return
         }
         if dbQueue.configuration.readonly {
-            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; open it read-write once (e.g. `kb search` without read-only access, or `kb ingest`) to re-analyse it")
+            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; run `kb ingest --db \(path) …` once (the writer re-analyses it; readers never write)")
         }
         try reindex()
     }

@@ -3,6 +3,9 @@ import FrenchText
 
 /// A search request turned into an FTS5 expression, SQL filters and what to highlight.
 struct SearchPlan {
+    static let maxClauses = 32
+    static let maxWords = 64
+
     let request: SearchRequest
     /// The FTS5 MATCH expression; nil when only filters were given.
     let match: String?
@@ -16,6 +19,11 @@ struct SearchPlan {
 
     init(_ db: Database, _ request: SearchRequest, reference: ReferenceIndex) throws {
         self.request = request
+        // Planning looks for names across the words (aliases, spellings): bounded before any work.
+        let wordCount = request.query.split(whereSeparator: \.isWhitespace).count
+        guard wordCount <= Self.maxWords else {
+            throw KBError.badQuery("the query has \(wordCount) words; kb search takes at most \(Self.maxWords) (use kb sql for more)")
+        }
         filters = try SearchFilters.parts(db, request, reference: reference)
         guard request.limit >= 0, request.offset >= 0 else { throw KBError.invalidArgument("--limit and --offset take a number of hits, 0 or more") }
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,6 +38,10 @@ struct SearchPlan {
         }
         let query = SearchQuery(text)
         ignoredWords = query.dropped
+        // Repeated words were merged by SearchQuery; many distinct ones make a query no index answers fast.
+        guard query.clauses.count <= Self.maxClauses else {
+            throw KBError.badQuery("the query has \(query.clauses.count) distinct words or phrases; kb search takes at most \(Self.maxClauses) (use kb sql for more)")
+        }
         if query.clauses.isEmpty {
             if !filters.isEmpty {
                 match = nil; highlighter = Highlighter(terms: [], prefixes: []); words = []; alsoMatched = []

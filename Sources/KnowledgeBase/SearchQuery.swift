@@ -42,8 +42,11 @@ struct SearchQuery: Equatable {
             defer { pendingOr = false; pendingNot = false }
             guard let item else { return }
             if pendingOr, !clauses.isEmpty {
-                clauses[clauses.count - 1].items.append(item)
-            } else {
+                if !clauses[clauses.count - 1].items.contains(where: { $0.kind == item.kind && $0.terms == item.terms }) {
+                    clauses[clauses.count - 1].items.append(item)
+                }
+            } else if !clauses.contains(where: { $0.negated == negated && $0.items.count == 1 && $0.items[0].kind == item.kind && $0.items[0].terms == item.terms }) {
+                // The same word twice asks nothing more (and 10,000 times would cost minutes).
                 clauses.append(Clause(items: [item], negated: negated))
             }
         }

@@ -34,6 +34,9 @@ enum TextDecoding {
         }
         var warnings: [String] = []
         var text: String
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            throw FileFailure("UTF-32 text (byte order mark), which kb does not read: skipped (re-save the file as UTF-8)")
+        }
         if bytes.count >= 2, let bigEndian = bomUTF16(bytes) {
             guard let s = utf16(bytes.dropFirst(2), bigEndian: bigEndian) else {
                 throw FileFailure("starts with a UTF-16 byte order mark but is not valid UTF-16: skipped")

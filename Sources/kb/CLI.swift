@@ -13,29 +13,58 @@ enum CLI {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminal.visible(message) + "\n").utf8))
     }
 }
 
-/// Buffered stdout: one write per line is too slow for 100,000 export lines.
+/// Buffered stdout: one write per line is too slow for 100,000 export lines. Every write is checked:
+/// output cut short (disk full, a closed stdout, an I/O error) ends kb with status 2 and the reason,
+/// so `kb export > file` never exits 0 with half a file.
 final class StandardOutput {
     private var buffer: [UInt8] = []
-    init() { buffer.reserveCapacity(1 << 16) }
+    /// Output for people (tables, listings): control characters in the data are escaped and kb's
+    /// own emphasis markers become escape sequences (`Terminal.visible`). Machine formats are raw.
+    var human = false
+    init(human: Bool = false) { self.human = human; buffer.reserveCapacity(1 << 16) }
     func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        buffer.append(contentsOf: (human ? Terminal.visible(s) : s).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
     func flush() {
         guard !buffer.isEmpty else { return }
+        if StandardOutput.closedAtStart { StandardOutput.fail(EBADF) }
         buffer.withUnsafeBytes { p in
             var offset = 0
             while offset < p.count {
                 let n = Foundation.write(1, p.baseAddress! + offset, p.count - offset)
-                if n <= 0 { break }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { StandardOutput.fail(n < 0 ? errno : EIO) }
                 offset += n
             }
         }
         buffer.removeAll(keepingCapacity: true)
     }
     deinit { flush() }
+
+    /// stdout was closed when kb started (`kb … >&-`): fd 1 is then held on /dev/null so no file kb
+    /// opens can take it (and receive the output), and any output is reported as impossible.
+    nonisolated(unsafe) static var closedAtStart = false
+
+    /// Called first thing in `main`.
+    static func guardStandardDescriptors() {
+        for fd: Int32 in [0, 1, 2] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let null = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if null >= 0 && null != fd { dup2(null, fd); close(null) }
+            if fd == 1 { closedAtStart = true }
+        }
+    }
+
+    static func fail(_ code: Int32) -> Never {
+        // A reader that went away (`kb export | head`) is not an error worth a message.
+        if code != EPIPE {
+            let why = code == EBADF ? "standard output is closed" : String(cString: strerror(code)).lowercased()
+            CLI.warn("kb: cannot write the output (\(why)): it is incomplete")
+        }
+        Foundation.exit(2)
+    }
 }

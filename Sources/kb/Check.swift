@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .table
 
     func run() throws {
-        let kb = try CLI.run { try database.open() }
+        let kb = try CLI.run { try database.open(.readWriteNoUpgrade) }
         let results = try CLI.run { try kb.check() }
         Printer(format: format).print(results)
         let failed = results.filter { !$0.ok }.count

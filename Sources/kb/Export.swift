@@ -16,7 +16,7 @@ struct Export: ParsableCommand {
     @Option(help: "Output format.") var format: Format = .jsonl
 
     func run() throws {
-        let kb = try CLI.run { try database.open() }
+        let kb = try CLI.run { try database.open(.readOnly) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = StandardOutput()

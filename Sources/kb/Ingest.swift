@@ -6,9 +6,9 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ingest article files (or directories of *.txt files) into the knowledge base.",
         discussion: """
-            Incremental: a file with the size and time recorded last run is not read; a file whose text is \
-            already stored is not extracted again; a changed file updates its article in place. When kb's \
-            extractor version changed, stored articles are re-extracted first (see kb reextract).
+            Incremental: a file with the size and time recorded last run is not read (unless that time was \
+            within 2 s of the read, or with --rescan); a file whose text is already stored is not extracted again; a changed file updates its article in place. When kb's \
+            extractor version changed, stored articles are re-extracted in bounded batches between the new files (resumable; see kb reextract).
             Bad files (empty, binary, undecodable, too large, unreadable…) are skipped with a reason; \
             what was stored before is never touched. Each article is written with its facts atomically: \
             readers never see half an article, and a killed run loses nothing (run it again).
@@ -29,6 +29,12 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Mark sources whose file disappeared under the given paths (never deletes anything).")
     var prune = false
 
+    @Flag(help: "Follow symbolic links that lead out of the given directories (by default they are reported and skipped).")
+    var followSymlinks = false
+
+    @Flag(help: "Read and hash every file, even those whose size and time are as recorded (finds an edit that kept both).")
+    var rescan = false
+
     @Option(help: ArgumentHelp("Skip files larger than this (e.g. 8M, 512K, 100000).", valueName: "size"))
     var maxFileSize: String = "8M"
 
@@ -45,11 +51,15 @@ struct Ingest: ParsableCommand {
         var options = IngestOptions()
         options.maxFileSize = ByteCount.parse(maxFileSize)!
         options.prune = prune
+        options.rescan = rescan
+        options.followSymlinks = followSymlinks
         // Testing only (crash and concurrency tests): milliseconds spent inside each article's transaction.
         if let ms = ProcessInfo.processInfo.environment["KB_TEST_ARTICLE_DELAY_MS"].flatMap(Double.init) {
             options.articleDelay = ms / 1000
         }
         let reporter = IngestReporter(command: "ingest", options: log)
+        // A trap while extracting one article restarts kb, which records that article as skipped and goes on.
+        CrashGuard.enableResume(arguments: CommandLine.arguments)
         // The lock comes first: a second ingest must not even migrate the schema under a running one.
         let lock = try CLI.run(reporter) { try WriterLock.acquire(databasePath: database.path) }
         let summary = try withExtendedLifetime(lock) {

@@ -57,7 +57,7 @@ final class IngestReporter {
         case .json:
             json(["event": "\(command)_summary", "level": s.skipped > 0 ? "warning" : "info", "run": s.runID as Any, "status": status,
                   "files": s.files, "new": s.new, "updated": s.updated, "unchanged": s.unchanged, "skipped": s.skipped,
-                  "warnings": s.warnings, "missing": s.missing, "reextracted": s.reextracted,
+                  "warnings": s.warnings, "missing": s.missing, "reextracted": s.reextracted, "still_skipped": s.stillSkipped,
                   "seconds": (s.seconds * 1000).rounded() / 1000, "exit": Int(s.exitStatus)])
         }
     }
@@ -73,7 +73,7 @@ final class IngestReporter {
 
     private func problem(_ p: FileProblem, run: Int64?) {
         switch options.logFormat {
-        case .text: emit("kb: \(p.severity.rawValue): \(p.path): \(p.reason)")
+        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(p.reason)", newlines: false))
         case .json:
             json(["event": "file_problem", "level": p.severity == .skipped ? "warning" : "info", "run": run as Any,
                   "severity": p.severity.rawValue, "path": p.path, "reason": p.reason])

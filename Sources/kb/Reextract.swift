@@ -20,11 +20,14 @@ struct Reextract: ParsableCommand {
 
     func run() throws {
         let reporter = IngestReporter(command: "reextract", options: log)
+        // A trap while extracting one article restarts kb, which records that article as skipped and goes on.
+        CrashGuard.enableResume(arguments: CommandLine.arguments)
         let lock = try CLI.run(reporter) { try WriterLock.acquire(databasePath: database.path) }
         let summary = try withExtendedLifetime(lock) {
             let kb = try CLI.run(reporter) { try database.open() }
             return try CLI.run(reporter) { try kb.reextract(progress: reporter.progress) }
         }
         reporter.finish(summary)
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }

@@ -12,18 +12,22 @@ struct Runs: ParsableCommand {
               kb runs                              # the last 20 runs
               kb runs --problems                   # files skipped or warned about in the last run
               kb runs --problems --run 12 --format csv
+              kb runs --skipped                    # files skipped earlier and unchanged since (not re-read)
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Number of runs to show.") var limit: Int = 20
     @Flag(help: "List the per-file problems (skipped, warning, missing) of one run instead.") var problems = false
     @Option(name: .customLong("run"), help: ArgumentHelp("The run whose problems to list (default: the latest).", valueName: "id")) var runID: Int64?
+    @Flag(help: "List the files skipped by earlier runs and unchanged since (not read again until they change).") var skipped = false
     @Option(help: "Output format.") var format: OutputFormat = .table
 
     func run() throws {
         let kb = try CLI.run { try database.open(.readOnly) }
         let printer = Printer(format: format)
-        if problems || runID != nil {
+        if skipped {
+            printer.print(try CLI.run { try kb.skippedFiles() })
+        } else if problems || runID != nil {
             guard let (_, list) = try CLI.run({ try kb.run(id: runID) }) else {
                 CLI.warn(runID.map { "kb: no run \($0)" } ?? "kb: no run recorded yet")
                 throw ExitCode(runID == nil ? 0 : 2)
@@ -38,11 +42,11 @@ struct Runs: ParsableCommand {
 extension IngestRun: TableRow {
     static var columns: [String] {
         ["id", "command", "started", "seconds", "status", "files", "new", "updated", "unchanged", "skipped", "warnings",
-         "missing", "reextracted", "extractor"]
+         "missing", "reextracted", "extractor", "still_skipped"]
     }
     var cells: [String] {
         [String(id), command, startedAt, duration, status.rawValue + (error.map { ": \($0)" } ?? ""), String(files), String(new),
-         String(updated), String(unchanged), String(skipped), String(warnings), String(missing), String(reextracted), extractorVersion]
+         String(updated), String(unchanged), String(skipped), String(warnings), String(missing), String(reextracted), extractorVersion, String(stillSkipped)]
     }
     private var duration: String {
         let f = ISO8601DateFormatter()
@@ -54,4 +58,9 @@ extension IngestRun: TableRow {
 extension FileProblem: TableRow {
     static var columns: [String] { ["severity", "path", "reason"] }
     var cells: [String] { [severity.rawValue, path, reason] }
+}
+
+extension SkippedFile: TableRow {
+    static var columns: [String] { ["path", "reason", "first_run", "last_run"] }
+    var cells: [String] { [path, reason, String(firstRun), String(lastRun)] }
 }

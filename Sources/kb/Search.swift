@@ -51,6 +51,7 @@ struct Search: ParsableCommand {
     var facets = false
     @Option(help: "Output format.") var format: OutputFormat = .table
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
+    @Option(help: "Seconds before the search is interrupted.") var timeout: Double = 10
     @Flag(help: "Match the words as typed (their forms and known aliases) only: no typo, transliteration or compound tolerance.")
     var exact = false
     @Flag(help: "Show every copy of a story (other outlets' copies, updated versions) as its own hit.") var all = false
@@ -60,9 +61,17 @@ struct Search: ParsableCommand {
             CLI.warn("kb: unknown option \(unknown) (see kb search --help); to search for it, write it in quotes with a space: \" \(unknown)\"")
             throw ExitCode(2)
         }
-        let kb = try CLI.run { try database.open() }
-        let request = SearchRequest(query.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
+        let kb = try CLI.run { try database.open(.readOnly) }
+        // `--` ends the options (POSIX); it is not a word to search for.
+        var words = query
+        if let i = words.firstIndex(of: "--") { words.remove(at: i) }
+        guard timeout.isFinite, timeout > 0 else {
+            CLI.warn("kb: --timeout must be a positive number of seconds, not « \(timeout) »")
+            throw ExitCode(2)
+        }
+        var request = SearchRequest(words.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
                                     since: since, until: until, limit: limit, offset: offset, facets: facets, exact: exact, all: all)
+        request.timeout = timeout
         if sql {
             let out = StandardOutput()
             out.write(try CLI.run { try kb.searchSQL(request) })
@@ -103,8 +112,8 @@ struct SearchReport {
     let result: SearchResult
 
     func print() {
-        let out = StandardOutput()
-        let (open, close) = Terminal.isColor ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
+        let out = StandardOutput(human: true)
+        let (open, close) = Terminal.isColor ? (String(Terminal.boldOn), String(Terminal.reset)) : ("[", "]")
         for hit in result.hits {
             out.write(Terminal.dim("\(hit.date ?? "undated") · \(hit.source)") + "\n")
             out.write(Terminal.bold(hit.headline) + "\n")

@@ -88,6 +88,62 @@ import Testing
         print("fuzz: \(Self.iterations) inputs, seed \(Self.seed), slowest \(String(format: "%.3f", slowest)) s")
     }
 
+    /// Every word the extractors compare tokens with (string literals of Sources/Extraction/Extractors
+    /// and the words of seeds/grammar/*.lexicon), read from the sources so a new trigger is covered
+    /// the day it is added. A trigger ending a sentence or a headline, or two in a row, once trapped.
+    static let triggerWords: [String] = {
+        let root = TestSupport.packageRoot
+        var words = Set<String>()
+        let literal = try! NSRegularExpression(pattern: #""([\p{L}'’\- ]{2,40})""#)
+        let extractors = root.appendingPathComponent("Sources/Extraction/Extractors").path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: extractors)) ?? [] where name.hasSuffix(".swift") {
+            let text = (try? String(contentsOfFile: extractors + "/" + name, encoding: .utf8)) ?? ""
+            for m in literal.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                words.insert(String(text[Range(m.range(at: 1), in: text)!]))
+            }
+        }
+        let grammar = root.appendingPathComponent("seeds/grammar").path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: grammar)) ?? [] where name.hasSuffix(".lexicon") {
+            let text = (try? String(contentsOfFile: grammar + "/" + name, encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                guard let tab = line.firstIndex(of: "\t") else { continue }
+                for w in line[line.index(after: tab)...].split(separator: " ") { words.insert(String(w)) }
+            }
+        }
+        return words.sorted()
+    }()
+
+    /// Short articles where trigger words end the headline, end a sentence, or come two in a row.
+    static func triggerArticles(_ rng: inout SeededGenerator, pairs: Int) -> [String] {
+        let w = triggerWords
+        var out: [String] = []
+        for (i, word) in w.enumerated() {
+            let next = w[(i + 1) % w.count]
+            out.append(" date 2025-05-12 Le président biélorusse \(word)\n\nHanoï (VNA) - Le ministre vietnamien en \(word). Lors de sa \(word) \(next)\n")
+            out.append(" date 2025-05-12 \(word) \(word)\n\n\(word)\n\nLe Vietnam et la Biélorussie \(word) \(next).")
+        }
+        for _ in 0..<pairs {
+            let a = w.randomElement(using: &rng)!, b = w.randomElement(using: &rng)!, c = w.randomElement(using: &rng)!
+            out.append(" date 2025-05-12 Le président \(a) \(b)\n\nLe Premier ministre Nguyen Van A \(a) \(b) \(c). \(c) \(a)\n")
+        }
+        return out
+    }
+
+    @Test func triggerWordsEndingSentencesAndHeadlinesNeverCrashTheExtractors() throws {
+        #expect(Self.triggerWords.count > 100, "trigger words found in the extractors: \(Self.triggerWords.count)")
+        #expect(Self.triggerWords.contains("visite"))
+        let extractor = FactExtractor()
+        var rng = SeededGenerator(seed: Self.seed &+ 2)
+        let articles = Self.triggerArticles(&rng, pairs: Self.iterations * 3)
+        for (i, text) in articles.enumerated() {
+            let (article, facts) = extractor.process(raw: text, source: "trigger-\(i).txt")
+            let problems = Self.rangeProblems(article, facts)
+            #expect(problems.isEmpty, "trigger article \(i): \(problems.prefix(3))")
+            if !problems.isEmpty { return }
+        }
+        print("fuzz: \(Self.triggerWords.count) trigger words, \(articles.count) articles")
+    }
+
     /// Every range must lie inside the raw text and on scalar boundaries: offsets are computed from them.
     static func rangeProblems(_ a: Article, _ f: ArticleFacts) -> [String] {
         let utf8 = Array(a.raw.utf8)

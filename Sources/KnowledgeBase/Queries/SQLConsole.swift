@@ -56,9 +56,21 @@ extension KnowledgeBase {
     /// changes and extension loading; it is interrupted after `timeout` seconds.
     /// Refusals, timeouts and SQL errors are `KBError.badQuery` with a sentence saying why.
     public func sql(_ query: String, timeout: Double = 5) throws -> SQLResult {
+        var result = SQLResult(columns: [], rows: [])
+        try sql(query, timeout: timeout, columns: { result.columns = $0 }, row: { result.rows.append($0) })
+        return result
+    }
+
+    /// The same, streaming: `columns` once, then `row` for each row as SQLite produces it, so the
+    /// first rows reach a pipe at once and memory stays bounded whatever the result's size. The
+    /// timeout covers preparing the statement, every step and the callbacks' own time.
+    public func sql(_ query: String, timeout: Double = 5, columns: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void) throws {
+        guard timeout.isFinite, timeout > 0 else {
+            throw KBError.badQuery("kb sql: the timeout must be a positive number of seconds, not \(timeout)")
+        }
         let console = try SQLConsole(path: path)
         defer { console.close() }
-        return try console.run(query, timeout: timeout)
+        try console.run(query, timeout: timeout, columns: columns, row: row)
     }
 }
 
@@ -67,7 +79,7 @@ final class SQLConsole {
     private var handle: OpaquePointer?
     private let guardState = GuardState()
 
-    final class GuardState {
+    final class GuardState: @unchecked Sendable {
         var refusal: String?
         var deadline: Date = .distantFuture
         var timedOut = false
@@ -81,6 +93,7 @@ final class SQLConsole {
             throw KBError.cannotOpenDatabase(path: path, reason: message)
         }
         sqlite3_busy_timeout(handle, 5000)
+        sqlite3_limit(handle, SQLITE_LIMIT_SQL_LENGTH, Int32(Self.maxQueryBytes))
         let state = Unmanaged.passUnretained(guardState).toOpaque()
         sqlite3_set_authorizer(handle, { state, action, a, b, _, _ in
             let s = Unmanaged<GuardState>.fromOpaque(state!).takeUnretainedValue()
@@ -147,9 +160,27 @@ final class SQLConsole {
         }
     }
 
-    func run(_ query: String, timeout: Double) throws -> SQLResult {
+    /// Blobs longer than this are shown cut, with their size: a `zeroblob(1e9)` must not take minutes to print.
+    static let blobDisplayLimit = 4096
+    /// The longest statement `kb sql` accepts (also SQLite's SQLITE_LIMIT_SQL_LENGTH on its connection).
+    static let maxQueryBytes = 1 << 20
+
+    func run(_ query: String, timeout: Double, columns onColumns: ([String]) throws -> Void, row onRow: ([SQLValue]) throws -> Void) throws {
+        // The progress handler only runs while statements execute; a watchdog interrupts the
+        // parser too (a 5-million-element IN list), and whatever else runs past the deadline.
+        // SQLite's parser is not interruptible between tokens without spaces (« IN (1,2,3,…) »): the
+        // length of a statement is bounded instead, before any work on it.
+        guard query.utf8.count <= Self.maxQueryBytes else {
+            throw KBError.badQuery("kb sql: the query is \(query.utf8.count) bytes, over the limit of \(Self.maxQueryBytes); put long value lists in a table or shorten it")
+        }
+        let started = Date()
+        guardState.deadline = started.addingTimeInterval(timeout)
+        let watchdog = Watchdog(handle: handle!, state: guardState, seconds: timeout)
+        defer { watchdog.cancel() }
         let sql = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !sql.isEmpty else { throw KBError.badQuery("kb sql: the query is empty") }
+        // SQLite would read the statement only up to the NUL, silently dropping the rest.
+        guard !sql.utf8.contains(0) else { throw KBError.badQuery("kb sql: the query contains a NUL byte; remove it") }
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
         let bytes = Array(sql.utf8CString)
@@ -166,22 +197,43 @@ final class SQLConsole {
         }
         defer { sqlite3_finalize(statement) }
         if prepared == -1 { throw KBError.badQuery("kb sql runs one statement at a time; split the query") }
-        guard prepared == SQLITE_OK else { throw failure(prepared) }
+        guard prepared == SQLITE_OK else { throw failure(prepared, timeout: timeout) }
         guard let statement else { throw KBError.badQuery("kb sql: the query holds no statement (only comments?)") }
         if sqlite3_stmt_readonly(statement) == 0 {
             throw KBError.badQuery("kb sql is read-only: only SELECT (and read-only PRAGMA) statements can run")
         }
         let count = Int(sqlite3_column_count(statement))
-        let columns = (0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) }
-        var rows: [[SQLValue]] = []
-        guardState.deadline = Date().addingTimeInterval(timeout)
+        try onColumns((0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) })
         while true {
             let rc = sqlite3_step(statement)
             if rc == SQLITE_DONE { break }
             guard rc == SQLITE_ROW else { throw failure(rc, timeout: timeout) }
-            rows.append((0..<count).map { value(statement, Int32($0)) })
+            try onRow((0..<count).map { value(statement, Int32($0)) })
+            if Date() > guardState.deadline { guardState.timedOut = true; throw failure(SQLITE_INTERRUPT, timeout: timeout) }
         }
-        return SQLResult(columns: columns, rows: rows)
+    }
+
+    /// Calls `sqlite3_interrupt` when the deadline passes (safe from another thread).
+    final class Watchdog: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var cancelled = false
+        init(handle: OpaquePointer, state: GuardState, seconds: Double) {
+            let deadline = Date().addingTimeInterval(seconds)
+            nonisolated(unsafe) let h = handle
+            Thread.detachNewThread { [self] in
+                lock.lock()
+                while !cancelled && lock.wait(until: deadline) {}
+                let fire = !cancelled
+                if fire { state.timedOut = true; sqlite3_interrupt(h) }
+                lock.unlock()
+            }
+        }
+        func cancel() {
+            lock.lock()
+            cancelled = true
+            lock.signal()
+            lock.unlock()
+        }
     }
 
     private func value(_ s: OpaquePointer, _ i: Int32) -> SQLValue {
@@ -192,8 +244,13 @@ final class SQLConsole {
         case SQLITE_BLOB:
             let n = Int(sqlite3_column_bytes(s, i))
             guard n > 0, let p = sqlite3_column_blob(s, i) else { return .blob("") }
-            let bytes = UnsafeRawBufferPointer(start: p, count: n)
-            return .blob(bytes.map { String(format: "%02x", $0) }.joined())
+            let bytes = UnsafeRawBufferPointer(start: p, count: min(n, Self.blobDisplayLimit))
+            let digits: [UInt8] = Array("0123456789abcdef".utf8)
+            var hex = [UInt8]()
+            hex.reserveCapacity(bytes.count * 2)
+            for b in bytes { hex.append(digits[Int(b >> 4)]); hex.append(digits[Int(b & 15)]) }
+            let shown = String(decoding: hex, as: UTF8.self)
+            return .blob(n > Self.blobDisplayLimit ? shown + "… (\(n) bytes, first \(Self.blobDisplayLimit) shown)" : shown)
         default: return .null
         }
     }

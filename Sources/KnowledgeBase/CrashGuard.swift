@@ -1,0 +1,165 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Containment of a trap in extraction (a failed precondition, an index out of range): Swift cannot
+/// catch those, the process dies. So before each article is extracted, its identity is written to an
+/// in-flight marker beside the database (`DB.inflight`, one `pwrite`); a signal handler marks it
+/// « crashed » and names the file on stderr (async-signal-safe calls only), then, when the CLI asked
+/// for it, re-executes kb with the same arguments. The new process (or the next night's) finds the
+/// crashed marker, records the text in `crashed_texts` and the file as skipped, and goes on: one bad
+/// article costs one restart, never the night. A marker left by SIGKILL or a power cut is still
+/// « running », not « crashed », and is ignored (that article was not at fault).
+///
+/// Marker layout: byte 0 `R` (extracting) or `C` (crashed) or `-` (idle), then
+/// `\t<phase>\t<run id>\t<content hash>\t<path>\n`.
+public enum CrashGuard {
+    /// What a crashed marker said.
+    struct Crash: Equatable {
+        let phase: String
+        let runID: Int64
+        let hash: String
+        let path: String
+    }
+
+    /// The marker file of a database.
+    static func markerPath(forDatabase path: String) -> String {
+        DatabaseFile.canonicalPath(path) + ".inflight"
+    }
+
+    /// Reads the marker; returns the crash it records, if any (idle or running markers are not crashes).
+    static func pendingCrash(databasePath: String) -> Crash? {
+        let fd = open(markerPath(forDatabase: databasePath), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 3 * 4096 + 256)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0, buffer[0] == UInt8(ascii: "C") else { return nil }
+        let text = String(decoding: buffer[..<n], as: UTF8.self)
+        guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).first else { return nil }
+        let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 5, let run = Int64(fields[2]) else { return nil }
+        return Crash(phase: fields[1], runID: run, hash: fields[3], path: fields[4])
+    }
+
+    /// Opens (creating) the marker for a writing run and installs the handler. Called under the writer lock.
+    static func begin(databasePath: String) {
+        let path = markerPath(forDatabase: databasePath)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }  // no marker, no containment: the run itself still works
+        _ = ftruncate(fd, 0)
+        _ = "-\n".withCString { pwrite(fd, $0, 2, 0) }
+        state.markerFD = fd
+        installHandler()
+    }
+
+    /// Closes the marker at the end of a run (left idle).
+    static func end() {
+        guard state.markerFD >= 0 else { return }
+        state.extracting = 0
+        close(state.markerFD)
+        state.markerFD = -1
+    }
+
+    /// Brackets the extraction of one text: marker written before, set idle after.
+    static func extracting<T>(phase: String, runID: Int64, hash: String, path: String, _ body: () throws -> T) rethrows -> T {
+        guard state.markerFD >= 0 else { return try body() }
+        let record = Array("R\t\(phase)\t\(runID)\t\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8)
+        // Only the first line counts: a longer record left behind needs no truncation (an
+        // ftruncate per article cost twice the two pwrites together).
+        record.withUnsafeBytes { p in _ = pwrite(state.markerFD, p.baseAddress, p.count, 0) }
+        let message = Array("kb: extraction crashed on \(path.replacingOccurrences(of: "\n", with: " ")) (\(phase)); it will be skipped\n".utf8.prefix(state.messageCapacity))
+        message.withUnsafeBytes { p in
+            state.message.copyMemory(from: p.baseAddress!, byteCount: p.count)
+            state.messageLength = p.count
+        }
+        state.extracting = 1
+        defer {
+            state.extracting = 0
+            _ = pwrite(state.markerFD, "-", 1, 0)
+        }
+        return try body()
+    }
+
+    /// The CLI's part: after a crash, re-execute this program with the same arguments (and
+    /// `KB_CRASH_RESUMES` one higher), at most `maxResumes` times per invocation.
+    public static func enableResume(arguments: [String], maxResumes: Int = 25) {
+        let env = ProcessInfo.processInfo.environment
+        let done = Int(env["KB_CRASH_RESUMES"] ?? "") ?? 0
+        guard done < maxResumes else { return }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments.first ?? "kb"
+        func cArray(_ strings: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
+            let a = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: strings.count + 1)
+            for (i, s) in strings.enumerated() { a[i] = strdup(s) }
+            a[strings.count] = nil
+            return a
+        }
+        var environment = env.filter { $0.key != "KB_CRASH_RESUMES" }.map { "\($0.key)=\($0.value)" }
+        environment.append("KB_CRASH_RESUMES=\(done + 1)")
+        state.exe = strdup(exe)
+        state.argv = cArray([exe] + arguments.dropFirst())
+        state.envp = cArray(environment)
+    }
+
+    /// How many times this invocation was restarted after a crash.
+    public static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
+
+    /// Process-wide state read by the signal handler: plain memory, written before `extracting` is set.
+    struct State {
+        var markerFD: Int32 = -1
+        var extracting: sig_atomic_t = 0
+        let messageCapacity = 4096
+        var message = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 1)
+        var messageLength = 0
+        var exe: UnsafeMutablePointer<CChar>? = nil
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        var envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        var installed = false
+    }
+    nonisolated(unsafe) static var state = State()
+
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+
+    private static func installHandler() {
+        guard !state.installed else { return }
+        state.installed = true
+        // A stack overflow traps with no stack left: the handler runs on its own.
+        let altSize = 64 * 1024
+        var alt = stack_t()
+        alt.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: altSize, alignment: 16)
+        alt.ss_size = altSize
+        alt.ss_flags = 0
+        _ = sigaltstack(&alt, nil)
+        // A process restarted from the handler inherits its blocked signals: unblock ours.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        _ = sigprocmask(SIG_UNBLOCK, &set, nil)
+        for s in signals {
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = crashHandler
+            #else
+            action.__sigaction_u.__sa_handler = crashHandler
+            #endif
+            action.sa_flags = Int32(truncatingIfNeeded: UInt32(SA_ONSTACK) | UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
+            sigemptyset(&action.sa_mask)
+            _ = sigaction(s, &action, nil)
+        }
+    }
+}
+
+/// Async-signal-safe only: write, pwrite, execve. Returning re-runs the faulting instruction with
+/// the default action (SA_RESETHAND), so the process dies with the original signal.
+private let crashHandler: @convention(c) (Int32) -> Void = { _ in
+    guard CrashGuard.state.extracting != 0 else { return }
+    CrashGuard.state.extracting = 0
+    _ = pwrite(CrashGuard.state.markerFD, "C", 1, 0)
+    _ = write(2, CrashGuard.state.message, CrashGuard.state.messageLength)
+    if let exe = CrashGuard.state.exe, let argv = CrashGuard.state.argv, let envp = CrashGuard.state.envp {
+        _ = execve(exe, argv, envp)
+    }
+}
