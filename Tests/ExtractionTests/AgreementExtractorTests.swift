@@ -62,8 +62,8 @@ import Testing
 
     @Test func headlineAndBodyNameOneDocument() {
         let got = extractor.extract(from: document(
-            "Le Vietnam et l’Union européenne ont célébré jeudi les cinq ans de l’accord de libre-échange entre le Vietnam et l’Union européenne (EVFTA). Les exportations ont progressé.",
-            headline: "Cinq ans de l’accord de libre-échange Vietnam - UE"))
+            "Hanoï a fêté mardi le troisième anniversaire de l’accord de libre-échange entre le Vietnam et l’Union européenne (EVFTA). Les ventes de café ont augmenté.",
+            headline: "Trois ans de l’accord de libre-échange Vietnam - UE"))
         #expect(got.count == 1, "\(got.map(\.title))")
         #expect(Set(got.first?.parties ?? []) == ["VN", "EU"])
     }
@@ -109,7 +109,7 @@ import Testing
         "Les accords de haut niveau seront mis en œuvre.",
         "Les deux pays vont négocier un accord de libre-échange.",
         "Le ministre était d'accord avec cette proposition.",
-        "Ces principes reposent sur la Convention des Nations unies sur le droit de la mer.",
+        "Les deux pays invoquent la Convention des Nations unies sur le droit de la mer pour régler leurs différends.",
     ]
 
     @Test(arguments: negatives) func notAgreements(_ text: String) {

@@ -187,7 +187,7 @@ import FrenchText
     @Test func headlineTitleIsNotTheHeadOfState() {
         let v = visits("Le président biélorusse Ivan Petrov a salué la coopération. "
                        + "La présidente du Conseil de la République du Bélarus, Olga Sokolova, a rencontré la presse. "
-                       + "La présidente du Conseil de la République du Bélarus en visite officielle en Mongolie.")
+                       + "La présidente du Conseil de la République du Bélarus, en visite officielle en Mongolie, a visité une école.")
         #expect(v.count == 1 && v.first?.visitor == "Olga Sokolova", "\(v)")
     }
 
