@@ -1,4 +1,4 @@
-/// One line of `kb export --format jsonl`: the public contract of ../spec/EXPORT.md.
+/// One line of `kb export --format jsonl`: the public contract of EXPORT.md.
 public struct ExportRecord: Codable, Sendable, Equatable {
     public struct Country: Codable, Sendable, Equatable {
         public var iso2: String

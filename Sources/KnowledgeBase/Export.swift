@@ -2,7 +2,7 @@ import GRDB
 import Extraction
 
 extension KnowledgeBase {
-    /// Every article as an export record (../spec/EXPORT.md), in source order.
+    /// Every article as an export record (EXPORT.md), in source order.
     public func exportRecords() throws -> [ExportRecord] {
         var records: [ExportRecord] = []
         try forEachExportRecord { records.append($0) }

@@ -4,7 +4,7 @@ import KnowledgeBase
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export every article with its facts (the contract of spec/EXPORT.md).",
+        abstract: "Export every article with its facts (the contract of EXPORT.md).",
         discussion: """
             Example:
               kb export --format jsonl > export.jsonl
