@@ -621,8 +621,7 @@ public struct PersonExtractor: Sendable {
         let f = w.folded
         if FrenchWords.isFunctionWord(f) || bodies.contains(f) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
         if w.isAcronym && w.text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2 { return false }
-        if !s.countries(at: j).isEmpty || s.countries.contains(where: { $0.tokens.contains(j) }) { return false }
-        if s.organisations.contains(where: { $0.tokens.contains(j) }) { return false }
+        if s.isInCountry(j) || s.isInOrganisation(j) { return false }
         if titles.match(at: j, in: s.tokens) != nil { return false }
         return true
     }

@@ -12,8 +12,48 @@ struct AnalysedSentence: Sendable {
     let dates: [DateMention]
 
     /// Countries whose mention starts at token `i` (a compound « Vietnam-Biélorussie » gives two).
-    func countries(at i: Int) -> [CountryMention] { countries.filter { $0.tokens.lowerBound == i } }
-    func organisation(at i: Int) -> (tokens: Range<Int>, code: String)? { organisations.first { $0.tokens.lowerBound == i } }
+    /// Mentions are kept in token order, so this is a binary search: the extractors ask it of every
+    /// token, and a scan made a run-on sentence of thousands of clauses quadratic.
+    func countries(at i: Int) -> ArraySlice<CountryMention> {
+        var k = Self.firstIndex(in: countries.count, at: i) { countries[$0].tokens.lowerBound }
+        let start = k
+        while k < countries.count, countries[k].tokens.lowerBound == i { k += 1 }
+        return countries[start..<k]
+    }
+    func organisation(at i: Int) -> (tokens: Range<Int>, code: String)? {
+        let k = Self.firstIndex(in: organisations.count, at: i) { organisations[$0].tokens.lowerBound }
+        return k < organisations.count && organisations[k].tokens.lowerBound == i ? organisations[k] : nil
+    }
+
+    /// Whether a country mention covers token `j`. Gazetteer phrases are short, so only the mentions
+    /// starting in the few tokens before `j` are looked at.
+    func isInCountry(_ j: Int) -> Bool {
+        var k = Self.firstIndex(in: countries.count, at: j - Self.longestPhrase) { countries[$0].tokens.lowerBound }
+        while k < countries.count, countries[k].tokens.lowerBound <= j { if countries[k].tokens.contains(j) { return true }; k += 1 }
+        return false
+    }
+    func isInOrganisation(_ j: Int) -> Bool {
+        var k = Self.firstIndex(in: organisations.count, at: j - Self.longestPhrase) { organisations[$0].tokens.lowerBound }
+        while k < organisations.count, organisations[k].tokens.lowerBound <= j { if organisations[k].tokens.contains(j) { return true }; k += 1 }
+        return false
+    }
+    /// More tokens than any country or organisation name of the reference data.
+    static let longestPhrase = 24
+
+    /// The first index whose start is at or after `i`, for starts in non-decreasing order.
+    private static func firstIndex(in count: Int, at i: Int, start: (Int) -> Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if start(mid) < i { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    init(index: Int, sentence: Sentence, tokens: [Token], countries: [CountryMention],
+         organisations: [(tokens: Range<Int>, code: String)], dates: [DateMention]) {
+        self.index = index; self.sentence = sentence; self.tokens = tokens; self.dates = dates
+        // In token order (stable), whatever order the gazetteers found them in.
+        self.countries = countries.enumerated().sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }.map(\.element)
+        self.organisations = organisations.enumerated().sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }.map(\.element)
+    }
     func folded(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].folded : "" }
 }
 
