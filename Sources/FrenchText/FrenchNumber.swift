@@ -110,14 +110,28 @@ public enum FrenchNumber {
         } else {
             return nil
         }
+        // « -5 milliards », « −3 % »: a minus sign written against the number, after a space (not the
+        // dash of a range « 2020-2025 » or of a compound).
+        if !spelled, i > 0, ["-", "\u{2212}"].contains(tokens[i - 1].text),
+           tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
+           i == 1 || tokens[i - 2].range.upperBound < tokens[i - 1].range.lowerBound {
+            value = -value
+        }
+        var scaled = false
         if j < tokens.count, let s = scale(tokens[j].folded) {
             // « 3 M » would be too loose lower case; single-letter scales must be capitals.
             if tokens[j].folded.count > 1 || tokens[j].text == "M" || tokens[j].text == "K" {
-                return Reading(value: value * s, tokens: i..<(j + 1), scaled: true)
+                value *= s; j += 1; scaled = true
             }
         }
-        return spelled ? nil : Reading(value: value, tokens: i..<j, scaled: false)
+        if spelled && !scaled { return nil }
+        // No amount in any currency reaches a billion billions: such digits are a typo or a code.
+        guard abs(value) <= Self.largestAmount else { return nil }
+        return Reading(value: value, tokens: i..<j, scaled: scaled)
     }
+
+    /// 10¹⁸: above every real figure, even in dong or won.
+    public static let largestAmount = 1e18
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 

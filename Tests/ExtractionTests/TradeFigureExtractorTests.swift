@@ -173,3 +173,11 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         #expect(f.first?.scope == .bilateral, "\(f.map(\.scope))")
     }
 }
+
+@Suite struct TradeFigureSignTests {
+    @Test func aSignedBalanceIsNoTradeAmountAndAbsurdDigitsAreIgnored() {
+        let facts = FactExtractor().extract(from: document(
+            "Le solde commercial bilatéral est de -5 milliards de dollars. Les échanges bilatéraux ont atteint 100000000000000000000000000000000000000000000 dollars en 2024."))
+        #expect(facts.tradeFigures.isEmpty, "\(facts.tradeFigures.map { $0.amount ?? 0 })")
+    }
+}

@@ -48,3 +48,24 @@ import Testing
         #expect(reading.value == 3 && !reading.scaled)
     }
 }
+
+@Suite struct FrenchNumberSignAndBoundsTests {
+    func value(_ text: String) -> Double? {
+        let tokens = Tokenizer.tokens(text)
+        guard let i = tokens.firstIndex(where: { $0.isNumber }) else { return nil }
+        return FrenchNumber.read(tokens, at: i)?.value
+    }
+
+    @Test func aMinusSignAgainstTheNumberIsKept() {
+        #expect(value("un solde de -5 milliards de dollars") == -5e9)
+        #expect(value("un solde de −2,5 millions") == -2.5e6)
+        // The dash of a range is no sign, whatever the range reads as.
+        let tokens = Tokenizer.tokens("la période 2020-2025")
+        for i in tokens.indices { #expect((FrenchNumber.read(tokens, at: i)?.value ?? 0) >= 0) }
+    }
+
+    @Test func absurdMagnitudesAreNoAmount() {
+        #expect(value("100000000000000000000000000000000000000000000 dollars") == nil)
+        #expect(value("3 000 milliards de dongs") == 3e12)
+    }
+}

@@ -183,6 +183,9 @@ public struct TradeFigureExtractor: Sendable {
         while i < tokens.count {
             // A percentage or a year is no amount; a number right after a currency symbol is.
             guard let reading = FrenchNumber.read(tokens, at: i) else { i += 1; continue }
+            // A signed figure (« un solde de -5 milliards ») is a balance or a change, not an amount
+            // of trade: it is not read as one (it used to be stored without its sign).
+            if reading.value < 0 { i = reading.tokens.upperBound; continue }
             var end = reading.tokens.upperBound
             if let (code, after) = currency(after: end, in: tokens) {
                 out.append(Money(value: reading.value, currency: code, tokens: i..<after))
