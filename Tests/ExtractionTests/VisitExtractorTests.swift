@@ -24,7 +24,7 @@ import FrenchText
         ("Le ministre vietnamien de la Défense, Pham Van Hung, a reçu vendredi 13 juin à Hanoi le ministre biélorusse de la Défense, Oleg Volkov.",
          [Expected(visitor: "Oleg Volkov", from: "BY", host: "VN", city: "Hanoi", start: "2025-06-13", kind: nil)]),
         ("Le vice-ministre Dang Minh Khoi est accueilli à l’aéroport international de Moscou.",
-         [Expected(visitor: "Dang Minh Khoi", from: "VN", host: "RU", city: "Moscou", start: nil, kind: nil)]),
+         [Expected(visitor: "Dang Minh Khoi", from: "VN", host: "RU", city: "Moscou", start: "2025-06", kind: nil)]),
         ("Le chef de la diplomatie Vo Thi Lan a effectué une visite de travail en France en avril dernier.",
          [Expected(visitor: "Vo Thi Lan", from: "VN", host: "FR", city: nil, start: "2025-04", kind: .working)]),
         ("Il a rappelé la visite du président Luong Van Tam en Russie en 2018, et celle du président russe Igor Sechkine au Vietnam en 2001, 2006 et en 2013.",
@@ -41,14 +41,14 @@ import FrenchText
         ("Le ministre laotien de l’Énergie, Phoxay Sayasone, en visite de travail au Vietnam du 3 au 6 juin, s’est entretenu avec son homologue.",
          [Expected(visitor: "Phoxay Sayasone", from: "LA", host: "VN", city: nil, start: "2025-06-03", kind: .working)]),
         ("Le Premier ministre Tran Quoc Huy a reçu à Hanoi le ministre thaïlandais du Commerce, Somchai Wongsa, qui effectue une visite officielle au Vietnam.",
-         [Expected(visitor: "Somchai Wongsa", from: "TH", host: "VN", city: "Hanoi", start: nil, kind: .official)]),
+         [Expected(visitor: "Somchai Wongsa", from: "TH", host: "VN", city: "Hanoi", start: "2025-06", kind: .official)]),
         ("Une délégation de la province de Gyeonggi, en visite de travail à Da Nang, a rencontré les autorités locales.",
-         [Expected(visitor: nil, from: "KR", host: "VN", city: "Da Nang", start: nil, kind: .working)]),
+         [Expected(visitor: nil, from: "KR", host: "VN", city: "Da Nang", start: "2025-06", kind: .working)]),
         // Hosts implied by a city or a province.
         ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a effectué une visite de travail à Ha Long en mars.",
          [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Ha Long", start: "2025-03", kind: .working)]),
         ("Le maire de Busan, Park Sung-jin, est arrivé dans la métropole du Sud pour une visite de travail.",
-         [Expected(visitor: "Park Sung-jin", from: "KR", host: "VN", city: "Hô Chi Minh-Ville", start: nil, kind: nil)]),
+         [Expected(visitor: "Park Sung-jin", from: "KR", host: "VN", city: "Hô Chi Minh-Ville", start: "2025-06", kind: nil)]),
         ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a rappelé sa visite à Nghe An en 2022.",
          [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Nghe An", start: "2022", kind: nil)]),
         // Years of other statements are not the visit's.
@@ -98,8 +98,8 @@ import FrenchText
           Expected(visitor: "Oyun Bat", from: "MN", host: "VN", city: nil, start: "2019-04", kind: nil)]),
         // Destinations listed before the visitor: one visit per country.
         ("Les visites officielles au Chili et au Pérou du Premier ministre Vo Thanh Nam ont été fructueuses.",
-         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "CL", city: nil, start: nil, kind: .official),
-          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: nil, kind: .official)]),
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "CL", city: nil, start: "2025-06", kind: .official),
+          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: "2025-06", kind: .official)]),
         // A welcome ceremony of a state visit, the city named before it.
         ("Le président Tran Minh Duc a présidé le 5 mars à Hanoi la cérémonie d’accueil officielle du président chilien Carlos Medina, en visite d’État au Vietnam.",
          [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: "Hanoi", start: "2025-03-05", kind: .state)]),
@@ -121,7 +121,7 @@ import FrenchText
          [Expected(visitor: "Carlos Medina", from: "CL", host: "VN", city: nil, start: "2019", kind: nil)]),
         // A tour: the country « après » is an earlier leg, without this leg's date.
         ("Après le Pérou, le Premier ministre Vo Thanh Nam est arrivé le 8 mai en Bolivie.",
-         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: nil, kind: nil),
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: nil, start: "2025-06", kind: nil),
           Expected(visitor: "Vo Thanh Nam", from: "VN", host: "BO", city: nil, start: "2025-05-08", kind: nil)]),
         // « le pays » stands for the other country named before it.
         ("Sur invitation de la présidente bolivienne Rosa Quispe, la vice-présidente Dang Thu Ha effectue une visite officielle dans le pays du 5 au 7 mars.",
@@ -283,5 +283,26 @@ import FrenchText
         #expect(a == 1 && b == 1)
         // Four times the text: well under sixteen times the time (allowing for a noisy machine).
         #expect(large < small * 10 + .milliseconds(200), "\(small) → \(large)")
+    }
+}
+
+/// A trip the article tells as its news, with no date of its own, took place in the article's month.
+@Suite struct VisitArticleDateTests {
+    func visits(_ body: String) -> [VisitFact] { FactExtractor().extract(from: document(body, date: "2025-06-20")).visits }
+
+    @Test func newsWithoutADateTakesTheArticlesMonth() {
+        let v = visits("Le président chilien Carlos Medina a entamé une visite officielle au Vietnam.")
+        #expect(v.count == 1 && v.first?.start?.description == "2025-06", "\(v)")
+    }
+
+    @Test func aRecalledTripKeepsNoDate() {
+        let v = visits("Le président chilien Carlos Medina avait effectué une visite officielle au Vietnam.")
+        #expect(v.allSatisfy { $0.start == nil }, "\(v)")
+    }
+
+    @Test func anUndatedMentionOfADatedTripTakesItsDates() {
+        let v = visits("La délégation chilienne effectue une tournée au Vietnam du 16 au 19 juin. "
+                       + "Lors de son séjour, la délégation chilienne a rencontré des étudiants au Vietnam.")
+        #expect(v.allSatisfy { $0.start?.description == "2025-06-16" }, "\(v)")
     }
 }

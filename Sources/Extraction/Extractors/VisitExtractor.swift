@@ -231,7 +231,7 @@ public struct VisitExtractor: Sendable {
         }
         // A guest received during a visit is on that visit: receptions join it and keep its dates.
         for r in receptions { trips.join(r.fact, fallbackCity: r.fallbackCity, local: r.local) }
-        return trips.finished(dateline: dateline(doc))
+        return trips.finished(dateline: dateline(doc), articleDate: doc.document.date)
     }
 
     // MARK: - Sentence reading
@@ -708,6 +708,16 @@ public struct VisitExtractor: Sendable {
         }
     }
 
+    /// No word of a recalled trip (`visit.recalled`: « avait », « dernière », « précédente ») and no
+    /// year: the sentence tells what is happening now.
+    static func isToldAsNews(_ sentence: String) -> Bool {
+        for t in Tokenizer.tokens(sentence) {
+            if L.recalled.contains(t.folded) { return false }
+            if t.isNumber, t.text.utf8.count == 4, let y = Int(t.text), (1900...2100).contains(y) { return false }
+        }
+        return true
+    }
+
     // MARK: - One visit per trip
 
     /// The visits of a document, one per trip. Indexed by host and visitor country, so that a document
@@ -720,10 +730,27 @@ public struct VisitExtractor: Sendable {
 
         /// The visits, a city from the weaker sources where none was stated: a place visited during the
         /// trip, then the dateline (« Lima (VNA) – … ») when it is in the host country.
-        func finished(dateline: (iso2: String, city: String)?) -> [VisitFact] {
+        ///
+        /// A trip the article tells as its news without a date of its own (« Le président X a entamé une
+        /// visite officielle au Chili ») took place when the article was written: it gets the article's
+        /// month (the article may be written days into the trip). A trip told as a memory — pluperfect, « dernière »,
+        /// a year named — keeps no date rather than a wrong one.
+        /// When the article also dates a trip of the same travellers to the same country in its own days
+        /// (same year and month), the undated mention is that trip told again and takes its dates.
+        func finished(dateline: (iso2: String, city: String)?, articleDate: PartialDate?) -> [VisitFact] {
             visits.enumerated().map { k, v in
-                guard v.city == nil else { return v }
                 var v = v
+                if v.start == nil, let d = articleDate, VisitExtractor.isToldAsNews(v.evidence.sentence) {
+                    let month = String(d.description.prefix(7))
+                    let sameTrip = (index[Key(host: v.hostCountry, country: v.visitorCountry)] ?? [])
+                        .compactMap { $0 == k ? nil : visits[$0] }
+                        .filter { $0.start.map { d.precision == .year || $0.description.hasPrefix(month) } ?? false }
+                        .min { $0.start! < $1.start! }
+                    // The article's month, not its day: a trip told on its third day began before it.
+                    v.start = sameTrip?.start ?? PartialDate(year: d.year, month: d.month)
+                    if let trip = sameTrip { v.end = trip.end }
+                }
+                guard v.city == nil else { return v }
                 if let c = fallbackCities[k] { v.city = c }
                 else if let d = dateline, d.iso2 == v.hostCountry, !local.contains(k) { v.city = d.city }
                 return v
@@ -804,6 +831,7 @@ public struct VisitExtractor: Sendable {
 
 /// The visit grammar's word classes (seeds/grammar/visits.lexicon), looked up once.
 private enum L {
+    static let recalled = Lexicon.embedded.words("visit.recalled")
     static let adjective = Lexicon.embedded.words("visit.adjective")
     static let also = Lexicon.embedded.words("visit.also")
     static let anaphor = Lexicon.embedded.words("visit.anaphor")

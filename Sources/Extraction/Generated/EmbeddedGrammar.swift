@@ -400,6 +400,10 @@ visit.horizon	horizon
 visit.came-alone	vint vinrent
 visit.left-alone	quittant quittèrent
 
+# A trip told as a memory, not as the article's news, keeps no date rather than the article's:
+# « lors de sa dernière visite », « il s'était rendu à Lima », « sa précédente visite ».
+visit.recalled	avait avaient était étaient fut furent eut eurent dernière dernier précédente précédent ancien ancienne auparavant déjà historique passé passée jadis autrefois rappelé rappelant rappelle souvenir
+
 """#,
     ]
 }
