@@ -517,7 +517,10 @@ public struct VisitExtractor: Sendable {
             var list = [mentions[k]]
             var j = k
             while j > 0 {
-                let prev = mentions[j - 1], gap = prev.span.upperBound..<mentions[j].span.lowerBound
+                let prev = mentions[j - 1]
+                // Overlapping mentions (a title read twice) are no coordination, and no range.
+                guard prev.span.upperBound <= mentions[j].span.lowerBound else { break }
+                let gap = prev.span.upperBound..<mentions[j].span.lowerBound
                 guard gap.count <= 3, gap.allSatisfy({ L.coordinationGap.contains(s.folded($0)) }), gap.contains(where: { L.and.contains(s.folded($0)) }) else { break }
                 list.insert(prev, at: 0); j -= 1
             }
