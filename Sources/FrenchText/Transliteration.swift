@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One key for the spellings a name takes when it is transliterated from Cyrillic, Kazakh, Arabic…
 /// by different outlets: French « Loukachenko », English « Lukashenko », mixed « Lukachenko » share
 /// it, as do « Aleksandr » and « Alexandre », « Tokaïev » and « Tokayev », « Roumen » and « Rumen ».
@@ -37,7 +39,20 @@ public enum Transliteration {
     public static func key(name: String) -> String { words(name: name).sorted().joined(separator: " ") }
 
     /// The skeletons of a name's words in their order, the patronymic left out as in `key(name:)`.
+    /// Memoised: the person extractor asks it of every candidate name, and names repeat.
     public static func words(name: String) -> [String] {
+        if let known = memo.withLock({ $0[name] }) { return known }
+        let words = computeWords(name: name)
+        memo.withLock { table in
+            if table.count >= 100_000 { table.removeAll(keepingCapacity: true) }  // bounded
+            table[name] = words
+        }
+        return words
+    }
+
+    private static let memo = Mutex<[String: [String]]>([:])
+
+    private static func computeWords(name: String) -> [String] {
         var parts = Folding.fold(name).split(whereSeparator: { $0 == " " }).map(String.init)
         if parts.count >= 3, let p = parts.lastIndex(where: isPatronymic) { parts.remove(at: p) }
         return parts.map { skeleton(word: $0) }.filter { !$0.isEmpty }

@@ -47,9 +47,24 @@ extension KnowledgeBase {
             for suffix in ["-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temporary + suffix) }
             if let e = error as? KBError { throw e }
             if let e = error as? DatabaseError {
-                throw KBError.database("backup to \(destination) failed: \(e.message ?? "\(e.resultCode)")")
+                // SQLite's backup reports some failures (a full disk) with the message of a connection
+                // that has none, « not an error »: the result code says what happened.
+                let message = e.message.flatMap { $0 == "not an error" ? nil : $0 } ?? Self.describe(e.resultCode)
+                throw KBError.database("backup to \(destination) failed: \(message)")
             }
             throw error
+        }
+    }
+
+    /// A sentence for SQLite's result codes a backup can end with.
+    static func describe(_ code: ResultCode) -> String {
+        switch code.primaryResultCode {
+        case .SQLITE_FULL: return "the disk is full (free some space, or back up to another disk)"
+        case .SQLITE_IOERR: return "an I/O error while writing the copy"
+        case .SQLITE_CANTOPEN: return "the copy cannot be created there"
+        case .SQLITE_READONLY: return "the destination is read-only"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database stayed busy; try again"
+        default: return "SQLite error \(code)"
         }
     }
 }

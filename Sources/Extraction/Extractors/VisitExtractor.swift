@@ -246,6 +246,8 @@ public struct VisitExtractor: Sendable {
         // the sentence, or two triggers in a row, never index past the tokens.
         for i in t.indices {
             let f = t[i].folded
+            // One hash per token: most words head no trigger (the branches below test a dozen sets).
+            guard L.triggerHead.contains(f) else { continue }
             if L.tripNoun.contains(f) {
                 // « la délégation a visité le Chili », « ont visité une usine à Lima »: the verb, whose subject travels.
                 let aux = L.filler.contains(s.folded(i - 1)) ? i - 2 : i - 1
@@ -834,6 +836,9 @@ public struct VisitExtractor: Sendable {
 
 /// The visit grammar's word classes (seeds/grammar/visits.lexicon), looked up once.
 private enum L {
+    /// Every word a trigger branch of `triggers(_:)` starts from.
+    static let triggerHead = tripNoun.union(tripPronoun).union(arrived).union(went).union(came).union(left)
+        .union(received).union(receives).union(receptionNoun).union(met).union(talked).union(led)
     static let recalled = Lexicon.embedded.words("visit.recalled")
     static let adjective = Lexicon.embedded.words("visit.adjective")
     static let also = Lexicon.embedded.words("visit.also")
