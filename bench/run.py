@@ -8,7 +8,9 @@ For each corpus size N it measures, on a corpus from `kb-bench generate` (determ
   - extraction alone, no database (`kb-bench extract`);
   - `kb search` for a selective and a broad query (median of several whole-process runs) against
     the sqlite3 CLI running the same FTS5 query on kb's database, and against `grep -ril`;
-  - `kb ingest` of the unchanged corpus again (the nightly no-op case).
+  - `kb ingest` of the unchanged corpus again (the nightly no-op case);
+  - extraction of one long article (100 KB, 1 MB, 8 MB of one repeated invented sentence naming a
+    person, `--long`): its time must grow linearly (8 MB ≤ 10× the 1 MB time).
 It prints one table with the ratios and writes the figures as JSON under bench/results/.
 
 Usage: bench/run.py [--sizes "1000 10000 100000"] [--bin .build/release] [--work bench/work]
@@ -341,6 +343,35 @@ def checks(results, sizes):
     return n, out
 
 
+LONG_SENTENCE = "Le président Jan Kowal a salué l’accord de coopération avec la Pologne à Varsovie. "
+
+
+def bench_long(sizes, args):
+    """Extraction of one article of each size, alone in its directory (`kb-bench extract`)."""
+    kb_bench = os.path.join(args.bin, "kb-bench")
+    out = {}
+    for size in sizes:
+        d = os.path.join(args.work, f"long-{size}")
+        os.makedirs(d, exist_ok=True)
+        body = LONG_SENTENCE * max(1, size // len(LONG_SENTENCE.encode("utf-8")))
+        with open(os.path.join(d, "long.txt"), "w", encoding="utf-8") as f:
+            f.write(" date 2025-01-01 Un article très long\n\n" + body + "\n")
+        log(f"one article of {size:,} bytes: extraction alone")
+        p = subprocess.run([kb_bench, "extract", d], capture_output=True, text=True, check=True)
+        r = json.loads(p.stdout)
+        out[str(size)] = {"bytes": r["bytes"], "seconds": r["extract_seconds"], "mb_per_s": r["extract_mb_per_s"]}
+        log(f"  {r['extract_seconds']:.2f} s")
+    return out
+
+
+def long_table(long):
+    lines = [f"one long article: {int(k):>9,} bytes  {v['seconds']:7.2f} s  {v['mb_per_s']:5.2f} MB/s" for k, v in long.items()]
+    if "1000000" in long and "8000000" in long:
+        ratio = long["8000000"]["seconds"] / long["1000000"]["seconds"]
+        lines.append(f"  8 MB ÷ 1 MB time: {ratio:.1f}× (target ≤ 10×: {verdict(ratio <= 10)})")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000 10000 100000"))
@@ -348,6 +379,8 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "work"))
     ap.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))
     ap.add_argument("--runs", type=int, default=5, help="runs per search measurement (median)")
+    ap.add_argument("--long", default=os.environ.get("BENCH_LONG", "100000 1000000 8000000"),
+                    help="sizes in bytes of the single long articles (empty: none)")
     args = ap.parse_args()
     sizes = [int(s.replace(",", "").replace("_", "")) for s in args.sizes.split()]
     for tool in ("kb", "kb-bench"):
@@ -364,14 +397,15 @@ def main():
     results = {}
     for n in sizes:
         results[str(n)] = bench_size(n, args, schema_sql)
-    text = table(results, sizes)
+    long = bench_long([int(x) for x in args.long.split()], args) if args.long.strip() else {}
+    text = table(results, sizes) + ("\n\n" + long_table(long) if long else "")
     largest, passed = checks(results, sizes)
     print(f"\nkb benchmark — {info['cpu']}, {info['nproc']} cores, {info['memory_gb']} GB, {info['swift']}, "
           f"sqlite3 {info['sqlite3_cli']}, kb {info['kb_commit']}, {info['date']}\n")
     print(text)
     print(f"\ntargets at N={int(largest):,}: " + ", ".join(f"{k} {verdict(v)}" for k, v in passed.items()))
     report = {"machine": info, "seed": SEED, "queries": QUERIES, "targets": TARGETS,
-              "targets_at": int(largest), "passed": passed, "sizes": results}
+              "targets_at": int(largest), "passed": passed, "sizes": results, "long_article": long}
     stamp = info["date"].replace(":", "").replace("-", "")
     path = os.path.join(args.results, f"{stamp}-{info['host']}.json")
     with open(path, "w") as f:

@@ -136,6 +136,16 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         try c.encode(trade_figures, forKey: .trade_figures)
     }
 
+    /// Evidence longer than this is cut, with « … »: a pathological one-sentence article of megabytes
+    /// would otherwise be repeated in full by every fact read from it. The whole sentence stays
+    /// reachable through the evidence's offsets in the database.
+    public static let longestEvidence = 2_000
+
+    /// The evidence as exported: the sentence, cut at `longestEvidence` characters.
+    public static func evidenceText(_ sentence: String) -> String {
+        sentence.count <= longestEvidence ? sentence : String(sentence.prefix(longestEvidence)) + " …"
+    }
+
     /// The record straight from extraction (no database): `kb extract` and the tests use it.
     public init(article: Article, facts: ArticleFacts, reference: Reference) {
         self.init(source: article.source, date: article.date?.description, title: article.headline)
@@ -147,17 +157,17 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         }
         visits = facts.visits.map {
             Visit(visitor: $0.visitor, visitor_country: $0.visitorCountry, host_country: $0.hostCountry, city: $0.city,
-                  start: $0.start?.description, end: $0.end?.description, kind: $0.kind?.rawValue, evidence: $0.evidence.sentence,
+                  start: $0.start?.description, end: $0.end?.description, kind: $0.kind?.rawValue, evidence: Self.evidenceText($0.evidence.sentence),
                   rule: $0.evidence.rule)
         }
         agreements = facts.agreements.map {
             Agreement(kind: $0.kind.rawValue, title: $0.title, parties: $0.parties, signed: $0.signed?.description,
-                      domains: $0.domains, evidence: $0.evidence.sentence, rule: $0.evidence.rule)
+                      domains: $0.domains, evidence: Self.evidenceText($0.evidence.sentence), rule: $0.evidence.rule)
         }
         domains = facts.domains.map(\.slug)
         trade_figures = facts.tradeFigures.map {
             TradeFigure(amount: $0.amount, currency: $0.currency, kind: $0.kind.rawValue, year: $0.year, period: $0.period,
-                        countries: $0.countries, scope: $0.scope?.rawValue, evidence: $0.evidence.sentence, rule: $0.evidence.rule)
+                        countries: $0.countries, scope: $0.scope?.rawValue, evidence: Self.evidenceText($0.evidence.sentence), rule: $0.evidence.rule)
         }
     }
 }

@@ -63,7 +63,7 @@ enum ExportQueries {
             WHERE e.article_id = ? GROUP BY v.id ORDER BY min(e.id)
             """, arguments: [id]).map {
             .init(visitor: $0["visitor"], visitor_country: $0["visitor_country"], host_country: $0["host_country"], city: $0["city"],
-                  start: $0["start_date"], end: $0["end_date"], kind: $0["kind"], evidence: $0["sentence"], rule: $0["rule"])
+                  start: $0["start_date"], end: $0["end_date"], kind: $0["kind"], evidence: ExportRecord.evidenceText($0["sentence"]), rule: $0["rule"])
         }
         r.agreements = try Row.fetchAll(db, sql: """
             SELECT a.id, a.kind, a.title, a.signed, min(e.sentence) AS sentence, min(e.rule) AS rule
@@ -75,7 +75,7 @@ enum ExportQueries {
                          parties: try String.fetchAll(db, sql: "SELECT party FROM agreement_parties WHERE agreement_id = ? ORDER BY party", arguments: [agreementID]),
                          signed: row["signed"],
                          domains: try String.fetchAll(db, sql: "SELECT slug FROM agreement_domains WHERE agreement_id = ? ORDER BY slug", arguments: [agreementID]),
-                         evidence: row["sentence"], rule: row["rule"])
+                         evidence: ExportRecord.evidenceText(row["sentence"]), rule: row["rule"])
         }
         r.domains = try String.fetchAll(db, sql: "SELECT slug FROM article_domains WHERE article_id = ? ORDER BY evidence_id", arguments: [id])
         r.trade_figures = try Row.fetchAll(db, sql: """
@@ -86,7 +86,7 @@ enum ExportQueries {
             """, arguments: [id]).map {
             .init(amount: $0["amount"], currency: $0["currency"], kind: $0["kind"], year: $0["year"], period: $0["period"],
                   countries: [$0["country_a"], $0["country_b"], $0["organisation"]].compactMap { $0 as String? },
-                  scope: $0["scope"], evidence: $0["sentence"], rule: $0["rule"])
+                  scope: $0["scope"], evidence: ExportRecord.evidenceText($0["sentence"]), rule: $0["rule"])
         }
         return r
     }

@@ -37,3 +37,17 @@ import Testing
         #expect(facts.tradeFigures[0].evidence.rule == "trade.amount")
     }
 }
+
+/// A one-sentence article of megabytes is not repeated in full by every fact read from it.
+@Suite struct ExportEvidenceTests {
+    @Test func longEvidenceIsCut() {
+        let sentence = String(repeating: "Le président Jan Kowal a salué l’accord avec la Pologne, ", count: 200) + "fin."
+        let doc = document(sentence)
+        let record = ExportRecord(article: doc.article, facts: FactExtractor().extract(from: doc), reference: .embedded)
+        #expect(ExportRecord.evidenceText(sentence).count == ExportRecord.longestEvidence + 2)
+        #expect(ExportRecord.evidenceText("court.") == "court.")
+        for e in record.visits.map(\.evidence) + record.agreements.map(\.evidence) + record.trade_figures.map(\.evidence) {
+            #expect(e.count <= ExportRecord.longestEvidence + 2)
+        }
+    }
+}
