@@ -59,8 +59,7 @@ enum ArticleStore {
     }
 
     /// Keeps the bytes an article was rendered from (an HTML page), for provenance.
-    static func saveOriginal(_ db: Database, hash: String, mediaType: String, bytes: [UInt8]) throws {
-        guard let id = try articleID(db, hash: hash) else { return }
+    static func saveOriginal(_ db: Database, articleID id: Int64, mediaType: String, bytes: [UInt8]) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_originals(article_id, media_type, bytes) VALUES (?, ?, ?)")
             .execute(arguments: [id, mediaType, Data(bytes)])
     }

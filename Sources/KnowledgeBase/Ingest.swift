@@ -289,12 +289,13 @@ extension KnowledgeBase {
                 }
                 outcome = try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
                                                 extractorVersion: FactExtractor.version, reference: referenceIndex)
-                if let original = decoded.original {
-                    try ArticleStore.saveOriginal(db, hash: hash, mediaType: original.mediaType, bytes: original.bytes)
-                }
-                if let id = try ArticleStore.articleID(db, hash: hash),
-                   let other = try ArticleStore.recordFingerprint(db, articleID: id, body: article.body) {
-                    warnings.append("near-duplicate of \(other) (another copy of the same story): linked to it, searched as one hit")
+                if let id = try ArticleStore.articleID(db, hash: hash) {
+                    if let original = decoded.original {
+                        try ArticleStore.saveOriginal(db, articleID: id, mediaType: original.mediaType, bytes: original.bytes)
+                    }
+                    if let other = try ArticleStore.recordFingerprint(db, articleID: id, body: article.body) {
+                        warnings.append("near-duplicate of \(other) (another copy of the same story): linked to it, searched as one hit")
+                    }
                 }
                 if options.articleDelay > 0 { Thread.sleep(forTimeInterval: options.articleDelay) }
                 return .commit

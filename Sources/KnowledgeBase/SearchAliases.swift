@@ -18,25 +18,26 @@ struct AliasTable: Sendable {
         var keys: [String: Int] = [:]
         var groups: [[[String]]] = []
         var words = Set<String>()
-        func add(_ spellings: [String]) {
+        /// Records the group of spellings; returns their analysed forms.
+        @discardableResult
+        func add(_ spellings: [String]) -> [[String]] {
             var forms: [[String]] = []
             var seen = Set<String>()
             for s in spellings {
                 let terms = FrenchAnalyzer.terms(s)
                 if !terms.isEmpty, seen.insert(terms.joined(separator: " ")).inserted { forms.append(terms) }
             }
-            guard forms.count > 1 else { return }
+            guard forms.count > 1 else { return forms }
             for key in seen where keys[key] == nil { keys[key] = groups.count }
             groups.append(forms)
+            return forms
         }
         for c in reference.countries {
-            add([c.name] + c.aliases + c.demonyms)
             // A one-word spelling is a name; a word of « Saint-Marin » is not (« marin »).
-            for s in [c.name] + c.aliases + c.demonyms { let t = FrenchAnalyzer.terms(s); if t.count == 1 { words.insert(t[0]) } }
+            for form in add([c.name] + c.aliases + c.demonyms) where form.count == 1 { words.insert(form[0]) }
         }
         for p in reference.people {
-            add([p.name] + p.aliases)
-            for s in [p.name] + p.aliases { words.formUnion(FrenchAnalyzer.terms(s)) }
+            for form in add([p.name] + p.aliases) { words.formUnion(form) }
         }
         self.keys = keys
         self.groups = groups
