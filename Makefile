@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz clean help bench schema-docs datasette
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette
 
 all: build
 
@@ -21,6 +21,7 @@ help:
 	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
+	@echo "make crash    the SIGKILL-at-random-moments test with CRASH_KILLS=$(CRASH_KILLS) kills (make test runs 30)"
 	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), libxml2's
@@ -111,9 +112,16 @@ datasette: $(VENV)/bin/datasette
 # Random and mutated articles through decoding, parsing and the extractors. `make test` runs 300
 # inputs; this runs many more. A failure prints the seed and input number to replay it.
 FUZZ_ITERATIONS ?= 20000
+FUZZ_TIME_LIMIT ?= 2
 fuzz: check-prereqs
 	$(SWIFT) build --build-tests
-	KB_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(if $(FUZZ_SEED),KB_FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
+	KB_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) KB_FUZZ_TIME_LIMIT=$(FUZZ_TIME_LIMIT) $(if $(FUZZ_SEED),KB_FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
+
+# The SIGKILL test with many more kills than `make test`'s (KB_CRASH_KILLS, default there 30).
+CRASH_KILLS ?= 300
+crash: check-prereqs
+	$(SWIFT) build --build-tests
+	KB_CRASH_KILLS=$(CRASH_KILLS) $(SWIFT) test --skip-build --filter CrashTests
 
 clean:
 	rm -rf .build

@@ -28,7 +28,9 @@ enum Migrator {
         return applied
     }
 
-    /// Brings the schema up to date, each migration in its own transaction.
+    /// Brings the schema up to date, each migration in its own transaction. Like GRDB's
+    /// `DatabaseMigrator`, a migration that leaves a dangling foreign key is rolled back
+    /// (`PRAGMA foreign_key_check`), so a schema change can never commit rows that break a reference.
     static func migrate(_ db: Database, upTo target: Int = Int.max) throws {
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -41,6 +43,7 @@ enum Migrator {
         for m in all where m.version <= target && !applied.contains(m.version) {
             try db.inTransaction {
                 try db.execute(sql: m.sql)
+                try db.checkForeignKeys()
                 try db.execute(sql: "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                                arguments: [m.version, m.name, Clock.nowISO()])
                 return .commit

@@ -56,7 +56,10 @@ enum TextDecoding {
             } else if let s = String(validating: body, as: UTF8.self) {
                 text = s
             } else if isPlausibleWindows1252French(body) {
-                text = String(String.UnicodeScalarView(body.map { windows1252[Int($0)] }))
+                guard let s = String(bytes: body, encoding: .windowsCP1252) else {
+                    throw FileFailure("not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
+                }
+                text = s
                 warnings.append("not valid UTF-8: decoded as Windows-1252/Latin-1, which reads as French (check the accents, and re-save the file as UTF-8)")
             } else if let (s, bad) = mostlyUTF8(body) {
                 text = s
@@ -106,27 +109,9 @@ enum TextDecoding {
     }
 
     private static func utf16(_ b: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
-        guard b.count % 2 == 0 else { return nil }
-        var units: [UInt16] = []
-        units.reserveCapacity(b.count / 2)
-        var i = b.startIndex
-        while i < b.endIndex {
-            let hi = UInt16(b[bigEndian ? i : i + 1]), lo = UInt16(b[bigEndian ? i + 1 : i])
-            units.append(hi << 8 | lo)
-            i += 2
-        }
-        var scalars = String.UnicodeScalarView()
-        var iterator = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): scalars.append(s)
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        return String(scalars)
+        guard b.count % 2 == 0, var s = String(bytes: b, encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) else { return nil }
+        if s.unicodeScalars.first == "\u{FEFF}" { s.unicodeScalars.removeFirst() }
+        return s
     }
 
     /// Windows-1252 is plausible when the text is mostly letters and almost every byte above
@@ -161,16 +146,5 @@ enum TextDecoding {
             if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C { controls += 1 }
         }
         return total == 0 ? 0 : Double(controls) / Double(total)
-    }
-
-    /// Windows-1252 code page (bytes 0x80–0x9F differ from Latin-1).
-    static let windows1252: [Unicode.Scalar] = (0..<256).map { b -> Unicode.Scalar in
-        let table: [Int: UInt32] = [
-            0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-            0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
-            0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
-            0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
-        ]
-        return Unicode.Scalar(table[b] ?? UInt32(b))!
     }
 }

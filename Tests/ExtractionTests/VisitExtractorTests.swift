@@ -267,22 +267,17 @@ import FrenchText
         #expect(v.count == 1)
     }
 
-    /// A run-on sentence of repeated clauses is read by windows: its cost stays linear.
-    @Test func runOnSentenceStaysLinear() {
-        func time(_ n: Int) -> (Duration, Int) {
-            let clause = "le ministre chilien Carlos Medina a effectué le 3 mai une visite officielle au Pérou, "
-            let extractor = Self.extractor
+    /// A run-on sentence of repeated clauses is read by windows: one visit however long it runs
+    /// (its cost staying linear is a benchmark row, `make bench`'s long-article lines, not a timed test).
+    @Test func runOnSentenceGivesOneVisit() {
+        let clause = "le ministre chilien Carlos Medina a effectué le 3 mai une visite officielle au Pérou, "
+        let extractor = Self.extractor
+        for n in [200, 800] {
             let analysed = AnalysedDocument(document: document(String(repeating: clause, count: n) + "fin."),
                                             countries: extractor.persons.countries, organisations: extractor.persons.organisations)
             let analysis = extractor.persons.analyse(analysed)
-            var v: [VisitFact] = []
-            let elapsed = ContinuousClock().measure { v = extractor.extract(analysed, analysis) }
-            return (elapsed, v.count)
+            #expect(extractor.extract(analysed, analysis).count == 1, "\(n) clauses")
         }
-        let (small, a) = time(200), (large, b) = time(800)
-        #expect(a == 1 && b == 1)
-        // Four times the text: well under sixteen times the time (allowing for a noisy machine).
-        #expect(large < small * 10 + .milliseconds(200), "\(small) → \(large)")
     }
 }
 

@@ -15,14 +15,14 @@ import Glibc
         let corpus = dir.appendingPathComponent("corpus")
         try IngestFixtures.writeCorpus(count: 40, to: corpus)
         let path = dir.appendingPathComponent("kb.sqlite").path
-        let first = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "50"])
+        // Slow enough (40 × 250 ms) that a second run which waited for the lock would outlive it.
+        let first = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "250"])
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() } }
         try IngestFixtures.waitForArticles(path, atLeast: 1)
 
-        let started = Date()
         let second = try TestSupport.kb(["ingest", "--db", path, TestSupport.seedsDirectory])
         #expect(second.status == 3)
-        #expect(Date().timeIntervalSince(started) < 1.5, "refused at once, not after waiting")
+        #expect(first.isRunning, "refused while the first run holds the lock, not after waiting for it")
         #expect(second.stderr.contains("another kb ingest is writing to \(path)"))
         #expect(second.stderr.contains("pid \(first.processIdentifier)"))
         #expect(try TestSupport.kb(["reextract", "--db", path]).status == 3)
@@ -48,29 +48,25 @@ import Glibc
         let reference = try referenceKB.dbQueue.read { try IngestFixtures.shapes($0) }
 
         let path = dir.appendingPathComponent("kb.sqlite").path
-        let writer = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "50"])
+        let writer = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "100"])
         defer { if writer.isRunning { kill(writer.processIdentifier, SIGKILL); writer.waitUntilExit() } }
         try IngestFixtures.waitForArticles(path, atLeast: 1)
 
         let reader = try IngestFixtures.open(path, readOnly: true)
         var counts = Set<Int>()
-        var slowest = 0.0
         var cliChecked = false
         while writer.isRunning {
-            let t = Date()
             let (problems, count) = try reader.read { db in
                 (try IngestFixtures.violations(db, reference: reference, fts: false), try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0)
             }
-            slowest = max(slowest, Date().timeIntervalSince(t))
             #expect(problems.isEmpty, "a reader saw: \(problems.prefix(3))")
             counts.insert(count)
             if !cliChecked && counts.count >= 2 {
                 cliChecked = true
                 for args in [["search", "Biélorussie"], ["export"], ["runs", "--format", "json"]] {
-                    let t0 = Date()
                     let r = try TestSupport.kb(args + ["--db", path])
                     #expect(r.status == 0, "kb \(args[0]) during ingest: \(r.stderr)")
-                    #expect(Date().timeIntervalSince(t0) < 2, "kb \(args[0]) was blocked")
+                    #expect(writer.isRunning, "kb \(args[0]) answered while the writer was still running, not after it")
                 }
                 let check = try TestSupport.kb(["check", "--db", path])
                 #expect(check.status == 0, "kb check during ingest: \(check.stdout) \(check.stderr)")
@@ -89,6 +85,5 @@ import Glibc
         #expect(writer.terminationStatus == 0)
         #expect(cliChecked)
         #expect(counts.count >= 2, "readers saw the ingest progress: \(counts.sorted())")
-        #expect(slowest < 1, "a read took \(slowest) s")
     }
 }
