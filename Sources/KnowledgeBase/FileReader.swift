@@ -10,17 +10,16 @@ import Darwin
 enum FileReader {
     struct Read { let bytes: [UInt8]; let size: Int; let mtime: Double; let readAt: Double }
 
-    /// Testing only: runs between reading the bytes and checking the file did not change meanwhile.
-    nonisolated(unsafe) static var afterReadHook: ((String) -> Void)?
-
     /// Reads the file and checks, with `fstat` before and after, that it did not change meanwhile
     /// (a writer rewriting it under us): then it is read again, and after three tries skipped with
     /// the reason (the next run reads it again), never stored half old, half new.
-    static func readStable(_ path: String, maxSize: Int, attempts: Int = 3) throws -> Read {
+    /// `afterRead` runs between reading the bytes and checking the file did not change meanwhile
+    /// (a test rewrites the file there).
+    static func readStable(_ path: String, maxSize: Int, attempts: Int = 3, afterRead: (String) -> Void = { _ in }) throws -> Read {
         for _ in 0..<attempts {
             let readAt = Date().timeIntervalSince1970
             var before = stat(), after = stat()
-            let bytes = try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after)
+            let bytes = try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after, afterRead: afterRead)
             let b = FileStat(before), a = FileStat(after)
             if b.size == a.size && b.mtime == a.mtime && b.ctime == a.ctime && a.size == bytes.count {
                 return Read(bytes: bytes, size: a.size, mtime: a.mtime, readAt: readAt)
@@ -34,7 +33,7 @@ enum FileReader {
         return try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after)
     }
 
-    static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat) throws -> [UInt8] {
+    static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat, afterRead: (String) -> Void = { _ in }) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -66,7 +65,7 @@ enum FileReader {
         }
         guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
         bytes.removeSubrange(count...)
-        afterReadHook?(path)
+        afterRead(path)
         guard fstat(fd, &statAfter) == 0 else { throw FileFailure(FileStat.describe(errno)) }
         return bytes
     }

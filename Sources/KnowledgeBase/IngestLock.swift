@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +13,7 @@ import Darwin
 ///
 /// Reentrant within a process: acquiring a lock this process already holds returns the same lock
 /// (flock locks belong to an open file, so a second open would deadlock against ourselves).
-public final class WriterLock: @unchecked Sendable {
+public final class WriterLock: Sendable {
     public let lockPath: String
     private let fd: Int32
 
@@ -34,9 +35,8 @@ public final class WriterLock: @unchecked Sendable {
     public static func acquire(databasePath: String) throws -> WriterLock {
         try DatabaseFile.refuseHardLinks(databasePath)
         let path = lockPath(forDatabase: databasePath)
-        registry.lock()
-        defer { registry.unlock() }
-        if let held = held[path]?.lock { return held }
+        return try held.withLock { held throws(KBError) -> WriterLock in
+        if let lock = held[path]?.lock { return lock }
         // Never through a symbolic link (it would truncate the link's target), never a file with
         // other names (same reason), never anything but a regular file.
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -66,6 +66,7 @@ public final class WriterLock: @unchecked Sendable {
         let lock = WriterLock(lockPath: path, fd: fd)
         held[path] = WeakLock(lock: lock)
         return lock
+        }
     }
 
     private static func readHolder(_ fd: Int32) -> String? {
@@ -77,8 +78,7 @@ public final class WriterLock: @unchecked Sendable {
     }
 
     private struct WeakLock { weak var lock: WriterLock? }
-    private static let registry = NSLock()
-    nonisolated(unsafe) private static var held: [String: WeakLock] = [:]
+    private static let held = Mutex<[String: WeakLock]>([:])
 }
 
 /// The database file's identity: one file, one lock, one WAL. SQLite names the `-wal` and `-shm`

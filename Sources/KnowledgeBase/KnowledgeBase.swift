@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Extraction
 import FrenchText
 #if canImport(GRDBSQLite)
@@ -15,7 +16,7 @@ import SQLite3
 /// let summary = try kb.ingest(paths: ["seeds/articles"])
 /// for record in try kb.exportRecords() { print(record.title) }
 /// ```
-public final class KnowledgeBase: @unchecked Sendable {
+public final class KnowledgeBase: Sendable {
     public enum Mode: Sendable {
         /// Creates the file if needed and upgrades the schema in place.
         case create
@@ -32,12 +33,16 @@ public final class KnowledgeBase: @unchecked Sendable {
     let dbQueue: DatabaseQueue
     let reference: Reference
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
-    lazy var extractor = FactExtractor(reference: reference)
-    lazy var referenceIndex = ReferenceIndex(reference)
+    private let builtExtractor: BuiltOnFirstUse<FactExtractor>
+    private let builtReferenceIndex: BuiltOnFirstUse<ReferenceIndex>
+    var extractor: FactExtractor { builtExtractor.value }
+    var referenceIndex: ReferenceIndex { builtReferenceIndex.value }
 
     public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
         self.path = path
         self.reference = reference
+        builtExtractor = BuiltOnFirstUse { FactExtractor(reference: reference) }
+        builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(reference) }
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
         }
@@ -108,5 +113,23 @@ public final class KnowledgeBase: @unchecked Sendable {
         do { return try body() }
         catch let e as KBError { throw e }
         catch let e as DatabaseError { throw KBError.database(e.message ?? "\(e)") }
+    }
+}
+
+/// A value built the first time it is asked for, once, whichever thread asks first (a `lazy var`
+/// is not safe to share between threads).
+final class BuiltOnFirstUse<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let built = Mutex<Value?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        built.withLock { built in
+            if let value = built { return value }
+            let value = make()
+            built = value
+            return value
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import FrenchText
 
@@ -62,16 +63,16 @@ struct AliasTable: Sendable {
         return forms.count > 1 ? forms : nil
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: AliasTable] = [:]
+    private static let cache = Mutex<[String: AliasTable]>([:])
 
     /// Built once per reference data set.
     static func `for`(_ index: ReferenceIndex) -> AliasTable {
         let key = index.fingerprint + String(index.reference.people.hashValue)
-        lock.lock(); defer { lock.unlock() }
-        if let t = cache[key] { return t }
-        let t = AliasTable(index.reference)
-        cache[key] = t
-        return t
+        return cache.withLock { cache in
+            if let t = cache[key] { return t }
+            let t = AliasTable(index.reference)
+            cache[key] = t
+            return t
+        }
     }
 }

@@ -194,25 +194,21 @@ import Glibc
 
     @Test func aFileRewrittenWhileBeingReadIsReadAgainOrSkipped() throws {
         let dir = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir); FileReader.afterReadHook = nil }
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("a.txt").path
         try Self.article.write(toFile: file, atomically: false, encoding: .utf8)
         var rewrites = 0
-        // The hook is global and other suites read files meanwhile: it touches this test's file only
-        // (it once rewrote the repository's seed articles that a parallel suite was ingesting).
-        FileReader.afterReadHook = { path in
-            guard path == file else { return }
+        let read = try FileReader.readStable(file, maxSize: 1 << 20) { path in
             rewrites += 1
             if rewrites == 1 { try? (Self.article + "Suite ajoutée pendant la lecture.\n").write(toFile: path, atomically: false, encoding: .utf8) }
         }
-        let read = try FileReader.readStable(file, maxSize: 1 << 20)
         #expect(rewrites == 2 && String(decoding: read.bytes, as: UTF8.self).contains("Suite ajoutée"), "read again, whole")
-        FileReader.afterReadHook = { path in
-            guard path == file else { return }
-            rewrites += 1  // a different size every time
-            try? (Self.article + String(repeating: "x", count: rewrites)).write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: FileFailure.self) {
+            try FileReader.readStable(file, maxSize: 1 << 20) { path in
+                rewrites += 1  // a different size every time
+                try? (Self.article + String(repeating: "x", count: rewrites)).write(toFile: path, atomically: false, encoding: .utf8)
+            }
         }
-        #expect(throws: FileFailure.self) { try FileReader.readStable(file, maxSize: 1 << 20) }
         do { _ = try FileReader.readStable(file, maxSize: 1 << 20) } catch let e as FileFailure {
             #expect(e.reason.contains("changed while being read"))
         }
