@@ -119,6 +119,8 @@ public enum CrashGuard {
         var envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var installed = false
     }
+    // Not behind a Mutex on purpose: a signal handler may not take locks (async-signal-safety); it is
+    // written once before the handlers are installed and then only through `pwrite` and a sig_atomic_t.
     nonisolated(unsafe) static var state = State()
 
     static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(GRDBSQLite)
 import GRDBSQLite
 #else
@@ -79,10 +80,18 @@ final class SQLConsole {
     private var handle: OpaquePointer?
     private let guardState = GuardState()
 
-    final class GuardState: @unchecked Sendable {
-        var refusal: String?
-        var deadline: Date = .distantFuture
-        var timedOut = false
+    /// Read by SQLite's callbacks on the query's thread; `timedOut` is also set by the watchdog's.
+    final class GuardState: Sendable {
+        private let state = Mutex<(refusal: String?, deadline: Date)>((nil, .distantFuture))
+        private let timeout = Atomic<Bool>(false)
+        var refusal: String? { state.withLock { $0.refusal } }
+        var deadline: Date {
+            get { state.withLock { $0.deadline } }
+            set { state.withLock { $0.deadline = newValue } }
+        }
+        var timedOut: Bool { timeout.load(ordering: .relaxed) }
+        func refuse(_ reason: String) { state.withLock { if $0.refusal == nil { $0.refusal = reason } } }
+        func markTimedOut() { timeout.store(true, ordering: .relaxed) }
     }
 
     init(path: String) throws {
@@ -98,12 +107,12 @@ final class SQLConsole {
         sqlite3_set_authorizer(handle, { state, action, a, b, _, _ in
             let s = Unmanaged<GuardState>.fromOpaque(state!).takeUnretainedValue()
             let reason = SQLConsole.refusal(action, a.map { String(cString: $0) }, b.map { String(cString: $0) })
-            if let reason { s.refusal = s.refusal ?? reason; return SQLITE_DENY }
+            if let reason { s.refuse(reason); return SQLITE_DENY }
             return SQLITE_OK
         }, state)
         sqlite3_progress_handler(handle, 10_000, { state in
             let s = Unmanaged<GuardState>.fromOpaque(state!).takeUnretainedValue()
-            if Date() > s.deadline { s.timedOut = true; return 1 }
+            if Date() > s.deadline { s.markTimedOut(); return 1 }
             return 0
         }, state)
     }
@@ -209,30 +218,31 @@ final class SQLConsole {
             if rc == SQLITE_DONE { break }
             guard rc == SQLITE_ROW else { throw failure(rc, timeout: timeout) }
             try onRow((0..<count).map { value(statement, Int32($0)) })
-            if Date() > guardState.deadline { guardState.timedOut = true; throw failure(SQLITE_INTERRUPT, timeout: timeout) }
+            if Date() > guardState.deadline { guardState.markTimedOut(); throw failure(SQLITE_INTERRUPT, timeout: timeout) }
         }
     }
 
     /// Calls `sqlite3_interrupt` when the deadline passes (safe from another thread).
-    final class Watchdog: @unchecked Sendable {
-        private let lock = NSCondition()
-        private var cancelled = false
+    final class Watchdog: Sendable {
+        private let condition = NSCondition()
+        /// Written under `condition`'s lock, so the watchdog cannot miss a cancel between its check and its wait.
+        private let cancelled = Atomic<Bool>(false)
         init(handle: OpaquePointer, state: GuardState, seconds: Double) {
             let deadline = Date().addingTimeInterval(seconds)
+            // The handle outlives the thread: `cancel()` (before the console closes it) waits for the lock.
             nonisolated(unsafe) let h = handle
             Thread.detachNewThread { [self] in
-                lock.lock()
-                while !cancelled && lock.wait(until: deadline) {}
-                let fire = !cancelled
-                if fire { state.timedOut = true; sqlite3_interrupt(h) }
-                lock.unlock()
+                condition.lock()
+                while !cancelled.load(ordering: .relaxed) && condition.wait(until: deadline) {}
+                if !cancelled.load(ordering: .relaxed) { state.markTimedOut(); sqlite3_interrupt(h) }
+                condition.unlock()
             }
         }
         func cancel() {
-            lock.lock()
-            cancelled = true
-            lock.signal()
-            lock.unlock()
+            condition.lock()
+            cancelled.store(true, ordering: .relaxed)
+            condition.signal()
+            condition.unlock()
         }
     }
 
