@@ -37,7 +37,7 @@ SEED = 20251203
 # the broad one a word nearly every article holds.
 QUERIES = {"selective": "Vandermeulen", "broad": "coopération"}
 
-# kb's own search statement (Sources/KnowledgeBase/Search.swift), run by the sqlite3 CLI on kb's
+# kb's own search statement (Sources/KnowledgeBase/Search/Search.swift), run by the sqlite3 CLI on kb's
 # database: same index, same query, so the difference is kb's process and analysis overhead.
 SEARCH_SQL = ("SELECT a.id, a.source, a.date, a.headline, bm25(articles_fts, 5.0, 1.0) AS score "
               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
