@@ -20,16 +20,6 @@ extension KnowledgeBase {
             }
         }
     }
-
-    /// The export record of one article, by id.
-    public func exportRecord(articleID: Int64) throws -> ExportRecord? {
-        try wrap {
-            try dbQueue.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, source, date, headline FROM articles WHERE id = ?", arguments: [articleID]) else { return nil }
-                return try ExportQueries.record(db, id: articleID, source: row["source"], date: row["date"], title: row["headline"])
-            }
-        }
-    }
 }
 
 /// Reads one article's facts back from the normalised tables into the export shape.

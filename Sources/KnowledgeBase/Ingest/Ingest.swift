@@ -21,7 +21,6 @@ public struct FileProblem: Sendable, Codable, Equatable {
     public var path: String
     public var reason: String
     public var severity: Severity
-    public var ingested: Bool { severity == .warning }
     /// What the file looked like when it was skipped (remembered in `skipped_files`); not part of the record.
     var identity: FileIdentity?
 
@@ -92,8 +91,6 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var problems: [FileProblem] = []
     public var seconds = 0.0
 
-    /// Files not ingested (the former name of `skipped`).
-    public var failed: Int { skipped }
     public var isNoOp: Bool { new == 0 && updated == 0 && reextracted == 0 && missing == 0 }
 
     /// Process exit status: 0 all fine (warnings and files still skipped as before allowed), 1 some
