@@ -108,6 +108,11 @@ public final class KnowledgeBase: Sendable {
         try wrap { try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 } }
     }
 
+    /// Runs `body` in a read transaction, turning SQLite errors into `KBError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrap { try dbQueue.read(body) }
+    }
+
     /// Runs `body`, turning SQLite errors into `KBError.database` with their message.
     func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() }

@@ -62,11 +62,6 @@ extension KnowledgeBase {
             return try QueryRows.visits(db, where: clauses, args)
         }
     }
-
-    /// Runs `body` in a read transaction, turning SQLite errors into `KBError`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try wrap { try dbQueue.read(body) }
-    }
 }
 
 /// Shared fetches of the analyst views, used by listings and cards.
