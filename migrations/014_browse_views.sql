@@ -1,6 +1,7 @@
 -- Compact views for browsing (Datasette's first page, spreadsheets): one short line per fact, a
 -- year column to facet and sort on, amounts with thousands separators. The *_facts views keep
--- every column; these leave out ids of joined rows and names that the codes already say.
+-- every column and whole evidence sentences; these leave out ids of joined rows and names that
+-- the codes already say, and cut long sentences.
 
 -- Visits, one short line each, newest first in Datasette.
 CREATE VIEW visit_list AS
@@ -15,7 +16,8 @@ SELECT v.visit_id                           AS visit_id,             -- the visi
        v.kind                               AS kind,                 -- state, official, working, other or NULL
        v.articles                           AS articles,             -- number of articles telling this visit
        v.article_source                     AS article_source,       -- file name of the first article telling it
-       v.evidence                           AS evidence              -- the sentence it was read from
+       CASE WHEN length(v.evidence) > 140 THEN substr(v.evidence, 1, 139) || '…' ELSE v.evidence END
+                                            AS evidence              -- the sentence it was read from, cut at 140 characters (whole in the *_facts view)
 FROM visit_facts v;
 
 -- Agreements, one short line each.
@@ -28,7 +30,8 @@ SELECT g.agreement_id                       AS agreement_id,         -- the agre
        g.parties                            AS parties,              -- party codes, comma-separated
        g.domains                            AS domains,              -- domain slugs, comma-separated
        g.article_source                     AS article_source,       -- file name of the first article telling it
-       g.evidence                           AS evidence              -- the sentence it was read from
+       CASE WHEN length(g.evidence) > 140 THEN substr(g.evidence, 1, 139) || '…' ELSE g.evidence END
+                                            AS evidence              -- the sentence it was read from, cut at 140 characters (whole in the *_facts view)
 FROM agreement_facts g;
 
 -- Trade figures with the amount written out (1,200,000,000) next to its number.
@@ -47,7 +50,8 @@ SELECT t.trade_figure_id                    AS trade_figure_id,      -- the figu
        t.currency                           AS currency,             -- ISO 4217 code
        t.amount                             AS amount_value,         -- the amount as a number, for sorting and sums
        t.article_source                     AS article_source,       -- file name of the first article stating it
-       t.evidence                           AS evidence              -- the sentence it was read from
+       CASE WHEN length(t.evidence) > 140 THEN substr(t.evidence, 1, 139) || '…' ELSE t.evidence END
+                                            AS evidence              -- the sentence it was read from, cut at 140 characters (whole in the *_facts view)
 FROM trade_facts t;
 
 -- Articles without their texts: what each is about and what was extracted from it.

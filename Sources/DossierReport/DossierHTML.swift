@@ -53,9 +53,10 @@ public enum DossierHTML {
         return out
     }
 
-    /// An element Plot has no helper for (SVG), its attributes escaped.
+    /// An element Plot has no helper for (SVG), its attributes escaped. An empty value leaves the
+    /// attribute out: Plot would write it bare (`data-end`), which is HTML but not XML.
     static func element<C>(_ name: String, _ attributes: [(String, String)], _ children: [Node<C>] = []) -> Node<C> {
-        .element(named: name, nodes: attributes.map { Node<C>.attribute(named: $0.0, value: escapeAttribute($0.1), ignoreIfValueIsEmpty: false) } + children)
+        .element(named: name, nodes: attributes.filter { !$0.1.isEmpty }.map { Node<C>.attribute(named: $0.0, value: escapeAttribute($0.1)) } + children)
     }
 
     static func svgText<C>(_ s: String, x: Double, y: Double, anchor: String = "start", cls: String = "label") -> Node<C> {

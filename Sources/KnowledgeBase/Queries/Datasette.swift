@@ -52,7 +52,8 @@ extension KnowledgeBase {
     /// The « search » canned query, in one place: when the article index changes (another text
     /// indexed, other columns), this and `searchSnippetColumn` are what to adapt. Datasette's
     /// own search box matches indexed words as typed; this query folds accents and elisions in
-    /// SQL, expands the word to every indexed form of the same stem (search_terms), ranks with the
+    /// SQL, expands the word (and the word less a plural s or x, when that one is indexed) to every
+    /// indexed form of the same stem (search_terms), ranks with the
     /// index's bm25 and marks the matches in a snippet of the analysed text with [ ].
     public static let searchQuery = CannedQuery(
         name: "search", title: "Search articles (ranked, with snippets)",
@@ -62,14 +63,16 @@ extension KnowledgeBase {
             folded AS (SELECT \(foldSQL("raw")) AS word FROM input),
             word AS (SELECT CASE WHEN word GLOB '[cdjlmnst]''*' THEN substr(word, 3)
                                  WHEN word GLOB 'qu''*' THEN substr(word, 4) ELSE word END AS word FROM folded),
-            forms AS (SELECT term FROM search_terms WHERE stem = (SELECT stem FROM search_terms WHERE term = (SELECT word FROM word))
+            candidates AS (SELECT word FROM word
+                           UNION SELECT substr(word, 1, length(word) - 1) FROM word WHERE word GLOB '*[sx]' AND length(word) > 3),
+            forms AS (SELECT term FROM search_terms WHERE stem IN (SELECT stem FROM search_terms WHERE term IN (SELECT word FROM candidates))
                       UNION SELECT word FROM word),
             expression AS (SELECT CASE WHEN (SELECT word FROM word) GLOB '*[ "]*'
                                        THEN '"' || replace(trim((SELECT word FROM word), '"'), '"', '') || '"'
                                        ELSE (SELECT group_concat('"' || term || '"', ' OR ') FROM forms) END AS m)
             SELECT a.id, a.date, a.headline,
                    snippet(articles_fts, \(searchSnippetColumn), '[', ']', ' … ', 24) AS snippet,
-                   round(-articles_fts.rank, 2) AS score, a.source
+                   printf('%.3g', -articles_fts.rank) AS score, a.source
             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH (SELECT m FROM expression)
             ORDER BY articles_fts.rank LIMIT 100
@@ -84,7 +87,7 @@ extension KnowledgeBase {
                      ("î", "i"), ("ï", "i"), ("ô", "o"), ("ö", "o"), ("ù", "u"), ("û", "u"), ("ü", "u"), ("ç", "c"),
                      ("œ", "oe"), ("æ", "ae"), ("É", "e"), ("È", "e"), ("Ê", "e"), ("À", "a"), ("Â", "a"), ("Î", "i"),
                      ("Ô", "o"), ("Ç", "c"), ("Œ", "oe")]
-        return pairs.reduce(column) { "replace(\($0), '\($1.0)', '\($1.1)')" }
+        return pairs.reduce(column) { "replace(\($0), '\($1.0)', '\($1.1.replacingOccurrences(of: "'", with: "''"))')" }
     }
 
     /// An amount written with thousands separators (1,200,000,000), as a text; NULL stays NULL.
@@ -94,8 +97,7 @@ extension KnowledgeBase {
 
     /// Raw tables shown on Datasette's database page; every other table is internal (search index,
     /// fingerprints, join tables, ingest machinery) and hidden, reachable from « hidden tables ».
-    static let browsableTables: Set<String> = ["articles", "people", "visits", "agreements", "trade_figures", "countries",
-                                               "organisations", "domains", "ingest_runs"]
+    static let browsableTables: Set<String> = ["articles", "people", "visits", "agreements", "trade_figures", "countries"]
 
     /// How Datasette opens each table or view: newest first, facets, the search box.
     static let browsing: [String: (sortDesc: String?, facets: [String], fts: (table: String, pk: String)?)] = [
@@ -112,7 +114,7 @@ extension KnowledgeBase {
         "visits": ("start_date", ["host_country", "kind"], nil),
         "agreements": ("signed", ["kind"], nil),
         "trade_figures": ("year", ["scope", "kind"], nil),
-        "ingest_runs": ("started_at", [], nil),
+        "ingest_runs": ("started_at", ["status"], nil),
     ]
 
     /// Views listed first on the database page's introduction, in this order.
