@@ -7,10 +7,11 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A dossier of Vietnam's relations with a country: charts, who's who, every fact with its evidence.",
         discussion: """
-            HTML (default) is one self-contained page: inline CSS and SVG charts, no script, nothing fetched.
-            Its charts come from the same queries as kb visits, kb agreements and kb trade. Markdown has the
-            same sections with tables instead of charts. --since keeps facts dated on or after the date.
-            Exit status 1 when no country or several match, 2 on a bad date or an unwritable file.
+            HTML (default) is one self-contained page: inline CSS and SVG charts, no script, nothing fetched. \
+            Its charts come from the same queries as kb visits, kb agreements and kb trade. \
+            Markdown has the same sections, with tables instead of charts. \
+            --since keeps the facts dated on or after the date.
+            Exit status 1 when no country or several match; 2 on a bad date, Vietnam itself or an unwritable file.
 
             Examples:
               kb report BY -o belarus.html

@@ -125,10 +125,15 @@ extension KnowledgeBase {
                 agreements: agreements, trade: trade, tradeFigures: figures, people: people,
                 domains: try QueryRows.domains(db, byYear: false, articleFilter: "ar.id IN (\(aboutCountry))", [iso],
                                                agreementFilter: "ag.id IN (SELECT agreement_id FROM agreement_parties WHERE party = ?)", [iso]),
-                articles: Array(try QueryRows.articles(db, where: "id IN (\(aboutCountry)) OR source IN (SELECT value FROM json_each(?))",
-                                                       [iso, referenced]).reversed()))
+                articles: newestFirst(try QueryRows.articles(db, where: "id IN (\(aboutCountry)) OR source IN (SELECT value FROM json_each(?))",
+                                                             [iso, referenced])))
         }
     }
+}
+
+/// Newest first, undated last (the listing query gives oldest first, undated last).
+private func newestFirst(_ articles: [ArticleRef]) -> [ArticleRef] {
+    articles.filter { $0.date != nil }.reversed() + articles.filter { $0.date == nil }
 }
 
 extension QueryRows {
