@@ -7,12 +7,14 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette report screenshots
 
 all: build
 
 help:
 	@echo "make demo     build (release), ingest seeds/ into ./$(DB), search « cybersécurité »"
+	@echo "make report   the Belarus dossier from the demo database, as $(REPORT_OUT) (kb report BY)"
+	@echo "make screenshots  headless-Chromium screenshots of the dossier and of Datasette's pages, in $(SHOTS)/"
 	@echo "make test     unit, extraction-quality and end-to-end tests"
 	@echo "make generate re-embed migrations/ and seeds/reference/ after editing them"
 	@echo "make score    seed extraction scores against the gold files"
@@ -59,6 +61,22 @@ demo: release
 	$(RELEASE) ingest --db $(DB) seeds/articles
 	$(RELEASE) search --db $(DB) "cybersécurité"
 
+# The Belarus dossier (self-contained HTML) from the demo database; ingesting the seeds again is a no-op.
+REPORT_OUT ?= dossier-BY.html
+report: release
+	@$(RELEASE) ingest --quiet --db $(DB) seeds/articles >/dev/null
+	$(RELEASE) report --db $(DB) BY -o $(REPORT_OUT)
+	@echo "wrote $(REPORT_OUT)"
+
+# Not part of `make test`: needs Chromium (Debian package, installed when we can) and Datasette in .venv.
+SHOTS ?= screenshots
+screenshots: build $(VENV)/bin/datasette
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || \
+	  { echo "error: could not install chromium; run: sudo apt-get install chromium" >&2; exit 1; }; }
+	@[ -f $(DB) ] || $(DEBUG) ingest --quiet --db $(DB) seeds/articles >/dev/null
+	scripts/screenshots.sh $(DEBUG) $(DB) $(SHOTS)
+
 test: check-prereqs
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -104,10 +122,13 @@ $(VENV)/bin/datasette:
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet "datasette>=0.64,<1.0"
 
+# The stylesheet keeps long text out of the listings; cells are cut at 1,000 characters in tables
+# (whole on each row page, in JSON and CSV).
+DATASETTE_FLAGS := --metadata datasette/metadata.json --static kb-static:datasette/static --setting truncate_cells_html 1000
 # Datasette names the database after the file: the metadata describes `kb` (DB=kb.sqlite or any */kb.sqlite).
 datasette: $(VENV)/bin/datasette
 	@[ -f $(DB) ] || { echo "error: no $(DB); run \`make demo\` or \`kb ingest --db $(DB) DIR\` first" >&2; exit 1; }
-	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 -p $(DATASETTE_PORT) --metadata datasette/metadata.json
+	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 -p $(DATASETTE_PORT) $(DATASETTE_FLAGS)
 
 # Random and mutated articles through decoding, parsing and the extractors. `make test` runs 300
 # inputs; this runs many more. A failure prints the seed and input number to replay it.

@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // HTML DSL for `kb report` (no dependencies of its own).
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .target(name: "FrenchText"),
@@ -23,9 +25,11 @@ let package = Package(
             name: "KnowledgeBase",
             dependencies: ["FrenchText", "Extraction", "HTMLArticle", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Country dossiers (`kb report`): HTML with inline SVG charts, or Markdown, from a `Dossier`.
+        .target(name: "DossierReport", dependencies: ["KnowledgeBase", .product(name: "Plot", package: "Plot")]),
         .executableTarget(
             name: "kb",
-            dependencies: ["KnowledgeBase", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KnowledgeBase", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmark corpus generator and extraction timer (`make bench`); not part of the library.
         .executableTarget(name: "kb-bench", dependencies: ["Extraction"]),

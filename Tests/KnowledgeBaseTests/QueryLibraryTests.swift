@@ -116,8 +116,8 @@ import Testing
     }
 
     @Test func everyCannedQueryRuns() throws {
-        for q in KnowledgeBase.cannedQueries {
-            let sql = q.sql.replacingOccurrences(of: ":country", with: "'BY'")
+        for q in KnowledgeBase.cannedQueries + [KnowledgeBase.searchQuery] {
+            let sql = q.sql.replacingOccurrences(of: ":country", with: "'BY'").replacingOccurrences(of: ":q", with: "'cooperation'")
             #expect(throws: Never.self, "\(q.name)") { try kb.sql(sql) }
         }
     }

@@ -108,7 +108,9 @@ extension KnowledgeBase {
                 visitsFromVietnam: try QueryRows.visits(db, where: fromVN, [iso]),
                 agreements: try QueryRows.agreements(db, where: ["agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE party = ?)"], [iso]),
                 trade: try QueryRows.trade(db, country: iso),
-                topDomains: try QueryRows.domains(db, byYear: false, articleFilter: "ar.id IN (SELECT article_id FROM article_countries WHERE iso2 = ?)", [iso], limit: 5))
+                topDomains: try QueryRows.domains(db, byYear: false, articleFilter: "ar.id IN (SELECT article_id FROM article_countries WHERE iso2 = ?)", [iso],
+                                                  agreementFilter: "ag.id IN (SELECT agreement_id FROM agreement_parties WHERE party = ?)", [iso],
+                                                  limit: 5))
         }
     }
 }
