@@ -23,15 +23,18 @@ extension KnowledgeBase {
 }
 
 extension QueryRows {
-    /// `articleFilter` restricts the articles counted (e.g. to those mentioning a country).
-    static func domains(_ db: Database, byYear: Bool, articleFilter: String = "1", _ args: [any DatabaseValueConvertible] = [], limit: Int = -1) throws -> [DomainCount] {
+    /// `articleFilter` restricts the articles counted (e.g. to those mentioning a country), and
+    /// `agreementFilter` the agreements (to those the country is a party to: a country card counted
+    /// every agreement of the database under its top domains). Both take the same `args`.
+    static func domains(_ db: Database, byYear: Bool, articleFilter: String = "1", agreementFilter: String = "1",
+                        _ args: [any DatabaseValueConvertible] = [], limit: Int = -1) throws -> [DomainCount] {
         let articleYear = byYear ? "substr(ar.date, 1, 4)" : "NULL"
         let signedYear = byYear ? "substr(ag.signed, 1, 4)" : "NULL"
         return try Row.fetchAll(db, sql: """
             WITH a AS (SELECT \(articleYear) AS year, ad.slug, count(*) AS n FROM article_domains ad
                        JOIN articles ar ON ar.id = ad.article_id WHERE \(articleFilter) GROUP BY 1, 2),
                  g AS (SELECT \(signedYear) AS year, d.slug, count(*) AS n FROM agreement_domains d
-                       JOIN agreements ag ON ag.id = d.agreement_id GROUP BY 1, 2),
+                       JOIN agreements ag ON ag.id = d.agreement_id WHERE \(agreementFilter) GROUP BY 1, 2),
                  k AS (SELECT year, slug FROM a UNION SELECT year, slug FROM g)
             SELECT k.year, k.slug, dm.label_fr, dm.label_en, coalesce(a.n, 0) AS articles, coalesce(g.n, 0) AS agreements
             FROM k JOIN domains dm ON dm.slug = k.slug
@@ -40,7 +43,7 @@ extension QueryRows {
             WHERE \(articleFilter == "1" ? "1" : "a.n > 0")
             ORDER BY k.year IS NULL, k.year, articles DESC, agreements DESC, k.slug
             LIMIT ?
-            """, arguments: StatementArguments(args + [limit])).map {
+            """, arguments: StatementArguments(args + (agreementFilter == "1" ? [] : args) + [limit])).map {
             DomainCount(year: $0["year"], slug: $0["slug"], label: $0["label_fr"], labelEN: $0["label_en"],
                         articles: $0["articles"], agreements: $0["agreements"])
         }
