@@ -62,7 +62,7 @@ extension KB {
         if first != "help", ["extract", "schema"].contains(command),
            let db = args.dropFirst().prefix(while: { $0 != "--" }).first(where: { $0 == "--db" || $0.hasPrefix("--db=") }) {
             let why = command == "extract" ? "it reads the files given and prints their facts"
-                                           : "it describes the schema every kb database has (the migrations built into this kb)"
+                                           : "it describes the schema built into this kb, the same for every database"
             CLI.warn("kb: kb \(command) uses no database (\(why)): leave out \(db)")
             return 2
         }

@@ -38,13 +38,13 @@ struct Extract: ParsableCommand {
                 continue
             }
             let (found, problems) = try CLI.run { try KnowledgeBase.articleFiles(in: [path]) }
-            for p in problems { CLI.warn("kb extract: skipped \(p.path): \(p.reason)"); skipped += 1 }
+            for p in problems { CLI.warn("kb extract: \(p.path): \(p.reason)"); skipped += 1 }
             for file in found {
                 do {
                     try write(try extractor.extract(file: file))
                 } catch let e as KBError {
                     // One bad file among many is skipped, as kb ingest skips it; the others are still read.
-                    CLI.warn("kb extract: skipped \(e.description)")
+                    CLI.warn("kb extract: \(e.description): skipped")
                     skipped += 1
                 }
             }

@@ -98,10 +98,10 @@ struct Printer {
     }
 
     /// Column widths: each column as wide as its widest cell; when the line would be wider than the
-    /// terminal, the widest columns are narrowed first, never below 8 characters nor below their
-    /// longest number (a cut amount would read as another amount).
+    /// terminal, the widest columns are narrowed first, never below 4 characters nor below their
+    /// longest number or date (a cut amount or date would read as another one).
     func tableWidths(columns: [String], rows: [[String]]) -> [Int] {
-        var natural = columns.map(\.count), floors = columns.map { min($0.count, 8) }
+        var natural = columns.map(\.count), floors = columns.map { min($0.count, 4) }
         for row in rows {
             for (i, c) in row.enumerated() where i < natural.count {
                 natural[i] = max(natural[i], c.count)
@@ -109,11 +109,12 @@ struct Printer {
             }
         }
         guard truncate, let available = Terminal.width else { return natural }
-        return Printer.fit(natural, floors: floors.enumerated().map { max($1, min(natural[$0], 8)) }, into: available)
+        return Printer.fit(natural, floors: floors, into: available)
     }
 
+    /// Amounts, counts and dates (`120,000,000`, `2025-11-16/2025-11-18`).
     static func isNumber(_ s: String) -> Bool {
-        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "-") }
+        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isNumber || ",.-/".contains($0)) }
     }
 
     /// The widths capped at one common value, the largest that makes the line fit (columns are two
@@ -128,7 +129,14 @@ struct Printer {
             let mid = (low + high + 1) / 2
             if total(mid) <= available { low = mid } else { high = mid - 1 }
         }
-        return widths(low)
+        // What the common cap leaves over goes to the widest cut columns (the evidence, the title).
+        var result = widths(low), left = available - total(low)
+        for i in natural.indices.sorted(by: { natural[$0] > natural[$1] }) where left > 0 && result[i] < natural[i] {
+            let more = min(left, natural[i] - result[i])
+            result[i] += more
+            left -= more
+        }
+        return result
     }
 
     static func line(_ cells: [String], _ widths: [Int]) -> String {

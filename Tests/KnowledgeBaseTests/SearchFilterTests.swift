@@ -49,7 +49,7 @@ import Testing
         #expect(try seeds(SearchRequest("coopération", countries: ["by"])) == ["000", "003"])
         #expect(try seeds(SearchRequest("coopération", countries: ["Bélarus"])) == ["000", "003"])
         #expect(try seeds(SearchRequest("", countries: ["VN"])) == ["000", "003", "004"])
-        #expect(throws: KBError.self) { try kb.search(SearchRequest("x", countries: ["Atlantide"])) }
+        #expect(throws: LookupError.self) { try kb.search(SearchRequest("x", countries: ["Atlantide"])) }
     }
 
     @Test func person() throws {
