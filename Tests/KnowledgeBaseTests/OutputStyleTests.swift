@@ -205,6 +205,30 @@ import Testing
         #expect(try kb(["search", "--person", "Nobody Here"]).stderr.contains("no person matches « Nobody Here »"))
     }
 
+    /// A country card's « top domains » counts the agreements that country is a party to, as
+    /// `kb agreements --party` lists them (it counted every agreement of the database).
+    @Test func topDomainsCountTheCountrysAgreements() throws {
+        for country in ["BY", "VN"] {
+            let card = try #require(Self.json(try kb(["country", country, "--format", "json"])).first)
+            let domains = try #require(card["top_domains"] as? [[String: Any]])
+            #expect(!domains.isEmpty)
+            for d in domains {
+                let slug = try #require(d["slug"] as? String)
+                let listed = Self.json(try kb(["agreements", "--party", country, "--domain", slug, "--format", "json"])).count
+                #expect(d["agreements"] as? Int == listed, "\(country) \(slug): card \(d["agreements"] ?? "?") vs listing \(listed)")
+            }
+        }
+    }
+
+    @Test func docsPointToFilesInTheRepository() throws {
+        let schema = try TestSupport.kb(["schema", "--format", "csv"]).stdout
+        #expect(schema.contains("seeds/reference/domains.tsv") && !schema.contains("spec/"))
+        for file in ["README.md", "docs/SCHEMA.md", "datasette/metadata.json"] {
+            let text = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("spec/"), "\(file) points to a spec/ folder the repository does not have")
+        }
+    }
+
     @Test func limitZeroMeansNoLimit() throws {
         let all = Self.json(try kb(["search", "coopération", "--limit", "0", "--format", "json"]))
         let total = Self.json(try kb(["search", "coopération", "--limit", "100", "--format", "json"]))
@@ -251,6 +275,14 @@ import Testing
         #expect(typo.status == 2 && typo.stderr.contains("Did you mean « kb search »"))
         #expect(try TestSupport.kb(["help", "search"]).status == 0)
         #expect(try TestSupport.kb(["--help"]).status == 0)
+    }
+
+    /// README: every command that reads or writes a knowledge base takes --db.
+    @Test func everyDatabaseCommandTakesDb() throws {
+        for command in ["ingest", "search", "export", "countries", "people", "visits", "agreements", "domains", "trade", "timeline",
+                        "person", "country", "show", "sql", "runs", "check", "backup", "reextract"] {
+            #expect(try TestSupport.kb([command, "--help"]).stdout.contains("--db <path>"), "kb \(command) takes --db")
+        }
     }
 
     @Test func dbOnCommandsWithoutADatabaseIsExplained() throws {

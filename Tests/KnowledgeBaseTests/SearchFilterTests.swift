@@ -60,7 +60,7 @@ import Testing
     @Test func domain() throws {
         #expect(try seeds(SearchRequest("", domains: ["cybersecurity"])) == ["003"])
         #expect(try seeds(SearchRequest("", domains: ["Cybersécurité"])) == ["003"])
-        #expect(throws: KBError.self) { try kb.search(SearchRequest("", domains: ["piracy"])) }
+        #expect(throws: LookupError.self) { try kb.search(SearchRequest("", domains: ["piracy"])) }
     }
 
     @Test func dates() throws {
