@@ -22,7 +22,8 @@ struct Search: ParsableCommand {
               cyber*               any word beginning with « cyber »
             Use --raw to pass FTS5 syntax through unchanged.
 
-            Exit status like grep: 0 when something was found, 1 when nothing, 2 on error.
+            Exit status like grep: 0 when something was found, 1 when nothing (or when a --country, --person \
+            or --domain names nothing known), 2 on error. --limit 0 shows every hit.
 
             Examples:
               kb search "cybersécurité"
