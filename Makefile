@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette report screenshots
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette report screenshots install
 
 all: build
 
@@ -24,6 +24,7 @@ help:
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
 	@echo "make crash    the SIGKILL-at-random-moments test with CRASH_KILLS=$(CRASH_KILLS) kills (make test runs 30)"
+	@echo "make install  kb into \$$(DESTDIR)$(PREFIX)/bin, the systemd units and cron file where they expect it (PREFIX=, DESTDIR=)"
 	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), libxml2's
@@ -53,6 +54,27 @@ build: check-prereqs
 # quarter of its time) than with the shared libraries, and the binary runs from any directory.
 release: check-prereqs
 	$(SWIFT) build -c release --static-swift-stdlib
+
+# `make install` (PREFIX=/usr/local, DESTDIR for staging or packaging): kb where the deploy units call
+# it, the README where the unit's Documentation= points, the systemd units in /etc/systemd/system and
+# the cron file as /etc/cron.d/kb (deploy/README.md). The units say /usr/local/bin/kb: another PREFIX
+# is written into the installed copies. Nothing is enabled and no user is created (deploy/README.md).
+# KB_BIN= installs another build (the tests install the debug binary into a temporary DESTDIR).
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+SYSCONFDIR ?= /etc
+KB_BIN     ?= $(RELEASE)
+install:
+	@[ -x "$(KB_BIN)" ] || $(MAKE) --no-print-directory release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/doc/kb" "$(DESTDIR)$(SYSCONFDIR)/systemd/system" "$(DESTDIR)$(SYSCONFDIR)/cron.d"
+	install -m 755 "$(KB_BIN)" "$(DESTDIR)$(PREFIX)/bin/kb"
+	install -m 644 README.md EXPORT.md "$(DESTDIR)$(PREFIX)/share/doc/kb/"
+	install -m 644 deploy/README.md "$(DESTDIR)$(PREFIX)/share/doc/kb/deploy.md"
+	for f in kb-ingest.service kb-ingest.timer; do \
+	  sed 's|/usr/local/|$(PREFIX)/|g' deploy/$$f > "$(DESTDIR)$(SYSCONFDIR)/systemd/system/$$f" && chmod 644 "$(DESTDIR)$(SYSCONFDIR)/systemd/system/$$f" || exit 1; \
+	done
+	sed 's|/usr/local/|$(PREFIX)/|g' deploy/kb-nightly.cron > "$(DESTDIR)$(SYSCONFDIR)/cron.d/kb" && chmod 644 "$(DESTDIR)$(SYSCONFDIR)/cron.d/kb"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/kb; to run it nightly see deploy/README.md (systemctl enable --now kb-ingest.timer, or the cron file)"
 
 generate:
 	python3 scripts/embed.py

@@ -24,7 +24,10 @@ public enum KBError: Error, CustomStringConvertible, Equatable {
         case let .cannotOpenDatabase(path, reason):
             return "cannot open database \(path): \(reason). Check the path and its permissions, or pass --db."
         case let .notAKnowledgeBase(path):
-            return "\(path) is not a kb database (no kb schema). Run `kb ingest --db \(path) …` to create one, or pass the right --db."
+            // Advising `kb ingest --db` on this very file would send the user in a circle: kb
+            // never writes into a file that is not its own (it may be /etc/passwd, or someone's database).
+            return "\(path) is not a kb database (not SQLite, or SQLite without kb's tables); kb leaves it untouched. "
+                + "Pass the knowledge base with --db PATH (or $KB_DB), or build a new one in another file: kb ingest --db OTHER.sqlite DIR"
         case let .pathNotFound(p):
             return "no such file or directory: \(p)"
         case let .invalidArgument(m):

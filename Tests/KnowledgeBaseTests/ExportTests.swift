@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KnowledgeBase
 
-/// The export is a public contract (spec/EXPORT.md): every key present, with the documented JSON types.
+/// The export is a public contract (EXPORT.md): every key present, with the documented JSON types.
 @Suite struct ExportTests {
     static let goldDirectory = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/gold")
 

@@ -123,7 +123,10 @@ import Testing
         #expect(runs.map(\.status) == [.ok, .interrupted])
 
         let json = try TestSupport.kb(["runs", "--db", path, "--format", "json"])
-        let decoded = try JSONDecoder().decode([IngestRun].self, from: Data(json.stdout.utf8))
+        // kb's JSON is snake_case everywhere (`started_at`), the library's properties camelCase.
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let decoded = try decoder.decode([IngestRun].self, from: Data(json.stdout.utf8))
         #expect(decoded == runs)
         let table = try TestSupport.kb(["runs", "--db", path])
         #expect(table.status == 0 && table.stdout.contains("interrupted") && table.stdout.contains("status"))

@@ -93,7 +93,7 @@ enum IngestFixtures {
         while Date() < deadline {
             if FileManager.default.fileExists(atPath: path),
                let n = try? open(path, readOnly: true).read({ db in try db.tableExists("articles") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") : 0 }),
-               n ?? 0 >= count { return }
+               n >= count { return }
             Thread.sleep(forTimeInterval: 0.02)
         }
         Issue.record("the ingest did not commit \(count) articles within 30 s")

@@ -61,7 +61,7 @@ import Glibc
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try Self.article.write(to: corpus.appendingPathComponent("good.txt"), atomically: false, encoding: .utf8)
         let empty = corpus.appendingPathComponent("empty.txt").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         try Self.age(empty)
         let broken = corpus.appendingPathComponent("broken.txt").path
         try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: dir.appendingPathComponent("nowhere").path)
@@ -87,7 +87,7 @@ import Glibc
         #expect(try kb.skippedFiles().isEmpty)
 
         // The CLI: exit 0 and the summary line on a night where only known files are skipped.
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(try TestSupport.kb(["ingest", "--db", kb.path, corpus.path]).status == 1)
         try Self.age(empty)
         #expect(try TestSupport.kb(["ingest", "--db", kb.path, corpus.path]).status == 1, "racy: re-checked once")

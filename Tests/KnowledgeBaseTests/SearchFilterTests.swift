@@ -49,7 +49,7 @@ import Testing
         #expect(try seeds(SearchRequest("coopération", countries: ["by"])) == ["000", "003"])
         #expect(try seeds(SearchRequest("coopération", countries: ["Bélarus"])) == ["000", "003"])
         #expect(try seeds(SearchRequest("", countries: ["VN"])) == ["000", "003", "004"])
-        #expect(throws: KBError.self) { try kb.search(SearchRequest("x", countries: ["Atlantide"])) }
+        #expect(throws: LookupError.self) { try kb.search(SearchRequest("x", countries: ["Atlantide"])) }
     }
 
     @Test func person() throws {
@@ -60,7 +60,7 @@ import Testing
     @Test func domain() throws {
         #expect(try seeds(SearchRequest("", domains: ["cybersecurity"])) == ["003"])
         #expect(try seeds(SearchRequest("", domains: ["Cybersécurité"])) == ["003"])
-        #expect(throws: KBError.self) { try kb.search(SearchRequest("", domains: ["piracy"])) }
+        #expect(throws: LookupError.self) { try kb.search(SearchRequest("", domains: ["piracy"])) }
     }
 
     @Test func dates() throws {

@@ -15,7 +15,7 @@ enum SeedBase {
         return kb
     }
 
-    nonisolated(unsafe) static let shared: KnowledgeBase = try! make("shared")
+    static let shared: KnowledgeBase = try! make("shared")
 }
 
 @Suite struct SearchTests {

@@ -13,18 +13,35 @@ extension KnowledgeBase {
         }
 
         public func extract(file path: String) throws -> ExportRecord {
-            guard FileManager.default.fileExists(atPath: path) else { throw KBError.pathNotFound(path) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw KBError.pathNotFound(path) }
+            if isDirectory.boolValue {
+                throw KBError.invalidArgument("\(path) is a directory: give its files, or use KnowledgeBase.articleFiles(in:) to list them")
+            }
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw KBError.invalidArgument("cannot read \(path): \(error.localizedDescription)")
             }
+            return try extract(data: data, source: URL(fileURLWithPath: path).lastPathComponent, label: path)
+        }
+
+        /// An article's bytes (`kb extract -` reads them from standard input), decoded as ingest decodes files.
+        public func extract(data: Data, source: String, label: String? = nil) throws -> ExportRecord {
             let text: String
             do { text = try TextDecoding.decode(data).text } catch let e as FileFailure {
-                throw KBError.invalidArgument("\(path): \(e.reason)")
+                throw KBError.invalidArgument("\(label ?? source): \(e.reason)")
             }
-            let (article, facts) = facts.process(raw: text, source: URL(fileURLWithPath: path).lastPathComponent)
+            let (article, facts) = facts.process(raw: text, source: source)
             return ExportRecord(article: article, facts: facts, reference: reference)
         }
+    }
+
+    /// The article files `kb ingest` would read under `paths` (directories recursively: `*.txt`,
+    /// `*.html`, `*.htm`, sorted), and what it would skip, with the reason.
+    public static func articleFiles(in paths: [String]) throws -> (files: [String], skipped: [FileProblem]) {
+        var problems: [FileProblem] = []
+        let files = try FileDiscovery.files(in: paths, problems: &problems)
+        return (files.map(\.path), problems)
     }
 
     /// One file; prefer `FileExtractor` or `extract(files:)` for several.

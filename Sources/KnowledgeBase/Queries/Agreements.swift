@@ -7,8 +7,11 @@ public struct Agreement: Sendable, Codable, Equatable {
     /// agreement, protocol, memorandum, declaration, letter_of_intent, programme, plan, treaty or other.
     public var kind: String
     public var title: String
-    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    /// YYYY, YYYY-MM or YYYY-MM-DD, as stated.
     public var signed: String?
+    /// The first day of `signed` as a full ISO date, and how much of it was stated (`DateColumns`).
+    public var signedISO: String?
+    public var signedPrecision: String?
     /// Country ISO codes and organisation codes.
     public var parties: [String]
     /// Domain slugs.
@@ -19,8 +22,13 @@ public struct Agreement: Sendable, Codable, Equatable {
 
     init(_ row: Row) {
         id = row["agreement_id"]; kind = row["kind"]; title = row["title"]; signed = row["signed"]
+        signedISO = DateColumns.iso(signed); signedPrecision = DateColumns.precision(signed)
         parties = Agreement.list(row["parties"]); domains = Agreement.list(row["domains"])
         articles = row["articles"]; source = row["article_source"]; evidence = row["evidence"]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, signed, signedISO = "signed_iso", signedPrecision = "signed_precision", parties, domains, articles, source, evidence
     }
 
     static func list(_ s: String?) -> [String] { s.map { $0.components(separatedBy: ", ") } ?? [] }
@@ -77,6 +85,12 @@ extension QueryRows {
             let slug: String = row["slug"], fr: String = row["label_fr"], en: String = row["label_en"]
             if [slug, fr, en].contains(where: { Folding.fold($0) == folded }) { return slug }
         }
-        throw LookupError.notFound(kind: "domain", name: input, hint: "Use a slug or label; `kb domains` lists them.")
+        let rows = try Row.fetchAll(db, sql: "SELECT slug, label_fr, label_en FROM domains")
+        let names = rows.flatMap { r -> [(folded: String, display: String)] in
+            let slug: String = r["slug"]
+            return [slug, r["label_fr"] as String, r["label_en"] as String].map { (folded: Folding.fold($0), display: slug) }
+        }
+        throw LookupError.notFound(kind: "domain", name: input, hint: "Use a slug or label; `kb domains` lists them.",
+                                   suggestions: Suggest.closest(input, among: names))
     }
 }

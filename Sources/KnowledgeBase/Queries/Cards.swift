@@ -1,4 +1,5 @@
 import GRDB
+import FrenchText
 
 /// An article, as cards list it.
 public struct ArticleRef: Sendable, Codable, Equatable {
@@ -90,7 +91,10 @@ extension KnowledgeBase {
             let iso = try Lookup.country(db, name)
             let vn = Self.vietnam
             let summary = try Row.fetchOne(db, sql: "SELECT iso2, name FROM countries WHERE iso2 = ?", arguments: [iso])!
-            let names = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM country_names WHERE iso2 = ? ORDER BY kind <> 'name', name", arguments: [iso])
+            // Names first, then aliases, demonyms and capitals; each group as people read it (accents folded).
+            let named = try Row.fetchAll(db, sql: "SELECT name, min(kind <> 'name') AS other FROM country_names WHERE iso2 = ? GROUP BY name", arguments: [iso])
+            let names = named.map { (($0["other"] as Int), Folding.fold($0["name"] as String), $0["name"] as String) }
+                .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
             let toVN = iso == vn ? ["host_country = ?"] : ["visitor_country = ?", "host_country = '\(vn)'"]
             let fromVN = iso == vn ? ["visitor_country = ?"] : ["host_country = ?", "visitor_country = '\(vn)'"]
             let counts = try Row.fetchOne(db, sql: """

@@ -1,4 +1,5 @@
 import GRDB
+import FrenchText
 
 /// A country and how much the knowledge base says about it.
 public struct CountrySummary: Sendable, Codable, Equatable {
@@ -39,6 +40,9 @@ extension KnowledgeBase {
                 CountrySummary(iso2: $0["iso2"], name: $0["name"], articles: $0["articles"], visitsHosted: $0["visits_hosted"],
                                visitsMade: $0["visits_made"], agreements: $0["agreements"], tradeFigures: $0["trade_figures"])
             }
+            // Names as people read them, accents folded (« Émirats » among the E, not after « Z »).
+            .map { (Folding.fold($0.name), $0) }
+            .sorted { ($1.1.articles, $0.0, $0.1.iso2) < ($0.1.articles, $1.0, $1.1.iso2) }.map(\.1)
         }
     }
 }

@@ -26,11 +26,14 @@ extension KnowledgeBase {
                 FROM people p WHERE ? IS NULL OR p.country = ? ORDER BY articles DESC, p.name, p.id
                 """, arguments: [iso, iso])
             let wanted = role.map { Folding.fold($0) }
-            return try rows.compactMap { row -> Person? in
+            let people = try rows.compactMap { row -> Person? in
                 let p = try QueryRows.person(db, row)
                 if let wanted, !p.roles.contains(where: { Folding.fold($0).contains(wanted) }) { return nil }
                 return p
             }
+            // Ties in mentions by name as people read it: SQLite's order is by code point (« Đoàn » after « Z »).
+            return people.map { (Folding.fold($0.name), $0) }
+                .sorted { ($1.1.articles, $0.0, $0.1.id) < ($0.1.articles, $1.0, $1.1.id) }.map(\.1)
         }
     }
 }
@@ -39,8 +42,8 @@ extension QueryRows {
     /// A person from a row with id, name, country and articles.
     static func person(_ db: Database, _ row: Row) throws -> Person {
         let id: Int64 = row["id"], name: String = row["name"]
-        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM person_aliases WHERE person_id = ? AND alias <> ? ORDER BY alias",
-                                          arguments: [id, name])
+        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM person_aliases WHERE person_id = ? AND alias <> ?",
+                                          arguments: [id, name]).sortedByFoldedName()
         let roles = try String.fetchAll(db, sql: """
             SELECT title FROM people_roles WHERE person_id = ? GROUP BY role_id ORDER BY max(stated_on) DESC, title
             """, arguments: [id])

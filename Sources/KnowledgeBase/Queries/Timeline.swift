@@ -5,6 +5,11 @@ public struct TimelineEvent: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable { case visit, agreement, trade }
     /// YYYY, YYYY-MM or YYYY-MM-DD; nil when undated.
     public var date: String?
+    /// The first day of `date` as a full ISO date, and how much of it was stated (`DateColumns`).
+    public var dateISO: String?
+    public var datePrecision: String?
+    /// When the event lasted: a visit's last day, the end of a trade figure's period.
+    public var end: String?
     public var kind: Kind
     /// One line saying what happened.
     public var summary: String
@@ -12,6 +17,15 @@ public struct TimelineEvent: Sendable, Codable, Equatable {
     public var countries: [String]
     public var source: String?
     public var evidence: String?
+
+    init(date: String?, end: String? = nil, kind: Kind, summary: String, countries: [String], source: String?, evidence: String?) {
+        self.date = date; dateISO = DateColumns.iso(date); datePrecision = DateColumns.precision(date); self.end = end
+        self.kind = kind; self.summary = summary; self.countries = countries; self.source = source; self.evidence = evidence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, dateISO = "date_iso", datePrecision = "date_precision", end, kind, summary, countries, source, evidence
+    }
 }
 
 extension KnowledgeBase {
@@ -26,7 +40,7 @@ extension KnowledgeBase {
                 let who = [v.visitor, v.visitorCountry.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
                 let place = [v.city, v.hostCountryName ?? v.hostCountry].compactMap { $0 }.joined(separator: ", ")
                 let summary = "\(who.isEmpty ? "visit" : who) → \(place)\(v.kind.map { " — \($0) visit" } ?? "")"
-                events.append(TimelineEvent(date: v.start, kind: .visit, summary: summary,
+                events.append(TimelineEvent(date: v.start, end: v.end, kind: .visit, summary: summary,
                                             countries: [v.visitorCountry, v.hostCountry].compactMap { $0 }, source: v.source, evidence: v.evidence))
             }
             let agreements = try QueryRows.agreements(db, where: iso == nil ? [] : ["agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE party = ?)"],
@@ -43,8 +57,12 @@ extension KnowledgeBase {
                 let currency: String? = f["currency"], period: String? = f["period"]
                 let pair = [f["country_a"] as String?, f["country_b"] as String?].compactMap { $0 }
                 let value = amount.map { TradeFormat.amount($0) + (currency.map { " " + $0 } ?? "") } ?? "amount not stated"
-                events.append(TimelineEvent(date: year.map(String.init) ?? period, kind: .trade,
-                                            summary: "trade \(pair.joined(separator: "–")) \(kind): \(value)",
+                // A nine-month figure is not the year's: the period stays in the line and in the dates.
+                let bounds = period.map { $0.split(separator: "/").map(String.init) } ?? []
+                let start = bounds.first.flatMap { DateColumns.precision($0) == nil ? nil : $0 }
+                let end = bounds.count == 2 && DateColumns.precision(bounds[1]) != nil ? bounds[1] : nil
+                events.append(TimelineEvent(date: start ?? year.map(String.init) ?? period, end: end, kind: .trade,
+                                            summary: "trade \(pair.joined(separator: "–")) \(kind)\(period.map { " (\($0))" } ?? ""): \(value)",
                                             countries: pair, source: f["article_source"], evidence: f["evidence"]))
             }
             return events.enumerated().sorted { l, r in

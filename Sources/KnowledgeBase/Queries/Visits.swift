@@ -9,9 +9,15 @@ public struct Visit: Sendable, Codable, Equatable {
     public var hostCountry: String
     public var hostCountryName: String?
     public var city: String?
-    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    /// YYYY, YYYY-MM or YYYY-MM-DD, as stated.
     public var start: String?
+    /// The first day of `start` as a full ISO date, and how much of it was stated (`DateColumns`).
+    public var startISO: String?
+    public var startPrecision: String?
+    /// Last day (or month, year), when stated; with its full ISO date and precision.
     public var end: String?
+    public var endISO: String?
+    public var endPrecision: String?
     /// state, official, working, other, or nil when the text does not say.
     public var kind: String?
     /// Number of articles telling this visit.
@@ -23,13 +29,16 @@ public struct Visit: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, visitor, personID = "person_id", visitorCountry = "visitor_country", hostCountry = "host_country",
-             hostCountryName = "host_country_name", city, start, end, kind, articles, source, evidence
+             hostCountryName = "host_country_name", city, start, startISO = "start_iso", startPrecision = "start_precision",
+             end, endISO = "end_iso", endPrecision = "end_precision", kind, articles, source, evidence
     }
 
     init(_ row: Row) {
         id = row["visit_id"]; visitor = row["visitor"]; personID = row["person_id"]; visitorCountry = row["visitor_country"]
         hostCountry = row["host_country"]; hostCountryName = row["host_country_name"]; city = row["city"]
         start = row["start_date"]; end = row["end_date"]; kind = row["kind"]; articles = row["articles"]
+        startISO = DateColumns.iso(start); startPrecision = DateColumns.precision(start)
+        endISO = DateColumns.iso(end); endPrecision = DateColumns.precision(end)
         source = row["article_source"]; evidence = row["evidence"]
     }
 }
@@ -42,8 +51,10 @@ public struct VisitFilter: Sendable {
     public var since: String?
     /// Visits starting on or before this partial date (`2025` includes all of 2025).
     public var until: String?
-    public init(host: String? = nil, visitorCountry: String? = nil, since: String? = nil, until: String? = nil) {
-        self.host = host; self.visitorCountry = visitorCountry; self.since = since; self.until = until
+    /// The visitor: a person's id (`12`, `#12`), name or alias, as `kb person` takes it.
+    public var person: String?
+    public init(host: String? = nil, visitorCountry: String? = nil, since: String? = nil, until: String? = nil, person: String? = nil) {
+        self.host = host; self.visitorCountry = visitorCountry; self.since = since; self.until = until; self.person = person
     }
 }
 
@@ -57,6 +68,7 @@ extension KnowledgeBase {
             var clauses: [String] = [], args: [any DatabaseValueConvertible] = []
             if let host = filter.host { clauses.append("host_country = ?"); args.append(try Lookup.country(db, host)) }
             if let v = filter.visitorCountry { clauses.append("visitor_country = ?"); args.append(try Lookup.country(db, v)) }
+            if let p = filter.person { clauses.append("person_id = ?"); args.append(try Lookup.person(db, p)) }
             if let since = filter.since { clauses.append("substr(start_date, 1, ?) >= ?"); args += [since.count, since] }
             if let until = filter.until { clauses.append("substr(start_date, 1, ?) <= ?"); args += [until.count, until] }
             return try QueryRows.visits(db, where: clauses, args)

@@ -12,6 +12,13 @@ enum SearchFilters {
         }
         for p in r.people {
             let folded = personSpellings(p, reference)
+            // A name no article gives cannot match: say so (status 1, as for any unknown name)
+            // rather than « 0 articles », which reads as « known, but not in these articles ».
+            if try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_aliases WHERE folded IN (\(folded.map { _ in "?" }.joined(separator: ", "))))",
+                                  arguments: StatementArguments(folded))! {
+                throw LookupError.notFound(kind: "person", name: p, hint: "kb search --person takes a name or alias as articles give it; `kb people` lists everyone known.",
+                                           suggestions: try Suggest.people(db, p))
+            }
             parts.append(SQLPart(sql: """
                 {id} IN (SELECT pm.article_id FROM person_mentions pm JOIN person_aliases pa ON pa.person_id = pm.person_id \
                 WHERE pa.folded IN (\(folded.map { _ in "?" }.joined(separator: ", "))))
@@ -44,7 +51,8 @@ enum SearchFilters {
         for c in reference.reference.countries where ([c.name] + c.aliases + c.demonyms).contains(where: { Folding.fold($0) == folded }) {
             return c.iso2
         }
-        throw KBError.invalidArgument("unknown country « \(s) »: give an ISO code such as BY or VN, or a name listed in seeds/reference/countries.tsv")
+        throw LookupError.notFound(kind: "country", name: s, hint: "Give an ISO code such as BY or VN, or a name listed in seeds/reference/countries.tsv.",
+                                   suggestions: try Suggest.countries(db, trimmed))
     }
 
     /// Every folded spelling of a person the reference data knows, else the name itself.
@@ -61,7 +69,9 @@ enum SearchFilters {
         if let d = reference.reference.domains.first(where: { Folding.fold($0.labelFR) == folded || Folding.fold($0.labelEN) == folded || $0.slug == folded }) {
             return d.slug
         }
-        throw KBError.invalidArgument("unknown domain « \(s) »: use one of \(reference.reference.domains.map(\.slug).joined(separator: ", "))")
+        let names = reference.reference.domains.flatMap { d in [d.slug, d.labelFR, d.labelEN].map { (folded: Folding.fold($0), display: d.slug) } }
+        throw LookupError.notFound(kind: "domain", name: s, hint: "Use one of \(reference.reference.domains.map(\.slug).joined(separator: ", ")).",
+                                   suggestions: Suggest.closest(s, among: names))
     }
 
     static func date(_ s: String?, _ option: String) throws -> String? {

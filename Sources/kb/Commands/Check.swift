@@ -13,12 +13,12 @@ struct Check: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var style: FormatOptions
 
     func run() throws {
         let kb = try CLI.run { try database.open(.readWriteNoUpgrade) }
         let results = try CLI.run { try kb.check() }
-        Printer(format: format).print(results)
+        style.printer.print(results)
         let failed = results.filter { !$0.ok }.count
         CLI.warn(failed == 0 ? "kb check: all \(results.count) checks passed" : "kb check: \(failed) of \(results.count) checks failed")
         if failed > 0 { throw ExitCode(1) }
@@ -26,6 +26,7 @@ struct Check: ParsableCommand {
 }
 
 extension CheckResult: TableRow {
-    static var columns: [String] { ["check", "status", "detail"] }
-    var cells: [String] { [check, ok ? "ok" : "FAILED", detail] }
+    static var columns: [String] { ["check", "ok", "detail"] }
+    static var tableColumns: [String] { ["check", "status", "detail"] }
+    func tableCell(_ column: String, row: JSONTree) -> String? { column == "status" ? (ok ? "ok" : "FAILED") : nil }
 }

@@ -26,8 +26,10 @@ struct CountryCardCommand: ParsableCommand {
         lines += card.visitsFromVietnam.map { CardLine.visit("visits from Vietnam", $0) }
         lines += card.agreements.map(CardLine.agreement)
         lines += card.trade.map { t in
-            CardLine(section: "trade", date: t.year.map(String.init) ?? t.period.cell, item: [t.countryA, t.countryB].compactMap { $0 }.joined(separator: "–"),
-                     detail: "actual \(t.actual.cell.isEmpty ? "-" : t.actual.cell), target \(t.target.cell.isEmpty ? "-" : t.target.cell) \(t.currency.cell)",
+            // A nine-month figure is not the year's: its period is shown next to the year.
+            let when = t.period.map { p in t.year.map { "\($0) (\(p))" } ?? p } ?? t.year.map(String.init) ?? ""
+            return CardLine(section: "trade", date: when, item: [t.countryA, t.countryB].compactMap { $0 }.joined(separator: "–"),
+                     detail: "actual \(t.actual.map(Numbers.grouped) ?? "-"), target \(t.target.map(Numbers.grouped) ?? "-") \(t.currency.cell)",
                      source: t.sources.joined(separator: ", "))
         }
         lines += card.topDomains.map { CardLine(section: "top domains", item: $0.label, detail: "\($0.articles) article(s), \($0.agreements) agreement(s)") }

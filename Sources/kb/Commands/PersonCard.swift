@@ -7,16 +7,17 @@ struct PersonCardCommand: ParsableCommand {
         abstract: "Everything known about a person: aliases, roles with their dates, visits, agreements, articles.",
         discussion: """
             The name matches without accents or case, through aliases and partial names (« to lam », « Lukashenko »).
-            When several people match, they are listed with their id: pass it as #ID. Exit status 1 when no one
+            When several people match, they are listed with their id: pass it as ID or #ID. Exit status 1 when no one
             or several people match.
 
             Examples:
               kb person "Tô Lâm"
               kb person Loukachenko --format json
+              kb person 4                 # the same as kb person "#4"
             """)
 
     @OptionGroup var options: QueryOptions
-    @Argument(help: "Name, alias or #id.") var name: String
+    @Argument(help: "Name, alias, or id (4 or #4).") var name: String
 
     func run() throws {
         let kb = try options.open()

@@ -16,37 +16,50 @@ struct Runs: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Number of runs to show.") var limit: Int = 20
+    @Option(help: "Number of runs to show (0: all).") var limit: Int = 20
     @Flag(help: "List the per-file problems (skipped, warning, missing) of one run instead.") var problems = false
     @Option(name: .customLong("run"), help: ArgumentHelp("The run whose problems to list (default: the latest).", valueName: "id")) var runID: Int64?
     @Flag(help: "List the files skipped by earlier runs and unchanged since (not read again until they change).") var skipped = false
-    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var style: FormatOptions
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit takes a number of runs, 0 for all, not \(limit)") }
+    }
 
     func run() throws {
         let kb = try CLI.run { try database.open(.readOnly) }
-        let printer = Printer(format: format)
+        let printer = style.printer
         if skipped {
             printer.print(try CLI.run { try kb.skippedFiles() })
         } else if problems || runID != nil {
             guard let (_, list) = try CLI.run({ try kb.run(id: runID) }) else {
-                CLI.warn(runID.map { "kb: no run \($0)" } ?? "kb: no run recorded yet")
-                throw ExitCode(runID == nil ? 0 : 2)
+                // An unknown run is « no such name », as everywhere: status 1.
+                CLI.warn(runID.map { "kb: no run \($0); `kb runs --limit 0` lists them all" } ?? "kb: no run recorded yet")
+                throw ExitCode(runID == nil ? 0 : 1)
             }
             printer.print(list)
         } else {
-            printer.print(try CLI.run { try kb.recentRuns(limit: limit) })
+            // SQLite reads a negative LIMIT as none.
+            printer.print(try CLI.run { try kb.recentRuns(limit: limit == 0 ? -1 : limit) })
         }
     }
 }
 
 extension IngestRun: TableRow {
     static var columns: [String] {
-        ["id", "command", "started", "seconds", "status", "files", "new", "updated", "unchanged", "skipped", "warnings",
-         "missing", "reextracted", "extractor", "still_skipped"]
+        ["id", "command", "started_at", "finished_at", "status", "extractor_version", "paths", "files", "new", "updated", "unchanged",
+         "skipped", "warnings", "missing", "reextracted", "still_skipped", "error"]
     }
-    var cells: [String] {
-        [String(id), command, startedAt, duration, status.rawValue + (error.map { ": \($0)" } ?? ""), String(files), String(new),
-         String(updated), String(unchanged), String(skipped), String(warnings), String(missing), String(reextracted), extractorVersion, String(stillSkipped)]
+    static var tableColumns: [String] {
+        ["id", "command", "started_at", "seconds", "status", "files", "new", "updated", "unchanged", "skipped", "warnings",
+         "missing", "reextracted", "extractor_version", "still_skipped"]
+    }
+    func tableCell(_ column: String, row: JSONTree) -> String? {
+        switch column {
+        case "seconds": return duration
+        case "status": return status.rawValue + (error.map { ": \($0)" } ?? "")
+        default: return nil
+        }
     }
     private var duration: String {
         let f = ISO8601DateFormatter()
@@ -57,10 +70,8 @@ extension IngestRun: TableRow {
 
 extension FileProblem: TableRow {
     static var columns: [String] { ["severity", "path", "reason"] }
-    var cells: [String] { [severity.rawValue, path, reason] }
 }
 
 extension SkippedFile: TableRow {
     static var columns: [String] { ["path", "reason", "first_run", "last_run"] }
-    var cells: [String] { [path, reason, String(firstRun), String(lastRun)] }
 }

@@ -34,18 +34,14 @@ struct SQL: ParsableCommand {
         var columns: [String] = []
         var count = 0
         // Rows are printed as SQLite produces them (bounded memory; `| head` gets the first at once).
-        // The table needs column widths: they come from the first rows, later cells are cut to fit.
+        // The table needs column widths: they come from the first 1,000 rows, later cells are cut to fit.
         var tableRows: [[String]] = []
         var widths: [Int] = []
-        func tableLine(_ cells: [String]) -> String {
-            cells.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces + "\n"
-        }
         func flushTable() {
             guard widths.isEmpty else { return }
-            widths = columns.map(\.count)
-            for row in tableRows { for (i, c) in row.enumerated() where i < widths.count { widths[i] = min(60, max(widths[i], c.count)) } }
-            out.write(Terminal.bold(tableLine(columns).dropLast() + "") + "\n")
-            for row in tableRows { out.write(tableLine(row)) }
+            widths = printer.tableWidths(columns: columns, rows: tableRows)
+            out.write(Terminal.bold(Printer.line(columns, widths)) + "\n")
+            for row in tableRows { out.write(Printer.line(row, widths) + "\n") }
             tableRows = []
         }
         try CLI.query {
@@ -60,13 +56,13 @@ struct SQL: ParsableCommand {
                 count += 1
                 switch options.format {
                 case .json, .ndjson:
-                    let object = "{" + zip(columns, row).map { "\(SQL.json(.text($0))): \(SQL.json($1))" }.joined(separator: ", ") + "}"
+                    let object = JSONTree.object(zip(columns, row).map { ($0, SQL.tree($1)) }).serialized()
                     out.write(options.format == .ndjson ? object + "\n" : (count == 1 ? "[\n  " : ",\n  ") + object)
-                case .csv: out.write(row.map { Printer.csvField($0.text) }.joined(separator: ",") + "\r\n")
-                case .tsv: out.write(row.map { Printer.tsvField($0.text) }.joined(separator: "\t") + "\n")
+                case .csv: out.write(row.map { Printer.csvField(SQL.machineCell($0)) }.joined(separator: ",") + "\r\n")
+                case .tsv: out.write(row.map { Printer.tsvField(SQL.machineCell($0)) }.joined(separator: "\t") + "\n")
                 case .table:
-                    let cells = row.map { Printer.oneLine($0.text) }
-                    if widths.isEmpty && tableRows.count < 1000 { tableRows.append(cells) } else { flushTable(); out.write(tableLine(cells)) }
+                    let cells = row.map { Printer.oneLine(SQL.humanCell($0)) }
+                    if widths.isEmpty && tableRows.count < 1000 { tableRows.append(cells) } else { flushTable(); out.write(Printer.line(cells, widths) + "\n") }
                 }
             })
         }
@@ -78,10 +74,23 @@ struct SQL: ParsableCommand {
         out.flush()
     }
 
-    /// One JSON value; objects are written by hand to keep the query's column order.
-    static func json(_ v: SQLValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(v)) ?? Data("null".utf8), as: UTF8.self)
+    /// A cell as JSON: SQLite's type kept, NULL an explicit null, reals raw (1e8 → 100000000).
+    static func tree(_ v: SQLValue) -> JSONTree {
+        switch v {
+        case .null: return .null
+        case let .integer(i): return .int(i)
+        case let .real(d): return d.isFinite ? .double(d) : .null
+        case let .text(s), let .blob(s): return .string(s)
+        }
+    }
+
+    /// CSV/TSV: the number formatter of every listing (a REAL 1e8 is « 100000000 », not « 100000000.0 »).
+    static func machineCell(_ v: SQLValue) -> String { tree(v).machineCell }
+
+    /// Tables: REAL amounts grouped (« 100,000,000 »); INTEGER columns as they are, since in kb's
+    /// tables they are ids, years and counts, which people read and type back without separators.
+    static func humanCell(_ v: SQLValue) -> String {
+        if case let .real(d) = v { return Numbers.grouped(d) }
+        return machineCell(v)
     }
 }

@@ -14,7 +14,7 @@ struct Schema: ParsableCommand {
               kb schema --format json | jq '.[] | select(.kind == "view")'
             """)
 
-    @Option(help: "Output format: table, json, ndjson, csv or tsv.") var format: OutputFormat = .table
+    @OptionGroup var style: FormatOptions
     @Flag(help: "Print docs/SCHEMA.md.") var markdown = false
     @Flag(help: "Print Datasette's metadata.json.") var datasette = false
 
@@ -23,6 +23,6 @@ struct Schema: ParsableCommand {
         if markdown { out.write(try CLI.query { try KnowledgeBase.schemaMarkdown() }); return }
         if datasette { out.write(try CLI.query { try KnowledgeBase.datasetteMetadata() }); return }
         let objects = try CLI.query { try KnowledgeBase.schema() }
-        Printer(format: format).print(objects, lines: objects.flatMap(\.lines))
+        style.printer.print(objects, lines: objects.flatMap(\.lines))
     }
 }

@@ -22,7 +22,8 @@ struct Search: ParsableCommand {
               cyber*               any word beginning with « cyber »
             Use --raw to pass FTS5 syntax through unchanged.
 
-            Exit status like grep: 0 when something was found, 1 when nothing, 2 on error.
+            Exit status like grep: 0 when something was found, 1 when nothing (or when a --country, --person \
+            or --domain names nothing known), 2 on error. --limit 0 shows every hit.
 
             Examples:
               kb search "cybersécurité"
@@ -45,7 +46,7 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("Only articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var since: String?
     @Option(help: ArgumentHelp("Only articles dated on or before this date.", valueName: "date")) var until: String?
-    @Option(help: "Maximum number of hits.") var limit: Int = 20
+    @Option(help: "Maximum number of hits (0: no limit).") var limit: Int = 20
     @Option(help: "Hits to skip (for paging).") var offset: Int = 0
     @Flag(help: "Count hits per country, domain and year (other formats than table print these counts instead of the hits).")
     var facets = false
@@ -70,14 +71,14 @@ struct Search: ParsableCommand {
             throw ExitCode(2)
         }
         var request = SearchRequest(words.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
-                                    since: since, until: until, limit: limit, offset: offset, facets: facets, exact: exact, all: all)
+                                    since: since, until: until, limit: limit == 0 ? Int(Int32.max) : limit, offset: offset, facets: facets, exact: exact, all: all)
         request.timeout = timeout
         if sql {
             let out = StandardOutput()
-            out.write(try CLI.run { try kb.searchSQL(request) })
+            out.write(try CLI.query { try kb.searchSQL(request) })
             return
         }
-        let result = try CLI.run { try kb.search(request) }
+        let result = try CLI.query { try kb.search(request) }
         if !result.ignoredWords.isEmpty {
             CLI.warn("kb: left out, too common to search for: \(result.ignoredWords.joined(separator: ", "))")
         }
@@ -156,7 +157,6 @@ struct SearchRow: TableRow {
 
     enum CodingKeys: String, CodingKey { case id, date, source, headline, score, snippet, alsoMatched = "also_matched", alsoIn = "also_in" }
     static let columns = ["id", "date", "source", "headline", "score", "snippet", "also_matched", "also_in"]
-    var cells: [String] { [String(id), date ?? "", source, headline, String(format: "%.6g", score), snippet, alsoMatched, String(alsoIn)] }
 }
 
 struct FacetRow: TableRow {
@@ -172,5 +172,4 @@ struct FacetRow: TableRow {
     }
 
     static let columns = ["facet", "value", "label", "count"]
-    var cells: [String] { [facet, value, label, String(count)] }
 }

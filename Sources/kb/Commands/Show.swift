@@ -5,7 +5,8 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show an article: headline, date, cleaned text, and each fact with the sentence it was read from.",
         discussion: """
-            The article is an id or the file name it was ingested from (with or without .txt, or a unique prefix).
+            The article is an id (8, or #8 as kb prints it) or the file name it was ingested from (with or without \
+            .txt, or a unique prefix; a number with leading zeros such as 003 is a file name prefix).
             Exit status 1 when no article or several match.
 
             Examples:
@@ -14,7 +15,7 @@ struct Show: ParsableCommand {
             """)
 
     @OptionGroup var options: QueryOptions
-    @Argument(help: "Article id or file name.") var article: String
+    @Argument(help: "Article id (8 or #8) or file name.") var article: String
 
     func run() throws {
         let kb = try options.open()

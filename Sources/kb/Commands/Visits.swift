@@ -10,6 +10,7 @@ struct Visits: ParsableCommand {
             Examples:
               kb visits --host BY
               kb visits --visitor-country VN --since 2024 --format csv
+              kb visits --person Loukachenko
             """)
 
     @OptionGroup var options: QueryOptions
@@ -17,10 +18,11 @@ struct Visits: ParsableCommand {
     @Option(help: ArgumentHelp("Country of the visitor.", valueName: "country")) var visitorCountry: String?
     @Option(help: ArgumentHelp("Visits starting on or after this date.", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Visits starting on or before this date.", valueName: "date")) var until: String?
+    @Option(help: ArgumentHelp("The visitor: a name or alias, or an id (12, #12) as kb people lists it.", valueName: "name")) var person: String?
 
     func run() throws {
         let kb = try options.open()
-        let filter = VisitFilter(host: host, visitorCountry: visitorCountry, since: since, until: until)
+        let filter = VisitFilter(host: host, visitorCountry: visitorCountry, since: since, until: until, person: person)
         options.printer.print(try CLI.query { try kb.visits(filter) })
     }
 }

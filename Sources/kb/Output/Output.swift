@@ -7,36 +7,72 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, ndjson, csv, tsv
 }
 
-/// A value printable as a row: its columns for table/CSV/TSV, and Encodable for JSON.
+/// A value printable as a row of a listing.
+///
+/// Its JSON object (`JSONTree`, explicit nulls, snake_case keys) is the row in every machine
+/// format: JSON and ndjson print it with its keys in the order of `columns`, CSV and TSV take
+/// their cells from it. So JSON and CSV carry the same columns, in the same order.
 protocol TableRow: Encodable {
+    /// The row's keys, in order: the CSV/TSV header and the JSON key order.
     static var columns: [String] { get }
-    var cells: [String] { get }
+    /// The columns a table shows (a readable subset of `columns`, or cells computed for people).
+    static var tableColumns: [String] { get }
+    /// A table cell made for people (a date range, « FAILED »); nil to show the value itself.
+    func tableCell(_ column: String, row: JSONTree) -> String?
+}
+
+extension TableRow {
+    static var tableColumns: [String] { columns }
+    func tableCell(_ column: String, row: JSONTree) -> String? { nil }
+
+    /// The row's object with its keys in the order of `columns` (keys not listed follow, in encoding order).
+    func tree() -> JSONTree {
+        guard case let .object(pairs) = (try? JSONTree.encode(self)) ?? .object([]) else { return .object([]) }
+        let order = Dictionary(Self.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let sorted = pairs.enumerated().sorted { l, r in
+            (order[l.element.0] ?? Int.max, l.offset) < (order[r.element.0] ?? Int.max, r.offset)
+        }.map(\.element)
+        return .object(sorted)
+    }
 }
 
 /// Prints rows in any `OutputFormat` to stdout. JSON is an array (`[]` when empty), ndjson one object
-/// per line, CSV/TSV with a header line; the table is aligned, bold headers on a terminal only.
+/// per line, CSV/TSV with a header line; the table is aligned, bold headers on a terminal only, and
+/// cut to the terminal's width (`Terminal.width`) unless `truncate` is false (`--no-truncate`).
 struct Printer {
     let format: OutputFormat
+    let truncate: Bool
     let out = StandardOutput()
 
-    init(format: OutputFormat) {
+    init(format: OutputFormat, truncate: Bool = true) {
         self.format = format
+        self.truncate = truncate
         out.human = format == .table
     }
 
     func print<T: TableRow>(_ rows: [T]) {
         switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            // JSONEncoder pretty-prints an empty array as "[\n\n]".
-            out.write(rows.isEmpty ? "[]\n" : String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
-        case .ndjson:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for r in rows { out.write(String(decoding: (try? encoder.encode(r)) ?? Data(), as: UTF8.self) + "\n") }
-        case .csv, .tsv, .table:
-            printText(columns: T.columns, rows: rows.map(\.cells))
+        case .json, .ndjson:
+            printJSON(rows.map { $0.tree() })
+        case .csv, .tsv:
+            let trees = rows.map { $0.tree() }
+            printText(columns: T.columns, rows: trees.map { t in T.columns.map { t[$0]?.machineCell ?? "" } })
+        case .table:
+            let cells = rows.map { r -> [String] in
+                let t = r.tree()
+                return T.tableColumns.map { r.tableCell($0, row: t) ?? t[$0]?.humanCell ?? "" }
+            }
+            printText(columns: T.tableColumns, rows: cells)
+        }
+        out.flush()
+    }
+
+    /// JSON (an array, indented) or ndjson (one compact object per line).
+    func printJSON(_ items: [JSONTree]) {
+        if format == .ndjson {
+            for item in items { out.write(item.serialized() + "\n") }
+        } else {
+            out.write(JSONTree.array(items).serialized(pretty: true) + "\n")
         }
         out.flush()
     }
@@ -54,16 +90,57 @@ struct Printer {
             for r in rows { out.write(r.map(Printer.tsvField).joined(separator: "\t") + "\n") }
         case .table:
             let cells = rows.map { $0.map(Printer.oneLine) }
-            var widths = columns.map(\.count)
-            for row in cells { for (i, c) in row.enumerated() where i < widths.count { widths[i] = min(60, max(widths[i], c.count)) } }
-            let header = columns.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ")
-            out.write(Terminal.bold(header.trimmingTrailingSpaces) + "\n")
-            for row in cells {
-                out.write(row.enumerated().map { Printer.pad($1, widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces + "\n")
-            }
+            let widths = tableWidths(columns: columns, rows: cells)
+            out.write(Terminal.bold(Printer.line(columns, widths)) + "\n")
+            for row in cells { out.write(Printer.line(row, widths) + "\n") }
         }
         out.flush()
-        out.flush()
+    }
+
+    /// Column widths: each column as wide as its widest cell; when the line would be wider than the
+    /// terminal, the widest columns are narrowed first, never below 4 characters nor below their
+    /// longest number or date (a cut amount or date would read as another one).
+    func tableWidths(columns: [String], rows: [[String]]) -> [Int] {
+        var natural = columns.map(\.count), floors = columns.map { min($0.count, 4) }
+        for row in rows {
+            for (i, c) in row.enumerated() where i < natural.count {
+                natural[i] = max(natural[i], c.count)
+                if Printer.isNumber(c) { floors[i] = max(floors[i], c.count) }
+            }
+        }
+        guard truncate, let available = Terminal.width else { return natural }
+        return Printer.fit(natural, floors: floors, into: available)
+    }
+
+    /// Amounts, counts and dates (`120,000,000`, `2025-11-16/2025-11-18`).
+    static func isNumber(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isNumber || ",.-/".contains($0)) }
+    }
+
+    /// The widths capped at one common value, the largest that makes the line fit (columns are two
+    /// spaces apart), each column kept at least at its floor.
+    static func fit(_ natural: [Int], floors: [Int], into available: Int) -> [Int] {
+        let gaps = 2 * max(0, natural.count - 1)
+        func widths(_ cap: Int) -> [Int] { natural.indices.map { min(natural[$0], max(cap, floors[$0])) } }
+        func total(_ cap: Int) -> Int { widths(cap).reduce(0, +) + gaps }
+        guard total(natural.max() ?? 0) > available else { return natural }
+        var low = 1, high = natural.max() ?? 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if total(mid) <= available { low = mid } else { high = mid - 1 }
+        }
+        // What the common cap leaves over goes to the widest cut columns (the evidence, the title).
+        var result = widths(low), left = available - total(low)
+        for i in natural.indices.sorted(by: { natural[$0] > natural[$1] }) where left > 0 && result[i] < natural[i] {
+            let more = min(left, natural[i] - result[i])
+            result[i] += more
+            left -= more
+        }
+        return result
+    }
+
+    static func line(_ cells: [String], _ widths: [Int]) -> String {
+        cells.enumerated().map { i, c in pad(c, i < widths.count ? widths[i] : c.count) }.joined(separator: "  ").trimmingTrailingSpaces
     }
 
     static func csvField(_ s: String) -> String {
@@ -88,6 +165,17 @@ struct Printer {
 
 /// Colour and emphasis only on a terminal, never with NO_COLOR set.
 enum Terminal {
+    /// The width tables are cut to: `$COLUMNS` when set, else the terminal's (TIOCGWINSZ) when stdout
+    /// is one; nil — no cutting — when stdout is a pipe or a file, so that `kb visits > file` or
+    /// `| grep` get whole cells (as `ls` and `git` do), and `COLUMNS=100 kb … | less` still fits.
+    static let width: Int? = {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        let status = withUnsafeMutablePointer(to: &size) { ioctl(1, UInt(TIOCGWINSZ), $0) }
+        return status == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }()
+
     static let isColor: Bool = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     // kb's own emphasis travels as private-use characters and becomes escape sequences only at the

@@ -5,10 +5,20 @@ import KnowledgeBase
 /// `--db` and `--format`, shared by the query commands (which open the knowledge base read-only).
 struct QueryOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Output format: table, json, ndjson, csv or tsv.") var format: OutputFormat = .table
+    @OptionGroup var style: FormatOptions
+    var format: OutputFormat { style.format }
 
     func open() throws -> KnowledgeBase { try CLI.query { try database.open(.readOnly) } }
-    var printer: Printer { Printer(format: format) }
+    var printer: Printer { style.printer }
+}
+
+/// `--format` and `--no-truncate`, on every command that prints a listing.
+struct FormatOptions: ParsableArguments {
+    @Option(help: "Output format: table, json, ndjson, csv or tsv.") var format: OutputFormat = .table
+    @Flag(help: "Tables: never cut cells to the terminal's width ($COLUMNS, else the terminal's; a pipe or file is never cut).")
+    var noTruncate = false
+
+    var printer: Printer { Printer(format: format, truncate: !noTruncate) }
 }
 
 extension CLI {
@@ -23,23 +33,13 @@ extension CLI {
 }
 
 extension Optional where Wrapped == String { var cell: String { self ?? "" } }
-extension Optional where Wrapped == Double { var cell: String { self.map(Printer.amount) ?? "" } }
 
 extension Printer {
-    static func amount(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d) }
-
     /// Nested values as JSON (an array) or ndjson; their flattened `lines` in csv, tsv and table.
     func print<E: Encodable, R: TableRow>(_ items: [E], lines: [R]) {
         switch format {
         case .json, .ndjson:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-            if format == .json {
-                out.write(items.isEmpty ? "[]\n" : String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n")
-            } else {
-                for item in items { out.write(String(decoding: (try? encoder.encode(item)) ?? Data("{}".utf8), as: UTF8.self) + "\n") }
-            }
-            out.flush()
+            printJSON(items.map { (try? JSONTree.encode($0)) ?? .object([]) })
         default:
             print(lines)
         }
@@ -77,10 +77,9 @@ struct CardLine: TableRow {
     var source: String = ""
     var evidence: String = ""
     static let columns = ["section", "date", "item", "detail", "source", "evidence"]
-    var cells: [String] { [section, date, item, detail, source, evidence] }
 
     static func visit(_ section: String, _ v: Visit) -> CardLine {
-        CardLine(section: section, date: v.start.cell, item: [v.visitor, v.visitorCountry.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") + " → " + [v.city, v.hostCountry].compactMap { $0 }.joined(separator: ", "),
+        CardLine(section: section, date: DateColumns.range(v.start, v.end), item: [v.visitor, v.visitorCountry.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") + " → " + [v.city, v.hostCountry].compactMap { $0 }.joined(separator: ", "),
                  detail: v.kind.map { "\($0) visit" } ?? "", source: v.source.cell, evidence: v.evidence.cell)
     }
     static func agreement(_ a: Agreement) -> CardLine {
@@ -91,38 +90,45 @@ struct CardLine: TableRow {
 }
 
 extension Visit: TableRow {
-    public static let columns = ["start", "end", "visitor", "visitor_country", "host_country", "city", "kind", "articles", "source", "evidence"]
-    public var cells: [String] { [start.cell, end.cell, visitor.cell, visitorCountry.cell, hostCountry, city.cell, kind.cell, String(articles), source.cell, evidence.cell] }
+    static let columns = ["id", "visitor", "person_id", "visitor_country", "host_country", "host_country_name", "city",
+                                 "start", "start_iso", "start_precision", "end", "end_iso", "end_precision", "kind", "articles", "source", "evidence"]
+    static let tableColumns = ["id", "dates", "visitor", "visitor_country", "host_country", "city", "kind", "articles", "source", "evidence"]
+    func tableCell(_ column: String, row: JSONTree) -> String? { column == "dates" ? DateColumns.range(start, end) : nil }
 }
 
 extension Agreement: TableRow {
-    public static let columns = ["signed", "kind", "title", "parties", "domains", "articles", "source", "evidence"]
-    public var cells: [String] { [signed.cell, kind, title, parties.joined(separator: ", "), domains.joined(separator: ", "), String(articles), source.cell, evidence.cell] }
+    static let columns = ["id", "kind", "title", "signed", "signed_iso", "signed_precision", "parties", "domains", "articles", "source", "evidence"]
+    static let tableColumns = ["id", "signed", "kind", "title", "parties", "domains", "articles", "source", "evidence"]
 }
 
 extension Person: TableRow {
-    public static let columns = ["id", "name", "country", "roles", "aliases", "articles"]
-    public var cells: [String] { [String(id), name, country.cell, roles.joined(separator: "; "), aliases.joined(separator: "; "), String(articles)] }
+    static let columns = ["id", "name", "country", "roles", "aliases", "articles"]
+    func tableCell(_ column: String, row: JSONTree) -> String? {
+        switch column {
+        case "roles": return roles.joined(separator: "; ")
+        case "aliases": return aliases.joined(separator: "; ")
+        default: return nil
+        }
+    }
 }
 
 extension CountrySummary: TableRow {
-    public static let columns = ["iso2", "name", "articles", "visits_hosted", "visits_made", "agreements", "trade_figures"]
-    public var cells: [String] { [iso2, name, String(articles), String(visitsHosted), String(visitsMade), String(agreements), String(tradeFigures)] }
+    static let columns = ["iso2", "name", "articles", "visits_hosted", "visits_made", "agreements", "trade_figures"]
 }
 
 extension DomainCount: TableRow {
-    public static let columns = ["year", "slug", "label", "articles", "agreements"]
-    public var cells: [String] { [year.cell, slug, label, String(articles), String(agreements)] }
+    static let columns = ["year", "slug", "label", "label_en", "articles", "agreements"]
+    static let tableColumns = ["year", "slug", "label", "articles", "agreements"]
 }
 
 extension TradePoint: TableRow {
-    public static let columns = ["year", "period", "country_a", "country_b", "currency", "actual", "target", "figures", "sources"]
-    public var cells: [String] { [year.map(String.init) ?? "", period.cell, countryA.cell, countryB.cell, currency.cell, actual.cell, target.cell, String(figures), sources.joined(separator: ", ")] }
+    static let columns = ["year", "period", "country_a", "country_b", "currency", "actual", "target", "figures", "sources"]
 }
 
 extension TimelineEvent: TableRow {
-    public static let columns = ["date", "kind", "summary", "countries", "source", "evidence"]
-    public var cells: [String] { [date.cell, kind.rawValue, summary, countries.joined(separator: ", "), source.cell, evidence.cell] }
+    static let columns = ["date", "date_iso", "date_precision", "end", "kind", "summary", "countries", "source", "evidence"]
+    static let tableColumns = ["dates", "kind", "summary", "countries", "source", "evidence"]
+    func tableCell(_ column: String, row: JSONTree) -> String? { column == "dates" ? DateColumns.range(date, end) : nil }
 }
 
 extension SchemaObject {
@@ -136,5 +142,4 @@ extension SchemaObject {
 struct SchemaLine: TableRow {
     var object, kind, column, type, description: String
     static let columns = ["object", "kind", "column", "type", "description"]
-    var cells: [String] { [object, kind, column, type, description] }
 }
