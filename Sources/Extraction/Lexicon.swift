@@ -17,13 +17,13 @@ public struct Lexicon: Sendable {
         catch { preconditionFailure("seeds/grammar is invalid (run the tests): \(error)") }
     }()
 
-    private let sets: [String: Set<String>]
+    private let sets: [String: WordSet]
 
     /// The ids of every set, for tests and reports.
     public var ids: [String] { sets.keys.sorted() }
 
     public init(files: [String: String]) throws {
-        var sets: [String: Set<String>] = [:]
+        var sets: [String: WordSet] = [:]
         var owner: [String: String] = [:]
         for (file, text) in files.sorted(by: { $0.key < $1.key }) {
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -48,7 +48,7 @@ public struct Lexicon: Sendable {
 
     /// The folded words of a set. An unknown id is a programming error (a test checks every id the
     /// sources name), so it stops with the id rather than silently matching nothing.
-    public func words(_ id: String) -> Set<String> {
+    public func words(_ id: String) -> WordSet {
         guard let s = sets[id] else { preconditionFailure("no word set `\(id)` in seeds/grammar/*.lexicon") }
         return s
     }

@@ -9,11 +9,11 @@ import FrenchText
 public struct AgreementExtractor: Sendable {
     public let reference: Reference
     let countries: CountryGazetteer
-    let organisations: Gazetteer<String>
-    let heads: Gazetteer<Head>
-    let domainTerms: Gazetteer<String>
+    let organisations: PhraseMatcher<String>
+    let heads: PhraseMatcher<Head>
+    let domainTerms: PhraseMatcher<String>
     /// Cities and provinces (seeds/reference/places.tsv), for the parties of local documents.
-    let places: Gazetteer<String>
+    let places: PhraseMatcher<String>
     /// The stemmed words of each organisation's names and aliases, by code (a name inside a hyphenated
     /// compound escapes the gazetteer, so the key drops its words by party).
     let partyNameWords: [String: Set<String>]
@@ -77,15 +77,15 @@ public struct AgreementExtractor: Sendable {
     static let declarationHead = "declaration", visionHead = "vision", partnershipHead = "partenariat"
     static let conventionHead = "convention", protocolHead = "protocole"
     /// « une déclaration sur … »: adopted on a subject.
-    static let declarationSubject: Set<String> = Lexicon.embedded.words("agreement.declaration-subject")
+    static let declarationSubject: WordSet = Lexicon.embedded.words("agreement.declaration-subject")
     /// « de », « d' », « du »: the genitive after a noun.
     static let ofWords = Lexicon.embedded.words("agreement.of")
 
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
-        var h = Gazetteer<Head>()
+        var h = PhraseMatcher<Head>()
         for (phrase, kind, specific) in Self.headPhrases {
             h.add(phrase, Head(kind: kind, specific: specific))
             // The plural takes -s on its first word (« protocoles d'accord », « accords-cadres » aside).
@@ -96,10 +96,10 @@ public struct AgreementExtractor: Sendable {
             }
         }
         heads = h
-        var d = Gazetteer<String>()
+        var d = PhraseMatcher<String>()
         for domain in reference.domains { for term in domain.terms { d.add(term, domain.slug) } }
         domainTerms = d
-        var p = Gazetteer<String>()
+        var p = PhraseMatcher<String>()
         for place in reference.places where place.kind != "institution" {
             for n in [place.name] + place.aliases { p.add(n, place.iso2) }
         }

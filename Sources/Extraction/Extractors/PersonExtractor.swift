@@ -13,29 +13,29 @@ public struct PersonExtractor: Sendable {
     /// nationality (« le président Hoang Van Lai ») is taken to be from here.
     public var homeCountry: String? = "VN"
     let countries: CountryGazetteer
-    let organisations: Gazetteer<String>
-    let titles: Gazetteer<Reference.Title>
+    let organisations: PhraseMatcher<String>
+    let titles: PhraseMatcher<Reference.Title>
     let bodies: Set<String>
     /// Cities, provinces and institutions (« Nghe An », « préfecture d'Aichi », « Douma d'État »).
-    let places: Gazetteer<PlaceHit>
+    let places: PhraseMatcher<PlaceHit>
     /// Known people's countries by folded name and alias.
     let knownCountries: [String: String]
 
     struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
 
     /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
-        var g = Gazetteer<Reference.Title>()
+        var g = PhraseMatcher<Reference.Title>()
         var b = Set<String>()
         for t in reference.titles {
             if t.category == "body" { b.insert(Folding.fold(t.title)) } else { g.add(t.title, t) }
         }
         titles = g
         bodies = b
-        var pl = Gazetteer<PlaceHit>()
+        var pl = PhraseMatcher<PlaceHit>()
         for p in reference.places {
             for n in [p.name] + p.aliases {
                 pl.add(n, PlaceHit(place: p, capitalized: n.unicodeScalars.first?.properties.isUppercase == true))
@@ -51,7 +51,7 @@ public struct PersonExtractor: Sendable {
     }
 
     /// The place named at token `i`, written as a proper noun when the reference writes it so.
-    func place(_ s: AnalysedSentence, at i: Int) -> Gazetteer<PlaceHit>.Match? {
+    func place(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<PlaceHit>.Match? {
         guard let m = places.match(at: i, in: s.tokens), !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
         return m
     }
@@ -263,7 +263,11 @@ public struct PersonExtractor: Sendable {
     }
 
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
-    static func normalisedTitle(_ s: String) -> String { s.replacingOccurrences(of: "\u{2019}", with: "'") }
+    static func normalisedTitle(_ s: String) -> String {
+        // Most titles have no typographic apostrophe (E2 80 99): no Foundation search for them.
+        guard s.utf8.contains(0x99) else { return s }
+        return s.replacingOccurrences(of: "\u{2019}", with: "'")
+    }
 
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
     func ledBy(_ t: [Token], before i: Int) -> Bool {

@@ -64,7 +64,7 @@ struct AnalysedDocument: Sendable {
     /// Countries by number of mentions, most mentioned first (ties: first mentioned first).
     let countryRank: [String]
 
-    init(document: Document, countries: CountryGazetteer, organisations: Gazetteer<String>) {
+    init(document: Document, countries: CountryGazetteer, organisations: PhraseMatcher<String>) {
         self.document = document
         var out: [AnalysedSentence] = []
         var previous: PartialDate?
@@ -93,8 +93,8 @@ struct AnalysedDocument: Sendable {
         countryRank = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
     }
 
-    static func organisationGazetteer(_ reference: Reference) -> Gazetteer<String> {
-        var g = Gazetteer<String>()
+    static func organisationGazetteer(_ reference: Reference) -> PhraseMatcher<String> {
+        var g = PhraseMatcher<String>()
         for o in reference.organisations {
             for n in [o.name, o.code] + o.aliases { g.add(n, o.code) }
         }

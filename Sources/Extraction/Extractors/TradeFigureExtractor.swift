@@ -9,27 +9,23 @@ import FrenchText
 /// dollars ») carry no figure an analyst can use and are left out.
 public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
-    private var currencyNames: [String: [(words: [String], code: String)]] = [:]
+    /// Currency names (« dollars », « dollars américains ») → ISO code.
+    private var currencyNames = PhraseMatcher<String>()
     private var symbols: [String: String] = [:]
     let countries: CountryGazetteer
     /// Provinces and cities (seeds/reference/places.tsv): a figure of one of them is regional.
-    let places: Gazetteer<String>
-    let organisations: Gazetteer<String>
+    let places: PhraseMatcher<String>
+    let organisations: PhraseMatcher<String>
 
     /// `countries` lets FactExtractor share the gazetteer it builds once.
     public init(reference: Reference, countries: CountryGazetteer? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         for c in reference.currencies {
-            for n in c.names {
-                let words = Tokenizer.tokens(n).map(\.folded)
-                guard let first = words.first else { continue }
-                currencyNames[first, default: []].append((words, c.code))
-            }
+            for n in c.names { currencyNames.add(n, c.code, label: "currency") }
             for s in c.symbols { symbols[s] = c.code }
         }
-        for k in currencyNames.keys { currencyNames[k]!.sort { $0.words.count > $1.words.count } }
-        var p = Gazetteer<String>()
+        var p = PhraseMatcher<String>()
         for place in reference.places where place.kind != "institution" {
             for n in [place.name] + place.aliases { p.add(n, place.iso2) }
         }
@@ -232,11 +228,8 @@ public struct TradeFigureExtractor: Sendable {
         if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
         var k = j
         if Self.currencyOf.contains(tokens[k].folded) { k += 1 }
-        guard k < tokens.count, let candidates = currencyNames[tokens[k].folded] else { return nil }
-        for c in candidates where k + c.words.count <= tokens.count {
-            if (0..<c.words.count).allSatisfy({ tokens[k + $0].folded == c.words[$0] }) { return (c.code, k + c.words.count) }
-        }
-        return nil
+        guard let m = currencyNames.match(at: k, in: tokens) else { return nil }
+        return (m.payload, m.tokens.upperBound)
     }
 
     // MARK: - Sentence cues (French grammar of trade figures, not reference data)
