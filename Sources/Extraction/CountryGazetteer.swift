@@ -118,13 +118,18 @@ public struct CountryGazetteer: Sendable {
 }
 
 extension CountryGazetteer {
+    static let languageIn = Lexicon.embedded.words("country.language-in")
+    static let languageLead = Lexicon.embedded.words("country.language-lead")
+    static let languageList = Lexicon.embedded.words("country.language-list")
+
     /// A demonym naming a language: « en russe », « la langue russe », « parle français », and the next
     /// of a list (« en russe et en anglais », « en russe et anglais »). A language is not a country mention.
     static func isLanguage(_ t: [Token], at i: Int, after last: inout Int) -> Bool {
         func f(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].folded : "" }
         let p = f(i - 1)
-        var yes = (p == "en" && !t[i].isCapitalized) || ["langue", "langues", "parle", "parlent", "parler", "parlant"].contains(p)
-        if !yes, ["et", ",", "ou"].contains(p) || (p == "en" && ["et", ",", "ou"].contains(f(i - 2))), last >= i - 3 { yes = true }
+        let inWord = languageIn.contains(p)
+        var yes = (inWord && !t[i].isCapitalized) || languageLead.contains(p)
+        if !yes, languageList.contains(p) || (inWord && languageList.contains(f(i - 2))), last >= i - 3 { yes = true }
         if yes { last = i }
         return yes
     }

@@ -37,6 +37,25 @@ public struct TokenPattern: Sendable {
         firstWords = Self.firstWords(root)
     }
 
+    /// The words the first token of capture `name` is one of in every match, or nil when the pattern
+    /// does not say (a capture in every alternative, each starting with a word test, does).
+    public func captureWords(_ name: String) -> WordSet? { Self.captureWords(root, name) }
+
+    private static func captureWords(_ node: Node, _ name: String) -> WordSet? {
+        switch node {
+        case .token: return nil
+        case .capture(let n, let inner): return n == name ? firstWords(inner) : captureWords(inner, name)
+        case .repeated(let inner, _, _): return captureWords(inner, name)
+        case .sequence(let ns):
+            for n in ns { if let w = captureWords(n, name) { return w } }
+            return nil
+        case .alternatives(let ns):
+            var out = WordSet()
+            for n in ns { guard let w = captureWords(n, name) else { return nil }; out.formUnion(w) }
+            return out
+        }
+    }
+
     /// The words the first token of every match is one of, or nil when any token may start one.
     private static func firstWords(_ node: Node) -> WordSet? {
         switch node {
@@ -149,9 +168,10 @@ public struct PatternMatch: Sendable, Equatable {
 
 extension TokenPattern {
     /// The match starting at token `start`, greedy and backtracking like a regular expression.
-    func match(_ s: PatternSubject, at start: Int) -> PatternMatch? {
+    /// `checked`: the caller knows the first token is one of `firstWords`.
+    func match(_ s: PatternSubject, at start: Int, checked: Bool = false) -> PatternMatch? {
         guard start < s.tokens.count else { return nil }
-        if let first = firstWords, !first.contains(s.tokens[start].folded) { return nil }
+        if !checked, let first = firstWords, !first.contains(s.tokens[start].folded) { return nil }
         var found: PatternMatch?
         _ = Self.run(root, s, start, [:]) { end, caps in
             found = PatternMatch(tokens: start..<end, captures: caps)
@@ -402,15 +422,15 @@ public struct RuleBook: Sendable {
 /// must be, so a start position costs one dictionary look-up and only the rules it can start are tried.
 public struct RuleSet: Sendable {
     public let rules: [RuleBook.Rule]
-    private let byFirst: [String: [Int]]
+    private let byFirst: WordTable<[Int]>
     private let anywhere: [Int]
 
     public init(_ rules: [RuleBook.Rule]) {
         self.rules = rules
-        var byFirst: [String: [Int]] = [:]
+        var byFirst = WordTable<[Int]>()
         var anywhere: [Int] = []
         for (k, r) in rules.enumerated() {
-            if let words = r.pattern.firstWords { for w in words { byFirst[w, default: []].append(k) } }
+            if let words = r.pattern.firstWords { for w in words { byFirst[w] = (byFirst[w] ?? []) + [k] } }
             else { anywhere.append(k) }
         }
         self.byFirst = byFirst
@@ -422,10 +442,12 @@ public struct RuleSet: Sendable {
         var out: [(rule: Int, match: PatternMatch)] = []
         for i in s.tokens.indices {
             let indexed = byFirst[s.tokens[i].folded]
-            guard indexed != nil || !anywhere.isEmpty else { continue }
-            var tried = indexed ?? []
-            if !anywhere.isEmpty { tried = (tried + anywhere).sorted() }
-            for k in tried { if let m = rules[k].pattern.match(s, at: i) { out.append((k, m)) } }
+            if anywhere.isEmpty {
+                guard let indexed else { continue }
+                for k in indexed { if let m = rules[k].pattern.match(s, at: i, checked: true) { out.append((k, m)) } }
+            } else {
+                for k in ((indexed ?? []) + anywhere).sorted() { if let m = rules[k].pattern.match(s, at: i) { out.append((k, m)) } }
+            }
         }
         return out
     }

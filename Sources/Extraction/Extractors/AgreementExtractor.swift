@@ -297,7 +297,8 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// The preposition « entre », not the participle « entré » (« entré en vigueur ») that folds the same.
-    static func isEntre(_ t: Token) -> Bool { t.text == "entre" || t.text == "Entre" }
+    static func isEntre(_ t: Token) -> Bool { between.contains(t.text) }
+    static let between = Lexicon.embedded.words("agreement.between.as-written")
 
     /// Words that open a title's complement (« accord de … », « protocole sur … »).
     static let complementStarts = Lexicon.embedded.words("agreement.complement-start")
@@ -447,7 +448,7 @@ public struct AgreementExtractor: Sendable {
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
             // « à cette occasion », « à cet effet »
-            if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
             if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(f) && dateStarts.contains(j + 1)),
                !Self.aimWords.contains(t[j - 1].folded), !Self.dateOfName.contains(t[j - 1].folded) { break }

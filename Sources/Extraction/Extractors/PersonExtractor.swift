@@ -245,7 +245,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1].folded), PeopleWords.visit.contains(s.folded(e + 2)) else { return nil }
         for k in (e + 3)..<min(t.count, e + 8) {
-            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || t[k - 1].text == "à" {
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || FrenchWords.isPrepositionA(t[k - 1]) {
                 return c.iso2
             }
         }
@@ -286,7 +286,7 @@ public struct PersonExtractor: Sendable {
         var found: String?
         for k in (d + 1)..<(start - 2) {
             let prev = s.folded(k - 1)
-            if PeopleWords.destination.contains(prev) || t[k - 1].text == "à" { continue }
+            if PeopleWords.destination.contains(prev) || FrenchWords.isPrepositionA(t[k - 1]) { continue }
             if let c = s.countries(at: k).first { found = c.iso2 }
             else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
         }
@@ -305,7 +305,7 @@ public struct PersonExtractor: Sendable {
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
             let before = s.folded(i - 1)
-            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || t[i - 1].text != "a")
+            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || !FrenchWords.isVerbA(t[i - 1]))
         }?.iso2
     }
 
@@ -357,7 +357,7 @@ public struct PersonExtractor: Sendable {
                 break loop
             }
             // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
-            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), t[j + 1].text != "a",
+            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), !FrenchWords.isVerbA(t[j + 1]),
                let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
@@ -379,7 +379,7 @@ public struct PersonExtractor: Sendable {
             // « du Conseil régional permanent de … », « secrétaire d'État adjoint à … »,
             // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
-               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
+               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || FrenchWords.isPrepositionA(t[j + 1])
                 || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1].folded))
                 || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
@@ -400,9 +400,9 @@ public struct PersonExtractor: Sendable {
             var k = j
             let isOf = PeopleWords.of.contains(f)
             let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
-            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && t[j].text != "a" || isNear)
+            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && !FrenchWords.isVerbA(t[j]) || isNear)
             // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
-            let isTo = PeopleWords.to.contains(f) && t[j].text != "a" && m.payload.category != "generic"
+            let isTo = PeopleWords.to.contains(f) && !FrenchWords.isVerbA(t[j]) && m.payload.category != "generic"
                 && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
             k += isNear ? 2 : 1
@@ -477,7 +477,7 @@ public struct PersonExtractor: Sendable {
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && t[n].folded != "des" || t[n].isCapitalized {
+            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && !PeopleWords.ofPlural.contains(t[n].folded) || t[n].isCapitalized {
                 // « la province de Binh Tan », « la préfecture de Gifu », « la région Grand Est »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
@@ -487,7 +487,7 @@ public struct PersonExtractor: Sendable {
                     let first = n
                     while n < t.count {
                         if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
-                        if n > first, PeopleWords.of.contains(t[n].folded), t[n].folded != "des", n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        if n > first, PeopleWords.of.contains(t[n].folded), !PeopleWords.ofPlural.contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
                         break
                     }
                 }
@@ -638,16 +638,16 @@ public struct PersonExtractor: Sendable {
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
         if PeopleWords.accordingTo.contains(t[i - 1].folded) { return true }
         guard i >= 2, PeopleWords.speechVerb.contains(t[i - 1].folded) else { return false }
-        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && t[i - 2].text != "à"
+        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && !FrenchWords.isPrepositionA(t[i - 2])
     }
 
     func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
         guard k + 1 < t.count else { return false }
         let a = t[k].folded
         let human = PeopleWords.humanVerb
-        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", human.contains(t[k + 1].folded) { return true }
+        if PeopleWords.subjectAuxiliary.contains(a), !FrenchWords.isPrepositionA(t[k]), human.contains(t[k + 1].folded) { return true }
         if PeopleWords.reflexive.contains(a), k + 2 < t.count, FrenchWords.isAuxiliary(t[k + 1]), human.contains(t[k + 2].folded) { return true }
-        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
+        if PeopleWords.subjectAuxiliary.contains(a), !FrenchWords.isPrepositionA(t[k]), k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
         return false
     }
 
@@ -812,7 +812,7 @@ public struct PersonExtractor: Sendable {
             let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
             let at = named.first { c in
                 let i = c.tokens.lowerBound
-                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || s.tokens[i - 1].folded == "a")
+                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || PeopleWords.at.contains(s.tokens[i - 1].folded))
             }
             if let c = at ?? named.first { return c.iso2 }
         }
@@ -900,6 +900,8 @@ enum PeopleWords {
     static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
     static let also = Lexicon.embedded.words("person.also")
     static let and = Lexicon.embedded.words("person.and")
+    static let at = Lexicon.embedded.words("person.at")
+    static let ofPlural = Lexicon.embedded.words("person.of-plural")
     static let by = Lexicon.embedded.words("person.by")
     static let on = Lexicon.embedded.words("person.on")
     static let visit = Lexicon.embedded.words("person.visit")

@@ -112,7 +112,14 @@ enum FrenchWords {
     static let auxiliaries = Lexicon.embedded.words("shared.auxiliary")
 
     /// An auxiliary token; « à » folds like « a » but is a preposition.
-    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
+    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && !isPrepositionA(t) }
+
+    /// « à » as written: the preposition, which folds like the verb « a ».
+    static func isPrepositionA(_ t: Token) -> Bool { prepositionA.contains(t.text) }
+    /// The verb « a » as written (not « à »).
+    static func isVerbA(_ t: Token) -> Bool { verbA.contains(t.text) }
+    private static let prepositionA = Lexicon.embedded.words("shared.preposition-a.as-written")
+    private static let verbA = Lexicon.embedded.words("shared.verb-a.as-written")
 
     /// Words that cannot start or be part of a person's name even when capitalised.
     static func isFunctionWord(_ f: String) -> Bool { functionWords.contains(f) }

@@ -263,6 +263,8 @@ public struct TradeFigureExtractor: Sendable {
     static let stockTotals = Lexicon.embedded.words("trade.stock-total")
     static let projectWords = Lexicon.embedded.words("trade.projects")
     static let sinceWords = Lexicon.embedded.words("trade.since")
+    static let articleDes = Lexicon.embedded.words("trade.article-des.as-written")
+    static let participleEndings = Lexicon.embedded.words("trade.participle-ending")
     static let betweenWords = Lexicon.embedded.words("trade.between")
     static let andWords = Lexicon.embedded.words("trade.and")
     static let yearNouns = Lexicon.embedded.words("trade.year-noun")
@@ -337,9 +339,9 @@ public struct TradeFigureExtractor: Sendable {
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard perfectAuxiliaries.contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
+        guard perfectAuxiliaries.contains(aux.folded), !FrenchWords.isPrepositionA(aux) else { return false }
         let f = tokens[i].folded
-        return ["e", "es", "ee", "ees", "i", "is", "u", "us"].contains { f.hasSuffix($0) } && f.utf8.count > 3
+        return Self.participleEndings.contains { f.hasSuffix($0) } && f.utf8.count > 3
     }
 
     /// The stretch of the sentence each amount owns for its year and period: from the end of the previous
@@ -387,7 +389,7 @@ public struct TradeFigureExtractor: Sendable {
             let writesYear = d.tokens.contains { isYear(f[$0]) } || d.tokens.contains { yearNouns.contains(f[$0]) }
             guard d.kind == .period || writesYear else { continue }
             // « depuis 1992 », « dès 2016 » date something else than the figure.
-            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), tokens[i - 1].text != "des" { continue }
+            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), !Self.articleDes.contains(tokens[i - 1].text) { continue }
             if d.kind == .period, let e = d.end {
                 if start.month != nil {
                     period = "\(start)/\(e)"

@@ -241,9 +241,11 @@ public struct VisitExtractor: Sendable {
     /// For one trigger word the first rule that matches wins; a pronoun (« celle de Y ») stands for a
     /// visit only after a trip noun of the same sentence.
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
+        // One look-up per token: most sentences have no trigger word, and then no rule is tried.
+        guard s.tokens.contains(where: { Self.triggerRules.words.contains($0.folded) }) else { return [] }
         var best: [Int: Int] = [:]  // trigger token → rule index
         for (rule, m) in Self.triggerRules.set.matches(PatternSubject(s)) {
-            guard let t = m.captures["trigger"]?.lowerBound else { continue }
+            guard let t = m.captures[Self.triggerCapture]?.lowerBound else { continue }
             if let r = best[t], r <= rule { continue }
             best[t] = rule
         }
@@ -258,16 +260,27 @@ public struct VisitExtractor: Sendable {
     }
 
     /// `visit.trigger.KIND[.variant]`: the rules and, by rule, the trigger kind and whether it is a pronoun.
-    static let triggerRules: (set: RuleSet, kinds: [(Trigger, pronoun: Bool)]) = {
+    static let triggerCapture = "trigger"
+    static let pronounVariant = "pronoun"
+
+    static let triggerRules: (set: RuleSet, kinds: [(Trigger, pronoun: Bool)], words: WordSet) = {
         let rules = RuleBook.embedded.rules(prefix: "visit.trigger.")
         let kinds = rules.map { r -> (Trigger, pronoun: Bool) in
             let parts = r.id.split(separator: ".")
             guard parts.count >= 3, let kind = Trigger(rawValue: String(parts[2])) else {
                 preconditionFailure("rule \(r.id): the third part must name a VisitExtractor.Trigger")
             }
-            return (kind, parts.count > 3 && parts[3] == "pronoun")
+            return (kind, parts.count > 3 && parts[3] == pronounVariant)
         }
-        return (RuleSet(rules), kinds)
+        // Every trigger word: each rule says which words its {trigger} capture starts with.
+        var words = WordSet()
+        for r in rules {
+            guard let w = r.pattern.captureWords(triggerCapture) else {
+                preconditionFailure("rule \(r.id): its {trigger} capture must start with a word test in every alternative")
+            }
+            words.formUnion(w)
+        }
+        return (RuleSet(rules), kinds, words)
     }()
 
     /// Invitations, plans and future tense: « a invité … à se rendre », « effectuera une visite ».
@@ -313,7 +326,7 @@ public struct VisitExtractor: Sendable {
             var j = k
             if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
             guard j < seg.upperBound, L.to.contains(s.folded(j)) else { break }
-            if L.at.contains(s.folded(j)), s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
+            if L.at.contains(s.folded(j)), !FrenchWords.isPrepositionA(s.tokens[j]) { break }
             var c = j + 1
             if L.placeArticle.contains(s.folded(c)) { c += 1 }
             guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
@@ -346,7 +359,7 @@ public struct VisitExtractor: Sendable {
         var reach = k + 2
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
-            if s.tokens[q].text == ",", s.folded(q + 1) != "et" { break }
+            if s.tokens[q].text == ",", !L.and.contains(s.folded(q + 1)) { break }
             if L.and.contains(s.folded(q)) { reach = q + 4 }
             q += 1
         }
@@ -422,7 +435,7 @@ public struct VisitExtractor: Sendable {
         let i = c.tokens.lowerBound
         let prev = s.folded(i - 1)
         if L.locative.contains(prev) { return true }
-        if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
+        if i > 0, FrenchWords.isPrepositionA(s.tokens[i - 1]) { return true }
         // « dans la capitale Lima »
         if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
         // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
@@ -632,7 +645,7 @@ public struct VisitExtractor: Sendable {
             var b = i - 1
             if b >= 0, L.ofPlace.contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
             if b >= 0, L.placeArticle.contains(t[b].folded) { b -= 1 }
-            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || t[b].text == "à" || t[b].text == "À") {
+            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || FrenchWords.isPrepositionA(t[b])) {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
