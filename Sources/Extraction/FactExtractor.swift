@@ -31,7 +31,8 @@ public struct FactExtractor: Sendable {
     public func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
         // Countries, people, visits and agreements read the same analysed sentences: analyse them once.
-        let analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        var analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        people.memoise(&analysed)
         facts.countries = countries.extract(analysed)
         let analysis = people.analyse(analysed)
         facts.people = analysis.people

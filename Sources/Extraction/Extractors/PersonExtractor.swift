@@ -52,12 +52,29 @@ public struct PersonExtractor: Sendable {
 
     /// The place named at token `i`, written as a proper noun when the reference writes it so.
     func place(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<PlaceHit>.Match? {
-        guard let m = places.match(at: i, in: s.tokens), !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
+        let found = s.placeAt.isEmpty ? places.match(at: i, in: s.tokens) : (i >= 0 && i < s.placeAt.count ? s.placeAt[i] : nil)
+        guard let m = found, !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
         return m
     }
 
+    /// The title phrase starting at token `i`.
+    func title(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<Reference.Title>.Match? {
+        s.titleAt.isEmpty ? titles.match(at: i, in: s.tokens) : (i >= 0 && i < s.titleAt.count ? s.titleAt[i] : nil)
+    }
+
+    /// Looks every token's title and place phrase up once, for the sentences' many questions.
+    func memoise(_ doc: inout AnalysedDocument) {
+        for k in doc.sentences.indices {
+            let t = doc.sentences[k].tokens
+            doc.sentences[k].titleAt = t.indices.map { titles.match(at: $0, in: t) }
+            doc.sentences[k].placeAt = t.indices.map { places.match(at: $0, in: t) }
+        }
+    }
+
     public func extract(from document: Document) -> [PersonFact] {
-        analyse(AnalysedDocument(document: document, countries: countries, organisations: organisations)).people
+        var doc = AnalysedDocument(document: document, countries: countries, organisations: organisations)
+        memoise(&doc)
+        return analyse(doc).people
     }
 
     func analyse(_ doc: AnalysedDocument) -> PersonAnalysis {
@@ -216,7 +233,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e < t.count else { return true }
         if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
-        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
+        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || title(s, at: e + 1) != nil)
     }
 
     /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
@@ -231,7 +248,7 @@ public struct PersonExtractor: Sendable {
                 return (k, r)
             }
             if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
-                || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
+                || FrenchWords.pronouns.contains(w.folded) || title(s, at: k) != nil { return nil }
             // « de l'Enseignement supérieur et technique », not « et ses conseillers »
             if PeopleWords.and.contains(w.folded), !PeopleWords.of.contains(s.folded(k + 1)),
                !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
@@ -328,7 +345,7 @@ public struct PersonExtractor: Sendable {
     /// de Lettonie », a coordinated second title (« vice-Premier ministre et ministre de la Santé »).
     func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
         let t = s.tokens
-        guard let m = titles.match(at: i, in: t) else { return nil }
+        guard let m = title(s, at: i) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
         if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i].folded) && !t[i - 1].isPunctuation
@@ -550,7 +567,7 @@ public struct PersonExtractor: Sendable {
         var i = start
         while i < t.count {
             if t[i].isCapitalized, PeopleWords.honorific.contains(t[i].folded) { i += 1; continue }
-            if let m = titles.match(at: i, in: t), m.payload.category == "honorific", m.tokens.upperBound < t.count,
+            if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
         }
@@ -626,13 +643,13 @@ public struct PersonExtractor: Sendable {
         if FrenchWords.isFunctionWord(f) || bodies.contains(f) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
         if w.isAcronym && w.text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2 { return false }
         if s.isInCountry(j) || s.isInOrganisation(j) { return false }
-        if titles.match(at: j, in: s.tokens) != nil { return false }
+        if title(s, at: j) != nil { return false }
         return true
     }
 
     func isNameWordIgnoringGrammar(_ s: AnalysedSentence, _ j: Int) -> Bool {
         let f = s.tokens[j].folded
-        return !bodies.contains(f) && s.countries(at: j).isEmpty && titles.match(at: j, in: s.tokens) == nil
+        return !bodies.contains(f) && s.countries(at: j).isEmpty && title(s, at: j) == nil
     }
 
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {

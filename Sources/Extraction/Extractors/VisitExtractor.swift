@@ -23,12 +23,16 @@ public struct VisitExtractor: Sendable {
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
-        let doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
+        var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
+        persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))
     }
 
     /// How a trigger word tells the trip; the names are the third part of the `visit.trigger.*` rule ids.
-    enum Trigger: String { case visit, visited, arrival, departure, reception, receptionNoun, passiveReception, led, meeting }
+    enum Trigger: String {
+        case visit, visited, arrival, departure, reception, led, meeting
+        case receptionNoun = "reception-noun", passiveReception = "passive-reception"
+    }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var trips = VisitSet()

@@ -25,11 +25,11 @@ visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be]
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
-visit.trigger.passiveReception	[lex=visit.aux-passive] {trigger [lex=visit.received]}	Le ministre a été reçu par le président.
+visit.trigger.passive-reception	[lex=visit.aux-passive] {trigger [lex=visit.received]}	Le ministre a été reçu par le président.
 # « a reçu le ministre X »: the object is the guest.
 visit.trigger.reception	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.received]} | {trigger [lex=visit.receives]}	Le maire a reçu la ministre suédoise mardi.
 # « lors d'une réception à Lima de X », « la cérémonie d'accueil du président Y »
-visit.trigger.receptionNoun	{trigger [lex=visit.reception-noun & lex=visit.reception-alone]} | [lex=visit.ceremony] [] {trigger [lex=visit.reception-noun]}	La cérémonie d'accueil du président a eu lieu au palais.
+visit.trigger.reception-noun	{trigger [lex=visit.reception-noun & lex=visit.reception-alone]} | [lex=visit.ceremony] [] {trigger [lex=visit.reception-noun]}	La cérémonie d'accueil du président a eu lieu au palais.
 # « X a rencontré à Quito le ministre Y », « s'est entretenu à Lima avec … »: a meeting in a named place.
 visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.met]} | ([lex=visit.aux-talked] | [lex=visit.reflexive-elided] []) {trigger [lex=visit.talked]}	Le ministre s'est entretenu à Oslo avec son hôte.
 # « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
