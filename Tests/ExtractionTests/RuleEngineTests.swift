@@ -170,3 +170,29 @@ import FrenchText
         #expect(found.isEmpty, "French words in extractor sources (move them to seeds/grammar/*.lexicon):\n\(found.joined(separator: "\n"))")
     }
 }
+
+extension RuleEngineTests {
+    /// `rule(_:)` stops on an unknown id, so every rule id the sources name must exist.
+    @Test func everyRuleTheSourcesNameExists() throws {
+        let ids = Set(RuleBook.embedded.rules.map(\.id))
+        let dir = Self.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let named = try NSRegularExpression(pattern: #"\.rule\("([^"]+)"\)|rules\(prefix: "([^"]+)"\)"#)
+        var count = 0
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for m in named.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                count += 1
+                if m.range(at: 1).location != NSNotFound {
+                    let id = String(text[Range(m.range(at: 1), in: text)!])
+                    #expect(ids.contains(id), "\(file.lastPathComponent) names rule `\(id)`, which no seeds/grammar/*.rules defines")
+                } else {
+                    let prefix = String(text[Range(m.range(at: 2), in: text)!])
+                    #expect(ids.contains { $0.hasPrefix(prefix) }, "\(file.lastPathComponent): no rule starts with `\(prefix)`")
+                }
+            }
+        }
+        #expect(count >= 3)
+    }
+}

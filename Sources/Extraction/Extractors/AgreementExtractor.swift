@@ -52,8 +52,8 @@ public struct AgreementExtractor: Sendable {
         let t = s.tokens
         let first = t[head.lowerBound]
         let capitalised = first.isCapitalized && head.lowerBound > 0
-        switch first.folded {
-        case Self.declarationHead where head.count == 1:
+        if Self.declarationHead.contains(first.folded) {
+            guard head.count == 1 else { return true }
             var k = head.upperBound
             // « une déclaration finale sur … », « la déclaration finale de … »: an adjective between.
             if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
@@ -63,19 +63,21 @@ public struct AgreementExtractor: Sendable {
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if Self.declarationSubject.contains(next) { return signed }
             return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
-        case Self.visionHead:
-            return capitalised
-        case Self.partnershipHead:
-            return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
-        default:
-            return true
         }
+        if Self.visionHead.contains(first.folded) { return capitalised }
+        if Self.partnershipHead.contains(first.folded) {
+            return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
+        }
+        return true
     }
 
     static let relationLevels = Lexicon.embedded.words("agreement.relation-level")
     /// Heads whose first word needs a check of its own (folded, as in `agreement.head.*`).
-    static let declarationHead = "declaration", visionHead = "vision", partnershipHead = "partenariat"
-    static let conventionHead = "convention", protocolHead = "protocole"
+    static let declarationHead = Lexicon.embedded.words("agreement.declaration-head")
+    static let visionHead = Lexicon.embedded.words("agreement.vision-head")
+    static let partnershipHead = Lexicon.embedded.words("agreement.partnership-head")
+    static let conventionHead = Lexicon.embedded.words("agreement.convention-head")
+    static let protocolHead = Lexicon.embedded.words("agreement.protocol-head")
     /// « une déclaration sur … »: adopted on a subject.
     static let declarationSubject: WordSet = Lexicon.embedded.words("agreement.declaration-subject")
     /// « de », « d' », « du »: the genitive after a noun.
@@ -243,9 +245,9 @@ public struct AgreementExtractor: Sendable {
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
             // « la Convention de Vienne sur les relations consulaires » cited as a reference is not a bilateral document.
-            if t[i].folded == Self.conventionHead && !signed { continue }
+            if Self.conventionHead.contains(t[i].folded) && !signed { continue }
             // « le directeur du protocole », « le service du protocole de la présidence »: the ceremonial office, not a document.
-            if t[i].folded == Self.protocolHead, Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
+            if Self.protocolHead.contains(t[i].folded), Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
@@ -320,15 +322,14 @@ public struct AgreementExtractor: Sendable {
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
         let before = s.folded(i - 1)
         if Self.notDocumentBefore.contains(before) { return false }
-        switch before {
-        case Self.indefinite:
+        if Self.indefinite.contains(before) {
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
             if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.folded($0)) }) { return false }
             var j = i + 1
             while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j].folded), !s.tokens[j].isPunctuation { j += 1 }
             return Self.accordComplements.contains(s.folded(j))
-        default: return true
         }
+        return true
     }
 
     /// Parties named in the document's own phrase (« lettre d'intention avec l'Allemagne »), else in its
@@ -338,7 +339,7 @@ public struct AgreementExtractor: Sendable {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
-        if s.folded(c.span.upperBound) == Self.with { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        if Self.with.contains(s.folded(c.span.upperBound)) { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
         for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
@@ -399,7 +400,8 @@ public struct AgreementExtractor: Sendable {
     static let signingWords = Lexicon.embedded.words("agreement.signing")
     static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
-    static let indefinite = "un", with = "avec"
+    static let indefinite = Lexicon.embedded.words("agreement.indefinite")
+    static let with = Lexicon.embedded.words("agreement.with")
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {

@@ -652,21 +652,22 @@ public struct PersonExtractor: Sendable {
         return !bodies.contains(f) && s.countries(at: j).isEmpty && title(s, at: j) == nil
     }
 
+    /// `person.inverted-speech` ends right before token `i` (seeds/grammar/people.rules).
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
-        if PeopleWords.accordingTo.contains(t[i - 1].folded) { return true }
-        guard i >= 2, PeopleWords.speechVerb.contains(t[i - 1].folded) else { return false }
-        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && !FrenchWords.isPrepositionA(t[i - 2])
-    }
-
-    func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
-        guard k + 1 < t.count else { return false }
-        let a = t[k].folded
-        let human = PeopleWords.humanVerb
-        if PeopleWords.subjectAuxiliary.contains(a), !FrenchWords.isPrepositionA(t[k]), human.contains(t[k + 1].folded) { return true }
-        if PeopleWords.reflexive.contains(a), k + 2 < t.count, FrenchWords.isAuxiliary(t[k + 1]), human.contains(t[k + 2].folded) { return true }
-        if PeopleWords.subjectAuxiliary.contains(a), !FrenchWords.isPrepositionA(t[k]), k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
+        let s = PatternSubject(tokens: t)
+        for start in stride(from: i - 1, through: max(0, i - 2), by: -1) {
+            if let m = Self.invertedSpeech.match(s, at: start), m.tokens.upperBound == i { return true }
+        }
         return false
     }
+
+    /// `person.subject` starts at token `k`, right after a name (seeds/grammar/people.rules).
+    func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
+        Self.humanPredicate.match(PatternSubject(tokens: t), at: k) != nil
+    }
+
+    static let invertedSpeech = RuleBook.embedded.rule("person.inverted-speech").pattern
+    static let humanPredicate = RuleBook.embedded.rule("person.subject").pattern
 
     // MARK: - One person per name
 
@@ -910,12 +911,6 @@ enum PeopleWords {
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
-    static let speechVerb = Lexicon.embedded.words("person.speech-verb")
-    static let speechAuxiliary = Lexicon.embedded.words("person.speech-auxiliary")
-    static let accordingTo = Lexicon.embedded.words("person.according-to")
-    static let humanVerb = Lexicon.embedded.words("person.human-verb")
-    static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
-    static let also = Lexicon.embedded.words("person.also")
     static let and = Lexicon.embedded.words("person.and")
     static let at = Lexicon.embedded.words("person.at")
     static let ofPlural = Lexicon.embedded.words("person.of-plural")
@@ -926,7 +921,6 @@ enum PeopleWords {
     static let to = Lexicon.embedded.words("person.to")
     static let near = Lexicon.embedded.words("person.near")
     static let capitalisedTitle = Lexicon.embedded.words("person.capitalised-title")
-    static let reflexive = Lexicon.embedded.words("person.reflexive")
     static let vietnameseFinal = Lexicon.embedded.words("person.vietnamese-final")
     /// Longest first, so « ngh » is tried before « ng » and « n ».
     static let vietnameseInitials = Lexicon.embedded.words("person.vietnamese-initial").sorted { ($0.count, $0) > ($1.count, $1) }

@@ -79,6 +79,21 @@ agreement.reflexive	se s'
 agreement.anniversary	ans anniversaire anniversaires
 # « entre » (between) as written: « entré » (entered) folds the same.
 agreement.between.as-written	entre Entre
+# Heads whose first word needs a check of its own (AgreementExtractor.isNamedDocument and candidates):
+# « la déclaration de Hanoï » vs « dans une déclaration, le porte-parole … ».
+agreement.declaration-head	déclaration
+# « une vision commune » is also shared views: a document only as a title.
+agreement.vision-head	vision
+# « Partenariat » names a document only as a signed title, never a relationship level.
+agreement.partnership-head	partenariat
+# « la convention » is also a meeting: a document when signed.
+agreement.convention-head	convention
+# « le chef du protocole » is an office, not a document.
+agreement.protocol-head	protocole
+# « un accord »: the indefinite article before a head (« trouver un accord » is a consensus).
+agreement.indefinite	un
+# « lettre d'intention avec l'Allemagne »: a party after a title.
+agreement.with	avec
 
 """#,
         "countries.lexicon": #"""

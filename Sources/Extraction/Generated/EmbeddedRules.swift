@@ -2,6 +2,18 @@
 /// The grammar's token-pattern rules (seeds/grammar/*.rules), by file name.
 enum EmbeddedRules {
     static let files: [String: String] = [
+        "people.rules": #"""
+# Token-pattern rules of the person extractor (syntax: Sources/Extraction/TokenPattern.swift).
+# One rule a line: id<TAB>pattern<TAB>an invented example the pattern matches (a test runs it).
+# A candidate read by a rule carries the rule's id in its evidence.
+
+# A name right after a speech verb is its speaker: « …, a déclaré Jan Kowal », « selon Jan Kowal ».
+# (Matched so that it ends right before the name.)
+person.inverted-speech	[lex=person.according-to] | [lex=person.speech-auxiliary & !text=à & !text=À] [lex=person.speech-verb]	« Nous avançons », a déclaré Jan Kowal.
+# Two name words then what people do: « Jan Kowal a souligné », « Jan Kowal s'est félicité ».
+person.subject	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.also]? [lex=person.human-verb] | [lex=person.reflexive] [lex=shared.auxiliary & !text=à & !text=À] [lex=person.human-verb]	Jan Kowal a également souligné le rôle du dialogue.
+
+"""#,
         "visits.rules": #"""
 # Token-pattern rules of the visit extractor (syntax: Sources/Extraction/TokenPattern.swift).
 # One rule a line: id<TAB>pattern<TAB>an invented example the pattern matches (a test runs it).
