@@ -279,6 +279,6 @@ extension StringProtocol {
         var s = Substring(self).unicodeScalars
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(String.UnicodeScalarView(s))
+        return String(Substring(s))
     }
 }

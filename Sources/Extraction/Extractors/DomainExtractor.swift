@@ -115,6 +115,16 @@ public struct DomainExtractor: Sendable {
         // Every rule below needs a final s, x or e: other words (most) are returned without copying.
         guard w.utf8.count > 3, let final = w.utf8.last,
               final == UInt8(ascii: "s") || final == UInt8(ascii: "x") || final == UInt8(ascii: "e") else { return w }
+        // A final « e » without a feminine ending below (« visite », « coopérative » aside) is kept as is,
+        // without copying its bytes.
+        if final == UInt8(ascii: "e") {
+            let v = w.utf8
+            func ends(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return v.count > n + 1 && v.suffix(n).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
+            }
+            if !ends("elle") && !ends("enne") && !ends("ive") && !ends("iere") && !ends("ale") { return w }
+        }
         var u = Array(w.utf8)
         func ends(_ s: StaticString) -> Bool {
             let n = s.utf8CodeUnitCount

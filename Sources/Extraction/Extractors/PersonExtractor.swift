@@ -52,8 +52,7 @@ public struct PersonExtractor: Sendable {
 
     /// The place named at token `i`, written as a proper noun when the reference writes it so.
     func place(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<PlaceHit>.Match? {
-        let found = s.placeAt.isEmpty ? places.match(at: i, in: s.tokens) : (i >= 0 && i < s.placeAt.count ? s.placeAt[i] : nil)
-        guard let m = found, !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
+        guard let m = places.match(at: i, in: s.tokens), !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
         return m
     }
 
@@ -62,12 +61,12 @@ public struct PersonExtractor: Sendable {
         s.titleAt.isEmpty ? titles.match(at: i, in: s.tokens) : (i >= 0 && i < s.titleAt.count ? s.titleAt[i] : nil)
     }
 
-    /// Looks every token's title and place phrase up once, for the sentences' many questions.
+    /// Looks every token's title phrase up once, for the sentences' many questions (titlePhrase asks
+    /// it of every token anyway). Places are asked of few tokens: looking them all up costs more.
     func memoise(_ doc: inout AnalysedDocument) {
         for k in doc.sentences.indices {
             let t = doc.sentences[k].tokens
             doc.sentences[k].titleAt = t.indices.map { titles.match(at: $0, in: t) }
-            doc.sentences[k].placeAt = t.indices.map { places.match(at: $0, in: t) }
         }
     }
 

@@ -10,10 +10,9 @@ struct AnalysedSentence: Sendable {
     /// Organisation codes by token range.
     let organisations: [(tokens: Range<Int>, code: String)]
     let dates: [DateMention]
-    /// The title and the place phrase starting at each token, when `PersonExtractor.memoise` filled
-    /// them (else empty): the name rules ask the same token several times.
+    /// The title phrase starting at each token, when `PersonExtractor.memoise` filled it (else empty):
+    /// the name rules ask the same token several times.
     var titleAt: [PhraseMatcher<Reference.Title>.Match?] = []
-    var placeAt: [PhraseMatcher<PersonExtractor.PlaceHit>.Match?] = []
 
     /// Countries whose mention starts at token `i` (a compound « Vietnam-Biélorussie » gives two).
     /// Mentions are kept in token order, so this is a binary search: the extractors ask it of every
