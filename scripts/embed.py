@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embeds migrations/*.sql, seeds/reference/*.tsv and seeds/grammar/*.lexicon into generated Swift files,
+"""Embeds migrations/*.sql, seeds/reference/*.tsv, seeds/grammar/*.lexicon and seeds/grammar/*.rules into generated Swift files,
 so the kb binary works from any directory. Run by `make generate`; a test fails
 when the generated files are stale."""
 import os, sys
@@ -43,3 +43,5 @@ generate("seeds/reference", ".tsv", "Sources/Extraction/Generated/EmbeddedRefere
          "EmbeddedReference", "The reference data files, by name.", False)
 generate("seeds/grammar", ".lexicon", "Sources/Extraction/Generated/EmbeddedGrammar.swift",
          "EmbeddedGrammar", "The grammar's word classes (seeds/grammar/*.lexicon), by file name.", False)
+generate("seeds/grammar", ".rules", "Sources/Extraction/Generated/EmbeddedRules.swift",
+         "EmbeddedRules", "The grammar's token-pattern rules (seeds/grammar/*.rules), by file name.", False)

@@ -118,13 +118,18 @@ public struct CountryGazetteer: Sendable {
 }
 
 extension CountryGazetteer {
+    static let languageIn = Lexicon.embedded.words("country.language-in")
+    static let languageLead = Lexicon.embedded.words("country.language-lead")
+    static let languageList = Lexicon.embedded.words("country.language-list")
+
     /// A demonym naming a language: « en russe », « la langue russe », « parle français », and the next
     /// of a list (« en russe et en anglais », « en russe et anglais »). A language is not a country mention.
     static func isLanguage(_ t: [Token], at i: Int, after last: inout Int) -> Bool {
         func f(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].folded : "" }
         let p = f(i - 1)
-        var yes = (p == "en" && !t[i].isCapitalized) || ["langue", "langues", "parle", "parlent", "parler", "parlant"].contains(p)
-        if !yes, ["et", ",", "ou"].contains(p) || (p == "en" && ["et", ",", "ou"].contains(f(i - 2))), last >= i - 3 { yes = true }
+        let inWord = languageIn.contains(p)
+        var yes = (inWord && !t[i].isCapitalized) || languageLead.contains(p)
+        if !yes, languageList.contains(p) || (inWord && languageList.contains(f(i - 2))), last >= i - 3 { yes = true }
         if yes { last = i }
         return yes
     }
@@ -203,7 +208,8 @@ struct Unit: Sendable {
     }
 }
 
-/// Longest-match phrase lookup over units (phrases split the same way as the text).
+/// The country phrases: a `PhraseMatcher` over units (phrases split the same way as the text), with
+/// the case and compound rules of each entry.
 struct PhraseTable: Sendable {
     enum Entry: Sendable {
         case country(CountryHit, Casing)
@@ -213,37 +219,35 @@ struct PhraseTable: Sendable {
         case block(Casing)
     }
 
-    private var entries: [String: [(words: [String], entry: Entry)]] = [:]
+    private var matcher = PhraseMatcher<Entry>()
 
     mutating func add(_ phrase: String, _ entry: Entry) {
         var words = Unit.split(Tokenizer.tokens(phrase)).map(\.folded)
         if case .prefix = entry, words.last == "-" { words.removeLast() }
-        guard let first = words.first else { return }
-        entries[first, default: []].append((words, entry))
+        let label: String
+        switch entry {
+        case .country(let hit, _): label = hit.form.rawValue
+        case .prefix: label = "prefix"
+        case .block: label = "block"
+        }
+        matcher.add(words: words, entry, label: label)
     }
 
-    /// Orders each first word's phrases longest first; call once after the last `add`.
-    mutating func finish() {
-        for k in entries.keys { entries[k]!.sort { $0.words.count > $1.words.count } }
-    }
+    /// Kept for the callers' build order; the matcher keeps its phrases longest first as they come.
+    mutating func finish() {}
 
     /// Length (in units) and entry of the longest phrase at `i` whose case the text satisfies.
     func match(_ units: [Unit], at i: Int) -> (Int, Entry)? {
-        guard let candidates = entries[units[i].folded] else { return nil }
-        for c in candidates where i + c.words.count <= units.count {
-            var ok = true
-            for k in 1..<max(c.words.count, 1) where units[i + k].folded != c.words[k] { ok = false; break }
-            guard ok else { continue }
-            switch c.entry {
+        let found = matcher.longest(at: i, count: units.count, key: { units[$0].folded }) { c in
+            switch c.payload {
             case .country(_, let casing), .block(let casing):
-                if !casing.accepts(units[i]) { continue }
+                return casing.accepts(units[i])
             case .prefix:
                 // Followed by « - » inside the same compound.
-                guard i + c.words.count < units.count, units[i + c.words.count].folded == "-",
-                      units[i].compound != nil, units[i + c.words.count].compound == units[i].compound else { continue }
+                let end = i + c.words.count
+                return end < units.count && units[end].folded == "-" && units[i].compound != nil && units[end].compound == units[i].compound
             }
-            return (c.words.count, c.entry)
         }
-        return nil
+        return found.map { ($0.length, $0.entry.payload) }
     }
 }

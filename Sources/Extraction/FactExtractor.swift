@@ -3,7 +3,7 @@ public struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     public static let name = "kb-rules"
-    public static let version = "6"
+    public static let version = "7"
 
     public let reference: Reference
     public let parser: ArticleParser
@@ -31,7 +31,8 @@ public struct FactExtractor: Sendable {
     public func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
         // Countries, people, visits and agreements read the same analysed sentences: analyse them once.
-        let analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        var analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
+        people.memoise(&analysed)
         facts.countries = countries.extract(analysed)
         let analysis = people.analyse(analysed)
         facts.people = analysis.people

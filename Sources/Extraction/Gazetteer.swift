@@ -1,37 +1,81 @@
 import FrenchText
 
-/// Finds known phrases (country names, demonyms, titles, domain terms…) in token sequences,
-/// longest match first, comparing folded tokens. Built once from reference data.
-public struct Gazetteer<Payload: Sendable>: Sendable {
-    public struct Match: Sendable {
-        /// Token index range of the match.
-        public let tokens: Range<Int>
+/// The one longest-match phrase table of the extractors, in the spirit of spaCy's `PhraseMatcher`:
+/// every gazetteer (countries, demonyms, capitals, places, organisations, titles, currencies,
+/// cooperation domains) is one of these. A phrase is a sequence of keys — folded words for most
+/// tables, the parts of hyphenated words for countries, light stems for domains — and carries a
+/// label and a payload. Matching compares the text's keys from a position, longest phrase first;
+/// a caller may refuse an entry (case rules, « only inside a compound ») and the next longest is tried.
+public struct PhraseMatcher<Payload: Sendable>: Sendable {
+    public struct Entry: Sendable {
+        public let words: [String]
+        /// What kind of phrase this is (« country », « demonym », « currency », …), for callers and reports.
+        public let label: String
         public let payload: Payload
     }
 
-    private var entries: [String: [(phrase: [String], payload: Payload)]] = [:]
-    private var maxLength = 1
+    public struct Match: Sendable {
+        /// Key (token) index range of the match.
+        public let tokens: Range<Int>
+        public let label: String
+        public let payload: Payload
+    }
+
+    /// Phrases by first key, longest first.
+    private var entries = WordTable<[Entry]>()
+    public private(set) var count = 0
 
     public init() {}
 
-    /// Adds a phrase (tokenised and folded the same way as the text).
-    public mutating func add(_ phrase: String, _ payload: Payload) {
-        let words = Tokenizer.tokens(phrase).map(\.folded)
+    /// Adds a phrase, tokenised and folded the same way as the text.
+    public mutating func add(_ phrase: String, _ payload: Payload, label: String = "") {
+        add(words: Tokenizer.tokens(phrase).map(\.folded), payload, label: label)
+    }
+
+    /// Adds a phrase given as its keys.
+    public mutating func add(words: [String], _ payload: Payload, label: String = "") {
         guard let first = words.first else { return }
-        entries[first, default: []].append((words, payload))
-        entries[first]!.sort { $0.phrase.count > $1.phrase.count }
-        maxLength = max(maxLength, words.count)
+        var list = entries[first] ?? []
+        // Kept longest first as it grows: at equal length, the first added wins.
+        let at = list.firstIndex { $0.words.count < words.count } ?? list.count
+        list.insert(Entry(words: words, label: label, payload: payload), at: at)
+        entries[first] = list
+        count += 1
+    }
+
+    /// The longest phrase starting at key `i` of `count` keys that `accept` takes.
+    @inline(__always)
+    public func longest(at i: Int, count n: Int, key: (Int) -> String,
+                        accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
+        guard i < n, let candidates = entries[key(i)] else { return nil }
+        for c in candidates where i + c.words.count <= n {
+            var ok = true
+            var k = 1
+            while k < c.words.count { if key(i + k) != c.words[k] { ok = false; break }; k += 1 }
+            if ok, accept(c) { return (c.words.count, c) }
+        }
+        return nil
+    }
+
+    /// The longest phrase starting exactly at token `i`, if any.
+    public func match(at i: Int, in tokens: [Token]) -> Match? {
+        guard let (n, e) = longest(at: i, count: tokens.count, key: { tokens[$0].folded }) else { return nil }
+        return Match(tokens: i..<(i + n), label: e.label, payload: e.payload)
     }
 
     /// Non-overlapping matches, scanning left to right, longest phrase wins at each position.
     public func matches(in tokens: [Token]) -> [Match] {
+        matches(count: tokens.count) { tokens[$0].folded }
+    }
+
+    /// The same over any sequence of keys (stems, parts of words).
+    public func matches(count n: Int, key: (Int) -> String) -> [Match] {
         var out: [Match] = []
         var i = 0
-        while i < tokens.count {
-            if let candidates = entries[tokens[i].folded],
-               let hit = candidates.first(where: { matchesAt(tokens, i, $0.phrase) }) {
-                out.append(Match(tokens: i..<(i + hit.phrase.count), payload: hit.payload))
-                i += hit.phrase.count
+        while i < n {
+            if let (len, e) = longest(at: i, count: n, key: key) {
+                out.append(Match(tokens: i..<(i + len), label: e.label, payload: e.payload))
+                i += len
             } else {
                 i += 1
             }
@@ -39,16 +83,6 @@ public struct Gazetteer<Payload: Sendable>: Sendable {
         return out
     }
 
-    /// The longest phrase starting exactly at token `i`, if any.
-    public func match(at i: Int, in tokens: [Token]) -> Match? {
-        guard i < tokens.count, let candidates = entries[tokens[i].folded],
-              let hit = candidates.first(where: { matchesAt(tokens, i, $0.phrase) }) else { return nil }
-        return Match(tokens: i..<(i + hit.phrase.count), payload: hit.payload)
-    }
-
-    private func matchesAt(_ tokens: [Token], _ i: Int, _ phrase: [String]) -> Bool {
-        guard i + phrase.count <= tokens.count else { return false }
-        for k in 1..<max(phrase.count, 1) where tokens[i + k].folded != phrase[k] { return false }
-        return true
-    }
+    /// Every entry, for tests and reports.
+    public var allEntries: [Entry] { entries.entries.flatMap(\.value) }
 }

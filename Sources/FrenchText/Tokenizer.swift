@@ -51,7 +51,12 @@ public enum Tokenizer {
                     let (c, l) = decode(b, j, end)
                     if (c == "'" || c == "\u{2019}") && isElision(b, i, j) { j += l }
                 }
-                out.append(makeWord(b, i..<j))
+                if let k = gluedSplit(b, i..<j) {
+                    out.append(makeWord(b, i..<k))
+                    out.append(makeWord(b, k..<j))
+                } else {
+                    out.append(makeWord(b, i..<j))
+                }
                 i = j
             } else if s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}" {
                 i += len
@@ -63,6 +68,27 @@ public enum Tokenizer {
             }
         }
         return out
+    }
+
+    /// « auBangladesh », « leCambodge »: a page that lost the space between a short function word and
+    /// the proper noun after it. A word that starts with two to four lower-case letters forming a
+    /// French function word (the stop word list), then a capital and a lower-case letter, is two
+    /// words. Other mixed case is left alone (« iPhone », « eBay »: no function word before the capital).
+    static func gluedSplit(_ b: [UInt8], _ r: Range<Int>) -> Int? {
+        var k = r.lowerBound
+        while k < r.upperBound, b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
+        let prefix = k - r.lowerBound
+        guard (2...4).contains(prefix), k + 1 < r.upperBound else { return nil }
+        // A capital: ASCII, or Latin-1 upper case (C3 80–C3 9E, « É », « À »).
+        let upperLength: Int
+        if b[k] >= 0x41 && b[k] <= 0x5A { upperLength = 1 }
+        else if b[k] == 0xC3, b[k + 1] >= 0x80 && b[k + 1] <= 0x9E, b[k + 1] != 0x97 { upperLength = 2 }
+        else { return nil }
+        let n = k + upperLength
+        // Then a lower-case letter (ASCII or any non-ASCII letter byte): « deASEAN » is not split.
+        guard n < r.upperBound, (b[n] >= 0x61 && b[n] <= 0x7A) || b[n] >= 0xC3 else { return nil }
+        guard let key = FrenchStopWords.pack(b[r.lowerBound..<k]), FrenchStopWords.packed.contains(key) else { return nil }
+        return k
     }
 
     static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]

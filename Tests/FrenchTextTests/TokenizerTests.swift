@@ -25,3 +25,20 @@ import Testing
         for t in Tokenizer.tokens(s) { #expect(String(decoding: b[t.range], as: UTF8.self) == t.text) }
     }
 }
+
+@Suite struct GluedWordTests {
+    @Test func aFunctionWordGluedToAProperNounIsTwoWords() {
+        #expect(Tokenizer.tokens("arrivé auPortugal lundi").map(\.text) == ["arrivé", "au", "Portugal", "lundi"])
+        #expect(Tokenizer.tokens("la visite duPrésident").map(\.text) == ["la", "visite", "du", "Président"])
+        #expect(Tokenizer.tokens("enÉthiopie").map(\.text) == ["en", "Éthiopie"])
+        let t = Tokenizer.tokens("deNorvège")
+        #expect(t.map(\.range) == [0..<2, 2..<10])
+        #expect(t[1].isCapitalized)
+    }
+
+    @Test func otherMixedCaseIsLeftAlone() {
+        for w in ["iPhone", "eBay", "deASEAN", "McDonald", "vietnamPlus", "bonjourParis"] {
+            #expect(Tokenizer.tokens(w).count == 1, "\(w)")
+        }
+    }
+}

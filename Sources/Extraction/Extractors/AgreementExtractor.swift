@@ -9,11 +9,11 @@ import FrenchText
 public struct AgreementExtractor: Sendable {
     public let reference: Reference
     let countries: CountryGazetteer
-    let organisations: Gazetteer<String>
-    let heads: Gazetteer<Head>
-    let domainTerms: Gazetteer<String>
+    let organisations: PhraseMatcher<String>
+    let heads: PhraseMatcher<Head>
+    let domainTerms: PhraseMatcher<String>
     /// Cities and provinces (seeds/reference/places.tsv), for the parties of local documents.
-    let places: Gazetteer<String>
+    let places: PhraseMatcher<String>
     /// The stemmed words of each organisation's names and aliases, by code (a name inside a hyphenated
     /// compound escapes the gazetteer, so the key drops its words by party).
     let partyNameWords: [String: Set<String>]
@@ -52,8 +52,8 @@ public struct AgreementExtractor: Sendable {
         let t = s.tokens
         let first = t[head.lowerBound]
         let capitalised = first.isCapitalized && head.lowerBound > 0
-        switch first.folded {
-        case Self.declarationHead where head.count == 1:
+        if Self.declarationHead.contains(first.folded) {
+            guard head.count == 1 else { return true }
             var k = head.upperBound
             // « une déclaration finale sur … », « la déclaration finale de … »: an adjective between.
             if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
@@ -63,29 +63,31 @@ public struct AgreementExtractor: Sendable {
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if Self.declarationSubject.contains(next) { return signed }
             return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
-        case Self.visionHead:
-            return capitalised
-        case Self.partnershipHead:
-            return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
-        default:
-            return true
         }
+        if Self.visionHead.contains(first.folded) { return capitalised }
+        if Self.partnershipHead.contains(first.folded) {
+            return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
+        }
+        return true
     }
 
     static let relationLevels = Lexicon.embedded.words("agreement.relation-level")
     /// Heads whose first word needs a check of its own (folded, as in `agreement.head.*`).
-    static let declarationHead = "declaration", visionHead = "vision", partnershipHead = "partenariat"
-    static let conventionHead = "convention", protocolHead = "protocole"
+    static let declarationHead = Lexicon.embedded.words("agreement.declaration-head")
+    static let visionHead = Lexicon.embedded.words("agreement.vision-head")
+    static let partnershipHead = Lexicon.embedded.words("agreement.partnership-head")
+    static let conventionHead = Lexicon.embedded.words("agreement.convention-head")
+    static let protocolHead = Lexicon.embedded.words("agreement.protocol-head")
     /// « une déclaration sur … »: adopted on a subject.
-    static let declarationSubject: Set<String> = Lexicon.embedded.words("agreement.declaration-subject")
+    static let declarationSubject: WordSet = Lexicon.embedded.words("agreement.declaration-subject")
     /// « de », « d' », « du »: the genitive after a noun.
     static let ofWords = Lexicon.embedded.words("agreement.of")
 
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
-        var h = Gazetteer<Head>()
+        var h = PhraseMatcher<Head>()
         for (phrase, kind, specific) in Self.headPhrases {
             h.add(phrase, Head(kind: kind, specific: specific))
             // The plural takes -s on its first word (« protocoles d'accord », « accords-cadres » aside).
@@ -96,10 +98,10 @@ public struct AgreementExtractor: Sendable {
             }
         }
         heads = h
-        var d = Gazetteer<String>()
+        var d = PhraseMatcher<String>()
         for domain in reference.domains { for term in domain.terms { d.add(term, domain.slug) } }
         domainTerms = d
-        var p = Gazetteer<String>()
+        var p = PhraseMatcher<String>()
         for place in reference.places where place.kind != "institution" {
             for n in [place.name] + place.aliases { p.add(n, place.iso2) }
         }
@@ -243,9 +245,9 @@ public struct AgreementExtractor: Sendable {
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
             // « la Convention de Vienne sur les relations consulaires » cited as a reference is not a bilateral document.
-            if t[i].folded == Self.conventionHead && !signed { continue }
+            if Self.conventionHead.contains(t[i].folded) && !signed { continue }
             // « le directeur du protocole », « le service du protocole de la présidence »: the ceremonial office, not a document.
-            if t[i].folded == Self.protocolHead, Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
+            if Self.protocolHead.contains(t[i].folded), Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
@@ -297,7 +299,8 @@ public struct AgreementExtractor: Sendable {
     }
 
     /// The preposition « entre », not the participle « entré » (« entré en vigueur ») that folds the same.
-    static func isEntre(_ t: Token) -> Bool { t.text == "entre" || t.text == "Entre" }
+    static func isEntre(_ t: Token) -> Bool { between.contains(t.text) }
+    static let between = Lexicon.embedded.words("agreement.between.as-written")
 
     /// Words that open a title's complement (« accord de … », « protocole sur … »).
     static let complementStarts = Lexicon.embedded.words("agreement.complement-start")
@@ -319,15 +322,14 @@ public struct AgreementExtractor: Sendable {
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
         let before = s.folded(i - 1)
         if Self.notDocumentBefore.contains(before) { return false }
-        switch before {
-        case Self.indefinite:
+        if Self.indefinite.contains(before) {
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
             if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.folded($0)) }) { return false }
             var j = i + 1
             while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j].folded), !s.tokens[j].isPunctuation { j += 1 }
             return Self.accordComplements.contains(s.folded(j))
-        default: return true
         }
+        return true
     }
 
     /// Parties named in the document's own phrase (« lettre d'intention avec l'Allemagne »), else in its
@@ -337,7 +339,7 @@ public struct AgreementExtractor: Sendable {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
-        if s.folded(c.span.upperBound) == Self.with { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        if Self.with.contains(s.folded(c.span.upperBound)) { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
         for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
@@ -398,7 +400,8 @@ public struct AgreementExtractor: Sendable {
     static let signingWords = Lexicon.embedded.words("agreement.signing")
     static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
-    static let indefinite = "un", with = "avec"
+    static let indefinite = Lexicon.embedded.words("agreement.indefinite")
+    static let with = Lexicon.embedded.words("agreement.with")
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
@@ -447,7 +450,7 @@ public struct AgreementExtractor: Sendable {
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
             if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
             // « à cette occasion », « à cet effet »
-            if w.text == "à" || w.text == "À", j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
             if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(f) && dateStarts.contains(j + 1)),
                !Self.aimWords.contains(t[j - 1].folded), !Self.dateOfName.contains(t[j - 1].folded) { break }

@@ -9,7 +9,8 @@ import FrenchText
 /// matched like the others and hides its words, giving no domain unless another row claims it.
 public struct DomainExtractor: Sendable {
     public let reference: Reference
-    private var table: [String: [(words: [String], slugs: [String])]] = [:]
+    /// Stemmed terms → the slugs they name (none for a `!phrase`).
+    private var table = PhraseMatcher<[String]>()
 
     public init(reference: Reference) {
         self.reference = reference
@@ -26,8 +27,10 @@ public struct DomainExtractor: Sendable {
                 }
             }
         }
-        for (words, slugs) in merged { table[words[0], default: []].append((words, slugs)) }
-        for k in table.keys { table[k]!.sort { $0.words.count > $1.words.count } }
+        // In a fixed order, so that equal-length phrases (there are none today) would resolve the same way every run.
+        for (words, slugs) in merged.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            table.add(words: words, slugs, label: slugs.isEmpty ? "not-a-domain" : "domain")
+        }
     }
 
     /// Domains in order of first mention, each with the sentences that mention it.
@@ -50,17 +53,7 @@ public struct DomainExtractor: Sendable {
 
     /// Slugs named in a sequence of stems, left to right (repeats included).
     func domains(in words: [String]) -> [String] {
-        var out: [String] = []
-        var i = 0
-        while i < words.count {
-            guard let candidates = table[words[i]],
-                  let hit = candidates.first(where: { c in
-                      i + c.words.count <= words.count && (1..<max(c.words.count, 1)).allSatisfy { words[i + $0] == c.words[$0] }
-                  }) else { i += 1; continue }
-            out.append(contentsOf: hit.slugs)
-            i += hit.words.count
-        }
-        return out
+        table.matches(count: words.count) { words[$0] }.flatMap(\.payload)
     }
 
     /// A final « é » is kept apart: « élevé(s) » (« s'est élevé à », « élevés au rang de ») is not « élève(s) ».
@@ -68,12 +61,14 @@ public struct DomainExtractor: Sendable {
     static func stems(_ tokens: [Token]) -> [String] {
         tokens.map { t in
             let s = stem(t.folded)
-            let u = Array(t.text.lowercased().utf8)
-            var end = u.count
-            if end > 0, u[end - 1] == UInt8(ascii: "s") { end -= 1 }
-            if end > 0, u[end - 1] == UInt8(ascii: "e") { end -= 1 }
-            // « é » is C3 A9 in UTF-8.
-            return end >= 2 && u[end - 2] == 0xC3 && u[end - 1] == 0xA9 ? s + "\u{301}" : s
+            // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.
+            let u = t.text.utf8
+            var end = u.endIndex
+            if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "s") { end = u.index(before: end) }
+            if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "e") { end = u.index(before: end) }
+            guard u.distance(from: u.startIndex, to: end) >= 2 else { return s }
+            let last = u[u.index(before: end)], before = u[u.index(end, offsetBy: -2)]
+            return before == 0xC3 && (last == 0xA9 || last == 0x89) ? s + "\u{301}" : s
         }
     }
 
@@ -120,6 +115,16 @@ public struct DomainExtractor: Sendable {
         // Every rule below needs a final s, x or e: other words (most) are returned without copying.
         guard w.utf8.count > 3, let final = w.utf8.last,
               final == UInt8(ascii: "s") || final == UInt8(ascii: "x") || final == UInt8(ascii: "e") else { return w }
+        // A final « e » without a feminine ending below (« visite », « coopérative » aside) is kept as is,
+        // without copying its bytes.
+        if final == UInt8(ascii: "e") {
+            let v = w.utf8
+            func ends(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return v.count > n + 1 && v.suffix(n).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
+            }
+            if !ends("elle") && !ends("enne") && !ends("ive") && !ends("iere") && !ends("ale") { return w }
+        }
         var u = Array(w.utf8)
         func ends(_ s: StaticString) -> Bool {
             let n = s.utf8CodeUnitCount

@@ -13,29 +13,29 @@ public struct PersonExtractor: Sendable {
     /// nationality (« le président Hoang Van Lai ») is taken to be from here.
     public var homeCountry: String? = "VN"
     let countries: CountryGazetteer
-    let organisations: Gazetteer<String>
-    let titles: Gazetteer<Reference.Title>
+    let organisations: PhraseMatcher<String>
+    let titles: PhraseMatcher<Reference.Title>
     let bodies: Set<String>
     /// Cities, provinces and institutions (« Nghe An », « préfecture d'Aichi », « Douma d'État »).
-    let places: Gazetteer<PlaceHit>
+    let places: PhraseMatcher<PlaceHit>
     /// Known people's countries by folded name and alias.
     let knownCountries: [String: String]
 
     struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
 
     /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: Gazetteer<String>? = nil) {
+    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
-        var g = Gazetteer<Reference.Title>()
+        var g = PhraseMatcher<Reference.Title>()
         var b = Set<String>()
         for t in reference.titles {
             if t.category == "body" { b.insert(Folding.fold(t.title)) } else { g.add(t.title, t) }
         }
         titles = g
         bodies = b
-        var pl = Gazetteer<PlaceHit>()
+        var pl = PhraseMatcher<PlaceHit>()
         for p in reference.places {
             for n in [p.name] + p.aliases {
                 pl.add(n, PlaceHit(place: p, capitalized: n.unicodeScalars.first?.properties.isUppercase == true))
@@ -51,13 +51,29 @@ public struct PersonExtractor: Sendable {
     }
 
     /// The place named at token `i`, written as a proper noun when the reference writes it so.
-    func place(_ s: AnalysedSentence, at i: Int) -> Gazetteer<PlaceHit>.Match? {
+    func place(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<PlaceHit>.Match? {
         guard let m = places.match(at: i, in: s.tokens), !m.payload.capitalized || s.tokens[i].isCapitalized else { return nil }
         return m
     }
 
+    /// The title phrase starting at token `i`.
+    func title(_ s: AnalysedSentence, at i: Int) -> PhraseMatcher<Reference.Title>.Match? {
+        s.titleAt.isEmpty ? titles.match(at: i, in: s.tokens) : (i >= 0 && i < s.titleAt.count ? s.titleAt[i] : nil)
+    }
+
+    /// Looks every token's title phrase up once, for the sentences' many questions (titlePhrase asks
+    /// it of every token anyway). Places are asked of few tokens: looking them all up costs more.
+    func memoise(_ doc: inout AnalysedDocument) {
+        for k in doc.sentences.indices {
+            let t = doc.sentences[k].tokens
+            doc.sentences[k].titleAt = t.indices.map { titles.match(at: $0, in: t) }
+        }
+    }
+
     public func extract(from document: Document) -> [PersonFact] {
-        analyse(AnalysedDocument(document: document, countries: countries, organisations: organisations)).people
+        var doc = AnalysedDocument(document: document, countries: countries, organisations: organisations)
+        memoise(&doc)
+        return analyse(doc).people
     }
 
     func analyse(_ doc: AnalysedDocument) -> PersonAnalysis {
@@ -216,7 +232,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e < t.count else { return true }
         if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
-        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || titles.match(at: e + 1, in: t) != nil)
+        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || title(s, at: e + 1) != nil)
     }
 
     /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
@@ -231,7 +247,7 @@ public struct PersonExtractor: Sendable {
                 return (k, r)
             }
             if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
-                || FrenchWords.pronouns.contains(w.folded) || titles.match(at: k, in: t) != nil { return nil }
+                || FrenchWords.pronouns.contains(w.folded) || title(s, at: k) != nil { return nil }
             // « de l'Enseignement supérieur et technique », not « et ses conseillers »
             if PeopleWords.and.contains(w.folded), !PeopleWords.of.contains(s.folded(k + 1)),
                !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
@@ -245,7 +261,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1].folded), PeopleWords.visit.contains(s.folded(e + 2)) else { return nil }
         for k in (e + 3)..<min(t.count, e + 8) {
-            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || t[k - 1].text == "à" {
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || FrenchWords.isPrepositionA(t[k - 1]) {
                 return c.iso2
             }
         }
@@ -263,7 +279,11 @@ public struct PersonExtractor: Sendable {
     }
 
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
-    static func normalisedTitle(_ s: String) -> String { s.replacingOccurrences(of: "\u{2019}", with: "'") }
+    static func normalisedTitle(_ s: String) -> String {
+        // Most titles have no typographic apostrophe (E2 80 99): no Foundation search for them.
+        guard s.utf8.contains(0x99) else { return s }
+        return s.replacingOccurrences(of: "\u{2019}", with: "'")
+    }
 
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
     func ledBy(_ t: [Token], before i: Int) -> Bool {
@@ -282,7 +302,7 @@ public struct PersonExtractor: Sendable {
         var found: String?
         for k in (d + 1)..<(start - 2) {
             let prev = s.folded(k - 1)
-            if PeopleWords.destination.contains(prev) || t[k - 1].text == "à" { continue }
+            if PeopleWords.destination.contains(prev) || FrenchWords.isPrepositionA(t[k - 1]) { continue }
             if let c = s.countries(at: k).first { found = c.iso2 }
             else if let p = place(s, at: k) { found = found ?? p.payload.place.iso2 }
         }
@@ -301,7 +321,7 @@ public struct PersonExtractor: Sendable {
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
             let before = s.folded(i - 1)
-            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || t[i - 1].text != "a")
+            return (PeopleWords.inCountry.contains(before) || PeopleWords.to.contains(before)) && (i == 0 || !FrenchWords.isVerbA(t[i - 1]))
         }?.iso2
     }
 
@@ -324,7 +344,7 @@ public struct PersonExtractor: Sendable {
     /// de Lettonie », a coordinated second title (« vice-Premier ministre et ministre de la Santé »).
     func titlePhrase(_ s: AnalysedSentence, at i: Int) -> TitlePhrase? {
         let t = s.tokens
-        guard let m = titles.match(at: i, in: t) else { return nil }
+        guard let m = title(s, at: i) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
         if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i].folded) && !t[i - 1].isPunctuation
@@ -353,7 +373,7 @@ public struct PersonExtractor: Sendable {
                 break loop
             }
             // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
-            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), t[j + 1].text != "a",
+            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), !FrenchWords.isVerbA(t[j + 1]),
                let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
@@ -375,7 +395,7 @@ public struct PersonExtractor: Sendable {
             // « du Conseil régional permanent de … », « secrétaire d'État adjoint à … »,
             // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
-               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || t[j + 1].text == "à"
+               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || FrenchWords.isPrepositionA(t[j + 1])
                 || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1].folded))
                 || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
@@ -396,9 +416,9 @@ public struct PersonExtractor: Sendable {
             var k = j
             let isOf = PeopleWords.of.contains(f)
             let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
-            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && t[j].text != "a" || isNear)
+            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && !FrenchWords.isVerbA(t[j]) || isNear)
             // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
-            let isTo = PeopleWords.to.contains(f) && t[j].text != "a" && m.payload.category != "generic"
+            let isTo = PeopleWords.to.contains(f) && !FrenchWords.isVerbA(t[j]) && m.payload.category != "generic"
                 && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1].folded)))
             guard isOf || isAt || isTo else { break }
             k += isNear ? 2 : 1
@@ -473,7 +493,7 @@ public struct PersonExtractor: Sendable {
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && t[n].folded != "des" || t[n].isCapitalized {
+            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && !PeopleWords.ofPlural.contains(t[n].folded) || t[n].isCapitalized {
                 // « la province de Binh Tan », « la préfecture de Gifu », « la région Grand Est »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
@@ -483,7 +503,7 @@ public struct PersonExtractor: Sendable {
                     let first = n
                     while n < t.count {
                         if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
-                        if n > first, PeopleWords.of.contains(t[n].folded), t[n].folded != "des", n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        if n > first, PeopleWords.of.contains(t[n].folded), !PeopleWords.ofPlural.contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
                         break
                     }
                 }
@@ -546,7 +566,7 @@ public struct PersonExtractor: Sendable {
         var i = start
         while i < t.count {
             if t[i].isCapitalized, PeopleWords.honorific.contains(t[i].folded) { i += 1; continue }
-            if let m = titles.match(at: i, in: t), m.payload.category == "honorific", m.tokens.upperBound < t.count,
+            if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
         }
@@ -622,30 +642,31 @@ public struct PersonExtractor: Sendable {
         if FrenchWords.isFunctionWord(f) || bodies.contains(f) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
         if w.isAcronym && w.text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2 { return false }
         if s.isInCountry(j) || s.isInOrganisation(j) { return false }
-        if titles.match(at: j, in: s.tokens) != nil { return false }
+        if title(s, at: j) != nil { return false }
         return true
     }
 
     func isNameWordIgnoringGrammar(_ s: AnalysedSentence, _ j: Int) -> Bool {
         let f = s.tokens[j].folded
-        return !bodies.contains(f) && s.countries(at: j).isEmpty && titles.match(at: j, in: s.tokens) == nil
+        return !bodies.contains(f) && s.countries(at: j).isEmpty && title(s, at: j) == nil
     }
 
+    /// `person.inverted-speech` ends right before token `i` (seeds/grammar/people.rules).
     func isInvertedSpeech(_ t: [Token], before i: Int) -> Bool {
-        if PeopleWords.accordingTo.contains(t[i - 1].folded) { return true }
-        guard i >= 2, PeopleWords.speechVerb.contains(t[i - 1].folded) else { return false }
-        return PeopleWords.speechAuxiliary.contains(t[i - 2].folded) && t[i - 2].text != "à"
-    }
-
-    func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
-        guard k + 1 < t.count else { return false }
-        let a = t[k].folded
-        let human = PeopleWords.humanVerb
-        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", human.contains(t[k + 1].folded) { return true }
-        if PeopleWords.reflexive.contains(a), k + 2 < t.count, FrenchWords.isAuxiliary(t[k + 1]), human.contains(t[k + 2].folded) { return true }
-        if PeopleWords.subjectAuxiliary.contains(a), t[k].text != "à", k + 2 < t.count, PeopleWords.also.contains(t[k + 1].folded), human.contains(t[k + 2].folded) { return true }
+        let s = PatternSubject(tokens: t)
+        for start in stride(from: i - 1, through: max(0, i - 2), by: -1) {
+            if let m = Self.invertedSpeech.match(s, at: start), m.tokens.upperBound == i { return true }
+        }
         return false
     }
+
+    /// `person.subject` starts at token `k`, right after a name (seeds/grammar/people.rules).
+    func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
+        Self.humanPredicate.match(PatternSubject(tokens: t), at: k) != nil
+    }
+
+    static let invertedSpeech = RuleBook.embedded.rule("person.inverted-speech").pattern
+    static let humanPredicate = RuleBook.embedded.rule("person.subject").pattern
 
     // MARK: - One person per name
 
@@ -808,7 +829,7 @@ public struct PersonExtractor: Sendable {
             let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
             let at = named.first { c in
                 let i = c.tokens.lowerBound
-                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || s.tokens[i - 1].folded == "a")
+                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || PeopleWords.at.contains(s.tokens[i - 1].folded))
             }
             if let c = at ?? named.first { return c.iso2 }
         }
@@ -889,13 +910,9 @@ enum PeopleWords {
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
-    static let speechVerb = Lexicon.embedded.words("person.speech-verb")
-    static let speechAuxiliary = Lexicon.embedded.words("person.speech-auxiliary")
-    static let accordingTo = Lexicon.embedded.words("person.according-to")
-    static let humanVerb = Lexicon.embedded.words("person.human-verb")
-    static let subjectAuxiliary = Lexicon.embedded.words("person.subject-auxiliary")
-    static let also = Lexicon.embedded.words("person.also")
     static let and = Lexicon.embedded.words("person.and")
+    static let at = Lexicon.embedded.words("person.at")
+    static let ofPlural = Lexicon.embedded.words("person.of-plural")
     static let by = Lexicon.embedded.words("person.by")
     static let on = Lexicon.embedded.words("person.on")
     static let visit = Lexicon.embedded.words("person.visit")
@@ -903,7 +920,6 @@ enum PeopleWords {
     static let to = Lexicon.embedded.words("person.to")
     static let near = Lexicon.embedded.words("person.near")
     static let capitalisedTitle = Lexicon.embedded.words("person.capitalised-title")
-    static let reflexive = Lexicon.embedded.words("person.reflexive")
     static let vietnameseFinal = Lexicon.embedded.words("person.vietnamese-final")
     /// Longest first, so « ngh » is tried before « ng » and « n ».
     static let vietnameseInitials = Lexicon.embedded.words("person.vietnamese-initial").sorted { ($0.count, $0) > ($1.count, $1) }

@@ -10,6 +10,9 @@ struct AnalysedSentence: Sendable {
     /// Organisation codes by token range.
     let organisations: [(tokens: Range<Int>, code: String)]
     let dates: [DateMention]
+    /// The title phrase starting at each token, when `PersonExtractor.memoise` filled it (else empty):
+    /// the name rules ask the same token several times.
+    var titleAt: [PhraseMatcher<Reference.Title>.Match?] = []
 
     /// Countries whose mention starts at token `i` (a compound « Vietnam-Biélorussie » gives two).
     /// Mentions are kept in token order, so this is a binary search: the extractors ask it of every
@@ -60,11 +63,11 @@ struct AnalysedSentence: Sendable {
 /// The document's sentences analysed once, and the countries it is mostly about.
 struct AnalysedDocument: Sendable {
     let document: Document
-    let sentences: [AnalysedSentence]
+    var sentences: [AnalysedSentence]
     /// Countries by number of mentions, most mentioned first (ties: first mentioned first).
     let countryRank: [String]
 
-    init(document: Document, countries: CountryGazetteer, organisations: Gazetteer<String>) {
+    init(document: Document, countries: CountryGazetteer, organisations: PhraseMatcher<String>) {
         self.document = document
         var out: [AnalysedSentence] = []
         var previous: PartialDate?
@@ -93,8 +96,8 @@ struct AnalysedDocument: Sendable {
         countryRank = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
     }
 
-    static func organisationGazetteer(_ reference: Reference) -> Gazetteer<String> {
-        var g = Gazetteer<String>()
+    static func organisationGazetteer(_ reference: Reference) -> PhraseMatcher<String> {
+        var g = PhraseMatcher<String>()
         for o in reference.organisations {
             for n in [o.name, o.code] + o.aliases { g.add(n, o.code) }
         }
@@ -112,7 +115,14 @@ enum FrenchWords {
     static let auxiliaries = Lexicon.embedded.words("shared.auxiliary")
 
     /// An auxiliary token; « à » folds like « a » but is a preposition.
-    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && t.text != "à" && t.text != "À" }
+    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && !isPrepositionA(t) }
+
+    /// « à » as written: the preposition, which folds like the verb « a ».
+    static func isPrepositionA(_ t: Token) -> Bool { prepositionA.contains(t.text) }
+    /// The verb « a » as written (not « à »).
+    static func isVerbA(_ t: Token) -> Bool { verbA.contains(t.text) }
+    private static let prepositionA = Lexicon.embedded.words("shared.preposition-a.as-written")
+    private static let verbA = Lexicon.embedded.words("shared.verb-a.as-written")
 
     /// Words that cannot start or be part of a person's name even when capitalised.
     static func isFunctionWord(_ f: String) -> Bool { functionWords.contains(f) }

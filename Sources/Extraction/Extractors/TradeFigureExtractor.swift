@@ -9,27 +9,23 @@ import FrenchText
 /// dollars ») carry no figure an analyst can use and are left out.
 public struct TradeFigureExtractor: Sendable {
     public let reference: Reference
-    private var currencyNames: [String: [(words: [String], code: String)]] = [:]
+    /// Currency names (« dollars », « dollars américains ») → ISO code.
+    private var currencyNames = PhraseMatcher<String>()
     private var symbols: [String: String] = [:]
     let countries: CountryGazetteer
     /// Provinces and cities (seeds/reference/places.tsv): a figure of one of them is regional.
-    let places: Gazetteer<String>
-    let organisations: Gazetteer<String>
+    let places: PhraseMatcher<String>
+    let organisations: PhraseMatcher<String>
 
     /// `countries` lets FactExtractor share the gazetteer it builds once.
     public init(reference: Reference, countries: CountryGazetteer? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         for c in reference.currencies {
-            for n in c.names {
-                let words = Tokenizer.tokens(n).map(\.folded)
-                guard let first = words.first else { continue }
-                currencyNames[first, default: []].append((words, c.code))
-            }
+            for n in c.names { currencyNames.add(n, c.code, label: "currency") }
             for s in c.symbols { symbols[s] = c.code }
         }
-        for k in currencyNames.keys { currencyNames[k]!.sort { $0.words.count > $1.words.count } }
-        var p = Gazetteer<String>()
+        var p = PhraseMatcher<String>()
         for place in reference.places where place.kind != "institution" {
             for n in [place.name] + place.aliases { p.add(n, place.iso2) }
         }
@@ -232,11 +228,8 @@ public struct TradeFigureExtractor: Sendable {
         if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
         var k = j
         if Self.currencyOf.contains(tokens[k].folded) { k += 1 }
-        guard k < tokens.count, let candidates = currencyNames[tokens[k].folded] else { return nil }
-        for c in candidates where k + c.words.count <= tokens.count {
-            if (0..<c.words.count).allSatisfy({ tokens[k + $0].folded == c.words[$0] }) { return (c.code, k + c.words.count) }
-        }
-        return nil
+        guard let m = currencyNames.match(at: k, in: tokens) else { return nil }
+        return (m.payload, m.tokens.upperBound)
     }
 
     // MARK: - Sentence cues (French grammar of trade figures, not reference data)
@@ -270,6 +263,8 @@ public struct TradeFigureExtractor: Sendable {
     static let stockTotals = Lexicon.embedded.words("trade.stock-total")
     static let projectWords = Lexicon.embedded.words("trade.projects")
     static let sinceWords = Lexicon.embedded.words("trade.since")
+    static let articleDes = Lexicon.embedded.words("trade.article-des.as-written")
+    static let participleEndings = Lexicon.embedded.words("trade.participle-ending")
     static let betweenWords = Lexicon.embedded.words("trade.between")
     static let andWords = Lexicon.embedded.words("trade.and")
     static let yearNouns = Lexicon.embedded.words("trade.year-noun")
@@ -344,9 +339,9 @@ public struct TradeFigureExtractor: Sendable {
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard perfectAuxiliaries.contains(aux.folded), aux.text != "à", aux.text != "À" else { return false }
+        guard perfectAuxiliaries.contains(aux.folded), !FrenchWords.isPrepositionA(aux) else { return false }
         let f = tokens[i].folded
-        return ["e", "es", "ee", "ees", "i", "is", "u", "us"].contains { f.hasSuffix($0) } && f.utf8.count > 3
+        return Self.participleEndings.contains { f.hasSuffix($0) } && f.utf8.count > 3
     }
 
     /// The stretch of the sentence each amount owns for its year and period: from the end of the previous
@@ -394,7 +389,7 @@ public struct TradeFigureExtractor: Sendable {
             let writesYear = d.tokens.contains { isYear(f[$0]) } || d.tokens.contains { yearNouns.contains(f[$0]) }
             guard d.kind == .period || writesYear else { continue }
             // « depuis 1992 », « dès 2016 » date something else than the figure.
-            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), tokens[i - 1].text != "des" { continue }
+            if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), !Self.articleDes.contains(tokens[i - 1].text) { continue }
             if d.kind == .period, let e = d.end {
                 if start.month != nil {
                     period = "\(start)/\(e)"

@@ -23,11 +23,16 @@ public struct VisitExtractor: Sendable {
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
-        let doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
+        var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
+        persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))
     }
 
-    enum Trigger { case visit, visited, arrival, departure, reception, receptionNoun, passiveReception, led, meeting }
+    /// How a trigger word tells the trip; the names are the third part of the `visit.trigger.*` rule ids.
+    enum Trigger: String {
+        case visit, visited, arrival, departure, reception, led, meeting
+        case receptionNoun = "reception-noun", passiveReception = "passive-reception"
+    }
 
     func extract(_ doc: AnalysedDocument, _ analysis: PersonAnalysis) -> [VisitFact] {
         var trips = VisitSet()
@@ -236,59 +241,51 @@ public struct VisitExtractor: Sendable {
 
     // MARK: - Sentence reading
 
+    /// The visit triggers of a sentence, read by the `visit.trigger.*` rules of seeds/grammar/visits.rules.
+    /// For one trigger word the first rule that matches wins; a pronoun (« celle de Y ») stands for a
+    /// visit only after a trip noun of the same sentence.
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
+        // One look-up per token: most sentences have no trigger word, and then no rule is tried.
+        guard s.tokens.contains(where: { Self.triggerRules.words.contains($0.folded) }) else { return [] }
+        var best: [Int: Int] = [:]  // trigger token → rule index
+        for (rule, m) in Self.triggerRules.set.matches(PatternSubject(s)) {
+            guard let t = m.captures[Self.triggerCapture]?.lowerBound else { continue }
+            if let r = best[t], r <= rule { continue }
+            best[t] = rule
+        }
         var out: [(at: Int, kind: Trigger)] = []
         var sawVisit = false
-        let t = s.tokens
-        /// `s.folded(i)` is a word of `set` and not the preposition « à » (which folds like « a »).
-        func word(_ i: Int, _ set: Set<String>) -> Bool { set.contains(s.folded(i)) && !(i >= 0 && i < t.count && (t[i].text == "à" || t[i].text == "À")) }
-        // Every look-around goes through `s.folded(_:)`, empty outside the sentence: a trigger that ends
-        // the sentence, or two triggers in a row, never index past the tokens.
-        for i in t.indices {
-            let f = t[i].folded
-            // One hash per token: most words head no trigger (the branches below test a dozen sets).
-            guard L.triggerHead.contains(f) else { continue }
-            if L.tripNoun.contains(f) {
-                // « la délégation a visité le Chili », « ont visité une usine à Lima »: the verb, whose subject travels.
-                let aux = L.filler.contains(s.folded(i - 1)) ? i - 2 : i - 1
-                if L.kindHead.contains(f), !L.tripPronoun.contains(f), word(aux, L.auxHave) { out.append((i, .visited)) }
-                else { out.append((i, .visit)) }
-                sawVisit = true
-            } else if L.tripPronoun.contains(f) {
-                // « la visite de X en 2010 et celle de Y » stands for a visit only after one.
-                if sawVisit { out.append((i, .visit)) }
-            } else if L.arrived.contains(f) {
-                if L.auxArrived.contains(s.folded(i - 1)) || (i > 0 && t[i - 1].text == ",") { out.append((i, .arrival)) }
-            } else if L.went.contains(f) {
-                if L.auxReflexive.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2)) { out.append((i, .arrival)) }
-            } else if L.came.contains(f) {
-                // « La présidente X vint au Pérou en 1990 », « X est venu à Quito »: a past trip (« venu de Lima »
-                // says where from, and has no locative host). The simple past needs no auxiliary.
-                if L.cameAlone.contains(f) || L.auxBe.contains(s.folded(i - 1)) { out.append((i, .arrival)) }
-            } else if L.left.contains(f) {
-                // « X a quitté Lima, concluant sa visite », « quittant Quito »: leaving the host.
-                if L.leftAlone.contains(f) || word(i - 1, L.auxHave) { out.append((i, .departure)) }
-            } else if L.received.contains(f) {
-                // « a reçu X »: X is the guest; « est accueilli », « a été reçu »: the subject is.
-                if L.auxPassive.contains(s.folded(i - 1)) { out.append((i, .passiveReception)) }
-                else if word(i - 1, L.auxHave) { out.append((i, .reception)) }
-            } else if L.receives.contains(f) {
-                out.append((i, .reception))
-            } else if L.receptionNoun.contains(f) {
-                // « lors d'une réception à Lima de X », « la cérémonie d'accueil de la présidente Y ».
-                if !(i > 0 && L.ceremony.contains(s.folded(i - 2))) && !L.receptionAlone.contains(f) { continue }
-                out.append((i, .receptionNoun))
-            } else if L.met.contains(f) || L.talked.contains(f) {
-                // « X a rencontré à Quito le ministre péruvien Y », « s'est entretenu à Lima avec … »: a meeting
-                // held in a named place is a trip there for whoever is foreign to it.
-                if L.met.contains(f) ? word(i - 1, L.auxHave) : (L.auxTalked.contains(s.folded(i - 1)) || L.reflexiveElided.contains(s.folded(i - 2))) { out.append((i, .meeting)) }
-            } else if L.led.contains(f) {
-                // « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
-                if word(i - 1, L.auxHave), L.delegation.contains(s.folded(i + 1)) || L.delegation.contains(s.folded(i + 2)) { out.append((i, .led)) }
-            }
+        for (at, rule) in best.sorted(by: { $0.key < $1.key }) {
+            let (kind, pronoun) = Self.triggerRules.kinds[rule]
+            if pronoun { guard sawVisit else { continue } } else if kind == .visit || kind == .visited { sawVisit = true }
+            out.append((at, kind))
         }
         return out
     }
+
+    /// `visit.trigger.KIND[.variant]`: the rules and, by rule, the trigger kind and whether it is a pronoun.
+    static let triggerCapture = "trigger"
+    static let pronounVariant = "pronoun"
+
+    static let triggerRules: (set: RuleSet, kinds: [(Trigger, pronoun: Bool)], words: WordSet) = {
+        let rules = RuleBook.embedded.rules(prefix: "visit.trigger.")
+        let kinds = rules.map { r -> (Trigger, pronoun: Bool) in
+            let parts = r.id.split(separator: ".")
+            guard parts.count >= 3, let kind = Trigger(rawValue: String(parts[2])) else {
+                preconditionFailure("rule \(r.id): the third part must name a VisitExtractor.Trigger")
+            }
+            return (kind, parts.count > 3 && parts[3] == pronounVariant)
+        }
+        // Every trigger word: each rule says which words its {trigger} capture starts with.
+        var words = WordSet()
+        for r in rules {
+            guard let w = r.pattern.captureWords(triggerCapture) else {
+                preconditionFailure("rule \(r.id): its {trigger} capture must start with a word test in every alternative")
+            }
+            words.formUnion(w)
+        }
+        return (RuleSet(rules), kinds, words)
+    }()
 
     /// Invitations, plans and future tense: « a invité … à se rendre », « effectuera une visite ».
     func isNotFactual(_ s: AnalysedSentence, _ seg: Range<Int>, clauseStart: Int) -> Bool {
@@ -333,7 +330,7 @@ public struct VisitExtractor: Sendable {
             var j = k
             if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
             guard j < seg.upperBound, L.to.contains(s.folded(j)) else { break }
-            if L.at.contains(s.folded(j)), s.tokens[j].text != "à" && s.tokens[j].text != "À" { break }
+            if L.at.contains(s.folded(j)), !FrenchWords.isPrepositionA(s.tokens[j]) { break }
             var c = j + 1
             if L.placeArticle.contains(s.folded(c)) { c += 1 }
             guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
@@ -366,7 +363,7 @@ public struct VisitExtractor: Sendable {
         var reach = k + 2
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
-            if s.tokens[q].text == ",", s.folded(q + 1) != "et" { break }
+            if s.tokens[q].text == ",", !L.and.contains(s.folded(q + 1)) { break }
             if L.and.contains(s.folded(q)) { reach = q + 4 }
             q += 1
         }
@@ -442,7 +439,7 @@ public struct VisitExtractor: Sendable {
         let i = c.tokens.lowerBound
         let prev = s.folded(i - 1)
         if L.locative.contains(prev) { return true }
-        if i > 0, s.tokens[i - 1].text == "à" || s.tokens[i - 1].text == "À" { return true }
+        if i > 0, FrenchWords.isPrepositionA(s.tokens[i - 1]) { return true }
         // « dans la capitale Lima »
         if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
         // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
@@ -652,7 +649,7 @@ public struct VisitExtractor: Sendable {
             var b = i - 1
             if b >= 0, L.ofPlace.contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
             if b >= 0, L.placeArticle.contains(t[b].folded) { b -= 1 }
-            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || t[b].text == "à" || t[b].text == "À") {
+            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || FrenchWords.isPrepositionA(t[b])) {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
@@ -836,35 +833,22 @@ public struct VisitExtractor: Sendable {
 
 /// The visit grammar's word classes (seeds/grammar/visits.lexicon), looked up once.
 private enum L {
-    /// Every word a trigger branch of `triggers(_:)` starts from.
-    static let triggerHead = tripNoun.union(tripPronoun).union(arrived).union(went).union(came).union(left)
-        .union(received).union(receives).union(receptionNoun).union(met).union(talked).union(led)
     static let recalled = Lexicon.embedded.words("visit.recalled")
     static let adjective = Lexicon.embedded.words("visit.adjective")
     static let also = Lexicon.embedded.words("visit.also")
     static let anaphor = Lexicon.embedded.words("visit.anaphor")
     static let and = Lexicon.embedded.words("visit.and")
     static let andAlso = Lexicon.embedded.words("visit.and-also")
-    static let arrived = Lexicon.embedded.words("visit.arrived")
     static let at = Lexicon.embedded.words("visit.at")
-    static let auxArrived = Lexicon.embedded.words("visit.aux-arrived")
-    static let auxBe = Lexicon.embedded.words("visit.aux-be")
-    static let auxHave = Lexicon.embedded.words("visit.aux-have")
-    static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
-    static let auxReflexive = Lexicon.embedded.words("visit.aux-reflexive")
-    static let auxTalked = Lexicon.embedded.words("visit.aux-talked")
     static let by = Lexicon.embedded.words("visit.by")
-    static let came = Lexicon.embedded.words("visit.came")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")
     static let after = Lexicon.embedded.words("visit.after")
     static let spouse = Lexicon.embedded.words("visit.spouse")
     static let cityState = Lexicon.embedded.words("visit.city-state")
-    static let cameAlone = Lexicon.embedded.words("visit.came-alone")
     static let capitalArticle = Lexicon.embedded.words("visit.capital-article")
     static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")
-    static let ceremony = Lexicon.embedded.words("visit.ceremony")
     static let chose = Lexicon.embedded.words("visit.chose")
     static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
     static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
@@ -887,12 +871,8 @@ private enum L {
     static let kindHead = Lexicon.embedded.words("visit.kind-head")
     static let kindNoun = Lexicon.embedded.words("visit.kind-noun")
     static let latter = Lexicon.embedded.words("visit.latter")
-    static let led = Lexicon.embedded.words("visit.led")
     static let ledBy = Lexicon.embedded.words("visit.led-by")
-    static let left = Lexicon.embedded.words("visit.left")
-    static let leftAlone = Lexicon.embedded.words("visit.left-alone")
     static let locative = Lexicon.embedded.words("visit.locative")
-    static let met = Lexicon.embedded.words("visit.met")
     static let notSubject = Lexicon.embedded.words("visit.not-subject")
     static let notWhen = Lexicon.embedded.words("visit.not-when")
     static let objectArticle = Lexicon.embedded.words("visit.object-article")
@@ -907,25 +887,16 @@ private enum L {
     static let possessive = Lexicon.embedded.words("visit.possessive")
     static let presentVerb = Lexicon.embedded.words("visit.present-verb")
     static let purpose = Lexicon.embedded.words("visit.purpose")
-    static let received = Lexicon.embedded.words("visit.received")
-    static let receives = Lexicon.embedded.words("visit.receives")
-    static let receptionAlone = Lexicon.embedded.words("visit.reception-alone")
-    static let receptionNoun = Lexicon.embedded.words("visit.reception-noun")
-    static let reflexiveElided = Lexicon.embedded.words("visit.reflexive-elided")
     static let relative = Lexicon.embedded.words("visit.relative")
     static let soMuch = Lexicon.embedded.words("visit.so-much")
     static let state = Lexicon.embedded.words("visit.state")
     static let stateNoun = Lexicon.embedded.words("visit.state-noun")
-    static let talked = Lexicon.embedded.words("visit.talked")
     static let that = Lexicon.embedded.words("visit.that")
     static let this = Lexicon.embedded.words("visit.this")
     static let to = Lexicon.embedded.words("visit.to")
-    static let tripNoun = Lexicon.embedded.words("visit.trip-noun")
-    static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")
     static let tripVerb = Lexicon.embedded.words("visit.trip-verb")
     static let until = Lexicon.embedded.words("visit.until")
     static let untilPrep = Lexicon.embedded.words("visit.until-prep")
     static let vagueDate = Lexicon.embedded.words("visit.vague-date")
-    static let went = Lexicon.embedded.words("visit.went")
     static let workingNoun = Lexicon.embedded.words("visit.working-noun")
 }

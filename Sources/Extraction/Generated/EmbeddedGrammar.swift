@@ -77,6 +77,33 @@ agreement.and	et
 agreement.reflexive	se s'
 # Anniversaries: « les vingt ans de la signature du traité » dates a celebration, not the signing.
 agreement.anniversary	ans anniversaire anniversaires
+# « entre » (between) as written: « entré » (entered) folds the same.
+agreement.between.as-written	entre Entre
+# Heads whose first word needs a check of its own (AgreementExtractor.isNamedDocument and candidates):
+# « la déclaration de Hanoï » vs « dans une déclaration, le porte-parole … ».
+agreement.declaration-head	déclaration
+# « une vision commune » is also shared views: a document only as a title.
+agreement.vision-head	vision
+# « Partenariat » names a document only as a signed title, never a relationship level.
+agreement.partnership-head	partenariat
+# « la convention » is also a meeting: a document when signed.
+agreement.convention-head	convention
+# « le chef du protocole » is an office, not a document.
+agreement.protocol-head	protocole
+# « un accord »: the indefinite article before a head (« trouver un accord » is a consensus).
+agreement.indefinite	un
+# « lettre d'intention avec l'Allemagne »: a party after a title.
+agreement.with	avec
+
+"""#,
+        "countries.lexicon": #"""
+# Word classes of the country gazetteer (Sources/Extraction/CountryGazetteer.swift). Examples are invented.
+
+# A demonym naming a language is no country mention: « en russe », « la langue russe », « parle français ».
+country.language-in	en
+country.language-lead	langue langues parle parlent parler parlant
+# The next language of a list: « en russe et en anglais », « en russe, anglais ou chinois ».
+country.language-list	et , ou
 
 """#,
         "domains.lexicon": #"""
@@ -157,6 +184,10 @@ person.reflexive	s'
 # Vietnamese syllables: initial consonants and finals (« nguyen », « thanh », « hoai »).
 person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
 person.vietnamese-final	c ch m n ng nh p t
+# « à » (folded): the country where someone is, « l'ambassadeur à Paris ».
+person.at	à
+# « des » after a place noun starts a list (« la province des … »), not the place's own name.
+person.of-plural	des
 
 """#,
         "shared.lexicon": #"""
@@ -173,6 +204,12 @@ shared.conjunction	et ou mais car donc ni puis ainsi outre
 shared.auxiliary	a ont est sont était étaient avait avaient sera seront aura auront va vont s'est se s' fut a-t-il a-t-elle n'a devrait
 # Words that never start or continue a person's name even when capitalised (« Selon M. X », « Toutefois, … »).
 shared.not-a-name	qui que qu' dont c' selon cependant toutefois néanmoins lorsque si tout tous
+
+# --- Words told apart by their accent (compared as written, not folded) ----------------------
+# The preposition « à » folds like the verb « a »: « il a reçu » is a verb, « à Hanoï » a place.
+shared.preposition-a.as-written	à À
+# The verb « a » written without accent: « il a reçu », not « à ».
+shared.verb-a.as-written	a
 
 """#,
         "trade.lexicon": #"""
@@ -235,6 +272,10 @@ trade.place-of	de du d'
 trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
 # Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
 trade.amount-joiner	, ; et puis
+# « des » (the article, written without accent) is not « dès » (since): « dès 2020 » vs « des 2020 accords ».
+trade.article-des.as-written	des
+# Endings of a past participle after « a » (« a atteint », « a progressé »): what a perfect tense ends with.
+trade.participle-ending	e es ee ees i is u us
 
 """#,
         "visits.lexicon": #"""
