@@ -119,7 +119,7 @@ score: build
 # kb against the stock sqlite3 CLI and grep on the same data; table on stdout, JSON in bench/results/.
 # BENCH_SIZES="1000 10000" for a quick run; BENCH_SCRATCH=.build-NAME to reuse a build folder;
 # kb is measured statically linked, as `make release` builds it (BENCH_SWIFTFLAGS= for shared libraries).
-BENCH_SIZES   ?= 1000 10000 100000
+BENCH_SIZES   ?= 1000 20000 100000
 BENCH_SCRATCH ?= .build
 BENCH_SWIFTFLAGS ?= --static-swift-stdlib
 

@@ -33,9 +33,17 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = 20251203
 
-# Queries: the selective one names a rare foreign surname (the tail of Vocabulary.foreignLast),
-# the broad one a word nearly every article holds.
-QUERIES = {"selective": "Vandermeulen", "broad": "coopération"}
+# Queries per corpus: on the template corpus the selective one names a rare foreign surname (the
+# tail of Vocabulary.foreignLast), the broad one a word nearly every article holds; on the
+# real-style corpus those of the issue (« cybersécurité », a few % of articles; « coopération
+# économique », most of them).
+QUERIES_BY_CORPUS = {
+    "template": {"selective": "Vandermeulen", "broad": "coopération"},
+    "real": {"selective": "cybersécurité", "broad": "coopération économique"},
+}
+QUERIES = QUERIES_BY_CORPUS["template"]
+CORPORA = ("template", "real")
+REAL_SOURCES = [os.path.join(ROOT, "seeds", "articles"), os.path.join(os.path.dirname(ROOT), "shared", "corpus", "articles")]
 
 # kb's own search statement (Sources/KnowledgeBase/Search/Search.swift), run by the sqlite3 CLI on kb's
 # database: same index, same query, so the difference is kb's process and analysis overhead.
@@ -43,13 +51,15 @@ SEARCH_SQL = ("SELECT a.id, a.source, a.date, a.headline, bm25(articles_fts, 5.0
               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
               "WHERE articles_fts MATCH '{match}' ORDER BY score LIMIT 20;")
 
+# Issue 11's targets (at 20,000 and 100,000 articles).
 TARGETS = {
-    "ingest_vs_sqlite": 2.0,      # kb ingest ≤ 2× sqlite3 CLI load
-    "reingest_fraction": 0.05,    # unchanged re-ingest ≤ 5% of first ingest
+    "ingest_vs_sqlite": 2.5,      # kb ingest ≤ 2.5× the sqlite3 CLI load
+    "reingest_fraction": 0.02,    # unchanged re-ingest ≤ 2 % of the first ingest
     "peak_rss_mb": 200,           # independent of N
-    "search_vs_sqlite": 1.5,      # kb search ≤ 1.5× sqlite3 CLI
-    "grep_vs_search": 20,         # kb search ≥ 20× faster than grep
-    "db_vs_raw": 2.0,             # database ≤ 2× raw text
+    "search_vs_sqlite_selective": 2.0,  # kb search ≤ 2× the sqlite3 CLI, selective query
+    "search_vs_sqlite_broad": 1.2,      # and broad query
+    "grep_vs_search": 10,         # grep -ril ≥ 10× kb search at 20,000 (≥ 40× at 100,000)
+    "db_vs_raw": 2.5,             # database ≤ 2.5× the raw text
 }
 
 
@@ -148,30 +158,46 @@ def ensure_corpus(kb_bench, work, n):
     return corpus
 
 
-def sqlite_load_script(corpus, schema_sql):
+def ensure_real_corpus(work, n):
+    """The real-style corpus (bench/realstyle.py), regenerated when its sources or generator change."""
+    import hashlib
+    import realstyle
+    corpus = os.path.join(work, f"real-{n}")
+    stamp_path = corpus + ".stamp"
+    h = hashlib.sha256(open(os.path.join(ROOT, "bench", "realstyle.py"), "rb").read())
+    for t in realstyle.source_texts(REAL_SOURCES):
+        h.update(t.encode("utf-8"))
+    stamp = f"seed={SEED} sources={h.hexdigest()} count={n}"
+    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(corpus):
+        log(f"real-style corpus of {n:,} articles already generated: {corpus}")
+        return corpus
+    if os.path.exists(corpus):
+        shutil.rmtree(corpus)
+    log(f"generating {n:,} real-style articles into {corpus}")
+    t0 = time.perf_counter()
+    k = realstyle.generate(corpus, n, REAL_SOURCES, SEED)
+    log(f"  from {k} source articles in {time.perf_counter() - t0:.1f} s")
+    with open(stamp_path, "w") as f:
+        f.write(stamp)
+    return corpus
+
+
+def sqlite_load_script(corpus):
     """The practical limit: the stock sqlite3 CLI reads the same files (fsdir/readfile, built into the
-    CLI) into migrations/001's articles table and FTS5 index, one transaction, no extraction. Date
-    and headline come from the first line, the body is the rest; the search columns hold the
-    unanalysed text (FTS5's unicode61 folds case and accents itself)."""
+    CLI) into a table holding each text once (headline line and body, split at the first line
+    break) with an external-content FTS5 index over it (`unicode61 remove_diacritics 2`, headline
+    and body columns, as kb's), one transaction, no extraction."""
     corpus = corpus.replace("'", "''")
-    return schema_sql + f"""
+    return f"""
+CREATE TABLE articles (id INTEGER PRIMARY KEY, source TEXT NOT NULL, mtime INTEGER, headline TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content="articles", content_rowid="id",
+    tokenize="unicode61 remove_diacritics 2");
 BEGIN;
-CREATE TEMP TABLE files AS SELECT name, mtime FROM fsdir('{corpus}') WHERE name GLOB '*.txt' ORDER BY name;
-INSERT INTO articles(id, source, content_hash, raw_text, date, date_precision, headline, body,
-                     search_headline, search_body, ingested_at, updated_at)
-SELECT id, name, hex(sha3(t, 256)), t, d,
-       CASE length(d) WHEN 10 THEN 'day' WHEN 7 THEN 'month' END,
-       CASE WHEN d IS NULL THEN h ELSE substr(h, 8 + length(d)) END, b,
-       CASE WHEN d IS NULL THEN h ELSE substr(h, 8 + length(d)) END, b, now, now
-FROM (SELECT id, name, t, h, b, now,
-             CASE WHEN h GLOB ' date [0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] *' THEN substr(h, 7, 10)
-                  WHEN h GLOB ' date [0-9][0-9][0-9][0-9]-[0-1][0-9] *' THEN substr(h, 7, 7) END AS d
-      FROM (SELECT id, name, t, substr(t, 1, instr(t, char(10)) - 1) AS h, substr(t, instr(t, char(10)) + 1) AS b,
-                   strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS now
-            FROM (SELECT rowid AS id, name, CAST(readfile(name) AS TEXT) AS t FROM files)));
-INSERT INTO article_sources(path, article_id, name, size, mtime, first_seen, last_seen)
-SELECT name, rowid, name, length(readfile(name)), mtime, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-       strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM files;
+INSERT INTO articles(id, source, mtime, headline, body)
+SELECT id, name, mtime, substr(t, 1, instr(t, char(10)) - 1), substr(t, instr(t, char(10)) + 1)
+FROM (SELECT row_number() OVER (ORDER BY name) AS id, name, mtime, CAST(readfile(name) AS TEXT) AS t
+      FROM fsdir('{corpus}') WHERE name GLOB '*.txt');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 COMMIT;
 """
 
@@ -211,17 +237,19 @@ def machine():
     }
 
 
-def bench_size(n, args, schema_sql):
+def bench_size(n, args, kind="template"):
     kb, kb_bench = os.path.join(args.bin, "kb"), os.path.join(args.bin, "kb-bench")
-    corpus = ensure_corpus(kb_bench, args.work, n)
+    corpus = ensure_corpus(kb_bench, args.work, n) if kind == "template" else ensure_real_corpus(args.work, n)
+    suffix = "" if kind == "template" else "-real"
+    queries = QUERIES_BY_CORPUS[kind]
     files, raw = dir_bytes(corpus)
     raw_mb = raw / 1e6
     # Other work on the machine skews wall times: the load average is kept with the figures.
-    r = {"articles": files, "raw_bytes": raw, "load_average_before": os.getloadavg()[0]}
+    r = {"corpus": kind, "articles": files, "raw_bytes": raw, "load_average_before": os.getloadavg()[0]}
     # Warm the page cache so every contender reads the corpus from memory.
     subprocess.run(["grep", "-rqc", "zzzzzz", corpus])
 
-    kb_db = os.path.join(args.work, f"kb-{n}.sqlite")
+    kb_db = os.path.join(args.work, f"kb-{n}{suffix}.sqlite")
     remove_db(kb_db)
     log(f"N={n:,}: kb ingest")
     wall, rss, _, err, cpu = timed([kb, "ingest", "--db", kb_db, corpus])
@@ -236,17 +264,18 @@ def bench_size(n, args, schema_sql):
                         "summary": err.strip().splitlines()[-1] if err.strip() else ""}
     log(f"  {wall:.2f} s")
 
-    sq_db = os.path.join(args.work, f"sqlite-{n}.sqlite")
+    sq_db = os.path.join(args.work, f"sqlite-{n}{suffix}.sqlite")
     remove_db(sq_db)
-    script = os.path.join(args.work, f"sqlite-load-{n}.sql")
+    script = os.path.join(args.work, f"sqlite-load-{n}{suffix}.sql")
     with open(script, "w") as f:
-        f.write(sqlite_load_script(corpus, schema_sql))
+        f.write(sqlite_load_script(corpus))
     log(f"N={n:,}: sqlite3 CLI load")
     with open(script) as f:
         wall, rss, _, _, cpu = timed(["sqlite3", sq_db], stdin=f)
     count = subprocess.run(["sqlite3", sq_db, "SELECT count(*) FROM articles"], capture_output=True, text=True).stdout.strip()
     r["sqlite_load"] = {"seconds": wall, "cpu_seconds": cpu, "peak_rss_mb": rss, "articles": int(count or 0), "db_bytes": db_bytes(sq_db),
                         "db_vs_raw": db_bytes(sq_db) / raw}
+    r["db_vs_sqlite_db"] = r["kb_ingest"]["db_bytes"] / r["sqlite_load"]["db_bytes"]
     r["ingest_vs_sqlite"] = r["kb_ingest"]["seconds"] / wall
     r["ingest_vs_sqlite_cpu"] = r["kb_ingest"]["cpu_seconds"] / cpu
     log(f"  {wall:.2f} s ({count} articles)")
@@ -256,8 +285,13 @@ def bench_size(n, args, schema_sql):
     r["extraction"] = json.loads(p.stdout)
     log(f"  {r['extraction']['extract_mb_per_s']:.1f} MB/s")
 
+    # Start-up: a whole process that opens nothing (`kb --version`), beside the searches.
+    st_s, st_cpu, _ = median_run([kb, "--version"], args.runs)
+    r["startup"] = {"seconds": st_s, "cpu_seconds": st_cpu}
+    log(f"N={n:,}: kb --version {st_s * 1000:.1f} ms")
+
     r["search"] = {}
-    for name, query in QUERIES.items():
+    for name, query in queries.items():
         match = fts_match(query).replace("'", "''")
         log(f"N={n:,}: search {name} « {query} »")
         kb_s, kb_cpu, kb_out = median_run([kb, "search", "--db", kb_db, query], args.runs)
@@ -269,7 +303,7 @@ def bench_size(n, args, schema_sql):
             "query": query, "matching_articles": int(total or 0), "grep_files": len(grep_out.splitlines()),
             "kb_seconds": kb_s, "kb_hits": len(kb_out.splitlines()), "sqlite_seconds": sq_s,
             "sqlite_hits": len(sq_out.splitlines()), "grep_seconds": grep_s,
-            "kb_vs_sqlite": kb_s / sq_s, "grep_vs_kb": grep_s / kb_s,
+            "kb_vs_sqlite": kb_s / sq_s, "grep_vs_kb": grep_s / kb_s, "kb_minus_startup_seconds": kb_s - st_s,
             "kb_cpu_seconds": kb_cpu, "sqlite_cpu_seconds": sq_cpu, "grep_cpu_seconds": grep_cpu,
             "kb_vs_sqlite_cpu": kb_cpu / sq_cpu if sq_cpu else None,
             "grep_vs_kb_cpu": grep_cpu / kb_cpu if kb_cpu else None,
@@ -284,13 +318,15 @@ def verdict(ok):
 
 
 def table(results, sizes):
+    """One column per (corpus, N) measured: `results` keys are `N` (template) and `N-real`."""
     rows = []
+    columns = [k for n in sizes for k in (str(n), f"{n}-real") if k in results]
 
     def row(label, key, fmt, target=""):
         cells = []
-        for n in sizes:
+        for c in columns:
             try:
-                cells.append(fmt.format(key(results[str(n)])))
+                cells.append(fmt.format(key(results[c])))
             except (KeyError, TypeError, ZeroDivisionError):
                 cells.append("—")
         rows.append([label, target] + cells)
@@ -303,23 +339,27 @@ def table(results, sizes):
     row("  MB/s", lambda r: r["kb_ingest"]["mb_per_s"], "{:.2f}")
     row("  peak RSS (MB)", lambda r: r["kb_ingest"]["peak_rss_mb"], "{:.0f}", "≤ 200")
     row("sqlite3 CLI load (s)", lambda r: r["sqlite_load"]["seconds"], "{:.2f}")
-    row("  ingest ÷ sqlite3", lambda r: r["ingest_vs_sqlite"], "{:.1f}×", "≤ 2×")
+    row("  ingest ÷ sqlite3", lambda r: r["ingest_vs_sqlite"], "{:.1f}×", "≤ 2.5×")
     row("  same, CPU time (user+sys)", lambda r: r["ingest_vs_sqlite_cpu"], "{:.1f}×")
     row("extraction alone (MB/s)", lambda r: r["extraction"]["extract_mb_per_s"], "{:.1f}")
     row("re-ingest unchanged (s)", lambda r: r["kb_reingest"]["seconds"], "{:.2f}")
-    row("  ÷ first ingest", lambda r: r["kb_reingest"]["fraction_of_first"] * 100, "{:.1f} %", "≤ 5 %")
-    row("kb database ÷ raw text", lambda r: r["kb_ingest"]["db_vs_raw"], "{:.2f}×", "≤ 2×")
+    row("  ÷ first ingest", lambda r: r["kb_reingest"]["fraction_of_first"] * 100, "{:.1f} %", "≤ 2 %")
+    row("kb database ÷ raw text", lambda r: r["kb_ingest"]["db_vs_raw"], "{:.2f}×", "≤ 2.5×")
     row("sqlite3 database ÷ raw text", lambda r: r["sqlite_load"]["db_vs_raw"], "{:.2f}×")
-    for q in QUERIES:
-        row(f"search {q}: matching articles", lambda r, q=q: r["search"][q]["matching_articles"], "{:,}")
+    row("kb database ÷ sqlite3 database", lambda r: r["db_vs_sqlite_db"], "{:.2f}×")
+    row("start-up: kb --version (ms)", lambda r: r["startup"]["seconds"] * 1000, "{:.1f}")
+    for q, target in (("selective", "≤ 2×"), ("broad", "≤ 1.2×")):
+        row(f"search {q}", lambda r, q=q: "« " + r["search"][q]["query"] + " »", "{}")
+        row(f"  matching articles", lambda r, q=q: r["search"][q]["matching_articles"], "{:,}")
         row(f"  kb search (ms)", lambda r, q=q: r["search"][q]["kb_seconds"] * 1000, "{:.1f}")
+        row(f"  kb search − start-up (ms)", lambda r, q=q: r["search"][q]["kb_minus_startup_seconds"] * 1000, "{:.1f}")
         row(f"  sqlite3 CLI (ms)", lambda r, q=q: r["search"][q]["sqlite_seconds"] * 1000, "{:.1f}")
-        row(f"  kb ÷ sqlite3", lambda r, q=q: r["search"][q]["kb_vs_sqlite"], "{:.2f}×", "≤ 1.5×")
+        row(f"  kb ÷ sqlite3", lambda r, q=q: r["search"][q]["kb_vs_sqlite"], "{:.2f}×", target)
         row(f"  same, CPU time", lambda r, q=q: r["search"][q]["kb_vs_sqlite_cpu"], "{:.2f}×")
         row(f"  grep -ril (ms)", lambda r, q=q: r["search"][q]["grep_seconds"] * 1000, "{:.1f}")
-        row(f"  grep ÷ kb", lambda r, q=q: r["search"][q]["grep_vs_kb"], "{:.1f}×", "≥ 20×")
+        row(f"  grep ÷ kb", lambda r, q=q: r["search"][q]["grep_vs_kb"], "{:.1f}×", "≥ 10×")
         row(f"  same, CPU time", lambda r, q=q: r["search"][q]["grep_vs_kb_cpu"], "{:.1f}×")
-    header = ["", "target"] + [f"N={n:,}" for n in sizes]
+    header = ["", "target"] + [f"N={int(c.split('-')[0]):,}" + (" real" if c.endswith("-real") else "") for c in columns]
     widths = [max(len(str(x[i])) for x in rows + [header]) for i in range(len(header))]
     lines = [" | ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
              for r in [header] + rows]
@@ -328,19 +368,21 @@ def table(results, sizes):
 
 
 def checks(results, sizes):
-    n = str(max(sizes))
-    r = results[n]
-    rss = [results[str(s)]["kb_ingest"]["peak_rss_mb"] for s in sizes]
-    out = {
-        "ingest_vs_sqlite": r["ingest_vs_sqlite"] <= TARGETS["ingest_vs_sqlite"],
-        "reingest_fraction": r["kb_reingest"]["fraction_of_first"] <= TARGETS["reingest_fraction"],
-        "peak_rss_mb": max(rss) <= TARGETS["peak_rss_mb"],
-        "db_vs_raw": r["kb_ingest"]["db_vs_raw"] <= TARGETS["db_vs_raw"],
-    }
-    for q in QUERIES:
-        out[f"search_vs_sqlite_{q}"] = r["search"][q]["kb_vs_sqlite"] <= TARGETS["search_vs_sqlite"]
-        out[f"grep_vs_search_{q}"] = r["search"][q]["grep_vs_kb"] >= TARGETS["grep_vs_search"]
-    return n, out
+    """The targets, judged on the largest N of each corpus (grep: ≥ 40× from 100,000 articles)."""
+    n = max(sizes)
+    rss = [r["kb_ingest"]["peak_rss_mb"] for r in results.values()]
+    out = {"peak_rss_mb": max(rss) <= TARGETS["peak_rss_mb"]}
+    for key in (str(n), f"{n}-real"):
+        if key not in results:
+            continue
+        r, tag = results[key], "" if key == str(n) else "_real"
+        out["ingest_vs_sqlite" + tag] = r["ingest_vs_sqlite"] <= TARGETS["ingest_vs_sqlite"]
+        out["reingest_fraction" + tag] = r["kb_reingest"]["fraction_of_first"] <= TARGETS["reingest_fraction"]
+        out["db_vs_raw" + tag] = r["kb_ingest"]["db_vs_raw"] <= TARGETS["db_vs_raw"]
+        for q in ("selective", "broad"):
+            out[f"search_vs_sqlite_{q}{tag}"] = r["search"][q]["kb_vs_sqlite"] <= TARGETS[f"search_vs_sqlite_{q}"]
+            out[f"grep_vs_search_{q}{tag}"] = r["search"][q]["grep_vs_kb"] >= (40 if n >= 100000 else TARGETS["grep_vs_search"])
+    return str(n), out
 
 
 LONG_SENTENCE = "Le président Jan Kowal a salué l’accord de coopération avec la Pologne à Varsovie. "
@@ -374,11 +416,13 @@ def long_table(long):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000 10000 100000"))
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000 20000 100000"))
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "work"))
     ap.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))
     ap.add_argument("--runs", type=int, default=5, help="runs per search measurement (median)")
+    ap.add_argument("--corpora", default=os.environ.get("BENCH_CORPORA", "template real"),
+                    help="which corpora: template (kb-bench generate) and/or real (perturbed real articles)")
     ap.add_argument("--long", default=os.environ.get("BENCH_LONG", "100000 1000000 8000000"),
                     help="sizes in bytes of the single long articles (empty: none)")
     args = ap.parse_args()
@@ -391,12 +435,15 @@ def main():
             raise SystemExit(f"{tool} not found: install it (Debian: apt-get install sqlite3 grep time)")
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.results, exist_ok=True)
-    schema_sql = open(os.path.join(ROOT, "migrations", "001_articles.sql")).read()
+    corpora = [c for c in args.corpora.split() if c in CORPORA]
+    if "real" in corpora and not any(os.path.isdir(d) for d in REAL_SOURCES[1:]):
+        log("../shared/corpus not found: the real-style corpus is made from seeds/articles alone")
 
     info = machine()
     results = {}
     for n in sizes:
-        results[str(n)] = bench_size(n, args, schema_sql)
+        for kind in corpora:
+            results[str(n) if kind == "template" else f"{n}-real"] = bench_size(n, args, kind)
     long = bench_long([int(x) for x in args.long.split()], args) if args.long.strip() else {}
     text = table(results, sizes) + ("\n\n" + long_table(long) if long else "")
     largest, passed = checks(results, sizes)
@@ -404,7 +451,7 @@ def main():
           f"sqlite3 {info['sqlite3_cli']}, kb {info['kb_commit']}, {info['date']}\n")
     print(text)
     print(f"\ntargets at N={int(largest):,}: " + ", ".join(f"{k} {verdict(v)}" for k, v in passed.items()))
-    report = {"machine": info, "seed": SEED, "queries": QUERIES, "targets": TARGETS,
+    report = {"machine": info, "seed": SEED, "queries": QUERIES_BY_CORPUS, "targets": TARGETS,
               "targets_at": int(largest), "passed": passed, "sizes": results, "long_article": long}
     stamp = info["date"].replace(":", "").replace("-", "")
     path = os.path.join(args.results, f"{stamp}-{info['host']}.json")

@@ -79,4 +79,18 @@ import Testing
         try "C\tingest\t1\tabc\t/x.txt\n".write(toFile: db + ".inflight", atomically: false, encoding: .utf8)
         #expect(CrashGuard.pendingCrash(databasePath: db) == CrashGuard.Crash(phase: "ingest", runID: 1, hash: "abc", path: "/x.txt"))
     }
+
+    /// With extraction workers, each thread has its own record: the crashed one is found in any
+    /// slot, beside others left « running » (the articles other workers had in flight).
+    @Test func aCrashRecordedByAWorkerSlotIsFoundBesideRunningOnes() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        var marker = [UInt8](repeating: 0, count: 3 * CrashGuard.slotSize)
+        for (slot, record) in ["-\n", "R\tingest\t7\taaa\t/a.txt\n", "C\tingest\t7\tbbb\t/b.txt\n"].enumerated() {
+            marker.replaceSubrange(slot * CrashGuard.slotSize..<slot * CrashGuard.slotSize + record.utf8.count, with: Array(record.utf8))
+        }
+        try Data(marker).write(to: URL(fileURLWithPath: db + ".inflight"))
+        #expect(CrashGuard.pendingCrash(databasePath: db) == CrashGuard.Crash(phase: "ingest", runID: 7, hash: "bbb", path: "/b.txt"))
+    }
 }

@@ -14,8 +14,11 @@ import Darwin
 /// article costs one restart, never the night. A marker left by SIGKILL or a power cut is still
 /// « running », not « crashed », and is ignored (that article was not at fault).
 ///
-/// Marker layout: byte 0 `R` (extracting) or `C` (crashed) or `-` (idle), then
-/// `\t<phase>\t<run id>\t<content hash>\t<path>\n`.
+/// Marker layout: one record per extracting thread, at offset `slot × slotSize` (slot 0: the thread
+/// that runs the ingest, slots 1…: the ingest's extraction workers). Each record: byte 0 `R`
+/// (extracting) or `C` (crashed) or `-` (idle), then `\t<phase>\t<run id>\t<content hash>\t<path>\n`.
+/// With workers, several articles are in flight at once; the handler runs on the thread that
+/// trapped, so it marks that thread's slot only: the crash names the article that caused it.
 public enum CrashGuard {
     /// What a crashed marker said.
     struct Crash: Equatable {
@@ -30,19 +33,28 @@ public enum CrashGuard {
         DatabaseFile.canonicalPath(path) + ".inflight"
     }
 
+    /// Bytes reserved per slot: a record is at most a path (PATH_MAX) plus a hash and a few fields.
+    static let slotSize = 3 * 4096 + 256
+    /// Slot 0 and up to 15 extraction workers.
+    static let maxSlots = 16
+
     /// Reads the marker; returns the crash it records, if any (idle or running markers are not crashes).
     static func pendingCrash(databasePath: String) -> Crash? {
         let fd = open(markerPath(forDatabase: databasePath), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 3 * 4096 + 256)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0, buffer[0] == UInt8(ascii: "C") else { return nil }
-        let text = String(decoding: buffer[..<n], as: UTF8.self)
-        guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).first else { return nil }
-        let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 5, let run = Int64(fields[2]) else { return nil }
-        return Crash(phase: fields[1], runID: run, hash: fields[3], path: fields[4])
+        var buffer = [UInt8](repeating: 0, count: slotSize)
+        for slot in 0..<maxSlots {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(slot * slotSize)) }
+            guard n > 0 else { break }
+            guard buffer[0] == UInt8(ascii: "C") else { continue }
+            let text = String(decoding: buffer[..<n], as: UTF8.self)
+            guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).first else { continue }
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5, let run = Int64(fields[2]) else { continue }
+            return Crash(phase: fields[1], runID: run, hash: fields[3], path: fields[4])
+        }
+        return nil
     }
 
     /// Opens (creating) the marker for a writing run and installs the handler. Called under the writer lock.
@@ -52,34 +64,52 @@ public enum CrashGuard {
         guard fd >= 0 else { return }  // no marker, no containment: the run itself still works
         _ = ftruncate(fd, 0)
         _ = "-\n".withCString { pwrite(fd, $0, 2, 0) }
+        _ = slots  // allocated here, never first in the handler
         state.markerFD = fd
         installHandler()
     }
 
-    /// Closes the marker at the end of a run (left idle).
+    /// Closes the marker at the end of a run (left idle). Workers have stopped by then.
     static func end() {
         guard state.markerFD >= 0 else { return }
-        state.extracting = 0
+        for i in 0..<maxSlots { slots[i].extracting = 0 }
         close(state.markerFD)
         state.markerFD = -1
     }
 
-    /// Brackets the extraction of one text: marker written before, set idle after.
-    static func extracting<T>(phase: String, runID: Int64, hash: String, path: String, _ body: () throws -> T) rethrows -> T {
-        guard state.markerFD >= 0 else { return try body() }
-        let record = Array("R\t\(phase)\t\(runID)\t\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8)
+    /// Prepares a worker thread that will extract: its own signal stack (one per thread), so that
+    /// a stack overflow in its extraction is still contained.
+    static func prepareWorkerThread() {
+        let altSize = 64 * 1024
+        var alt = stack_t()
+        alt.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: altSize, alignment: 16)
+        alt.ss_size = altSize
+        alt.ss_flags = 0
+        _ = sigaltstack(&alt, nil)
+    }
+
+    /// Brackets the extraction of one text: marker written before, set idle after. `slot` is the
+    /// calling thread's own record (0 for the ingest's thread, 1… for its workers): each thread
+    /// extracting at the same time needs its own.
+    static func extracting<T>(slot: Int = 0, phase: String, runID: Int64, hash: String, path: String, _ body: () throws -> T) rethrows -> T {
+        let fd = state.markerFD
+        guard fd >= 0, slot >= 0, slot < maxSlots else { return try body() }
+        let offset = off_t(slot * slotSize)
+        let record = Array("R\t\(phase)\t\(runID)\t\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8.prefix(slotSize - 1))
         // Only the first line counts: a longer record left behind needs no truncation (an
         // ftruncate per article cost twice the two pwrites together).
-        record.withUnsafeBytes { p in _ = pwrite(state.markerFD, p.baseAddress, p.count, 0) }
-        let message = Array("kb: extraction crashed on \(path.replacingOccurrences(of: "\n", with: " ")) (\(phase)); it will be skipped\n".utf8.prefix(state.messageCapacity))
+        record.withUnsafeBytes { p in _ = pwrite(fd, p.baseAddress, p.count, offset) }
+        let message = Array("kb: extraction crashed on \(path.replacingOccurrences(of: "\n", with: " ")) (\(phase)); it will be skipped\n".utf8.prefix(messageCapacity))
+        let s = slots + slot
         message.withUnsafeBytes { p in
-            state.message.copyMemory(from: p.baseAddress!, byteCount: p.count)
-            state.messageLength = p.count
+            s.pointee.message.copyMemory(from: p.baseAddress!, byteCount: p.count)
+            s.pointee.messageLength = p.count
         }
-        state.extracting = 1
+        s.pointee.thread = pthread_self()
+        s.pointee.extracting = 1
         defer {
-            state.extracting = 0
-            _ = pwrite(state.markerFD, "-", 1, 0)
+            s.pointee.extracting = 0
+            _ = pwrite(fd, "-", 1, offset)
         }
         return try body()
     }
@@ -107,13 +137,10 @@ public enum CrashGuard {
     /// How many times this invocation was restarted after a crash.
     public static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
 
-    /// Process-wide state read by the signal handler: plain memory, written before `extracting` is set.
+    /// Process-wide state read by the signal handler: plain memory, written before a run's workers
+    /// start (by the thread that runs the ingest) and only read while they run.
     struct State {
         var markerFD: Int32 = -1
-        var extracting: sig_atomic_t = 0
-        let messageCapacity = 4096
-        var message = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 1)
-        var messageLength = 0
         var exe: UnsafeMutablePointer<CChar>? = nil
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
@@ -122,6 +149,24 @@ public enum CrashGuard {
     // Not behind a Mutex on purpose: a signal handler may not take locks (async-signal-safety); it is
     // written once before the handlers are installed and then only through `pwrite` and a sig_atomic_t.
     nonisolated(unsafe) static var state = State()
+
+    /// One thread's extraction in flight: each slot is written only by the thread using it, and read
+    /// by the signal handler on that same thread (a trap is delivered to the thread that caused it).
+    struct Slot {
+        var thread: pthread_t
+        var extracting: sig_atomic_t
+        var message: UnsafeMutableRawPointer
+        var messageLength: Int
+    }
+    static let messageCapacity = 4096
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<Slot> = {
+        let p = UnsafeMutablePointer<Slot>.allocate(capacity: maxSlots)
+        for i in 0..<maxSlots {
+            (p + i).initialize(to: Slot(thread: pthread_self(), extracting: 0,
+                                        message: UnsafeMutableRawPointer.allocate(byteCount: messageCapacity, alignment: 1), messageLength: 0))
+        }
+        return p
+    }()
 
     static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
 
@@ -157,10 +202,17 @@ public enum CrashGuard {
 /// Async-signal-safe only: write, pwrite, execve. Returning re-runs the faulting instruction with
 /// the default action (SA_RESETHAND), so the process dies with the original signal.
 private let crashHandler: @convention(c) (Int32) -> Void = { _ in
-    guard CrashGuard.state.extracting != 0 else { return }
-    CrashGuard.state.extracting = 0
-    _ = pwrite(CrashGuard.state.markerFD, "C", 1, 0)
-    _ = write(2, CrashGuard.state.message, CrashGuard.state.messageLength)
+    let me = pthread_self()
+    var found = -1
+    for i in 0..<CrashGuard.maxSlots where CrashGuard.slots[i].extracting != 0 && pthread_equal(CrashGuard.slots[i].thread, me) != 0 {
+        found = i
+        break
+    }
+    guard found >= 0 else { return }
+    let s = CrashGuard.slots + found
+    s.pointee.extracting = 0
+    _ = pwrite(CrashGuard.state.markerFD, "C", 1, off_t(found * CrashGuard.slotSize))
+    _ = write(2, s.pointee.message, s.pointee.messageLength)
     if let exe = CrashGuard.state.exe, let argv = CrashGuard.state.argv, let envp = CrashGuard.state.envp {
         _ = execve(exe, argv, envp)
     }

@@ -75,10 +75,12 @@ public struct IngestOptions: Sendable {
     public var followSymlinks = false
     /// Articles written per transaction, at most; a transaction also ends after `batchSeconds`.
     /// Each article is all-or-nothing either way (a savepoint each); batching only saves fsyncs.
-    public var batchSize = 64
-    public var batchSeconds = 0.5
+    public var batchSize = 256
+    public var batchSeconds = 1.0
     /// Testing only: time spent inside each article's transaction, to widen race windows.
     public var articleDelay: Double = 0
+    /// Extraction worker threads (nil: one per core).
+    public var workers: Int? = nil
     public init() {}
 }
 
@@ -202,24 +204,32 @@ extension KnowledgeBase {
         if !candidates.isEmpty {
             try wrap { try dbQueue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") } }
         }
+        // Bulk loads: FTS5 merges its segments once at the end instead of at every commit.
+        let bulk = candidates.count >= Self.bulkThreshold
+        if !candidates.isEmpty { try wrap { try dbQueue.write { db in try SearchIndex.setAutomerge(db, bulk: bulk) } } }
+        let pipeline = candidates.isEmpty ? nil : try makePipeline(candidates, runID: run.runID, options: options)
+        defer { pipeline?.stop() }
+        var written = 0
         var next = 0
-        while next < candidates.count {
+        while next < candidates.count, let pipeline {
             try reextractStep()
             try wrap {
                 try dbQueue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
                         let deadline = Date().addingTimeInterval(options.batchSeconds)
-                        var written = 0
+                        var inBatch = 0
                         repeat {
                             let entry = candidates[next]
+                            let prepared = pipeline.result(next)
                             next += 1
-                            let outcome = try ingestFile(db, entry, options: options, summary: &run.summary)
+                            let outcome = try store(db, prepared, options: options, summary: &run.summary)
                             if outcome != .skipped, remembered[entry.path] != nil { try SkipMemory.forget(db, path: entry.path) }
                             run.summary.count(outcome)
-                            if outcome == .new || outcome == .updated { written += 1 }
+                            if outcome == .new || outcome == .updated { inBatch += 1 }
                             done += 1
                             progress?(IngestEvent(phase: .files, path: entry.path, outcome: outcome, index: done, total: entries.count))
-                        } while next < candidates.count && written < options.batchSize && Date() < deadline
+                        } while next < candidates.count && inBatch < options.batchSize && Date() < deadline
+                        written += inBatch
                         try run.logProgress(db)
                         return .commit
                     }
@@ -227,6 +237,9 @@ extension KnowledgeBase {
             }
             run.committed()
         }
+
+        pipeline?.stop()
+        if bulk { try wrap { try dbQueue.write { db in try SearchIndex.finishBulk(db, written: written) } } }
 
         while reextractPending { try reextractStep() }
 
@@ -244,22 +257,54 @@ extension KnowledgeBase {
         if options.prune { try prune(paths: paths, known: known, run: &run) }
     }
 
-    /// One file, inside the caller's transaction; the article itself is all-or-nothing (savepoint).
-    private func ingestFile(_ db: Database, _ entry: FileEntry, options: IngestOptions,
-                            summary: inout IngestSummary) throws -> IngestOutcome {
+    /// A worker's part of one file: read, decode, hash and, for a text not stored yet, extract and
+    /// analyse. Reads the database only through `reader` (its own read-only connection, a snapshot
+    /// of what is committed), never writes. A text that crashed kb in an earlier run is not
+    /// extracted here: `crashed_texts` is written before the pipeline starts.
+    static func prepare(_ entry: FileEntry, slot: Int, runID: Int64, options: IngestOptions,
+                        extractor: FactExtractor, reader: DatabaseQueue?) -> PreparedFile {
         let name = URL(fileURLWithPath: entry.path).lastPathComponent
-        var source = ArticleStore.Source(path: entry.path, name: name, size: entry.size, mtime: entry.mtime)
+        let identity = FileIdentity.of(entry.path)
+        let result = Result<PreparedFile.Ready, any Error> {
+            let read = try FileReader.readStable(entry.path, maxSize: options.maxFileSize)
+            // What was read is recorded with the size and time it had then (not at discovery).
+            let source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
+            let decoded = try TextDecoding.decode(read.bytes)
+            let hash = SHA256.hex(decoded.text.utf8)
+            let isNew: Bool? = reader.flatMap { reader in
+                try? reader.read { db in
+                    try CrashStore.crashedRun(db, hash: hash) == nil && ArticleStore.articleID(db, hash: hash) == nil
+                }
+            }
+            let extracted = isNew == true
+                ? extract(decoded.text, name: name, path: entry.path, hash: hash, slot: slot, runID: runID, extractor: extractor)
+                : nil
+            return PreparedFile.Ready(source: source, decoded: decoded, hash: hash, extracted: extracted)
+        }
+        return PreparedFile(entry: entry, name: name, identity: identity, result: result)
+    }
+
+    /// Parse, clean, extract (under the calling thread's crash marker slot) and analyse for search.
+    static func extract(_ text: String, name: String, path: String, hash: String, slot: Int, runID: Int64,
+                        extractor: FactExtractor) -> ExtractedArticle {
+        let (article, facts) = CrashGuard.extracting(slot: slot, phase: "ingest", runID: runID, hash: hash, path: path) {
+            TestHooks.trapIfRequested(text)
+            return extractor.process(raw: text, source: name)
+        }
+        return ExtractedArticle(article: article, facts: facts, search: SearchTexts(article))
+    }
+
+    /// The writer's part of one file, inside the caller's transaction; the article itself is
+    /// all-or-nothing (savepoint).
+    private func store(_ db: Database, _ prepared: PreparedFile, options: IngestOptions,
+                       summary: inout IngestSummary) throws -> IngestOutcome {
+        let entry = prepared.entry, name = prepared.name, identity = prepared.identity
         var warnings: [String] = []
         var outcome = IngestOutcome.skipped
-        let identity = FileIdentity.of(entry.path)
         do {
-            let read = try FileReader.readStable(entry.path, maxSize: options.maxFileSize)
-            let bytes = read.bytes
-            // What was read is recorded with the size and time it had then (not at discovery).
-            source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
-            let decoded = try TextDecoding.decode(bytes)
+            let ready = try prepared.result.get()
+            let decoded = ready.decoded, hash = ready.hash, source = ready.source
             warnings = decoded.warnings
-            let hash = SHA256.hex(decoded.text.utf8)
             try db.inSavepoint {
                 if let crashed = try CrashStore.crashedRun(db, hash: hash) {
                     throw FileFailure("extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
@@ -274,23 +319,25 @@ extension KnowledgeBase {
                     outcome = try ArticleStore.attach(db, source, to: sameText)
                     return .commit
                 }
-                let (article, facts) = CrashGuard.extracting(phase: "ingest", runID: summary.runID ?? 0, hash: hash, path: entry.path) {
-                    TestHooks.trapIfRequested(decoded.text)
-                    return extractor.process(raw: decoded.text, source: name)
-                }
+                // A worker skips extraction only for text it saw stored; if an earlier file of this
+                // batch removed that article since, the text is new after all.
+                let x = ready.extracted ?? Self.extract(decoded.text, name: name, path: entry.path, hash: hash, slot: 0,
+                                                        runID: summary.runID ?? 0, extractor: extractor)
+                let article = x.article
                 guard !article.headline.isEmpty else { throw FileFailure("no headline or text after the date line: skipped") }
                 if let problem = article.dateProblem {
                     warnings.append("\(problem): ingested with no date")
                 } else if article.date == nil {
                     warnings.append("no date line (` date YYYY-MM-DD Headline`): ingested with no date")
                 }
-                outcome = try ArticleStore.save(db, article: article, facts: facts, hash: hash, source: source,
-                                                extractorVersion: FactExtractor.version, reference: referenceIndex)
-                if let id = try ArticleStore.articleID(db, hash: hash) {
+                let saved = try ArticleStore.save(db, article: article, facts: x.facts, search: x.search, hash: hash, source: source,
+                                                  extractorVersion: FactExtractor.version, reference: referenceIndex)
+                outcome = saved.outcome
+                if let id = saved.articleID {
                     if let original = decoded.original {
                         try ArticleStore.saveOriginal(db, articleID: id, mediaType: original.mediaType, bytes: original.bytes)
                     }
-                    if let other = try ArticleStore.recordFingerprint(db, articleID: id, body: article.body) {
+                    if let other = try ArticleStore.recordFingerprint(db, articleID: id, bodyTerms: x.search.bodyTerms, isNew: saved.inserted) {
                         warnings.append("near-duplicate of \(other) (another copy of the same story): linked to it, searched as one hit")
                     }
                 }
@@ -316,6 +363,23 @@ extension KnowledgeBase {
             summary.add(FileProblem(path: entry.path, reason: warnings.joined(separator: "; "), severity: .warning))
         }
         return outcome
+    }
+
+    /// Files from which an ingest counts as a bulk load (FTS5 automerge off until its end).
+    static let bulkThreshold = 200
+
+    /// Starts the workers on `candidates`. They read the database through their own read-only
+    /// connection (the writer's is busy in its transaction); without one, the writer decides.
+    private func makePipeline(_ candidates: [FileEntry], runID: Int64?, options: IngestOptions) throws -> IngestPipeline {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let reader = try? DatabaseQueue(path: path, configuration: config)
+        let extractor = self.extractor
+        let workers = options.workers ?? IngestPipeline.defaultWorkers
+        return IngestPipeline(count: candidates.count, workers: workers, window: 4 * workers + 4) { slot, index in
+            Self.prepare(candidates[index], slot: slot, runID: runID ?? 0, options: options, extractor: extractor, reader: reader)
+        }
     }
 
     /// Errors due to one article's content (skip it); anything else (disk full, I/O) stops the run.

@@ -56,7 +56,7 @@ extension KnowledgeBase {
                             return extractor.process(raw: raw, source: source)
                         }
                         try ArticleStore.writeDerived(db, articleID: id, article: article, facts: facts,
-                                                      extractorVersion: FactExtractor.version, reference: referenceIndex)
+                                                      extractorVersion: FactExtractor.version, reference: referenceIndex, factsRemoved: true)
                         run.summary.reextracted += 1
                         if options.articleDelay > 0 { Thread.sleep(forTimeInterval: options.articleDelay) }
                         progress?(IngestEvent(phase: .reextract, path: source, outcome: .reextracted,

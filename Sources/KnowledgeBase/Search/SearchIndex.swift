@@ -20,6 +20,33 @@ enum SearchIndex {
         try record(db, terms: searchTexts, cache: cache)
     }
 
+    /// FTS5's default: segments merged as they accumulate, a little at each commit.
+    static let defaultAutomerge = 4
+
+    /// Before writing articles: a bulk load leaves segments unmerged until `finishBulk` (merging at
+    /// every commit rewrites the same index pages again and again). A run killed during a bulk load
+    /// leaves automerge off; the next ingest sets it again either way, so nothing stays unmerged.
+    static func setAutomerge(_ db: Database, bulk: Bool) throws {
+        try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', ?)", arguments: [bulk ? 0 : defaultAutomerge])
+    }
+
+    /// After a bulk load: automerge back on, and the segments it left merged — all into one when
+    /// the run wrote a good part of the index (`optimize`), else by incremental merge steps.
+    static func finishBulk(_ db: Database, written: Int) throws {
+        try setAutomerge(db, bulk: false)
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
+        if written * 4 >= total {
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            return
+        }
+        // Each step merges up to 500 pages; fewer than 2 changes means nothing was left to merge.
+        for _ in 0..<10_000 {
+            let before = db.totalChangesCount
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', 500)")
+            if db.totalChangesCount - before < 2 { break }
+        }
+    }
+
     /// Re-analyses every article and rebuilds the vocabulary; returns the number of articles.
     @discardableResult
     static func reindex(_ db: Database) throws -> Int {

@@ -31,10 +31,11 @@ enum ArticleStore {
     /// Fingerprints an article's body and links it to the earliest stored article it nearly copies
     /// (`SimHash`, ≤ 3 of 64 bits apart). Returns that article's source, if any.
     @discardableResult
-    static func recordFingerprint(_ db: Database, articleID: Int64, body: String) throws -> String? {
-        try db.cachedStatement(sql: "DELETE FROM near_duplicates WHERE article_id = ?").execute(arguments: [articleID])
-        guard let f = SimHash.fingerprint(terms: FrenchAnalyzer.terms(body)) else {
-            try db.cachedStatement(sql: "DELETE FROM article_fingerprints WHERE article_id = ?").execute(arguments: [articleID])
+    /// `bodyTerms`: the body's analysed terms, as stored for search. A new article has no rows to delete.
+    static func recordFingerprint(_ db: Database, articleID: Int64, bodyTerms: [String], isNew: Bool = false) throws -> String? {
+        if !isNew { try db.cachedStatement(sql: "DELETE FROM near_duplicates WHERE article_id = ?").execute(arguments: [articleID]) }
+        guard let f = SimHash.fingerprint(terms: bodyTerms) else {
+            if !isNew { try db.cachedStatement(sql: "DELETE FROM article_fingerprints WHERE article_id = ?").execute(arguments: [articleID]) }
             return nil
         }
         let b = SimHash.blocks(f)
@@ -77,39 +78,51 @@ enum ArticleStore {
         return .unchanged
     }
 
-    /// Writes one article (new, changed or moved) with its facts; returns what happened.
-    static func save(_ db: Database, article: Article, facts: ArticleFacts, hash: String, source: Source,
-                     extractorVersion: String, reference: ReferenceIndex) throws -> IngestOutcome {
-        if let sameText = try articleID(db, hash: hash) { return try attach(db, source, to: sameText) }
+    /// What `save` did: the outcome, the article's id, and whether its row was inserted now.
+    struct Saved { let outcome: IngestOutcome; let articleID: Int64?; let inserted: Bool }
+
+    /// Writes one article (new, changed or moved) with its facts; returns what happened. A new
+    /// article's row is inserted whole (the FTS index gets it once, through its insert trigger) and
+    /// nothing is deleted for it.
+    static func save(_ db: Database, article: Article, facts: ArticleFacts, search: SearchTexts? = nil, hash: String, source: Source,
+                     extractorVersion: String, reference: ReferenceIndex) throws -> Saved {
+        let search = search ?? SearchTexts(article)
+        if let sameText = try articleID(db, hash: hash) { return Saved(outcome: try attach(db, source, to: sameText), articleID: sameText, inserted: false) }
         let now = Clock.nowISO()
         let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM article_sources WHERE path = ?"), arguments: [source.path])
-        let articleID: Int64
-        let outcome: IngestOutcome
         if let previous, try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_sources WHERE article_id = ?"), arguments: [previous]) == 1 {
             // The file's content changed: update its article in place, keeping the id.
             try db.cachedStatement(sql: "UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, updated_at = ? WHERE id = ?").execute(arguments: [article.source, hash, article.raw, now, previous])
-            articleID = previous
-            outcome = .updated
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO articles(source, content_hash, raw_text, headline, body, ingested_at, updated_at)
-                VALUES (?, ?, ?, '', '', ?, ?)
-                """).execute(arguments: [article.source, hash, article.raw, now, now])
-            articleID = db.lastInsertedRowID
-            outcome = previous == nil ? .new : .updated
+            try upsertSource(db, source, articleID: previous, now: now)
+            try writeDerived(db, articleID: previous, article: article, facts: facts, search: search, extractorVersion: extractorVersion,
+                             reference: reference, now: now)
+            return Saved(outcome: .updated, articleID: previous, inserted: false)
         }
+        try db.cachedStatement(sql: """
+            INSERT INTO articles(source, content_hash, raw_text, date, date_precision, headline, body, search_headline, search_body,
+                ingested_at, updated_at, extractor_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [article.source, hash, article.raw, article.date?.description, article.date?.precision.rawValue,
+                             article.headline, article.body, search.headline, search.body, now, now, extractorVersion])
+        let articleID = db.lastInsertedRowID
         try upsertSource(db, source, articleID: articleID, now: now)
-        try writeDerived(db, articleID: articleID, article: article, facts: facts, extractorVersion: extractorVersion,
-                         reference: reference, now: now)
-        return outcome
+        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
+        let offsets = TextOffsets(article.raw)
+        try insertSections(db, articleID: articleID, article: article, offsets: offsets)
+        try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
+                              extractorVersion: extractorVersion, reference: reference, inserted: true)
+        return Saved(outcome: previous == nil ? .new : .updated, articleID: articleID, inserted: true)
     }
 
     /// Rewrites what is derived from an article's raw text (date, headline, body, search columns,
     /// sections, facts), as after an extractor upgrade. The raw text and sources are untouched.
-    static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts,
-                             extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO()) throws {
+    /// `factsRemoved`: the caller already removed the article's facts.
+    static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, search: SearchTexts? = nil,
+                             extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO(),
+                             factsRemoved: Bool = false) throws {
         // Only changed columns are written: an unchanged search text must not churn the FTS index.
-        let searchHeadline = FrenchAnalyzer.indexText(article.headline), searchBody = FrenchAnalyzer.indexText(article.body)
+        let search = search ?? SearchTexts(article)
+        let searchHeadline = search.headline, searchBody = search.body
         try db.cachedStatement(sql: """
             UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, body = ?4, search_headline = ?5, search_body = ?6,
                 updated_at = ?7
@@ -120,15 +133,21 @@ enum ArticleStore {
         try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
         try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         let offsets = TextOffsets(article.raw)
-        for (seq, section) in article.setApart.enumerated() {
-            try db.cachedStatement(sql: """
-                INSERT INTO article_sections(article_id, seq, kind, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [articleID, seq, section.kind.rawValue, section.text,
-                                 offsets.characterOffset(ofByte: section.range.lowerBound),
-                                 offsets.characterOffset(ofByte: section.range.upperBound)])
-        }
+        try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
-                              extractorVersion: extractorVersion, reference: reference)
+                              extractorVersion: extractorVersion, reference: reference, removeFirst: !factsRemoved)
+    }
+
+    private static func insertSections(_ db: Database, articleID: Int64, article: Article, offsets: TextOffsets) throws {
+        guard !article.setApart.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO article_sections(article_id, seq, kind, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (seq, section) in article.setApart.enumerated() {
+            try insert.execute(arguments: [articleID, seq, section.kind.rawValue, section.text,
+                                           offsets.characterOffset(ofByte: section.range.lowerBound),
+                                           offsets.characterOffset(ofByte: section.range.upperBound)])
+        }
     }
 
     /// Marks a source whose file disappeared (`kb ingest --prune`). Nothing is deleted.

@@ -18,13 +18,17 @@ enum FactStore {
     }
 
     static func replace(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, offsets: TextOffsets,
-                        extractorVersion: String, reference: ReferenceIndex) throws {
-        try removeFacts(db, articleID: articleID)
+                        extractorVersion: String, reference: ReferenceIndex, removeFirst: Bool = true, inserted: Bool = false) throws {
+        // A new article (or one whose facts the caller removed) has nothing to remove; a row just
+        // inserted already has its extractor version.
+        if removeFirst && !inserted { try removeFacts(db, articleID: articleID) }
         let c = Context(db: db, articleID: articleID, articleDate: article.date?.description, offsets: offsets,
                         version: extractorVersion, knownCountries: reference.countries,
                         knownOrganisations: reference.organisations, knownDomains: reference.domains,
                         people: PersonResolver(reference: reference))
-        try db.cachedStatement(sql: "UPDATE articles SET extractor_version = ? WHERE id = ?").execute(arguments: [extractorVersion, articleID])
+        if !inserted {
+            try db.cachedStatement(sql: "UPDATE articles SET extractor_version = ? WHERE id = ?").execute(arguments: [extractorVersion, articleID])
+        }
         for country in facts.countries where c.knownCountries.contains(country.iso2) {
             guard let first = country.evidence.first else { continue }
             let ev = try evidence(c, first, "countries")
