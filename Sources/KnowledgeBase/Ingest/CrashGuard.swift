@@ -80,12 +80,17 @@ public enum CrashGuard {
     /// Prepares a worker thread that will extract: its own signal stack (one per thread), so that
     /// a stack overflow in its extraction is still contained.
     static func prepareWorkerThread() {
+        installSignalStack()
+    }
+
+    /// A stack overflow traps with no stack left: the handler runs on a stack of its own, one per thread.
+    private static func installSignalStack() {
         let altSize = 64 * 1024
         var alt = stack_t()
         alt.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: altSize, alignment: 16)
         alt.ss_size = altSize
         alt.ss_flags = 0
-        _ = sigaltstack(&alt, nil)
+        sigaltstack(&alt, nil)
     }
 
     /// Brackets the extraction of one text: marker written before, set idle after. `slot` is the
@@ -173,13 +178,7 @@ public enum CrashGuard {
     private static func installHandler() {
         guard !state.installed else { return }
         state.installed = true
-        // A stack overflow traps with no stack left: the handler runs on its own.
-        let altSize = 64 * 1024
-        var alt = stack_t()
-        alt.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: altSize, alignment: 16)
-        alt.ss_size = altSize
-        alt.ss_flags = 0
-        _ = sigaltstack(&alt, nil)
+        installSignalStack()
         // A process restarted from the handler inherits its blocked signals: unblock ours.
         var set = sigset_t()
         sigemptyset(&set)
