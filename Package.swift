@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase.
+// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase; Fetch (network, feeds) ← KnowledgeBase.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v13)],
@@ -19,9 +19,11 @@ let package = Package(
         // libxml2's HTML parser (Debian libxml2-dev) for article pages as outlets publish them.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLArticle", dependencies: ["CLibXML2"]),
+        // `kb fetch`: HTTP (URLSession; FoundationNetworking on Linux), feeds (libxml2), robots.txt. No storage.
+        .target(name: "Fetch", dependencies: ["CLibXML2"]),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["FrenchText", "Extraction", "HTMLArticle", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "Fetch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "kb",
@@ -33,5 +35,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extraction"]),
         .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
     ]
 )
