@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["FrenchText"]),
         // libxml2's HTML parser (Debian libxml2-dev) for article pages as outlets publish them.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "HTMLArticle", dependencies: ["CLibXML2"]),
+        .target(name: "HTMLArticle", dependencies: ["CLibXML2", "FrenchText"]),
         // `kb fetch`: HTTP (URLSession; FoundationNetworking on Linux), feeds (libxml2), robots.txt. No storage.
         .target(name: "Fetch", dependencies: ["CLibXML2"]),
         .target(

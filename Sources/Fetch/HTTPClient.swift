@@ -40,25 +40,29 @@ public final class HTTPClient: @unchecked Sendable {
     public func get(_ url: URL, headers: [String: String] = [:], timeout: Double, maxBytes: Int) -> Result<HTTPResponse, HTTPFailure> {
         let task = Transfer(maxBytes: maxBytes)
         let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = timeout
-        config.timeoutIntervalForResource = timeout * 4
+        // swift-corelibs-foundation hands libcurl whole seconds (0.5 becomes « no time at all »):
+        // URLSession's own timeouts are a loose backstop, the idle timeout is kept here.
+        config.timeoutIntervalForRequest = (timeout + 1).rounded(.up)
+        config.timeoutIntervalForResource = max(120, (timeout * 10).rounded(.up))
         config.urlCache = nil
         config.requestCachePolicy = .reloadIgnoringLocalCacheData
         config.httpCookieStorage = nil
         let session = URLSession(configuration: config, delegate: task, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: config.timeoutIntervalForRequest)
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-        let started = Date()
-        session.dataTask(with: request).resume()
-        // The delegate signals on completion; the extra margin covers a transfer that stalls after
-        // its headers, which URLSession's per-request timeout may not end on every platform.
-        if task.done.wait(timeout: .now() + timeout * 4 + 1) == .timedOut {
-            session.invalidateAndCancel()
-            return .failure(.timedOut(seconds: timeout))
+        let dataTask = session.dataTask(with: request)
+        dataTask.resume()
+        // Idle timeout: no headers or body bytes for `timeout` seconds ends the request.
+        while task.done.wait(timeout: .now() + min(0.05, timeout / 4)) == .timedOut {
+            if Date().timeIntervalSince(task.lastActivity) > timeout {
+                dataTask.cancel()
+                session.invalidateAndCancel()
+                return .failure(.timedOut(seconds: timeout))
+            }
         }
-        return task.result(timeout: timeout, elapsed: Date().timeIntervalSince(started))
+        return task.result(timeout: timeout)
     }
 }
 
@@ -70,6 +74,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var body: [UInt8] = []
     private var error: Error?
     private var overLimit = false
+    private var activity = Date()
+    var lastActivity: Date { lock.withLock { activity } }
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
@@ -80,7 +86,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.withLock { self.response = response as? HTTPURLResponse }
+        lock.withLock { self.response = response as? HTTPURLResponse; activity = Date() }
         // A declared length over the limit is refused before any of the body is read.
         if let http = response as? HTTPURLResponse, let length = http.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init),
            length > maxBytes {
@@ -94,6 +100,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let cancel: Bool = lock.withLock {
             body.append(contentsOf: data)
+            activity = Date()
             if body.count > maxBytes { overLimit = true; body = [] }
             return overLimit
         }
@@ -105,7 +112,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         done.signal()
     }
 
-    func result(timeout: Double, elapsed: Double) -> Result<HTTPResponse, HTTPFailure> {
+    func result(timeout: Double) -> Result<HTTPResponse, HTTPFailure> {
         lock.withLock {
             if overLimit { return .failure(.tooLarge(limit: maxBytes)) }
             if let error {

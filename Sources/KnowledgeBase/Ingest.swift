@@ -260,7 +260,7 @@ extension KnowledgeBase {
             let bytes = read.bytes
             // What was read is recorded with the size and time it had then (not at discovery).
             source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
-            let decoded = try TextDecoding.decode(bytes)
+            let decoded = try TextDecoding.decode(bytes, reference: Date(timeIntervalSince1970: read.mtime))
             warnings = decoded.warnings
             let hash = SHA256.hex(decoded.text.utf8)
             try db.inSavepoint {

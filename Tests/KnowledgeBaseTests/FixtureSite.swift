@@ -58,19 +58,21 @@ final class FixtureSite {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", script.path, directory.path]
-        let out = Pipe()
-        p.standardOutput = out
+        p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
         try p.run()
         process = p
-        // The server prints its port once it listens.
-        var line = Data()
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
+        // The server writes its port to a file once it listens.
+        let portFile = directory.appendingPathComponent("port")
+        let deadline = Date().addingTimeInterval(20)
+        var port: Int?
+        while port == nil && Date() < deadline {
+            if let data = FileManager.default.contents(atPath: portFile.path), let text = String(data: data, encoding: .utf8),
+               text.hasSuffix("\n") { port = Int(text.dropLast()) }
+            else { Thread.sleep(forTimeInterval: 0.02) }
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else { throw CocoaError(.fileReadUnknown) }
+        guard let port else { throw CocoaError(.fileReadUnknown) }
         self.port = port
     }
 
@@ -144,9 +146,17 @@ final class FixtureSite {
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
+        # The server ends with the test process, even one that was killed.
+        parent = os.getppid()
+        def watch():
+            while os.getppid() == parent: time.sleep(0.5)
+            os._exit(0)
+        threading.Thread(target=watch, daemon=True).start()
+
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
-        print(server.server_address[1], flush=True)
+        with open(os.path.join(root, "port.tmp"), "w") as f: f.write("%d\n" % server.server_address[1])
+        os.rename(os.path.join(root, "port.tmp"), os.path.join(root, "port"))
         server.serve_forever()
         """#
 }
