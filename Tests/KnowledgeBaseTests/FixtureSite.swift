@@ -77,7 +77,9 @@ final class FixtureSite {
     }
 
     func stop() {
-        if let p = process, p.isRunning { p.terminate(); p.waitUntilExit() }
+        // SIGKILL: the test runner's children may inherit a blocked SIGTERM.
+        if let p = process, p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        process = nil
     }
 
     deinit { stop() }
