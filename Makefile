@@ -28,7 +28,8 @@ help:
 	@echo "make fuzz     long fuzz run of the parser and extractors (FUZZ_ITERATIONS=$(FUZZ_ITERATIONS), FUZZ_SEED=…)"
 
 # Prerequisites: Swift toolchain, SQLite headers (GRDB links the system libsqlite3), libxml2's
-# headers and pkg-config (the HTML reader uses libxml2's HTML parser), the sqlite3
+# headers and pkg-config (the HTML reader uses libxml2's HTML parser), libcurl's development files
+# (`kb fetch` uses URLSession, which is libcurl on Linux; the static release build links it), the sqlite3
 # CLI (end-to-end tests compare with it) and python3 (code generation, scorer). Missing Debian
 # packages are installed when we can (root or sudo); otherwise we say what to run.
 check-prereqs:
@@ -37,6 +38,7 @@ check-prereqs:
 	  [ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	  [ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing="$$missing libxml2-dev"; \
 	  command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	  { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcurl; } || missing="$$missing libcurl4-openssl-dev"; \
 	  command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	  command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	  if [ -n "$$missing" ]; then \

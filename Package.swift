@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase.
+// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase; Fetch (network, feeds) ← KnowledgeBase.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v13)],
@@ -20,10 +20,12 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["FrenchText"]),
         // libxml2's HTML parser (Debian libxml2-dev) for article pages as outlets publish them.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "HTMLArticle", dependencies: ["CLibXML2"]),
+        .target(name: "HTMLArticle", dependencies: ["CLibXML2", "FrenchText"]),
+        // `kb fetch`: HTTP (URLSession; FoundationNetworking on Linux), feeds (libxml2), robots.txt. No storage.
+        .target(name: "Fetch", dependencies: ["CLibXML2"]),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["FrenchText", "Extraction", "HTMLArticle", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "Fetch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Country dossiers (`kb report`): HTML with inline SVG charts, or Markdown, from a `Dossier`.
         .target(name: "DossierReport", dependencies: ["KnowledgeBase", .product(name: "Plot", package: "Plot")]),
@@ -37,5 +39,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extraction"]),
         .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
     ]
 )

@@ -15,13 +15,17 @@ public struct HTMLArticle: Sendable, Equatable {
 
     public var headline: String?
     /// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) from JSON-LD `datePublished`, `article:published_time`
-    /// or a `<time datetime>`, in that order.
+    /// or a `<time datetime>`, in that order, else from the story's dateline (`Dateline`).
     public var published: String?
+    public enum DateSource: String, Sendable { case metadata, dateline
+        /// A dateline without a year: the year is the reference date's (the file's time).
+        case datelineYearInferred }
+    public var publishedFrom: DateSource?
     public var paragraphs: [String]
     public var setApart: [(kind: Kind, text: String)]
 
     public static func == (a: HTMLArticle, b: HTMLArticle) -> Bool {
-        a.headline == b.headline && a.published == b.published && a.paragraphs == b.paragraphs
+        a.headline == b.headline && a.published == b.published && a.publishedFrom == b.publishedFrom && a.paragraphs == b.paragraphs
             && a.setApart.map(\.kind) == b.setApart.map(\.kind) && a.setApart.map(\.text) == b.setApart.map(\.text)
     }
 
@@ -51,8 +55,9 @@ public struct HTMLArticle: Sendable, Equatable {
             && (text.hasPrefix("<?xml") ? text.contains("<html") : true)
     }
 
-    /// Parses a page. Throws when libxml2 finds no document at all.
-    public static func read(_ bytes: [UInt8]) throws -> HTMLArticle {
+    /// Parses a page. Throws when libxml2 finds no document at all. `reference` (when the page was
+    /// saved) gives the year of a dateline that has none.
+    public static func read(_ bytes: [UInt8], reference: Date? = nil) throws -> HTMLArticle {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         guard bytes.count < Int(Int32.max),
@@ -65,7 +70,14 @@ public struct HTMLArticle: Sendable, Equatable {
         guard let root = xmlDocGetRootElement(doc) else { throw HTMLArticleError("the page has no HTML element") }
         var reader = PageReader()
         reader.visit(root, inNoise: nil)
-        return reader.article()
+        var page = reader.article()
+        if page.published != nil {
+            page.publishedFrom = .metadata
+        } else if let first = page.paragraphs.first, let found = Dateline.date(in: first, reference: reference) {
+            page.published = found.date
+            page.publishedFrom = found.yearInferred ? .datelineYearInferred : .dateline
+        }
+        return page
     }
 }
 
@@ -186,7 +198,7 @@ private struct PageReader {
         let headline = [ld.headline, metaTitle, h1, title.map(Self.withoutSiteName)].compactMap { $0 }.map(Self.collapse).first { !$0.isEmpty }
         let published = [ld.published, metaPublished, timeDatetime].compactMap { $0.flatMap(Self.isoDate) }.first
         if let headline, body.first == headline { body.removeFirst() }
-        return HTMLArticle(headline: headline, published: published, paragraphs: body, setApart: setApart)
+        return HTMLArticle(headline: headline, published: published, publishedFrom: nil, paragraphs: body, setApart: setApart)
     }
 
     // MARK: - libxml2 helpers

@@ -17,7 +17,7 @@ struct KB: ParsableCommand {
         subcommands: [Ingest.self, Search.self, Export.self, Extract.self,
                       Countries.self, People.self, Visits.self, Agreements.self, Domains.self, Trade.self, Timeline.self,
                       PersonCardCommand.self, CountryCardCommand.self, Report.self, Show.self, SQL.self, Schema.self,
-                      Runs.self, Check.self, Backup.self, Reextract.self]
+                      Runs.self, Check.self, Backup.self, Reextract.self, FetchCommand.self]
     )
 }
 

@@ -21,15 +21,19 @@ enum TextDecoding {
 
     static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
 
-    static func decode(_ bytes: [UInt8]) throws -> Decoded {
+    /// `reference`: when the file was written (its modification time), for a page's dateline without a year.
+    static func decode(_ bytes: [UInt8], reference: Date? = nil) throws -> Decoded {
         guard !bytes.isEmpty else { throw FileFailure("empty file (0 bytes): skipped") }
         // An article page as published: its story, in kb's article format (HTMLArticle).
         if HTMLArticle.looksLikeHTML(bytes) {
             let page: HTMLArticle
-            do { page = try HTMLArticle.read(bytes) } catch { throw FileFailure("HTML page that cannot be read (\(error)): skipped") }
+            do { page = try HTMLArticle.read(bytes, reference: reference) } catch { throw FileFailure("HTML page that cannot be read (\(error)): skipped") }
             guard !page.paragraphs.isEmpty else { throw FileFailure("HTML page with no article text (no paragraphs outside navigation and related blocks): skipped") }
             var warnings: [String] = []
-            if page.published == nil { warnings.append("HTML page with no publication date (JSON-LD, article:published_time, <time datetime>)") }
+            if page.published == nil { warnings.append("HTML page with no publication date (JSON-LD, article:published_time, <time datetime>, dateline)") }
+            if page.publishedFrom == .datelineYearInferred {
+                warnings.append("publication date \(page.published!) read from the dateline, which has no year: the year is the file's (its modification time)")
+            }
             return Decoded(text: page.articleText, warnings: warnings, original: ("text/html", bytes))
         }
         var warnings: [String] = []

@@ -269,7 +269,7 @@ extension KnowledgeBase {
             let read = try FileReader.readStable(entry.path, maxSize: options.maxFileSize)
             // What was read is recorded with the size and time it had then (not at discovery).
             let source = ArticleStore.Source(path: entry.path, name: name, size: read.size, mtime: read.mtime, readAt: read.readAt)
-            let decoded = try TextDecoding.decode(read.bytes)
+            let decoded = try TextDecoding.decode(read.bytes, reference: Date(timeIntervalSince1970: read.mtime))
             let hash = SHA256.hex(decoded.text.utf8)
             let isNew: Bool? = reader.flatMap { reader in
                 try? reader.read { db in

@@ -13,6 +13,8 @@ struct Runs: ParsableCommand {
               kb runs --problems                   # files skipped or warned about in the last run
               kb runs --problems --run 12 --format csv
               kb runs --skipped                    # files skipped earlier and unchanged since (not re-read)
+              kb runs --fetch                      # the last kb fetch runs
+              kb runs --fetch --problems           # what failed in the last fetch run (--run N: that run; without --problems: every outcome)
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -20,6 +22,7 @@ struct Runs: ParsableCommand {
     @Flag(help: "List the per-file problems (skipped, warning, missing) of one run instead.") var problems = false
     @Option(name: .customLong("run"), help: ArgumentHelp("The run whose problems to list (default: the latest).", valueName: "id")) var runID: Int64?
     @Flag(help: "List the files skipped by earlier runs and unchanged since (not read again until they change).") var skipped = false
+    @Flag(help: "The runs of kb fetch instead (with --run N or --problems: that run's outcomes).") var fetch = false
     @OptionGroup var style: FormatOptions
 
     func validate() throws {
@@ -29,7 +32,17 @@ struct Runs: ParsableCommand {
     func run() throws {
         let kb = try CLI.run { try database.open(.readOnly) }
         let printer = style.printer
-        if skipped {
+        if fetch {
+            if problems || runID != nil {
+                guard let list = try CLI.run({ try kb.fetchLog(run: runID, problemsOnly: problems) }) else {
+                    CLI.warn(runID.map { "kb: no fetch run \($0)" } ?? "kb: no fetch run recorded yet")
+                    throw ExitCode(runID == nil ? 0 : 1)
+                }
+                printer.print(list)
+            } else {
+                printer.print(try CLI.run { try kb.recentFetchRuns(limit: limit) })
+            }
+        } else if skipped {
             printer.print(try CLI.run { try kb.skippedFiles() })
         } else if problems || runID != nil {
             guard let (_, list) = try CLI.run({ try kb.run(id: runID) }) else {
@@ -74,4 +87,19 @@ extension FileProblem: TableRow {
 
 extension SkippedFile: TableRow {
     static var columns: [String] { ["path", "reason", "first_run", "last_run"] }
+}
+
+extension FetchRun: TableRow {
+    static var columns: [String] {
+        ["id", "started", "status", "feeds", "read", "not_modified", "feeds_failed", "pages_new", "pages_failed", "requests", "conditional"]
+    }
+    var cells: [String] {
+        [String(id), startedAt, status.rawValue + (error.map { ": \($0)" } ?? ""), String(feeds), String(feedsFetched), String(notModified),
+         String(feedsFailed), String(pagesSpooled), String(pagesFailed), String(requests), String(conditional)]
+    }
+}
+
+extension FetchLogEntry: TableRow {
+    static var columns: [String] { ["kind", "outcome", "http", "attempts", "url", "detail"] }
+    var cells: [String] { [kind, outcome, httpStatus.map(String.init) ?? "", String(attempts), url, detail] }
 }
