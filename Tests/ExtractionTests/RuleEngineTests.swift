@@ -197,14 +197,3 @@ extension RuleEngineTests {
     }
 }
 
-extension RuleEngineTests {
-    @Test func wordTableFindsWhatItHoldsAndNothingElse() {
-        var t = WordTable<Int>()
-        for k in 0..<3000 { t["mot\(k)"] = k }
-        #expect(t.count == 3000)
-        #expect((0..<3000).allSatisfy { t["mot\($0)"] == $0 })
-        #expect((3000..<6000).allSatisfy { t["mot\($0)"] == nil })
-        t["mot7"] = 70
-        #expect(t["mot7"] == 70 && t.count == 3000)
-    }
-}
