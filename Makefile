@@ -67,9 +67,10 @@ DESTDIR    ?=
 SYSCONFDIR ?= /etc
 KB_BIN     ?= $(RELEASE)
 install:
-	@[ -x "$(KB_BIN)" ] || $(MAKE) --no-print-directory release
+	@[ -x "$(KB_BIN)" ] && [ -x "$(KB_BIN)-fetch" ] || $(MAKE) --no-print-directory release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/doc/kb" "$(DESTDIR)$(SYSCONFDIR)/systemd/system" "$(DESTDIR)$(SYSCONFDIR)/cron.d"
 	install -m 755 "$(KB_BIN)" "$(DESTDIR)$(PREFIX)/bin/kb"
+	install -m 755 "$(KB_BIN)-fetch" "$(DESTDIR)$(PREFIX)/bin/kb-fetch"
 	install -m 644 README.md EXPORT.md "$(DESTDIR)$(PREFIX)/share/doc/kb/"
 	install -m 644 deploy/README.md "$(DESTDIR)$(PREFIX)/share/doc/kb/deploy.md"
 	for f in kb-ingest.service kb-ingest.timer; do \

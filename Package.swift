@@ -1,13 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase; Fetch (network, feeds) ← KnowledgeBase.
+// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase; FetchModel ← KnowledgeBase; Fetch (network, feeds) ← kb-fetch only.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
         .executable(name: "kb", targets: ["kb"]),
+        .executable(name: "kb-fetch", targets: ["kb-fetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -22,16 +23,24 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLArticle", dependencies: ["CLibXML2", "FrenchText"]),
         // `kb fetch`: HTTP (URLSession; FoundationNetworking on Linux), feeds (libxml2), robots.txt. No storage.
-        .target(name: "Fetch", dependencies: ["CLibXML2"]),
+        // Fetch state and outcomes, no networking: what the knowledge base stores.
+        .target(name: "FetchModel"),
+        // Linked only into kb-fetch: libcurl (under FoundationNetworking) costs every process that links it ~30 ms to start.
+        .target(name: "Fetch", dependencies: ["FetchModel", "CLibXML2"]),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "Fetch", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "FetchModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Country dossiers (`kb report`): HTML with inline SVG charts, or Markdown, from a `Dossier`.
         .target(name: "DossierReport", dependencies: ["KnowledgeBase", .product(name: "Plot", package: "Plot")]),
         .executableTarget(
             name: "kb",
             dependencies: ["KnowledgeBase", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `kb fetch` (kb runs it from its own directory): the only binary that links the HTTP stack.
+        .executableTarget(
+            name: "kb-fetch",
+            dependencies: ["KnowledgeBase", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmark corpus generator and extraction timer (`make bench`); not part of the library.
         .executableTarget(name: "kb-bench", dependencies: ["Extraction"]),

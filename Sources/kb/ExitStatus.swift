@@ -9,6 +9,7 @@ extension KB {
         // ArgumentParser takes time quadratic in the number of free-form words `kb search` collects:
         // 10,000 of them would cost minutes before the query's own limit could answer.
         let args = CommandLine.arguments
+        if args.count > 1 && args[1] == "fetch" { FetchCommand.exec(Array(args.dropFirst(2))) }
         if let status = commandLineProblem(Array(args.dropFirst())) { Foundation.exit(status) }
         // « -leading-dash.txt » would be read as the short flags -l -e -a -d -i -n -g… (-h: help, exit 0).
         // kb ingest and kb extract have no combined short flags: a longer single-dash word is a path.

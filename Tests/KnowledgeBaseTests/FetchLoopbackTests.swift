@@ -212,7 +212,8 @@ import Testing
         let runs = try TestSupport.kb(["runs", "--db", db, "--fetch"])
         #expect(runs.status == 0 && runs.stdout.contains("partial"), "\(runs.stdout)")
         let outcomes = try TestSupport.kb(["runs", "--db", db, "--fetch", "--problems", "--format", "json"])
-        #expect(outcomes.stdout.contains("\"outcome\":\"gone\"") || outcomes.stdout.contains("\"outcome\" : \"gone\""), "\(outcomes.stdout)")
+        let rows = try JSONSerialization.jsonObject(with: Data(outcomes.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.contains { $0["outcome"] as? String == "gone" && $0["http_status"] as? Int == 410 } == true, "\(outcomes.stdout)")
         // A retired feed is not asked again, and is no new failure.
         try site.clearLog()
         let again = try TestSupport.kb(["fetch", "--db", db, "--spool", dir.appendingPathComponent("spool").path, "--delay", "0", site.url("/gone.xml")])

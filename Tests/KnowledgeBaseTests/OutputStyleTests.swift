@@ -317,6 +317,7 @@ import Testing
         make.waitUntilExit()
         #expect(make.terminationStatus == 0)
         let kb = stage.path + "/opt/kb/bin/kb"
+        #expect(FileManager.default.isExecutableFile(atPath: kb + "-fetch"), "kb fetch runs kb-fetch from kb's directory")
         #expect(FileManager.default.isExecutableFile(atPath: kb))
         let service = try String(contentsOfFile: stage.path + "/etc/systemd/system/kb-ingest.service", encoding: .utf8)
         #expect(service.contains("ExecStart=/opt/kb/bin/kb ingest") && !service.contains("/usr/local/"))

@@ -1,10 +1,6 @@
 import Foundation
 import GRDB
-import Fetch
-
-public typealias FetchOptions = Fetch.FetchOptions
-public typealias FetchSummary = Fetch.FetchSummary
-public typealias FetchEvent = Fetch.FetchEvent
+@_exported import FetchModel
 
 /// One row of the fetch run log (`fetch_runs`).
 public struct FetchRun: Sendable, Codable, Equatable {
@@ -32,7 +28,10 @@ extension KnowledgeBase {
     /// `spool` (one file per URL, named by the SHA-256 of the URL, written to a temporary name and
     /// renamed: `kb ingest` never sees half a page). State and every outcome are stored as they
     /// happen, so a killed run keeps what it did. Holds the writer lock for the whole run.
-    public func fetch(feeds: [String], spool: String, options: FetchOptions) throws -> FetchSummary {
+    /// `fetcher` makes the networking part over the store kb gives it (`Fetcher` of the Fetch target,
+    /// linked only into `kb-fetch`).
+    public func fetch(feeds: [String], spool: String, options: FetchOptions,
+                      fetcher makeFetcher: (any FetchStore) -> any FeedFetching) throws -> FetchSummary {
         let lock = try WriterLock.acquire(databasePath: path)
         return try withExtendedLifetime(lock) {
             let started = Date()
@@ -46,7 +45,7 @@ extension KnowledgeBase {
                 }
             }
             let store = FetchDatabaseStore(kb: self, runID: runID, spool: spool)
-            let fetcher = Fetcher(store: store, options: options)
+            let fetcher = makeFetcher(store)
             var summary: FetchSummary
             do {
                 summary = try fetcher.run(feeds: feeds)
