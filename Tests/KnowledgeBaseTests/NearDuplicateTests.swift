@@ -40,4 +40,13 @@ import Testing
         let links = try kb.sql("SELECT a.source, o.source FROM near_duplicates n JOIN articles a ON a.id = n.article_id JOIN articles o ON o.id = n.original_id")
         #expect(links.rows == [[.text("outlet-b.txt"), .text("outlet-a.txt")]])
     }
+
+    /// Listings and dossiers count a story once: the copy adds no article to a country or a domain.
+    @Test func copiesCountOnceInListings() throws {
+        let kb = try Self.make()
+        #expect(try kb.countries().first { $0.iso2 == "CL" }?.articles == 2)
+        let agriculture = try kb.domains().first { $0.slug == "agriculture" }
+        #expect(agriculture?.articles == 1, "\(String(describing: agriculture))")
+        #expect(try kb.dossier("CL").articles.count == 2)
+    }
 }

@@ -28,7 +28,7 @@ extension KnowledgeBase {
             try Row.fetchAll(db, sql: """
                 SELECT * FROM (
                     SELECT c.iso2, c.name,
-                           (SELECT count(*) FROM article_countries WHERE iso2 = c.iso2) AS articles,
+                           (SELECT count(*) FROM article_countries WHERE iso2 = c.iso2 AND \(QueryRows.notACopy("article_id"))) AS articles,
                            (SELECT count(*) FROM visits WHERE host_country = c.iso2) AS visits_hosted,
                            (SELECT count(*) FROM visits WHERE visitor_country = c.iso2) AS visits_made,
                            (SELECT count(*) FROM agreement_parties WHERE country = c.iso2) AS agreements,

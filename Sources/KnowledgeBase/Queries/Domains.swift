@@ -23,6 +23,11 @@ extension KnowledgeBase {
 }
 
 extension QueryRows {
+    /// A story told by several outlets (near-duplicates, `near_duplicates`) counts once: by its earliest copy.
+    static func notACopy(_ articleID: String) -> String {
+        "\(articleID) NOT IN (SELECT article_id FROM near_duplicates)"
+    }
+
     /// `articleFilter` restricts the articles counted (e.g. to those mentioning a country), and
     /// `agreementFilter` the agreements (e.g. to those the country is a party to): a country's
     /// domains must not count every agreement of the database.
@@ -33,7 +38,8 @@ extension QueryRows {
         let signedYear = byYear ? "substr(ag.signed, 1, 4)" : "NULL"
         return try Row.fetchAll(db, sql: """
             WITH a AS (SELECT \(articleYear) AS year, ad.slug, count(*) AS n FROM article_domains ad
-                       JOIN articles ar ON ar.id = ad.article_id WHERE \(articleFilter) GROUP BY 1, 2),
+                       JOIN articles ar ON ar.id = ad.article_id
+                       WHERE (\(articleFilter)) AND \(QueryRows.notACopy("ar.id")) GROUP BY 1, 2),
                  g AS (SELECT \(signedYear) AS year, d.slug, count(*) AS n FROM agreement_domains d
                        JOIN agreements ag ON ag.id = d.agreement_id WHERE \(agreementFilter) GROUP BY 1, 2),
                  k AS (SELECT year, slug FROM a UNION SELECT year, slug FROM g)

@@ -111,7 +111,7 @@ extension KnowledgeBase {
                             currency: $0["currency"], scope: $0["scope"], countryA: $0["country_a"], countryB: $0["country_b"],
                             organisation: $0["organisation"], source: $0["article_source"], evidence: $0["evidence"])
             }.filter { inYears($0.year) }
-            let aboutCountry = "SELECT article_id FROM article_countries WHERE iso2 = ?"
+            let aboutCountry = "SELECT article_id FROM article_countries WHERE iso2 = ? AND \(QueryRows.notACopy("article_id"))"
             let people = try QueryRows.dossierPeople(db, where: "p.country = ?", [iso], aboutCountry: aboutCountry, iso)
                 + QueryRows.dossierPeople(db, where: "p.country = ?", [vn], aboutCountry: aboutCountry, iso, mentionedOnly: true)
             // An article a fact cites is listed even when the country was not counted among its mentions.
