@@ -26,7 +26,7 @@ let package = Package(
         // Fetch state and outcomes, no networking: what the knowledge base stores.
         .target(name: "FetchModel"),
         // Linked only into kb-fetch: libcurl (under FoundationNetworking) costs every process that links it ~30 ms to start.
-        .target(name: "Fetch", dependencies: ["FetchModel", "CLibXML2"]),
+        .target(name: "Fetch", dependencies: ["FetchModel", "CLibXML2", "HTMLArticle"]),
         .target(
             name: "KnowledgeBase",
             dependencies: ["FrenchText", "Extraction", "HTMLArticle", "FetchModel", .product(name: "GRDB", package: "GRDB.swift")]

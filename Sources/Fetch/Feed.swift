@@ -1,5 +1,6 @@
 import Foundation
 import CLibXML2
+import HTMLArticle
 
 /// One entry of a feed: the article page it points to.
 public struct FeedItem: Sendable, Equatable {
@@ -34,7 +35,7 @@ public enum FeedParser {
         }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { throw FeedError(description: "the feed has no root element") }
-        let rootName = localName(root)
+        let rootName = XMLNode.name(root)
         guard ["rss", "feed", "rdf", "channel"].contains(rootName) else {
             throw FeedError(description: "not an RSS or Atom feed (root element <\(rootName)>)")
         }
@@ -43,7 +44,7 @@ public enum FeedParser {
             var child = node.pointee.children
             while let c = child {
                 if c.pointee.type == XML_ELEMENT_NODE {
-                    let name = localName(c)
+                    let name = XMLNode.name(c)
                     if name == "item" || name == "entry" {
                         if let item = readItem(c, baseURL: baseURL) { items.append(item) }
                     } else {
@@ -63,18 +64,18 @@ public enum FeedParser {
         while let c = child {
             defer { child = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch localName(c) {
+            switch XMLNode.name(c) {
             case "link":
                 // Atom: <link rel="alternate" href="…"/> (no rel means alternate); RSS: <link>URL</link>.
-                if let href = attribute(c, "href") {
-                    let rel = attribute(c, "rel") ?? "alternate"
+                if let href = XMLNode.attribute(c, "href") {
+                    let rel = XMLNode.attribute(c, "rel") ?? "alternate"
                     if rel == "alternate", link == nil { link = href }
                 } else if link == nil {
                     let t = text(c)
                     if !t.isEmpty { link = t }
                 }
             case "guid", "id":
-                let permalink = attribute(c, "isPermaLink") ?? "true"
+                let permalink = XMLNode.attribute(c, "isPermaLink") ?? "true"
                 let t = text(c)
                 if permalink != "false", t.hasPrefix("http") { guid = t }
             case "title": title = text(c)
@@ -86,17 +87,6 @@ public enum FeedParser {
         guard let raw = link ?? guid, let url = URL(string: raw, relativeTo: baseURL)?.absoluteURL,
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
         return FeedItem(link: url.absoluteString, title: title.flatMap { $0.isEmpty ? nil : $0 }, date: date.flatMap { $0.isEmpty ? nil : $0 })
-    }
-
-    /// Element name without its namespace prefix, lower case (`dc:date` → `date`, `pubDate` → `pubdate`).
-    static func localName(_ node: UnsafeMutablePointer<xmlNode>) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-    }
-
-    static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
-        guard let v = xmlGetProp(node, name) else { return nil }
-        defer { free(v) }
-        return String(cString: v)
     }
 
     static func text(_ node: UnsafeMutablePointer<xmlNode>) -> String {

@@ -115,8 +115,8 @@ private struct PageReader {
 
     mutating func visit(_ node: UnsafeMutablePointer<xmlNode>, inNoise: HTMLArticle.Kind??) {
         guard node.pointee.type == XML_ELEMENT_NODE else { return }
-        let name = Self.name(node)
-        if name == "script", (Self.attribute(node, "type") ?? "").lowercased().contains("ld+json") {
+        let name = XMLNode.name(node)
+        if name == "script", (XMLNode.attribute(node, "type") ?? "").lowercased().contains("ld+json") {
             var raw = ""
             var child = node.pointee.children
             while let c = child { if let t = c.pointee.content { raw += String(cString: t) }; child = c.pointee.next }
@@ -127,7 +127,7 @@ private struct PageReader {
         switch name {
         case "title": title = title ?? Self.text(node)
         case "meta": readMeta(node)
-        case "time": if timeDatetime == nil, let d = Self.attribute(node, "datetime") { timeDatetime = d }
+        case "time": if timeDatetime == nil, let d = XMLNode.attribute(node, "datetime") { timeDatetime = d }
         default: break
         }
         var noise = inNoise
@@ -166,8 +166,8 @@ private struct PageReader {
     private func articleIDsContainsAncestor() -> Bool { stack.contains { articleIDs.contains($0) } }
 
     private mutating func readMeta(_ node: UnsafeMutablePointer<xmlNode>) {
-        let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop") ?? "").lowercased()
-        guard let content = Self.attribute(node, "content") else { return }
+        let key = (XMLNode.attribute(node, "property") ?? XMLNode.attribute(node, "name") ?? XMLNode.attribute(node, "itemprop") ?? "").lowercased()
+        guard let content = XMLNode.attribute(node, "content") else { return }
         switch key {
         case "article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "date":
             metaPublished = metaPublished ?? content
@@ -203,16 +203,6 @@ private struct PageReader {
 
     // MARK: - libxml2 helpers
 
-    static func name(_ node: UnsafeMutablePointer<xmlNode>) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-    }
-
-    static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
-        guard let v = xmlGetProp(node, name) else { return nil }
-        defer { free(v) }
-        return String(cString: v)
-    }
-
     /// The element's text, white space collapsed; `<br>` counts as a space.
     static func text(_ node: UnsafeMutablePointer<xmlNode>) -> String {
         var out = ""
@@ -222,7 +212,7 @@ private struct PageReader {
                 return
             }
             guard n.pointee.type == XML_ELEMENT_NODE else { return }
-            let name = Self.name(n)
+            let name = XMLNode.name(n)
             if dropped.contains(name) { return }
             if name == "br" { out += " "; return }
             var child = n.pointee.children
@@ -236,7 +226,7 @@ private struct PageReader {
         var out: [String] = []
         func walk(_ n: UnsafeMutablePointer<xmlNode>) {
             guard n.pointee.type == XML_ELEMENT_NODE else { return }
-            if name(n) == "a" { out.append(text(n)); return }
+            if XMLNode.name(n) == "a" { out.append(text(n)); return }
             var child = n.pointee.children
             while let c = child { walk(c); child = c.pointee.next }
         }
@@ -247,7 +237,7 @@ private struct PageReader {
 
     /// The kind of noise an element's class and id words say it is (« related-news », « share_box »).
     static func noiseKind(_ node: UnsafeMutablePointer<xmlNode>) -> HTMLArticle.Kind?? {
-        let words = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
+        let words = ((XMLNode.attribute(node, "class") ?? "") + " " + (XMLNode.attribute(node, "id") ?? "")).lowercased()
             .split { !$0.isLetter }.map(String.init)
         for w in words { if let kind = noiseWords[w] { return .some(kind) } }
         return nil
@@ -293,5 +283,19 @@ private struct JSONLD {
         guard types.contains(where: { $0.hasSuffix("Article") }) else { return }
         if headline == nil, let h = object["headline"] as? String { headline = h }
         if published == nil, let d = object["datePublished"] as? String { published = d }
+    }
+}
+
+/// libxml2 node helpers shared by the page reader and the feed reader (target Fetch).
+package enum XMLNode {
+    /// Element name without its namespace prefix, lower case (`dc:date` → `date`, `pubDate` → `pubdate`).
+    package static func name(_ node: UnsafeMutablePointer<xmlNode>) -> String {
+        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    package static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
+        guard let v = xmlGetProp(node, name) else { return nil }
+        defer { free(v) }
+        return String(cString: v)
     }
 }
