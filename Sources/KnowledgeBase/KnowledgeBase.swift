@@ -100,6 +100,9 @@ public final class KnowledgeBase: Sendable {
         try wrap { try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT max(version) FROM schema_migrations") ?? 0 } }
     }
 
+    /// kb's release (the CLI's `--version`, kb fetch's User-Agent).
+    public static let version = "0.1.0"
+
     /// The highest schema version this kb knows.
     public static var supportedSchemaVersion: Int { Migrator.latestVersion }
 

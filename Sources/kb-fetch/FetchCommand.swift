@@ -125,8 +125,7 @@ struct FetchCommand: ParsableCommand {
             list.append(u)
         }
         var options = FetchOptions()
-        let version = "0.1.0"
-        options.userAgent = "kb/\(version) (+\(contact ?? "https://example.invalid/kb; set --contact"))"
+        options.userAgent = "kb/\(KnowledgeBase.version) (+\(contact ?? "https://example.invalid/kb; set --contact"))"
         options.timeout = timeout
         options.hostDelay = delay
         options.retries = retries

@@ -22,7 +22,7 @@ struct KB: ParsableCommand {
 }
 
 enum KBVersion {
-    static let string = "kb 0.1.0 (schema \(KnowledgeBase.supportedSchemaVersion))"
+    static let string = "kb \(KnowledgeBase.version) (schema \(KnowledgeBase.supportedSchemaVersion))"
 }
 
 /// `--db PATH`, on every command that reads or writes the knowledge base.
