@@ -234,4 +234,12 @@ import Testing
         let got = agreements("Le Vietnam et le Laos doivent mieux utiliser le traité de commerce et développer la logistique.")
         #expect(got.first?.title == "traité de commerce", "\(got.map(\.title))")
     }
+
+    /// An old signing day told earlier in the story is no date for this week's signing, even when the
+    /// article is dated by its month only.
+    @Test func anOldSigningDayDoesNotDateANewSigning() {
+        let got = agreements("Le traité d’amitié entre le Vietnam et le Laos, signé le 3 avril 2009, reste la base des relations. "
+                             + "Les deux parties ont ensuite signé une lettre d’intention sur la formation des enseignants.", date: "2025-06")
+        #expect(got.map { $0.signed?.description } == ["2009-04-03", "2025-06"], "\(got.map(\.title)) \(got.map(\.signed))")
+    }
 }

@@ -223,9 +223,14 @@ public struct AgreementExtractor: Sendable {
     static let anniversaryWords = Lexicon.embedded.words("agreement.anniversary")
 
     /// The story's day when it lies in the two weeks before the article date (news reports recent events).
+    /// An article dated only by its month may have been written on any of its days: the day must fall in
+    /// that month or the one before, so « l'accord, signé le 29 mai 2015 » recalled in a 2025 story never
+    /// dates what « les deux parties ont signé » this week.
     static func recent(_ day: PartialDate?, before articleDate: PartialDate?) -> PartialDate? {
         guard let day, let d = day.day, let m = day.month else { return nil }
-        guard let a = articleDate, let ad = a.day, let am = a.month else { return day }
+        guard let a = articleDate else { return day }
+        guard let am = a.month else { return a.year == day.year ? day : nil }
+        guard let ad = a.day else { return (0...1).contains(a.year * 12 + am - (day.year * 12 + m)) ? day : nil }
         let gap = (a.year * 12 + am) * 31 + ad - ((day.year * 12 + m) * 31 + d)
         return (0...14).contains(gap) ? day : nil
     }
