@@ -48,7 +48,7 @@ import FrenchText
         ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a effectué une visite de travail à Ha Long en mars.",
          [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Ha Long", start: "2025-03", kind: .working)]),
         ("Le maire de Busan, Park Sung-jin, est arrivé dans la métropole du Sud pour une visite de travail.",
-         [Expected(visitor: "Park Sung-jin", from: "KR", host: "VN", city: "Hô Chi Minh-Ville", start: "2025-06", kind: nil)]),
+         [Expected(visitor: "Park Sung-jin", from: "KR", host: "VN", city: "Hô Chi Minh-Ville", start: "2025-06", kind: .working)]),
         ("Le gouverneur de la préfecture de Kanagawa, Kuroiwa Yuji, a rappelé sa visite à Nghe An en 2022.",
          [Expected(visitor: "Kuroiwa Yuji", from: "JP", host: "VN", city: "Nghe An", start: "2022", kind: nil)]),
         // Years of other statements are not the visit's.
@@ -129,6 +129,17 @@ import FrenchText
         // A span of days gives the start; a city-state named is the city.
         ("Le ministre Pham Quoc Viet, en visite de travail à Singapour du 16 au 18 mars, a rencontré des investisseurs.",
          [Expected(visitor: "Pham Quoc Viet", from: "VN", host: "SG", city: "Singapour", start: "2025-03-16", kind: .working)]),
+        // A trip noun naming no place of its own gives the move before it its kind and dates.
+        ("Le président Tran Minh Duc s’est rendu au Chili pour une visite d’État du 4 au 6 mars.",
+         [Expected(visitor: "Tran Minh Duc", from: "VN", host: "CL", city: nil, start: "2025-03-04", kind: .state)]),
+        // Two earlier legs of a tour, coordinated after « après ».
+        ("Après l’Équateur et le Pérou, la ministre Dang Thu Ha est arrivée le 9 mai en Bolivie.",
+         [Expected(visitor: "Dang Thu Ha", from: "VN", host: "EC", city: nil, start: "2025-06", kind: nil),
+          Expected(visitor: "Dang Thu Ha", from: "VN", host: "PE", city: nil, start: "2025-06", kind: nil),
+          Expected(visitor: "Dang Thu Ha", from: "VN", host: "BO", city: nil, start: "2025-05-09", kind: nil)]),
+        // Received, no place named: in the country of whoever receives.
+        ("Le ministre chilien de l’Économie, Pablo Rojas, a été reçu le 11 juin par le Premier ministre Vo Thanh Nam.",
+         [Expected(visitor: "Pablo Rojas", from: "CL", host: "VN", city: nil, start: "2025-06-11", kind: nil)]),
     ]
 
     @Test(arguments: table.indices) func readsVisits(_ k: Int) {

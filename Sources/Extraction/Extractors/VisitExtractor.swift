@@ -52,8 +52,17 @@ public struct VisitExtractor: Sendable {
             for (n, trig) in triggers.enumerated() {
                 let end = n + 1 < triggers.count ? triggers[n + 1].at : whole.tokens.count
                 let seg = trig.at..<end
+                // « s'est rendu en Algérie pour une visite d'État du 5 au 7 mars »: a trip noun naming no place
+                // of its own describes the move before it, whose kind and dates it then gives.
+                var described = seg
+                if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
+                    let next = triggers[n + 1].at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
+                    if !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
+                        described = trig.at..<next.upperBound
+                    }
+                }
                 let lo = window.isOn ? max(0, trig.at - Self.lookBack) : 0
-                let (s, mentions) = window.view(lo..<min(whole.tokens.count, end + 8))
+                let (s, mentions) = window.view(lo..<min(whole.tokens.count, described.upperBound + 8))
                 if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { continue }
                 // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
                 // each with the words that belong to them (their own dates).
@@ -145,10 +154,20 @@ public struct VisitExtractor: Sendable {
                 var hosts: [(iso2: String, city: String?)] = []
                 // « est arrivé en Bolivie, après le Pérou »: the earlier leg of a tour, without this leg's dates.
                 var earlier = Set<String>()
+                // Where the last earlier leg ends: « après le Koweït et le Qatar » names two of them.
+                var earlierEnd: Int?
                 for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
+                    func follows(_ words: WordSet) -> Bool {
+                        let i = c.tokens.lowerBound
+                        return words.contains(s.folded(i - 1)) || (L.objectArticle.contains(s.folded(i - 1)) && words.contains(s.folded(i - 2)))
+                    }
+                    let coordinated = earlierEnd.map { e in
+                        let i = c.tokens.lowerBound
+                        return (i == e + 1 || (i == e + 2 && L.objectArticle.contains(s.folded(e + 1)))) && (L.and.contains(s.folded(e)) || s.tokens[e].text == ",")
+                    } ?? false
                     let after = c.form == .name && trig.kind != .reception && trig.kind != .receptionNoun && trig.kind != .meeting
-                        && (L.after.contains(s.folded(c.tokens.lowerBound - 1))
-                            || (L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.after.contains(s.folded(c.tokens.lowerBound - 2))))
+                        && (follows(L.after) || coordinated)
+                    if after { earlierEnd = c.tokens.upperBound }
                     // Before the trigger, only an earlier leg (« Après le Pérou, X est arrivé … »).
                     if !seg.contains(c.tokens.lowerBound), !after { continue }
                     if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
@@ -195,6 +214,13 @@ public struct VisitExtractor: Sendable {
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
                     else if let m = mentions.first(where: { $0.span.upperBound <= trig.at }), let c = m.country { hosts.append((c, nil)) }
                 }
+                // « X a été reçu le 3 mai par le président Y »: received, with no place named, in the country of
+                // whoever receives.
+                if hosts.isEmpty, trig.kind == .passiveReception,
+                   let m = mentions.first(where: { m in seg.contains(m.span.lowerBound) && (1...3).contains { k in L.by.contains(s.folded(m.span.lowerBound - k)) } }),
+                   let p = m.person, let c = analysis.people[p].country {
+                    hosts.append((c, nil))
+                }
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
                 // « Au cours de son séjour, X s'est rendu à Cuzco »: a move during the trip already told
                 // names a place of it, not the city where it took place.
@@ -203,11 +229,11 @@ public struct VisitExtractor: Sendable {
                    triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.folded($0.at - 1)) }) {
                     weakCity = true
                 }
-                let kind = self.kind(s, seg)
+                let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
                 let excluded = mentions.map(\.span)
                 // « Durant son séjour du 3 au 5 mai, la délégation a visité … »: a move during the trip told
                 // before it in the sentence has the trip's dates.
-                let shared = self.dates(s, seg, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
+                let shared = self.dates(s, described, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
