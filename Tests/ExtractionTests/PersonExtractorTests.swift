@@ -219,4 +219,20 @@ import Testing
         """
         #expect(people(body).isEmpty)
     }
+
+    /// A company named after a country (« de Vietnam Airlines ») or a capitalised complement of an
+    /// appositive title is the institution, not a name.
+    @Test func aCapitalisedInstitutionAfterDeIsNoName() {
+        let cases: [(String, String, String)] = [
+            ("Le directeur général de Laos Telecom, Vong Sisavath, a présenté le réseau.", "Vong Sisavath", "directeur général de Laos Telecom"),
+            ("Tran Van Phuc, président de Minh Long Holdings, a salué le projet.", "Tran Van Phuc", "président de Minh Long Holdings"),
+            ("Nguyen Thi Hoa, directrice de Vietnam Logistics, a signé le contrat.", "Nguyen Thi Hoa", "directrice de Vietnam Logistics"),
+        ]
+        for (text, name, role) in cases {
+            let got = people(text)
+            #expect(got.map(\.name) == [name] && got.first?.roles.map(\.title) == [role], "\(text) → \(got.map { ($0.name, $0.roles.map(\.title)) })")
+        }
+        // The country keeps its article before a name: « l'ambassadeur de Chine Xiong Bo ».
+        #expect(people("L’ambassadeur de Chine Wang Lei a reçu la délégation.").map(\.name) == ["Wang Lei"])
+    }
 }

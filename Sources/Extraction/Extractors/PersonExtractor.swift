@@ -358,6 +358,18 @@ public struct PersonExtractor: Sendable {
         /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
         var organisationStart: Int?
         var organisationEnd: Int?
+        // « Tran Van Nam, directeur de Viettel Global, a dit »: a title in apposition after a name names no
+        // one after it, so the capitalised words that follow its « de » belong to the institution.
+        let appositive = m.tokens.lowerBound >= 2 && t[m.tokens.lowerBound - 1].text == "," && t[m.tokens.lowerBound - 2].isCapitalized
+        /// The end of a capitalised complement (« de Viettel Global », « de Vietnam Airlines ») that stops at a
+        /// comma before a name, or anywhere in an appositive title; nil when a name may be among its words.
+        func wholeProperComplement(from k: Int) -> Int? {
+            var e = k
+            while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
+            // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
+            if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.folded(e + 1))) || t[e].text == "(" { return e }
+            return appositive ? e : nil
+        }
         loop: while j < t.count {
             let f = t[j].folded
             if let c = s.countries(at: j).first, c.form == .demonym {
@@ -414,6 +426,7 @@ public struct PersonExtractor: Sendable {
                 continue
             }
             var k = j
+            let j0 = j
             let isOf = PeopleWords.of.contains(f)
             let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
             let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && !FrenchWords.isVerbA(t[j]) || isNear)
@@ -431,6 +444,11 @@ public struct PersonExtractor: Sendable {
             if let c = s.countries(at: k).first(where: { $0.form != .demonym }) {
                 if country == nil && isOf { country = c.iso2 }
                 j = c.tokens.upperBound
+                // « directeur de Vietnam Airlines, X »: a country named without its article starts a company's name.
+                if isOf, k == j0 + 1, c.form == .name, j < t.count, t[j].isCapitalized, !t[j].isPunctuation,
+                   let e = wholeProperComplement(from: j) {
+                    j = e
+                }
                 kept.append(kept.removeLast().lowerBound..<j)
                 lastWasCountry = true
                 if k < t.count, s.folded(j) == "(" , j + 2 < t.count, t[j + 1].isAcronym, t[j + 2].text == ")" { j += 3 }
@@ -461,12 +479,7 @@ public struct PersonExtractor: Sendable {
             let isPlace = PeopleWords.placeNoun.contains(t[k].folded)
             var n = k + 1
             // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
-            if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym {
-                var e = k
-                while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
-                // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
-                if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.folded(e + 1))) || t[e].text == "(" { n = e }
-            }
+            if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym, let e = wholeProperComplement(from: k) { n = e }
             while n < t.count {
                 let w = t[n]
                 if w.isPunctuation {
