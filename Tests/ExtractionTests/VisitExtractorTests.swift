@@ -235,6 +235,20 @@ import FrenchText
         #expect(v.count == 1 && v.first?.city == "Lima", "\(v)")
     }
 
+    /// A trip recalled from another year was not in the city the story is filed from.
+    @Test func aRecalledTripTakesNoDatelineCity() {
+        let v = visits("Lima (VNA) – Le Premier ministre Vo Thanh Nam effectue une visite officielle au Pérou. "
+                       + "Le président Tran Minh Duc s’était rendu au Pérou en 2016.")
+        #expect(v.map(\.city) == ["Lima", nil], "\(v)")
+    }
+
+    /// Leaving a city for another one of the same country ends a leg of the trip told before, not a new trip.
+    @Test func aDepartureDuringATripIsThatTrip() {
+        let v = visits("Le Premier ministre Vo Thanh Nam est arrivé le 16 juin à Lima, entamant une visite officielle au Pérou. "
+                       + "Le 18 juin, il a quitté Lima pour Cuzco.")
+        #expect(v.count == 1 && v.first?.start?.description == "2025-06-16" && v.first?.city == "Lima", "\(v)")
+    }
+
     /// Every visit names the construction that read it.
     @Test func evidenceCarriesTheRule() {
         let cases: [(String, String)] = [

@@ -249,7 +249,8 @@ public struct VisitExtractor: Sendable {
                             // A place of the host country named elsewhere in the sentence (« le maire de Da Nang a
                             // reçu … ») says more than the dateline.
                             let local = localPlace(s, h.iso2, in: lo..<min(s.tokens.count, end + 8))
-                            if [.reception, .passiveReception, .receptionNoun, .meeting].contains(trig.kind) {
+                            // A departure (« a quitté Hanoi pour Hue ») ends a leg of the trip told before, if any.
+                            if [.reception, .passiveReception, .receptionNoun, .meeting, .departure].contains(trig.kind) {
                                 receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at, from: lo) : nil, local))
                             } else if weakCity, let c = v.city {
                                 var w = v; w.city = nil
@@ -780,11 +781,20 @@ public struct VisitExtractor: Sendable {
                 }
                 guard v.city == nil else { return v }
                 if let c = fallbackCities[k] { v.city = c }
-                else if let d = dateline, d.iso2 == v.hostCountry, !local.contains(k) { v.city = d.city }
+                else if let d = dateline, d.iso2 == v.hostCountry, !local.contains(k), Self.isRecent(v.start, articleDate) { v.city = d.city }
                 return v
             }
         }
         struct Key: Hashable { let host: String; let country: String? }
+
+        /// Whether a trip may be the one the dateline's city reports: undated, or in the article's month or
+        /// the one before. « X avait visité le Vietnam en 2019 » in a story filed in Hanoi was not in Hanoi.
+        static func isRecent(_ start: PartialDate?, _ articleDate: PartialDate?) -> Bool {
+            guard let start, let a = articleDate else { return true }
+            guard let am = a.month else { return start.year == a.year }
+            guard let m = start.month else { return start.year == a.year }
+            return (0...1).contains(a.year * 12 + am - (start.year * 12 + m))
+        }
 
         /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
         mutating func add(_ v: VisitFact, fallbackCity: String? = nil, local: Bool = false) {
