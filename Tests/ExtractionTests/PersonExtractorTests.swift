@@ -235,4 +235,19 @@ import Testing
         // The country keeps its article before a name: « l'ambassadeur de Chine Xiong Bo ».
         #expect(people("L’ambassadeur de Chine Wang Lei a reçu la délégation.").map(\.name) == ["Wang Lei"])
     }
+
+    /// The head of an international organisation takes no nationality from the article's countries;
+    /// a national minister whose portfolio names one still does.
+    @Test func anInternationalOfficialHasNoDefaultNationality() {
+        let a = people("Le Laos et le Vietnam renforcent leur coopération. Karl Weber, directeur général de l’Organisation mondiale de la santé, a salué leurs efforts.")
+        #expect(a.first { $0.name == "Karl Weber" }.map { $0.country == nil } == true, "\(a)")
+        let b = people("Le Laos et le Vietnam renforcent leur coopération. Le ministre des Affaires étrangères et de l’Union européenne, Jean Morel, a salué leurs efforts.")
+        #expect(b.first { $0.name == "Jean Morel" }?.country == "LA", "\(b)")
+    }
+
+    /// « son homologue laotien, le général X »: the relation's demonym is X's nationality.
+    @Test func aRelationsDemonymReachesTheTitledNameInApposition() {
+        let ps = people("Le ministre Phan Van Duc a accueilli son homologue mongol, le général Batbayar Ganbold, à Hanoi.")
+        #expect(ps.first { $0.name == "Batbayar Ganbold" }?.country == "MN", "\(ps)")
+    }
 }

@@ -103,7 +103,11 @@ public struct PersonExtractor: Sendable {
         var awayFrom: String?
     }
 
-    struct Role { var title: String; var category: String; var country: String?; var organisation: String? = nil }
+    struct Role {
+        var title: String; var category: String; var country: String?; var organisation: String? = nil
+        /// Serves an international organisation (« directeur général de l'AIEA »): no nationality follows from it.
+        var international = false
+    }
 
     struct TitlePhrase {
         var span: Range<Int>
@@ -131,8 +135,9 @@ public struct PersonExtractor: Sendable {
                     name = r
                     rule = "person.title-apposition"
                 }
-                // « le chef d'état-major de l'Armée de terre suédoise, le général X »: two titles, one person.
-                if name == nil, j < t.count, t[j].text == ",", !PeopleWords.relation.contains(t[i].folded) {
+                // « le chef d'état-major de l'Armée de terre suédoise, le général X »: two titles, one person;
+                // « son homologue laotien, le général X »: the relation gives the nationality.
+                if name == nil, j < t.count, t[j].text == "," {
                     var k = j + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
                     if let sub = titlePhrase(s, at: k), let r = nameRun(s, at: sub.span.upperBound),
@@ -358,6 +363,7 @@ public struct PersonExtractor: Sendable {
         /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
         var organisationStart: Int?
         var organisationEnd: Int?
+        var international = false
         // « Tran Van Nam, directeur de Viettel Global, a dit »: a title in apposition after a name names no
         // one after it, so the capitalised words that follow its « de » belong to the institution.
         let appositive = m.tokens.lowerBound >= 2 && t[m.tokens.lowerBound - 1].text == "," && t[m.tokens.lowerBound - 2].isCapitalized
@@ -437,6 +443,9 @@ public struct PersonExtractor: Sendable {
             k += isNear ? 2 : 1
             if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
+            // « directeur général de l'AIEA », not « ministre des Affaires étrangères et de l'Union européenne »:
+            // the organisation is the first complement of a title that is not a national office.
+            if isOf, !hadOf, s.organisation(at: k) != nil, !PeopleWords.nationalOffice.contains(m.payload.category) { international = true }
             if isOf { hadOf = true }
             if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k].folded) || s.organisation(at: k) != nil {
                 organisationStart = k
@@ -556,9 +565,9 @@ public struct PersonExtractor: Sendable {
         if PeopleWords.relation.contains(t[i].folded) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
         let organisation = organisationStart.flatMap { o in o < (organisationEnd ?? j) ? Self.normalisedTitle(text(s, o..<(organisationEnd ?? j))) : nil }
         var roles: [Role] = []
-        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
+        if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation, international: international)) }
         roles += extraRoles
-        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation)) }
+        if roles.isEmpty { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation, international: international)) }
         return TitlePhrase(span: m.tokens.lowerBound..<j, roles: roles, country: country)
     }
 
@@ -706,6 +715,7 @@ public struct PersonExtractor: Sendable {
         var firstSentence: [Int] = []
         var forms: [[[String]]] = []
         var awayFrom: [String?] = []
+        var international: [Bool] = []
         var categories: [Set<String>] = []
         for g in groups.sorted(by: { a, b in (a.members.map(\.sentence).min()!, a.members.map(\.span.lowerBound).min()!) < (b.members.map(\.sentence).min()!, b.members.map(\.span.lowerBound).min()!) }) {
             let full = g.members[0]
@@ -727,6 +737,7 @@ public struct PersonExtractor: Sendable {
             evidenceSentences.append(seenSentences)
             people.append(p)
             awayFrom.append(g.members.lazy.compactMap(\.awayFrom).first)
+            international.append(g.members.contains { $0.roles.contains(where: \.international) })
             firstSentence.append(g.members.map(\.sentence).min()!)
             forms.append(formSet)
             categories.append(Set(g.members.flatMap { $0.roles.map(\.category) }))
@@ -801,7 +812,8 @@ public struct PersonExtractor: Sendable {
         // du Commerce, Per Olsen » (the sentence, else one of the two before), else from the foreign
         // country the article is most about.
         let foreign = doc.countryRank.first(where: { $0 != homeCountry })
-        for p in people.indices where people[p].country == nil {
+        // An official of an international organisation is of no country the article is about.
+        for p in people.indices where people[p].country == nil && !international[p] {
             let titled = !people[p].roles.isEmpty
             if let c = nearbyForeignCountry(doc, sentence: firstSentence[p], reach: titled ? 2 : 0) {
                 people[p].country = c
@@ -899,6 +911,7 @@ public struct PersonExtractor: Sendable {
 
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
 enum PeopleWords {
+    static let nationalOffice = Lexicon.embedded.words("person.national-office")
     static let particle = Lexicon.embedded.words("person.name-particle")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")

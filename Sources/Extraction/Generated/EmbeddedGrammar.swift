@@ -188,6 +188,9 @@ person.vietnamese-final	c ch m n ng nh p t
 person.at	à
 # « des » after a place noun starts a list (« la province des … »), not the place's own name.
 person.of-plural	des
+# Title categories (seeds/reference/titles.tsv) of national offices: an international organisation in
+# their complement is a portfolio (« ministre de l'Union européenne »), not the employer.
+person.national-office	minister government head_of_government parliament party diplomat military local
 
 """#,
         "shared.lexicon": #"""
