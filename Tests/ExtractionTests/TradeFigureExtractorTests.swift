@@ -18,6 +18,10 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
     @Test(arguments: [
         ("En 2023, les échanges commerciaux ont atteint 94,5 millions de dollars.", [TradeFigureRow(94_500_000, "USD", .actual, 2023)]),
         ("Le commerce bilatéral s’est élevé à 1,2 milliard de dollars américains l’an dernier.", [TradeFigureRow(1_200_000_000, "USD", .actual, 2024)]),
+        // The year a figure is compared with is not its own.
+        ("Sur les quatre premiers mois de 2025, le commerce bilatéral a atteint 30 millions de dollars, en hausse de 8 % par rapport à la même période de l’an dernier.",
+         [TradeFigureRow(30_000_000, "USD", .actual, 2025, "2025-01/2025-04")]),
+        ("En 2024, les échanges ont atteint 60 millions de dollars, comparé à 2023.", [TradeFigureRow(60_000_000, "USD", .actual, 2024)]),
         ("Les deux pays visent à porter le commerce bilatéral à 1 milliard de dollars d’ici 2030.", [TradeFigureRow(1_000_000_000, "USD", .target, 2030)]),
         ("L’objectif est d’atteindre 500 millions USD d’échanges commerciaux.", [TradeFigureRow(500_000_000, "USD", .target)]),
         ("Les exportations vers l’Europe ont atteint 2,5 milliards d’euros au premier semestre 2024.",

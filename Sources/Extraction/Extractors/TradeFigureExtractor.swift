@@ -263,6 +263,7 @@ public struct TradeFigureExtractor: Sendable {
     static let stockTotals = Lexicon.embedded.words("trade.stock-total")
     static let projectWords = Lexicon.embedded.words("trade.projects")
     static let sinceWords = Lexicon.embedded.words("trade.since")
+    static let comparisonWords = Lexicon.embedded.words("trade.comparison")
     static let articleDes = Lexicon.embedded.words("trade.article-des.as-written")
     static let participleEndings = Lexicon.embedded.words("trade.participle-ending")
     static let betweenWords = Lexicon.embedded.words("trade.between")
@@ -390,6 +391,8 @@ public struct TradeFigureExtractor: Sendable {
             guard d.kind == .period || writesYear else { continue }
             // « depuis 1992 », « dès 2016 » date something else than the figure.
             if d.kind != .period, i > 0, sinceWords.contains(f[i - 1]), !Self.articleDes.contains(tokens[i - 1].text) { continue }
+            // « en hausse de 20 % par rapport à la même période de l'an dernier »: the baseline's year.
+            if d.kind != .period, (max(zone.lowerBound, i - 7)..<i).contains(where: { comparisonWords.contains(f[$0]) }) { continue }
             if d.kind == .period, let e = d.end {
                 if start.month != nil {
                     period = "\(start)/\(e)"

@@ -249,6 +249,8 @@ trade.stock-total	totalisant totale total
 trade.projects	projets
 # « depuis 1992 », « dès 2016 » date something other than the figure.
 trade.since	depuis dès
+# « par rapport à la même période de l'an dernier », « comparé à 2023 »: the year compared with, not the figure's.
+trade.comparison	rapport comparaison comparé comparée comparativement
 # « entre 2016 et 2020 »: a span of years.
 trade.between	entre
 trade.and	et
