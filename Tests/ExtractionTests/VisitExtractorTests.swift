@@ -249,6 +249,15 @@ import FrenchText
         #expect(v.count == 1 && v.first?.start?.description == "2025-06-16" && v.first?.city == "Lima", "\(v)")
     }
 
+    /// « la visite du ministre vietnamien au Chili »: the country after the title-only mention is the
+    /// destination (not part of the title), and the mention stands for the minister named before.
+    @Test func aTitleOnlyGenitiveTravelsToTheCountryAfterIt() {
+        let v = visits("Le ministre de l’Énergie Tran Van Loc a signé un accord avec son homologue chilien. "
+                       + "La signature a eu lieu lors de la visite de travail du ministre vietnamien au Chili, les 5 et 6 mai.")
+        #expect(v.count == 1 && v.first?.visitor == "Tran Van Loc" && v.first?.hostCountry == "CL"
+                && v.first?.start?.description == "2025-05-05" && v.first?.kind == .working, "\(v)")
+    }
+
     /// Every visit names the construction that read it.
     @Test func evidenceCarriesTheRule() {
         let cases: [(String, String)] = [

@@ -443,6 +443,9 @@ public struct PersonExtractor: Sendable {
             k += isNear ? 2 : 1
             if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
+            // « la visite du ministre vietnamien au Chili »: a country after « au » is where the official
+            // goes, not a portfolio (« secrétaire d'État aux Mines »); only a diplomat is posted there.
+            if isTo, !isOf, !isAt, m.payload.category != "diplomat", s.countries(at: k).contains(where: { $0.form != .demonym }) { break }
             // « directeur général de l'AIEA », not « ministre des Affaires étrangères et de l'Union européenne »:
             // the organisation is the first complement of a title that is not a national office.
             if isOf, !hadOf, s.organisation(at: k) != nil, !PeopleWords.nationalOffice.contains(m.payload.category) { international = true }
