@@ -137,6 +137,17 @@ import FrenchText
          [Expected(visitor: "Dang Thu Ha", from: "VN", host: "EC", city: nil, start: "2025-06", kind: nil),
           Expected(visitor: "Dang Thu Ha", from: "VN", host: "PE", city: nil, start: "2025-06", kind: nil),
           Expected(visitor: "Dang Thu Ha", from: "VN", host: "BO", city: nil, start: "2025-05-09", kind: nil)]),
+        // The members of a group after « dont », each with their own date.
+        ("De nombreux dirigeants chiliens se sont rendus au Vietnam, dont la présidente Rosa Medina en mai 2005 et le ministre Jose Ortega en 2011.",
+         [Expected(visitor: "Rosa Medina", from: "CL", host: "VN", city: nil, start: "2005-05", kind: nil),
+          Expected(visitor: "Jose Ortega", from: "CL", host: "VN", city: nil, start: "2011", kind: nil)]),
+        // Coordinated subjects both travel; « respectivement » gives them the dates in order.
+        ("Le président Tran Minh Duc et le Premier ministre Vo Thanh Nam ont effectué une visite au Chili respectivement en 2009 et 2014.",
+         [Expected(visitor: "Tran Minh Duc", from: "VN", host: "CL", city: nil, start: "2009", kind: nil),
+          Expected(visitor: "Vo Thanh Nam", from: "VN", host: "CL", city: nil, start: "2014", kind: nil)]),
+        ("La ministre Dang Thu Ha et le vice-ministre Ho Van Binh se sont rendus au Pérou en 2019.",
+         [Expected(visitor: "Dang Thu Ha", from: "VN", host: "PE", city: nil, start: "2019", kind: nil),
+          Expected(visitor: "Ho Van Binh", from: "VN", host: "PE", city: nil, start: "2019", kind: nil)]),
         // Received, no place named: in the country of whoever receives.
         ("Le ministre chilien de l’Économie, Pablo Rojas, a été reçu le 11 juin par le Premier ministre Vo Thanh Nam.",
          [Expected(visitor: "Pablo Rojas", from: "CL", host: "VN", city: nil, start: "2025-06-11", kind: nil)]),

@@ -143,6 +143,40 @@ public struct VisitExtractor: Sendable {
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                 }
+                // « Plusieurs dirigeants chiliens se sont rendus au Vietnam, dont le président X en 2009 et la
+                // ministre Y en 2014 »: no one named before the trip, the members after « dont » travel, each
+                // with their own date.
+                if [.arrival, .visit, .visited].contains(trig.kind), !mentions.contains(where: { $0.person != nil && $0.span.upperBound <= trig.at && $0.span.lowerBound >= lo }),
+                   let d = seg.first(where: { L.among.contains(s.folded($0)) }),
+                   let list = genitives(s, mentions, from: d, in: d..<seg.upperBound, lead: L.among) {
+                    travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
+                    guestSpans = list.map(\.mention.span)
+                    rule = "visit.group-members"
+                }
+                // « Le président X et le Premier ministre Y se sont rendus au Chili respectivement en 2009 et 2014 »:
+                // each subject of the coordination travels; « respectivement » gives them the dates in order.
+                if rule == "visit.verb-subject" || rule == "visit.arrival", travellers.count == 1, let p = travellers[0].person,
+                   let own = mentions.last(where: { $0.person == p && $0.span.upperBound <= trig.at }) {
+                    // Joined by « et » (and determiners) only, both before the trip.
+                    func joined(_ a: PersonMention, _ b: PersonMention) -> Bool {
+                        guard a.span.upperBound < b.span.lowerBound else { return false }
+                        let gap = a.span.upperBound..<b.span.lowerBound
+                        return !gap.isEmpty && gap.contains { L.and.contains(s.folded($0)) }
+                            && gap.allSatisfy { L.and.contains(s.folded($0)) || FrenchWords.determiners.contains(s.folded($0)) }
+                    }
+                    let others = mentions.filter { $0.person != nil && $0.person != p && $0.span.upperBound <= trig.at }
+                    if let before = others.last(where: { joined($0, own) }) { travellers.insert((before.person, nil, nil), at: 0) }
+                    else if let after = others.first(where: { joined(own, $0) }) { travellers.append((after.person, nil, nil)) }
+                }
+                if travellers.count == 2, rule == "visit.verb-subject" || rule == "visit.arrival" {
+                    if let r = seg.first(where: { L.respectively.contains(s.folded($0)) }) {
+                        let ds = s.dates.filter { $0.tokens.lowerBound > r && seg.contains($0.tokens.lowerBound) && $0.start != nil }
+                        if ds.count == travellers.count {
+                            for n in travellers.indices { travellers[n].words = ds[n].tokens }
+                            rule = "visit.respectively"
+                        }
+                    }
+                }
                 travellers = travellers.map { t in
                     guard let v = t.person else { return t }
                     return (v, analysis.people[v].country, t.words)
@@ -376,11 +410,11 @@ public struct VisitExtractor: Sendable {
     /// reception), then each further one joined by « , », « et », « ainsi que » and an optional « du / de / par »:
     /// « du ministre X en mai, du président Y en juin et du vice-président Z ». `words` runs from a visitor to
     /// the next one and carries their own date.
-    func genitives(_ s: AnalysedSentence, _ mentions: [PersonMention], from start: Int, in seg: Range<Int>) -> [(mention: PersonMention, words: Range<Int>)]? {
+    func genitives(_ s: AnalysedSentence, _ mentions: [PersonMention], from start: Int, in seg: Range<Int>, lead: WordSet = L.of) -> [(mention: PersonMention, words: Range<Int>)]? {
         var k = start
         // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
         var skipped = 0
-        while k < seg.upperBound, skipped < 12, !L.of.contains(s.folded(k)) {
+        while k < seg.upperBound, skipped < 12, !lead.contains(s.folded(k)) {
             if s.tokens[k].text == "," || L.and.contains(s.folded(k)) { return nil }
             k += 1; skipped += 1
         }
@@ -913,6 +947,8 @@ private enum L {
     static let notWhen = Lexicon.embedded.words("visit.not-when")
     static let objectArticle = Lexicon.embedded.words("visit.object-article")
     static let of = Lexicon.embedded.words("visit.of")
+    static let among = Lexicon.embedded.words("visit.among")
+    static let respectively = Lexicon.embedded.words("visit.respectively")
     static let ofPlace = Lexicon.embedded.words("visit.of-place")
     static let official = Lexicon.embedded.words("visit.official")
     static let ongoing = Lexicon.embedded.words("visit.ongoing")

@@ -369,6 +369,10 @@ visit.state-noun	état
 visit.working-noun	travail
 # Prepositions before a visitor: « la visite du ministre X », « les visites par le président Y ».
 visit.of	de du d' des par
+# « des dirigeants chiliens se sont rendus au Vietnam, dont le président X »: the members of a group.
+visit.among	dont
+# « X et Y s'y sont rendus respectivement en 2009 et 2014 »: dates in the order of the travellers.
+visit.respectively	respectivement
 visit.of-place	de du d'
 visit.elided-of	de d'
 # Before a destination: « au Chili », « en Bolivie », « à Lima ».

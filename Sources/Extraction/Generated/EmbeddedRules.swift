@@ -30,8 +30,8 @@ visit.trigger.visit	{trigger [lex=visit.trip-noun]}	La visite du ministre letton
 visit.trigger.visit.pronoun	{trigger [lex=visit.trip-pronoun]}	Après la visite de 2010, celle du Premier ministre a suivi.
 # « est arrivé à Lima », « X, arrivée lundi à Quito, … »
 visit.trigger.arrival	([lex=visit.aux-arrived] | [f=,]) {trigger [lex=visit.arrived]}	La ministre est arrivée hier à Lisbonne.
-# « s'est rendu au Chili », « se rend à Quito »
-visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] []) {trigger [lex=visit.went]}	Le président s'est rendu au Chili en mai.
+# « s'est rendu au Chili », « se rend à Quito », « se sont rendus à Lima »
+visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] [] | [f=se] [lex=visit.aux-be]) {trigger [lex=visit.went]}	Les deux ministres se sont rendus au Chili en mai.
 # « la présidente X vint au Pérou en 1990 », « est venue à Quito »: the simple past needs no auxiliary.
 visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
