@@ -256,6 +256,7 @@ public struct AgreementExtractor: Sendable {
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             if end == m.tokens.upperBound && !m.payload.specific { continue }
+            if isStillToBeSigned(s, after: end) { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
             // « ils ont évoqué le plan d'action entre leurs agences »: a plan or programme neither signed, dated nor
@@ -416,6 +417,15 @@ public struct AgreementExtractor: Sendable {
         }
         return false
     }
+
+    /// « un accord qui devrait être signé l'an prochain », « le protocole, qui sera signé en mai »: a signing
+    /// told in the future or the conditional right after the title is still to come.
+    func isStillToBeSigned(_ s: AnalysedSentence, after end: Int) -> Bool {
+        let window = end..<min(s.tokens.count, end + 6)
+        guard let k = window.first(where: { Self.futureWords.contains(s.tokens[$0].folded) }) else { return false }
+        return (k + 1..<min(s.tokens.count, k + 4)).contains { Self.signingWords.contains(s.tokens[$0].folded) }
+    }
+    static let futureWords = Lexicon.embedded.words("agreement.future")
 
     /// The noun phrase after the head: up to a clause boundary, a relative pronoun, a finite verb
     /// (« l'accord commercial offrait des avantages »), a new clause (« … et les deux délégations ont … »), a date

@@ -33,7 +33,9 @@ agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennen
 # Signing, adopting, exchanging a document: « ont signé », « la signature du protocole », « adopté ».
 agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
 # A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
-agreement.prospective	signer négocier conclure élaborer projet négociation négociations futur prochain rédiger
+agreement.prospective	signer négocier négocient négocie négociaient conclure élaborer projet négociation négociations futur prochain rédiger
+# « qui devrait être signé », « sera signé »: after a title, a signing still to come.
+agreement.future	devrait devraient sera seront doit doivent pourrait pourraient
 # Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
 agreement.not-a-document-before	d' en
 # After « un accord » and its adjectives, a complement that makes it a document: « un accord commercial sur le riz ».
