@@ -250,4 +250,12 @@ import Testing
         let ps = people("Le ministre Phan Van Duc a accueilli son homologue mongol, le général Batbayar Ganbold, à Hanoi.")
         #expect(ps.first { $0.name == "Batbayar Ganbold" }?.country == "MN", "\(ps)")
     }
+
+    /// Two syllables of Vietnamese shape are Vietnamese only after a Vietnamese family name: « Sok Chan »
+    /// in a story about Cambodia is Cambodian, « Vo Lam » Vietnamese.
+    @Test func twoSyllablesOfVietnameseShapeNeedAVietnameseFamilyName() {
+        let ps = people("Le Cambodge et le Vietnam renforcent leur coopération. Le président du Sénat, Sok Chan, a reçu le ministre Vo Lam.")
+        #expect(ps.first { $0.name == "Sok Chan" }?.country == "KH", "\(ps)")
+        #expect(ps.first { $0.name == "Vo Lam" }?.country == "VN", "\(ps)")
+    }
 }

@@ -890,7 +890,10 @@ public struct PersonExtractor: Sendable {
     /// Sharma », « Ivo Petkov », « Luis Marin » are not, whatever their length.
     func looksVietnamese(_ words: [String], _ text: String) -> Bool {
         if text.unicodeScalars.contains(where: Self.isVietnameseLetter) { return true }
-        return (2...4).contains(words.count) && words.allSatisfy(Self.isVietnameseSyllableShape)
+        guard (2...4).contains(words.count), words.allSatisfy(Self.isVietnameseSyllableShape) else { return false }
+        // Two syllables of that shape are common in Khmer, Lao or Chinese names too (« Hun Sen »); a
+        // Vietnamese one of two starts with one of the few family names most Vietnamese bear (« To Lam »).
+        return words.count > 2 || PeopleWords.vietnameseFamilyName.contains(words[0])
     }
 
     /// One Vietnamese syllable: an initial consonant (b, ch, gh, ngh, qu, tr, …, or none), one to three
@@ -915,6 +918,7 @@ public struct PersonExtractor: Sendable {
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
 enum PeopleWords {
     static let nationalOffice = Lexicon.embedded.words("person.national-office")
+    static let vietnameseFamilyName = Lexicon.embedded.words("person.vietnamese-family-name")
     static let particle = Lexicon.embedded.words("person.name-particle")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
