@@ -190,11 +190,14 @@ public enum FrenchDate {
         return (a, b)
     }
 
-    /// The article's year, or the year before when the month is after the article's month.
+    /// The article's year, or the year before when the month is after the article's month — except the
+    /// month right after it: news announces what starts in the coming weeks (« du 30 novembre au 2
+    /// décembre » in a story of 29 November is this December; « en janvier » in a December story, next January).
     static func inferYear(month m: Int, anchor: PartialDate?) -> Int? {
         guard let a = anchor else { return nil }
-        if let am = a.month, m > am { return a.year - 1 }
-        return a.year
+        guard let am = a.month else { return a.year }
+        if m == am % 12 + 1 { return am == 12 ? a.year + 1 : a.year }
+        return m > am ? a.year - 1 : a.year
     }
 
     /// The latest date with weekday `wd` (0 = Monday) on or before `a`.

@@ -22,6 +22,10 @@ import Testing
         ("Mercredi, le ministre a reçu", "2025-12-05", "2025-12-03", nil),
         ("Il était présent hier", "2025-03-01", "2025-02-28", nil),
         ("arrivé le 31 décembre", "2026-01-02", "2025-12-31", nil),
+        // The month right after the article's is the coming one: news announces what starts soon.
+        ("une visite du 30 novembre au 2 décembre", "2025-11-29", "2025-11-30", "2025-12-02"),
+        ("la foire ouvrira le 8 janvier", "2025-12-20", "2026-01-08", nil),
+        ("un salon tenu en août", "2025-06-10", "2024-08", nil),
         ("un forum organisé les 21 et 22 octobre à Da Nang", "2025-10-25", "2025-10-21", "2025-10-22"),
         ("les 3 et 4 février 2024, la délégation", nil, "2024-02-03", "2024-02-04"),
     ]
