@@ -187,7 +187,7 @@ person.reflexive	s'
 person.vietnamese-initial	ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x
 person.vietnamese-final	c ch m n ng nh p t
 # The family names borne by most Vietnamese (folded), which open a Vietnamese name of two syllables.
-person.vietnamese-family-name	nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong dinh truong trinh doan lam mai cao chu ha ta kieu quach thai to ton vuong tong phung nghiem lai hua giang khuc dao dam diep lu nong quan thach trieu tieu van vi
+person.vietnamese-family-name	nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong dinh truong trinh doan lam mai cao chu ha ta kieu quach thai to ton vuong tong phung nghiem lai hua giang khuc dao dam diep lu nong quan thach trieu tieu van vi chau ninh bach tang mac giap khong hau ung thao
 # « à » (folded): the country where someone is, « l'ambassadeur à Paris ».
 person.at	à
 # « des » after a place noun starts a list (« la province des … »), not the place's own name.
