@@ -245,4 +245,12 @@ import Testing
                              + "Les deux parties ont ensuite signé une lettre d’intention sur la formation des enseignants.", date: "2025-06")
         #expect(got.map { $0.signed?.description } == ["2009-04-03", "2025-06"], "\(got.map(\.title)) \(got.map(\.signed))")
     }
+
+    /// « avec son homologue » says who signs, it ends the title; a document signed with someone needs no subject.
+    @Test func withEndsTheTitle() {
+        let a = agreements("Le ministre Tran Van Loc a signé un mémorandum d’entente avec son homologue laotien.")
+        #expect(a.map(\.title) == ["mémorandum d’entente"], "\(a.map(\.title))")
+        let b = agreements("Le ministre Tran Van Loc a signé un accord sur la pêche avec le Laos.")
+        #expect(b.map(\.title) == ["accord sur la pêche"], "\(b.map(\.title))")
+    }
 }

@@ -269,6 +269,12 @@ import FrenchText
                 && v.first?.start?.description == "2025-05-05" && v.first?.kind == .working, "\(v)")
     }
 
+    /// A visitor from elsewhere who « a visité » an unnamed-country place is in the dateline's country.
+    @Test func aVisitedPlaceWithoutCountryIsInTheDatelinesCountry() {
+        let v = visits("Lima (VNA) – Le ministre vietnamien de la Santé, Tran Van Loc, a visité l’hôpital Santa Rosa.")
+        #expect(v.count == 1 && v.first?.hostCountry == "PE" && v.first?.city == "Lima" && v.first?.visitorCountry == "VN", "\(v)")
+    }
+
     /// Every visit names the construction that read it.
     @Test func evidenceCarriesTheRule() {
         let cases: [(String, String)] = [

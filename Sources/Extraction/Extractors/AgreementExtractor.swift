@@ -255,7 +255,8 @@ public struct AgreementExtractor: Sendable {
             if Self.protocolHead.contains(t[i].folded), Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
-            if end == m.tokens.upperBound && !m.payload.specific { continue }
+            // « a signé un protocole d'accord avec son homologue »: a document signed with someone needs no subject.
+            if end == m.tokens.upperBound && !m.payload.specific && !(signed && Self.with.contains(s.folded(end))) { continue }
             if isStillToBeSigned(s, after: end) { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
@@ -453,6 +454,8 @@ public struct AgreementExtractor: Sendable {
                 break
             }
             if Self.titleStops.contains(f) { break }
+            // « un mémorandum d'entente avec son homologue », « … avec le Chili »: who signs with whom, not the title.
+            if Self.with.contains(f) { break }
             if FrenchWords.isAuxiliary(w) && !Self.reflexives.contains(f) { break }
             if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
             let and = Self.andWords.contains(f)

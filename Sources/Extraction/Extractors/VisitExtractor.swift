@@ -234,6 +234,9 @@ public struct VisitExtractor: Sendable {
                 }
                 // « a choisi le Pérou pour son premier voyage »
                 if hosts.isEmpty, trig.kind == .visit, let c = chosenHost(s, before: trig.at) { hosts.append((c, nil)) }
+                // « X a visité l'hôpital Bach Mai » in a story filed from Hanoi: a visitor from elsewhere is in the
+                // dateline's country.
+                if hosts.isEmpty, trig.kind == .visited, let d = dateline(doc) { hosts.append((d.iso2, nil)) }
                 if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
                     // « Le 3 mai, à Hanoi, le ministre X a reçu … »: the place of a reception may come before it.
                     for c in s.countries where c.tokens.upperBound <= trig.at && c.form == .capital && isLocative(s, c) {
