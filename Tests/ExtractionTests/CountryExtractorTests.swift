@@ -74,4 +74,11 @@ private func countries(_ body: String) -> [String] {
         #expect(mentions.map(\.iso2) == ["SU", "RU"])
         #expect(mentions.map(\.historical) == [true, false])
     }
+
+    /// The capital of the dateline names its country, though the parser sets the dateline apart.
+    @Test func theDatelinesCapitalNamesItsCountry() {
+        let facts = FactExtractor(reference: .embedded).extract(from: document("Quito, 3 mai (VNA) – Le ministre Tran Van Loc a inauguré le salon."))
+        #expect(facts.countries.map(\.iso2) == ["EC"], "\(facts.countries)")
+        #expect(facts.countries.first?.evidence.first?.rule == "country.dateline")
+    }
 }

@@ -18,9 +18,12 @@ public struct CountryExtractor: Sendable {
         facts(zip(document.sentences, document.tokens.map { gazetteer.mentions(in: $0).filter { !$0.historical } }))
     }
 
-    /// The same from sentences already analysed (their countries are this gazetteer's current ones).
+    /// The same from sentences already analysed (their countries are this gazetteer's current ones),
+    /// and the capital of the dateline (« Minsk (VNA) – … »), which names its country too.
     func extract(_ doc: AnalysedDocument) -> [CountryFact] {
-        facts(doc.sentences.lazy.map { ($0.sentence, $0.countries) })
+        var out = facts(doc.sentences.lazy.map { ($0.sentence, $0.countries) })
+        if let d = doc.dateline, !out.contains(where: { $0.iso2 == d.iso2 }) { out.append(CountryFact(iso2: d.iso2, evidence: [d.evidence])) }
+        return out
     }
 
     private func facts(_ sentences: some Sequence<(Sentence, [CountryMention])>) -> [CountryFact] {

@@ -10,16 +10,10 @@ public struct VisitExtractor: Sendable {
     public let reference: Reference
     let persons: PersonExtractor
 
-    /// Folded capital → country, for datelines.
-    let capitals: [String: String]
-
     /// `persons` lets FactExtractor share the one it runs already.
     public init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
         self.persons = persons ?? PersonExtractor(reference: reference)
-        var capitals: [String: String] = [:]
-        for c in reference.countries { for k in c.capitals { capitals[Folding.fold(k)] = c.iso2 } }
-        self.capitals = capitals
     }
 
     public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
@@ -669,10 +663,7 @@ public struct VisitExtractor: Sendable {
     /// The article's dateline, « Lima (VNA) – … » or « Quito, 3 mai (VNA) - … », when it is a capital
     /// (the parser sets it apart from the body).
     func dateline(_ doc: AnalysedDocument) -> (iso2: String, city: String)? {
-        guard let d = doc.document.article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
-        let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
-        guard let iso2 = capitals[Folding.fold(city)] else { return nil }
-        return (iso2, city)
+        doc.dateline.map { ($0.iso2, $0.city) }
     }
 
     /// « a quitté Hanoi », « a visité le Laos »: the country or capital right after the verb.
