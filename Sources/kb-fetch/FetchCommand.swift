@@ -1,6 +1,8 @@
 import ArgumentParser
 import Fetch
 import Foundation
+import ArticleFiles
+import CLIMessages
 import KnowledgeBase
 
 /// `kb fetch`, as its own executable: the HTTP stack (FoundationNetworking, libcurl) costs every
@@ -164,7 +166,7 @@ struct FetchCommand: ParsableCommand {
     /// A library error ends the run with its documented status and its sentence.
     private func attempt<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as KBError {
-            warn(logFormat == .json ? json(["event": "error", "level": "error", "message": "\(e)", "exit": Int(e.exitCode)]) : "kb fetch: \(e)")
+            warn(logFormat == .json ? json(["event": "error", "level": "error", "message": ErrorMessages.render(e), "exit": Int(e.exitCode)]) : "kb fetch: \(ErrorMessages.render(e))")
             throw ExitCode(e.exitCode)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import Synchronization
 #if canImport(Glibc)
 import Glibc

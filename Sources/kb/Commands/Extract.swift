@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import KnowledgeBase
+import ArticleFiles
+import CLIMessages
+import Extraction
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +28,7 @@ struct Extract: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = StandardOutput()
         // One extractor for all files; records are written as they come.
-        let extractor = KnowledgeBase.FileExtractor()
+        let extractor = FileExtractor()
         var skipped = 0
         func write(_ record: ExportRecord) throws {
             out.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
@@ -37,14 +39,15 @@ struct Extract: ParsableCommand {
                 try write(try CLI.run { try extractor.extract(data: data, source: "stdin", label: "standard input") })
                 continue
             }
-            let (found, problems) = try CLI.run { try KnowledgeBase.articleFiles(in: [path]) }
+            let (found, problems) = try CLI.run { try FileExtractor.articleFiles(in: [path]) }
             for p in problems { CLI.warn("kb extract: \(p.path): \(p.reason)"); skipped += 1 }
             for file in found {
                 do {
                     try write(try extractor.extract(file: file))
-                } catch let e as KBError {
+                } catch let e as FileAccessError {
                     // One bad file among many is skipped, as kb ingest skips it; the others are still read.
-                    CLI.warn("kb extract: \(e.description): skipped")
+                    let message = ErrorMessages.render(e)
+                    CLI.warn("kb extract: \(message)" + (message.hasSuffix("skipped") ? "" : ": skipped"))
                     skipped += 1
                 }
             }

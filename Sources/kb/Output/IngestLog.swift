@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ArticleFiles
+import CLIMessages
 import KnowledgeBase
 
 /// `--quiet` and `--log-format`, on the commands that write (ingest, reextract).
@@ -66,8 +68,8 @@ final class IngestReporter {
     func fail(_ e: KBError) {
         clearProgress()
         switch options.logFormat {
-        case .text: emit("kb: \(e.description)")
-        case .json: json(["event": "error", "level": "error", "command": command, "message": e.description, "exit": Int(e.exitCode)])
+        case .text: emit("kb: \(ErrorMessages.render(e))")
+        case .json: json(["event": "error", "level": "error", "command": command, "message": ErrorMessages.render(e), "exit": Int(e.exitCode)])
         }
     }
 
