@@ -36,10 +36,10 @@ let package = Package(
         // Country dossiers (`kb report`): HTML with inline SVG charts, or Markdown, from a `Dossier`.
         .target(name: "DossierReport", dependencies: ["KnowledgeBase", .product(name: "Plot", package: "Plot")]),
         // The sentences kb and kb-fetch print for library errors: the only place that names their flags.
-        .target(name: "CLIMessages", dependencies: ["KnowledgeBase", "ArticleFiles"]),
+        .target(name: "CLIMessages", dependencies: ["KnowledgeBase", "ArticleFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "kb",
-            dependencies: ["KnowledgeBase", "ArticleFiles", "CLIMessages", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "CLIMessages", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `kb fetch` (kb runs it from its own directory): the only binary that links the HTTP stack.
         .executableTarget(
@@ -47,10 +47,14 @@ let package = Package(
             dependencies: ["KnowledgeBase", "ArticleFiles", "CLIMessages", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmark corpus generator and extraction timer (`make bench`); not part of the library.
-        .executableTarget(name: "kb-bench", dependencies: ["Extraction"]),
+        .executableTarget(name: "kb-bench", dependencies: ["Extraction", "SeededRandom"]),
+        // A seedable generator with a fixed algorithm: the benchmark corpus and the tests' random inputs.
+        .target(name: "SeededRandom"),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
-        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction"]),
+        // Library tests (and the fixtures the end-to-end tests share); EndToEndTests run the built kb and kb-bench.
+        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KnowledgeBaseTests", "KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
         .testTarget(name: "ArticleFilesTests", dependencies: ["ArticleFiles"]),
         .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),

@@ -2,6 +2,8 @@ import Foundation
 import ArticleFiles
 import GRDB
 import Testing
+@testable import KnowledgeBaseTests
+import Extraction
 @testable import KnowledgeBase
 #if canImport(Glibc)
 import Glibc

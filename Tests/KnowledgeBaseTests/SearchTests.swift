@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import FrenchText
 @testable import KnowledgeBase
 
 /// The seed articles ingested once into a temporary database, shared by the search tests.

@@ -22,7 +22,7 @@ public struct VisitExtractor: Sendable {
         self.capitals = capitals
     }
 
-    public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
+    public func extract(from document: Document) -> [VisitFact] {
         var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
         persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))

@@ -1,3 +1,4 @@
+import FrenchText
 import Foundation
 import GRDB
 

@@ -54,7 +54,7 @@ final class IngestReporter {
         case .text:
             let details = s.problems.isEmpty || s.runID == nil ? "" : " (details: kb runs --problems --run \(s.runID!))"
             let upToDate = s.isNoOp && s.skipped == 0 && command == "ingest" ? " — the knowledge base is up to date" : ""
-            emit("\(Self.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
+            emit("\(JSONLogLine.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
                  + "\(s.files) files: \(s.line)\(upToDate)\(details)")
         case .json:
             json(["event": "\(command)_summary", "level": s.skipped > 0 ? "warning" : "info", "run": s.runID as Any, "status": status,
@@ -86,24 +86,12 @@ final class IngestReporter {
         if drawn { emit("\r\u{1B}[K", newline: false); drawn = false }
     }
 
-    private func json(_ object: [String: Any]) {
-        var o = object
-        o["time"] = Self.timestamp()
-        o = o.mapValues { v in (v as Any?).flatMap { $0 } ?? NSNull() }
-        if let data = try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes]) {
-            emit(String(decoding: data, as: UTF8.self))
-        }
-    }
+    private func json(_ object: [String: Any]) { emit(JSONLogLine.encode(object)) }
 
     private func emit(_ s: String, newline: Bool = true) {
         FileHandle.standardError.write(Data((newline ? s + "\n" : s).utf8))
     }
 
-    static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
-    }
 }
 
 extension CLI {
