@@ -30,7 +30,10 @@ public final class KnowledgeBase: Sendable {
     }
 
     public let path: String
-    let dbQueue: DatabaseQueue
+    /// A `DatabasePool` once the file is a kb database in WAL mode: readers run concurrently with
+    /// the writer and with each other. (A read-only opening of a file not in WAL mode keeps a
+    /// `DatabaseQueue`, which needs no `-wal` file.) The name predates the pool.
+    let dbQueue: any DatabaseWriter
     let reference: Reference
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
     private let builtExtractor: BuiltOnFirstUse<FactExtractor>
@@ -60,14 +63,28 @@ public final class KnowledgeBase: Sendable {
                 _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
             }
         }
+        // Opening a pool switches a file to WAL mode, which writes it: a file not yet in WAL mode is
+        // checked (and created or upgraded) through a queue first, so that a file that is not a kb
+        // database, or is from a newer kb, is refused and left byte-for-byte untouched.
+        let opening: any DatabaseWriter
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            opening = DatabaseFile.isInWALMode(path) ? try DatabasePool(path: path, configuration: config)
+                                                     : try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
-        // The schema is checked with reads only, so that a database from a newer or different kb
-        // is refused and left byte-for-byte untouched.
+        try Self.checkAndMigrate(opening, path: path, mode: mode)
+        if opening is DatabasePool || (mode == .readOnly && !DatabaseFile.isInWALMode(path)) {
+            dbQueue = opening
+        } else {
+            dbQueue = try Self.wrap { try DatabasePool(path: path, configuration: config) }
+        }
+    }
+
+    /// Refuses a file that is not a kb database or comes from a newer or different kb (reads
+    /// only), then applies the pending migrations under the writer lock.
+    private static func checkAndMigrate(_ dbQueue: any DatabaseWriter, path: String, mode: Mode) throws {
         let pending: Int = try wrap {
             try dbQueue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -117,7 +134,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Runs `body`, turning SQLite errors into `KBError.database` with their message.
-    func wrap<T>(_ body: () throws -> T) throws -> T {
+    func wrap<T>(_ body: () throws -> T) throws -> T { try Self.wrap(body) }
+
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() }
         catch let e as KBError { throw e }
         catch let e as DatabaseError { throw KBError.database(e.message ?? "\(e)") }

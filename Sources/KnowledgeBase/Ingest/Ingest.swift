@@ -25,7 +25,7 @@ public struct IngestOptions: Sendable {
     public var batchSize = 256
     public var batchSeconds = 1.0
     /// Testing only: time spent inside each article's transaction, to widen race windows.
-    public var articleDelay: Double = 0
+    package var articleDelay: Double = 0
     /// Extraction worker threads (nil: one per core).
     public var workers: Int? = nil
     public init() {}
