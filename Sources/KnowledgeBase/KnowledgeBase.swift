@@ -30,9 +30,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     public let path: String
-    /// A `DatabasePool` once the file is a kb database in WAL mode: readers run concurrently with
-    /// the writer and with each other. (A read-only opening of a file not in WAL mode keeps a
-    /// `DatabaseQueue`, which needs no `-wal` file.) The name predates the pool.
+    /// A `DatabasePool` once the file is a kb database in WAL mode (every database kb wrote):
+    /// readers run concurrently with the writer and with each other. A file not in WAL mode (opened
+    /// read-only) keeps the `DatabaseQueue` it was checked with. The name predates the pool.
     let dbQueue: any DatabaseWriter
     let reference: Reference
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
@@ -63,22 +63,25 @@ public final class KnowledgeBase: Sendable {
                 _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
             }
         }
-        // Opening a pool switches a file to WAL mode, which writes it: a file not yet in WAL mode is
-        // checked (and created or upgraded) through a queue first, so that a file that is not a kb
-        // database, or is from a newer kb, is refused and left byte-for-byte untouched.
-        let opening: any DatabaseWriter
+        // A writable pool writes the file as it opens (GRDB sets WAL mode and makes sure the `-wal`
+        // file is not empty): the file is checked, and created or upgraded, through a queue first,
+        // so that a file that is not a kb database, or is from a newer kb, is left byte-for-byte untouched.
+        let queue: DatabaseQueue
         do {
-            opening = DatabaseFile.isInWALMode(path) ? try DatabasePool(path: path, configuration: config)
-                                                     : try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
-        try Self.checkAndMigrate(opening, path: path, mode: mode)
-        if opening is DatabasePool || (mode == .readOnly && !DatabaseFile.isInWALMode(path)) {
-            dbQueue = opening
-        } else {
-            dbQueue = try Self.wrap { try DatabasePool(path: path, configuration: config) }
+        try Self.checkAndMigrate(queue, path: path, mode: mode)
+        guard DatabaseFile.isInWALMode(path) else { dbQueue = queue; return }
+        try Self.wrap { try queue.close() }
+        dbQueue = try Self.wrap {
+            let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB's pool commits with synchronous = NORMAL; kb keeps SQLite's FULL, as before the
+            // pool: a commit reported to the user survives a power cut, not only a killed process.
+            if !config.readonly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            return pool
         }
     }
 

@@ -9,6 +9,7 @@ public enum IngestOutcome: String, Sendable, Codable {
     case new, updated, unchanged, skipped, reextracted
 }
 
+/// How `ingest(paths:options:progress:)` reads files and batches its writes.
 public struct IngestOptions: Sendable {
     /// Files larger than this are skipped with a message.
     public var maxFileSize: Int = defaultMaxFileSize
@@ -31,6 +32,7 @@ public struct IngestOptions: Sendable {
     public init() {}
 }
 
+/// What a writing run did (ingest, re-extraction): counts by outcome, the problems, its run id and exit status.
 public struct IngestSummary: Sendable, Codable, Equatable {
     public var runID: Int64?
     public var files = 0, new = 0, updated = 0, unchanged = 0, skipped = 0, warnings = 0, missing = 0, reextracted = 0
