@@ -38,6 +38,11 @@ public enum ErrorMessages {
         }
     }
 
+    /// A run's counts, with where to see the files still skipped.
+    public static func summaryLine(_ s: IngestSummary) -> String {
+        s.line.replacingOccurrences(of: " still skipped (unchanged since)", with: " still skipped (unchanged since; kb runs --skipped)")
+    }
+
     public static func render(_ e: FileAccessError) -> String {
         e.description
     }

@@ -48,11 +48,12 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     /// files newly skipped (new, or changed since they were last skipped).
     public var exitStatus: Int32 { skipped > 0 ? 1 : 0 }
 
-    /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`
+    /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`, then
+    /// `, 2 still skipped (unchanged since)` when files skipped before were not read again.
     public var line: String {
         "\(new) new, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped, \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(missing) missing, \(reextracted) re-extracted"
-            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since; kb runs --skipped)" : "")
+            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since)" : "")
     }
 
     mutating func count(_ o: IngestOutcome) {

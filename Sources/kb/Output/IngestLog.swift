@@ -55,7 +55,7 @@ final class IngestReporter {
             let details = s.problems.isEmpty || s.runID == nil ? "" : " (details: kb runs --problems --run \(s.runID!))"
             let upToDate = s.isNoOp && s.skipped == 0 && command == "ingest" ? " — the knowledge base is up to date" : ""
             emit("\(JSONLogLine.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
-                 + "\(s.files) files: \(s.line)\(upToDate)\(details)")
+                 + "\(s.files) files: \(ErrorMessages.summaryLine(s))\(upToDate)\(details)")
         case .json:
             json(["event": "\(command)_summary", "level": s.skipped > 0 ? "warning" : "info", "run": s.runID as Any, "status": status,
                   "files": s.files, "new": s.new, "updated": s.updated, "unchanged": s.unchanged, "skipped": s.skipped,
