@@ -11,6 +11,8 @@ public enum ErrorMessages {
             return "migration \(version) is recorded as « \(recorded) » but this kb expects « \(expected) »: the database comes from a different kb lineage. Re-create it with `kb ingest` into a new file."
         case let .cannotOpenDatabase(path, reason):
             return "cannot open database \(path): \(reason). Check the path and its permissions, or pass --db."
+        case let .databaseNotFound(path):
+            return "cannot open database \(path): the file does not exist (run `kb ingest` first to create it). Check the path and its permissions, or pass --db."
         case .notAKnowledgeBase:
             // Advising `kb ingest --db` on this very file would send the user in a circle: kb
             // never writes into a file that is not its own (it may be /etc/passwd, or someone's database).

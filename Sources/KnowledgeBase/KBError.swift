@@ -8,6 +8,8 @@ public enum KBError: Error, CustomStringConvertible, Equatable {
     /// The database's recorded migrations differ from this binary's (renamed or edited history).
     case migrationMismatch(version: Int, recorded: String, expected: String)
     case cannotOpenDatabase(path: String, reason: String)
+    /// Opening (not creating) a knowledge base that does not exist.
+    case databaseNotFound(path: String)
     case notAKnowledgeBase(path: String)
     case pathNotFound(String)
     case invalidArgument(String)
@@ -42,6 +44,8 @@ public enum KBError: Error, CustomStringConvertible, Equatable {
             return "migration \(version) is recorded as « \(recorded) » but this kb expects « \(expected) »: the database comes from a different kb lineage. Re-create it by ingesting into a new file."
         case let .cannotOpenDatabase(path, reason):
             return "cannot open database \(path): \(reason). Check the path and its permissions."
+        case let .databaseNotFound(path):
+            return "cannot open database \(path): the file does not exist (ingest articles into it first to create it). Check the path."
         case let .notAKnowledgeBase(path):
             return "\(path) is not a kb database (not SQLite, or SQLite without kb's tables); kb leaves it untouched."
         case let .pathNotFound(p):

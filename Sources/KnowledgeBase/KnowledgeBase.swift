@@ -47,7 +47,7 @@ public final class KnowledgeBase: Sendable {
         builtExtractor = BuiltOnFirstUse { FactExtractor(reference: reference) }
         builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(reference) }
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
-            throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
+            throw KBError.databaseNotFound(path: path)
         }
         try DatabaseFile.refuseHardLinks(path)
         var config = Configuration()
