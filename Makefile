@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette report screenshots install
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report score-search fuzz crash clean help bench schema-docs datasette report screenshots install
 
 all: build
 
@@ -204,3 +204,11 @@ rules-report: build
 	  $(DEBUG) export --db $$tmp/kb.sqlite --format jsonl > $$tmp/export.jsonl; \
 	  echo "Rules on $(CORPUS) (in-sample); confirmed = paired with a gold item by the scorer"; \
 	  python3 scripts/rules_report.py $(CORPUS)/gold $$tmp/export.jsonl
+
+# Search quality (not part of `make test`): groups of spelling variants, typos, transliterations and
+# compounds (scripts/search_groups.py) searched over the seeds plus $(CORPUS); recall and precision
+# per group, relevance judged by the script's own patterns over the article text.
+score-search: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(DEBUG) ingest --quiet --db $$tmp/kb.sqlite seeds/articles $(if $(wildcard $(CORPUS)/articles),$(CORPUS)/articles) >/dev/null 2>&1; \
+	  python3 scripts/search_groups.py $(DEBUG) $$tmp/kb.sqlite $(if $(VERBOSE),--verbose)

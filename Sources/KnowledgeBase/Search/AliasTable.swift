@@ -14,6 +14,8 @@ struct AliasTable: Sendable {
     private let groups: [[[String]]]
     /// The words that are names: one-word country spellings and every word of a person's spellings.
     private let words: Set<String>
+    /// Transliteration skeleton of a one-word spelling in a group → that spelling (the first one).
+    private let skeletons: [String: String]
 
     init(_ reference: Reference) {
         var keys: [String: Int] = [:]
@@ -40,10 +42,21 @@ struct AliasTable: Sendable {
         for p in reference.people {
             for form in add([p.name] + p.aliases) { words.formUnion(form) }
         }
+        var skeletons: [String: String] = [:]
+        for group in groups {
+            for form in group where form.count == 1 && Spelling.isWord(form[0]) {
+                let k = Transliteration.skeleton(word: form[0])
+                if skeletons[k] == nil { skeletons[k] = form[0] }
+            }
+        }
         self.keys = keys
         self.groups = groups
         self.words = words
+        self.skeletons = skeletons
     }
+
+    /// A one-word spelling of a known name with this transliteration skeleton.
+    func name(skeleton: String) -> String? { skeletons[skeleton] }
 
     /// Whether `term` is a name (« bielorussie », « loukachenko »).
     func isName(_ term: String) -> Bool { words.contains(term) }

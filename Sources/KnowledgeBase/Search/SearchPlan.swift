@@ -196,7 +196,12 @@ struct QueryCompiler {
                     if !tolerance.isEmpty {
                         var parts = [expr]
                         for alt in tolerance {
-                            parts.append(try phrase(alt.terms, highlight: highlight))
+                            // Another spelling of a name stands for the name (« Bélaruss » → belarus → Biélorussie).
+                            if let forms = try aliases.forms(of: alt.terms, db: db) {
+                                parts.append(try expression(.alias(forms), highlight: highlight))
+                            } else {
+                                parts.append(try phrase(alt.terms, highlight: highlight))
+                            }
                         }
                         expr = "(" + parts.joined(separator: " OR ") + ")"
                         if highlight {
@@ -231,12 +236,16 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
     }
 
-    /// The term itself and every indexed term with the same light stem (« cooperation » → cooperation, cooperations).
+    /// The term itself and every indexed term with the same light stem that is a form of the same
+    /// word (« cooperation » → cooperation, cooperations; « investissement » not → investir, `StemFamily`).
     mutating func expansions(_ term: String) throws -> [String] {
         let stem = FrenchAnalyzer.stem(term)
-        if let known = stems[stem] { return known.contains(term) ? known : [term] + known }
-        let terms = try String.fetchAll(db, sql: "SELECT term FROM search_terms WHERE stem = ? ORDER BY term LIMIT 100", arguments: [stem])
-        stems[stem] = terms
+        let all: [String]
+        if let known = stems[stem] { all = known } else {
+            all = try String.fetchAll(db, sql: "SELECT term FROM search_terms WHERE stem = ? ORDER BY term LIMIT 100", arguments: [stem])
+            stems[stem] = all
+        }
+        let terms = all.filter { StemFamily.sameWord(term, $0) }
         return terms.contains(term) ? terms : [term] + terms
     }
 
