@@ -17,7 +17,9 @@ struct SearchPlan {
     /// Query words that also matched other spellings (typos, transliterations, compounds).
     let alsoMatched: [SearchExpansion]
 
-    init(_ db: Database, _ request: SearchRequest, reference: ReferenceIndex) throws {
+    /// `reference` is asked for only by filters that name a country, person or domain: a plain
+    /// search never builds the reference index.
+    init(_ db: Database, _ request: SearchRequest, reference: () -> ReferenceIndex) throws {
         self.request = request
         // Planning looks for names across the words (aliases, spellings): bounded before any work.
         let wordCount = request.query.split(whereSeparator: \.isWhitespace).count
@@ -55,7 +57,7 @@ struct SearchPlan {
         if query.positive.isEmpty {
             throw KBError.badQuery("a search cannot only exclude words: add a word to find (kb search \"coopération -militaire\")")
         }
-        var compiler = QueryCompiler(db: db, aliases: AliasTable.for(reference), tolerant: !request.exact)
+        var compiler = QueryCompiler(db: db, aliases: AliasTable(db: db), tolerant: !request.exact)
         let compiled = try compiler.compile(query)
         match = compiled.match
         highlighter = compiled.highlighter
@@ -143,7 +145,7 @@ struct QueryCompiler {
                 let run = clauses[i..<(i + n)]
                 let keys = run.compactMap(plainWord)
                 if keys.count == n, run.allSatisfy({ $0.negated == clauses[i].negated }),
-                   let forms = try aliases.forms(of: keys, db: db) {
+                   let forms = try aliases.forms(of: keys) {
                     out.append(Clause(nodes: [.alias(forms)], negated: clauses[i].negated))
                     i += n
                     continue outer
@@ -153,7 +155,7 @@ struct QueryCompiler {
             let c = clauses[i]
             var nodes: [Node] = []
             for item in c.items {
-                if item.kind != .prefix, let forms = try aliases.forms(of: item.terms, db: db) {
+                if item.kind != .prefix, let forms = try aliases.forms(of: item.terms) {
                     nodes.append(.alias(forms))
                 } else {
                     nodes.append(.item(item))
@@ -197,7 +199,7 @@ struct QueryCompiler {
                         var parts = [expr]
                         for alt in tolerance {
                             // Another spelling of a name stands for the name (« Bélaruss » → belarus → Biélorussie).
-                            if let forms = try aliases.forms(of: alt.terms, db: db) {
+                            if let forms = try aliases.forms(of: alt.terms) {
                                 parts.append(try expression(.alias(forms), highlight: highlight))
                             } else {
                                 parts.append(try phrase(alt.terms, highlight: highlight))

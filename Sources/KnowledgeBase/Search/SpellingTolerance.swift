@@ -61,9 +61,9 @@ struct SpellingTolerance {
             let skeleton = Transliteration.skeleton(word: term)
             out += try transliterations(of: term, skeleton: skeleton).map { Alternative(terms: [$0], reason: .transliteration) }
             // A known name in another transliteration (« Lukashenka » for the recorded « Loukachenka »),
-            // even when no article writes that spelling: the alias then stands for all of them.
-            if let name = aliases.name(skeleton: skeleton), name != term, !out.contains(where: { $0.terms == [name] }) {
-                out.append(Alternative(terms: [name], reason: .transliteration))
+            // when no article writes a spelling with its skeleton: the alias stands for all of them.
+            if out.isEmpty, let name = try aliases.name(skeleton: skeleton), name != [term] {
+                out.append(Alternative(terms: name, reason: .transliteration))
             }
         }
         // Written apart is the same word (a phrase of the two halves: precise, so also for known words).
@@ -129,13 +129,7 @@ struct SpellingTolerance {
     }
 
     /// A word of a known person's name or a country's name, alias or demonym.
-    private func isName(_ term: String) throws -> Bool {
-        if aliases.isName(term) { return true }
-        return try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM person_aliases WHERE folded = ?1 OR folded LIKE ?1 || ' %' OR folded LIKE '% ' || ?1
-                           OR folded LIKE '% ' || ?1 || ' %')
-            """, arguments: [term]) ?? false
-    }
+    private func isName(_ term: String) throws -> Bool { try aliases.isName(term) }
 
     /// A word that is also two indexed words run together (« cybersécurité » where an article writes
     /// « cyber-sécurité »): the split with the longest shorter half.
