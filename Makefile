@@ -20,6 +20,7 @@ help:
 	@echo "make score    seed extraction scores against the gold files"
 	@echo "make score-real  scores on the real development corpus ../shared/corpus (in-sample: used to find failures)"
 	@echo "make rules-report  per extraction rule: facts produced on ../shared/corpus and how many the gold confirms"
+	@echo "make score-search  search recall/precision on groups of spellings, typos, transliterations, compounds (seeds + ../shared/corpus)"
 	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
