@@ -34,18 +34,21 @@ public final class KnowledgeBase: Sendable {
     /// readers run concurrently with the writer and with each other. A file not in WAL mode (opened
     /// read-only) keeps the `DatabaseQueue` it was checked with. The name predates the pool.
     let dbQueue: any DatabaseWriter
-    let reference: Reference
+    /// Parsed on first use: a search or a listing never reads the reference files.
+    private let builtReference: BuiltOnFirstUse<Reference>
+    var reference: Reference { builtReference.value }
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
     private let builtExtractor: BuiltOnFirstUse<FactExtractor>
     private let builtReferenceIndex: BuiltOnFirstUse<ReferenceIndex>
     var extractor: FactExtractor { builtExtractor.value }
     var referenceIndex: ReferenceIndex { builtReferenceIndex.value }
 
-    public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
+    public init(path: String, mode: Mode = .readWrite, reference: @autoclosure @escaping @Sendable () -> Reference = .embedded) throws {
         self.path = path
-        self.reference = reference
-        builtExtractor = BuiltOnFirstUse { FactExtractor(reference: reference) }
-        builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(reference) }
+        let builtReference = BuiltOnFirstUse(reference)
+        self.builtReference = builtReference
+        builtExtractor = BuiltOnFirstUse { FactExtractor(reference: builtReference.value) }
+        builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(builtReference.value) }
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.databaseNotFound(path: path)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import FrenchText
 #if canImport(GRDBSQLite)
@@ -94,11 +95,7 @@ enum SearchIndex {
     }
 
     private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
-        var fresh: [Substring] = []
-        var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
-        for text in texts {
-            for term in text.split(separator: " ") where !cache.contains(term) && seen.insert(term).inserted { fresh.append(term) }
-        }
+        let fresh = cache.unknownTerms(in: texts)
         guard !fresh.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
         let variants = try VariantWriter(db)
@@ -204,32 +201,58 @@ extension KnowledgeBase {
 }
 
 /// Terms known to be in `search_terms`, per connection, so an ingest writes each term once.
-/// A connection is used by one thread at a time (GRDB), so only the registry needs the lock.
-final class TermCache: @unchecked Sendable {
-    private weak var connection: Database?
-    private var known: Set<String> = []
-    private var pending: [String] = []
-    var versionChecked = false
+///
+/// Compiler-checked: the state is behind a `Mutex` (one lock per article, not per term), and the
+/// registry of caches is a `Mutex` too. A cache is dropped when its connection is: the connection
+/// holds a SQL function whose closure owns a `ConnectionLifetime`, released with the connection
+/// and removing the entry before the connection's memory (hence its `ObjectIdentifier`) can be
+/// reused by a new connection.
+final class TermCache: Sendable {
+    struct State: Sendable {
+        var known: Set<String> = []
+        var pending: [String] = []
+        var versionChecked = false
+    }
+    private let state = Mutex(State())
 
-    private init(_ db: Database) { connection = db }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var caches: [ObjectIdentifier: TermCache] = [:]
+    private static let caches = Mutex<[ObjectIdentifier: TermCache]>([:])
 
     /// The cache of this connection; a new connection starts from empty.
     static func `for`(_ db: Database) -> TermCache {
-        lock.lock(); defer { lock.unlock() }
         let key = ObjectIdentifier(db)
-        if let c = caches[key], c.connection === db { return c }
-        caches = caches.filter { $0.value.connection != nil }
-        let c = TermCache(db)
-        caches[key] = c
+        if let c = caches.withLock({ $0[key] }) { return c }
+        let c = TermCache()
+        caches.withLock { $0[key] = c }
+        let lifetime = ConnectionLifetime(key)
+        db.add(function: DatabaseFunction("kb_term_cache_lifetime", argumentCount: 0, pure: true) { _ in
+            withExtendedLifetime(lifetime) { nil as Int? }
+        })
         return c
     }
 
-    func contains(_ term: Substring) -> Bool { known.contains(String(term)) }
-    func pend(_ terms: [String]) { pending.append(contentsOf: terms) }
-    func commitPending() { known.formUnion(pending); pending = [] }
-    func dropPending() { pending = [] }
-    func reset() { known = []; pending = [] }
+    private final class ConnectionLifetime: Sendable {
+        let key: ObjectIdentifier
+        init(_ key: ObjectIdentifier) { self.key = key }
+        deinit { let key = self.key; TermCache.caches.withLock { _ = $0.removeValue(forKey: key) } }
+    }
+
+    var versionChecked: Bool {
+        get { state.withLock { $0.versionChecked } }
+        set { state.withLock { $0.versionChecked = newValue } }
+    }
+    /// The terms of `texts` not known yet, each once, in order of appearance.
+    func unknownTerms(in texts: [String]) -> [Substring] {
+        state.withLock { state in
+            var fresh: [Substring] = []
+            var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
+            for text in texts {
+                for term in text.split(separator: " ") where seen.insert(term).inserted && !state.known.contains(String(term)) { fresh.append(term) }
+            }
+            return fresh
+        }
+    }
+    func pend(_ terms: [String]) { state.withLock { $0.pending.append(contentsOf: terms) } }
+    func commitPending() { state.withLock { $0.known.formUnion($0.pending); $0.pending = [] } }
+    func dropPending() { state.withLock { $0.pending = [] } }
+    func reset() { state.withLock { $0.known = []; $0.pending = [] } }
 }
