@@ -61,7 +61,7 @@ enum SearchIndex {
         // In batches: 100,000 analysed bodies need not be in memory at once, and rows are not
         // updated under an open cursor.
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, \(ArticleStore.bodySQL("id")) AS body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
+            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, \(ArticleStore.bodySQL("articles.id")) AS body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
             guard let end = rows.last else { break }
             for row in rows {
                 try update.execute(arguments: [FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"]), row["id"] as Int64])

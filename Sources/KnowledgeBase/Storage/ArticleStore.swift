@@ -106,9 +106,10 @@ enum ArticleStore {
                              article.headline, search.headline, search.body, now, now, extractorVersion])
         let articleID = db.lastInsertedRowID
         try upsertSource(db, source, articleID: articleID, now: now)
-        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
+        // The body before the search index: its first use may re-analyse every stored body, this one's too.
         let offsets = TextOffsets(article.raw)
         try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
+        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
                               extractorVersion: extractorVersion, reference: reference, inserted: true)
@@ -131,11 +132,11 @@ enum ArticleStore {
                 OR search_headline IS NOT ?4 OR search_body IS NOT ?5)
             """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline,
                              searchHeadline, searchBody, now, articleID])
-        try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
-        try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         try db.cachedStatement(sql: "DELETE FROM article_paragraphs WHERE article_id = ?").execute(arguments: [articleID])
         let offsets = TextOffsets(article.raw)
         try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
+        try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
+        try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
                               extractorVersion: extractorVersion, reference: reference, removeFirst: !factsRemoved)
