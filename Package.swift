@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: FrenchText ← Extraction ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← KnowledgeBase; FetchModel ← KnowledgeBase; Fetch (network, feeds) ← kb-fetch only.
+// Dependencies point one way: FrenchText ← Extraction ← ArticleFiles ← KnowledgeBase ← kb; HTMLArticle (libxml2) ← ArticleFiles; FetchModel ← KnowledgeBase; Fetch (network, feeds) ← kb-fetch only.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v13)],
@@ -27,26 +27,35 @@ let package = Package(
         .target(name: "FetchModel"),
         // Linked only into kb-fetch: libcurl (under FoundationNetworking) costs every process that links it ~30 ms to start.
         .target(name: "Fetch", dependencies: ["FetchModel", "CLibXML2", "HTMLArticle"]),
+        // File access without SQLite: discovery, guarded reading, decoding, content hash; `kb extract`'s extractor.
+        .target(name: "ArticleFiles", dependencies: ["Extraction", "HTMLArticle"]),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "FetchModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrenchText", "Extraction", "HTMLArticle", "ArticleFiles", "FetchModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Country dossiers (`kb report`): HTML with inline SVG charts, or Markdown, from a `Dossier`.
         .target(name: "DossierReport", dependencies: ["KnowledgeBase", .product(name: "Plot", package: "Plot")]),
+        // The sentences kb and kb-fetch print for library errors: the only place that names their flags.
+        .target(name: "CLIMessages", dependencies: ["KnowledgeBase", "ArticleFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "kb",
-            dependencies: ["KnowledgeBase", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "CLIMessages", "DossierReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `kb fetch` (kb runs it from its own directory): the only binary that links the HTTP stack.
         .executableTarget(
             name: "kb-fetch",
-            dependencies: ["KnowledgeBase", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KnowledgeBase", "ArticleFiles", "CLIMessages", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmark corpus generator and extraction timer (`make bench`); not part of the library.
-        .executableTarget(name: "kb-bench", dependencies: ["Extraction"]),
+        .executableTarget(name: "kb-bench", dependencies: ["Extraction", "SeededRandom"]),
+        // A seedable generator with a fixed algorithm: the benchmark corpus and the tests' random inputs.
+        .target(name: "SeededRandom"),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
-        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extraction"]),
+        // Library tests (and the fixtures the end-to-end tests share); EndToEndTests run the built kb and kb-bench.
+        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KnowledgeBaseTests", "KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
+        .testTarget(name: "ArticleFilesTests", dependencies: ["ArticleFiles"]),
         .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
     ]

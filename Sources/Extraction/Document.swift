@@ -37,7 +37,6 @@ public struct Sentence: Sendable, Hashable {
     /// Index of the body paragraph, -1 for the headline.
     public let paragraph: Int
 
-    public var isHeadline: Bool { paragraph < 0 }
     public var evidence: Evidence { Evidence(sentence: text, range: range) }
     /// This sentence as evidence read by `rule`.
     public func evidence(_ rule: String) -> Evidence { Evidence(sentence: text, range: range, rule: rule) }

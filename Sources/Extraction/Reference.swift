@@ -2,6 +2,10 @@
 /// titles, cooperation domains, news agencies. Analysts extend the files without touching code;
 /// `make generate` embeds them into the binary so `kb` works from any directory.
 public struct Reference: Sendable {
+    /// The country whose relations the articles tell (Vietnam): a name's nationality is decided
+    /// against it, and the cards and dossiers count visits to and from it.
+    public static let homeCountry = "VN"
+
     public struct Country: Sendable, Hashable {
         public let iso2: String
         /// The French name used in exports (« Biélorussie »).

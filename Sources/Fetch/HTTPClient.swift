@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -33,7 +34,7 @@ public enum HTTPFailure: Error, Equatable, CustomStringConvertible {
 /// A blocking GET on top of URLSession (FoundationNetworking on Linux: libcurl, no extra package).
 /// The body is read as it arrives so that a response over the size limit is cut off there, not
 /// held in memory whole; redirects are returned to the caller, who follows them.
-public final class HTTPClient: @unchecked Sendable {
+public final class HTTPClient: Sendable {
     public let userAgent: String
     public init(userAgent: String) { self.userAgent = userAgent }
 
@@ -66,16 +67,20 @@ public final class HTTPClient: @unchecked Sendable {
     }
 }
 
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// URLSession calls the delegate on its own queue while `get` polls: the transfer's state is
+/// behind a `Mutex`, so the compiler checks that no field is touched outside it.
+private final class Transfer: NSObject, URLSessionDataDelegate, Sendable {
+    private struct State {
+        var response: HTTPURLResponse?
+        var body: [UInt8] = []
+        var error: (any Error)?
+        var overLimit = false
+        var activity = Date()
+    }
     let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
+    private let state = Mutex(State())
     private let maxBytes: Int
-    private var response: HTTPURLResponse?
-    private var body: [UInt8] = []
-    private var error: Error?
-    private var overLimit = false
-    private var activity = Date()
-    var lastActivity: Date { lock.withLock { activity } }
+    var lastActivity: Date { state.withLock { $0.activity } }
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
@@ -86,11 +91,12 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.withLock { self.response = response as? HTTPURLResponse; activity = Date() }
+        let http = response as? HTTPURLResponse
+        state.withLock { $0.response = http; $0.activity = Date() }
         // A declared length over the limit is refused before any of the body is read.
         if let http = response as? HTTPURLResponse, let length = http.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init),
            length > maxBytes {
-            lock.withLock { overLimit = true }
+            state.withLock { $0.overLimit = true }
             completionHandler(.cancel)
             return
         }
@@ -98,24 +104,24 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let cancel: Bool = lock.withLock {
-            body.append(contentsOf: data)
-            activity = Date()
-            if body.count > maxBytes { overLimit = true; body = [] }
-            return overLimit
+        let cancel: Bool = state.withLock { s in
+            s.body.append(contentsOf: data)
+            s.activity = Date()
+            if s.body.count > maxBytes { s.overLimit = true; s.body = [] }
+            return s.overLimit
         }
         if cancel { dataTask.cancel() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.withLock { self.error = error }
+        state.withLock { $0.error = error }
         done.signal()
     }
 
     func result(timeout: Double) -> Result<HTTPResponse, HTTPFailure> {
-        lock.withLock {
-            if overLimit { return .failure(.tooLarge(limit: maxBytes)) }
-            if let error {
+        state.withLock { s in
+            if s.overLimit { return .failure(.tooLarge(limit: maxBytes)) }
+            if let error = s.error {
                 let ns = error as NSError
                 if ns.domain == NSURLErrorDomain && ns.code == NSURLErrorTimedOut { return .failure(.timedOut(seconds: timeout)) }
                 if ns.domain == NSURLErrorDomain && ns.code == NSURLErrorCannotConnectToHost {
@@ -126,12 +132,12 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
                 }
                 return .failure(.transport("network error: \(ns.localizedDescription)"))
             }
-            guard let response else { return .failure(.transport("no HTTP response")) }
+            guard let response = s.response else { return .failure(.transport("no HTTP response")) }
             var headers: [String: String] = [:]
             for (k, v) in response.allHeaderFields {
                 if let k = k as? String, let v = v as? String { headers[k.lowercased()] = v }
             }
-            return .success(HTTPResponse(status: response.statusCode, headers: headers, body: body))
+            return .success(HTTPResponse(status: response.statusCode, headers: headers, body: s.body))
         }
     }
 }

@@ -30,7 +30,10 @@ public final class KnowledgeBase: Sendable {
     }
 
     public let path: String
-    let dbQueue: DatabaseQueue
+    /// A `DatabasePool` once the file is a kb database in WAL mode (every database kb wrote):
+    /// readers run concurrently with the writer and with each other. A file not in WAL mode (opened
+    /// read-only) keeps the `DatabaseQueue` it was checked with. The name predates the pool.
+    let dbQueue: any DatabaseWriter
     let reference: Reference
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
     private let builtExtractor: BuiltOnFirstUse<FactExtractor>
@@ -44,7 +47,7 @@ public final class KnowledgeBase: Sendable {
         builtExtractor = BuiltOnFirstUse { FactExtractor(reference: reference) }
         builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(reference) }
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
-            throw KBError.cannotOpenDatabase(path: path, reason: "the file does not exist (run `kb ingest` first to create it)")
+            throw KBError.databaseNotFound(path: path)
         }
         try DatabaseFile.refuseHardLinks(path)
         var config = Configuration()
@@ -60,14 +63,31 @@ public final class KnowledgeBase: Sendable {
                 _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
             }
         }
+        // A writable pool writes the file as it opens (GRDB sets WAL mode and makes sure the `-wal`
+        // file is not empty): the file is checked, and created or upgraded, through a queue first,
+        // so that a file that is not a kb database, or is from a newer kb, is left byte-for-byte untouched.
+        let queue: DatabaseQueue
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { throw KBError.notAKnowledgeBase(path: path) }
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
-        // The schema is checked with reads only, so that a database from a newer or different kb
-        // is refused and left byte-for-byte untouched.
+        try Self.checkAndMigrate(queue, path: path, mode: mode)
+        guard DatabaseFile.isInWALMode(path) else { dbQueue = queue; return }
+        try Self.wrap { try queue.close() }
+        dbQueue = try Self.wrap {
+            let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB's pool commits with synchronous = NORMAL; kb keeps SQLite's FULL, as before the
+            // pool: a commit reported to the user survives a power cut, not only a killed process.
+            if !config.readonly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            return pool
+        }
+    }
+
+    /// Refuses a file that is not a kb database or comes from a newer or different kb (reads
+    /// only), then applies the pending migrations under the writer lock.
+    private static func checkAndMigrate(_ dbQueue: any DatabaseWriter, path: String, mode: Mode) throws {
         let pending: Int = try wrap {
             try dbQueue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -119,7 +139,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Runs `body`, turning SQLite errors into `KBError.database` with their message.
-    func wrap<T>(_ body: () throws -> T) throws -> T {
+    func wrap<T>(_ body: () throws -> T) throws -> T { try Self.wrap(body) }
+
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() }
         catch let e as KBError { throw e }
         catch let e as DatabaseError { throw KBError.database(e.message ?? "\(e)") }

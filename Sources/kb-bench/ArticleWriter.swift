@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Writes one synthetic article in the outlets' format: optional ` date YYYY-MM-DD Headline` line
 /// (leading space), `>> related` lines, paragraphs with `Photo : VNA/CVN` credits, a trailing
 /// `VNA/CVN` and sometimes a « Voir plus » block of other headlines.

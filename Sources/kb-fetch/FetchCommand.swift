@@ -1,6 +1,8 @@
 import ArgumentParser
 import Fetch
 import Foundation
+import ArticleFiles
+import CLIMessages
 import KnowledgeBase
 
 /// `kb fetch`, as its own executable: the HTTP stack (FoundationNetworking, libcurl) costs every
@@ -45,18 +47,7 @@ struct FetchCommand: ParsableCommand {
     var logFormat: LogFormat = .text
 
     /// kb documents status 2 for a usage error (ArgumentParser's own is 64).
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
+    static func main() { parseAndRunWithUsageStatus2() }
 
     var databasePath: String { db ?? ProcessInfo.processInfo.environment["KB_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "kb.sqlite" }
 
@@ -149,7 +140,7 @@ struct FetchCommand: ParsableCommand {
                 warn(logFormat == .json ? jsonLine(e, run: summary.runID) : "kb: fetch \(e.kind) \(e.outcome): \(e.url): \(e.detail)")
             }
         }
-        let line = "\(Self.timestamp()) kb fetch: run \(summary.runID.map(String.init) ?? "?") "
+        let line = "\(JSONLogLine.timestamp()) kb fetch: run \(summary.runID.map(String.init) ?? "?") "
             + "\(summary.exitStatus == 0 ? "ok" : "partial") in \(String(format: "%.1f", summary.seconds)) s, \(summary.line)"
             + (summary.exitStatus != 0 ? " (details: kb runs --fetch --run \(summary.runID ?? 0) --problems)" : "")
         warn(logFormat == .json ? jsonSummary(summary) : line)
@@ -164,7 +155,7 @@ struct FetchCommand: ParsableCommand {
     /// A library error ends the run with its documented status and its sentence.
     private func attempt<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as KBError {
-            warn(logFormat == .json ? json(["event": "error", "level": "error", "message": "\(e)", "exit": Int(e.exitCode)]) : "kb fetch: \(e)")
+            warn(logFormat == .json ? json(["event": "error", "level": "error", "message": ErrorMessages.render(e), "exit": Int(e.exitCode)]) : "kb fetch: \(ErrorMessages.render(e))")
             throw ExitCode(e.exitCode)
         }
     }
@@ -189,7 +180,6 @@ struct FetchCommand: ParsableCommand {
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("kb").path
     }
 
-    static func timestamp() -> String { Date().formatted(.iso8601) }
 
     private func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
@@ -206,11 +196,5 @@ struct FetchCommand: ParsableCommand {
               "conditional": s.conditionalRequests, "seconds": (s.seconds * 1000).rounded() / 1000, "exit": Int(s.exitStatus)])
     }
 
-    private func json(_ object: [String: Any]) -> String {
-        var o = object
-        o["time"] = Self.timestamp()
-        o = o.mapValues { v in (v as Any?).flatMap { $0 } ?? NSNull() }
-        guard let data = try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    private func json(_ object: [String: Any]) -> String { JSONLogLine.encode(object) }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ArticleFiles
+import CLIMessages
 import Foundation
 import KnowledgeBase
 
@@ -7,8 +9,12 @@ enum CLI {
     static func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() }
         catch let e as KBError {
-            warn("kb: \(e.description)")
+            warn("kb: \(ErrorMessages.render(e))")
             throw ExitCode(e.exitCode)
+        } catch let e as FileAccessError {
+            // A file named on the command line that cannot be used: a usage error, as for KBError.
+            warn("kb: \(ErrorMessages.render(e))")
+            throw ExitCode(2)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLIMessages
 import Foundation
 
 extension KB {
@@ -24,16 +25,7 @@ extension KB {
             CLI.warn("kb: the query has \(args.count - 2) arguments; kb search takes at most 64 words (use kb sql for more)")
             Foundation.exit(2)
         }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        parseAndRunWithUsageStatus2()
     }
 
     /// Mistakes ArgumentParser would answer with the root help and status 0, or a bare « Unexpected

@@ -1,6 +1,9 @@
 import Foundation
+import ArticleFiles
 import GRDB
 import Testing
+import Extraction
+import FrenchText
 @testable import KnowledgeBase
 
 /// Facts repeated by several articles are one fact with several pieces of evidence;

@@ -1,5 +1,8 @@
 import Foundation
+import ArticleFiles
+import SeededRandom
 import Testing
+import Extraction
 @testable import KnowledgeBase
 
 /// Random and mutated article bytes through decoding, parsing and every extractor: no crash,
@@ -27,7 +30,7 @@ import Testing
         String(repeating: "Vietnam ", count: 200), String(repeating: "\n", count: 300), "1234567890123456789012345678901234567890",
     ]
 
-    static func mutate(_ base: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ base: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var b = base
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
             switch Int.random(in: 0..<7, using: &rng) {
@@ -58,7 +61,7 @@ import Testing
         return b
     }
 
-    static func input(_ i: Int, _ rng: inout SeededGenerator) -> [UInt8] {
+    static func input(_ i: Int, _ rng: inout SplitMix64) -> [UInt8] {
         switch i % 4 {
         case 0: return (0..<Int.random(in: 0...3000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
         case 1:  // random text from the special pieces only
@@ -69,7 +72,7 @@ import Testing
 
     @Test func randomAndMutatedArticlesNeverCrashTheParserOrTheExtractors() throws {
         let extractor = FactExtractor()
-        var rng = SeededGenerator(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         var slowest = 0.0, decoded = 0
         for i in 0..<Self.iterations {
             let bytes = Self.input(i, &rng)
@@ -116,7 +119,7 @@ import Testing
     }()
 
     /// Short articles where trigger words end the headline, end a sentence, or come two in a row.
-    static func triggerArticles(_ rng: inout SeededGenerator, pairs: Int) -> [String] {
+    static func triggerArticles(_ rng: inout SplitMix64, pairs: Int) -> [String] {
         let w = triggerWords
         var out: [String] = []
         for (i, word) in w.enumerated() {
@@ -135,7 +138,7 @@ import Testing
         #expect(Self.triggerWords.count > 100, "trigger words found in the extractors: \(Self.triggerWords.count)")
         #expect(Self.triggerWords.contains("visite"))
         let extractor = FactExtractor()
-        var rng = SeededGenerator(seed: Self.seed &+ 2)
+        var rng = SplitMix64(seed: Self.seed &+ 2)
         let articles = Self.triggerArticles(&rng, pairs: Self.iterations * 3)
         for (i, text) in articles.enumerated() {
             let (article, facts) = extractor.process(raw: text, source: "trigger-\(i).txt")
@@ -169,7 +172,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = dir.appendingPathComponent("fuzz")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        var rng = SeededGenerator(seed: Self.seed &+ 1)
+        var rng = SplitMix64(seed: Self.seed &+ 1)
         let count = max(20, Self.iterations / 10)
         for i in 0..<count { try Data(Self.input(i, &rng)).write(to: corpus.appendingPathComponent(String(format: "%04d.txt", i))) }
         let kb = try KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Extraction
 @testable import KnowledgeBase
 
 /// Article pages as outlets publish them: each seed rewritten by the test as an HTML page (with

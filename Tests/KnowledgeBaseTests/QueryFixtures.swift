@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import Extraction
+import FrenchText
 @testable import KnowledgeBase
 
 /// The five seeds ingested, each article's facts replaced by the gold facts (Tests/Fixtures/gold),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Extraction
 @testable import KnowledgeBase
 
 /// The schema is documented from the migrations' comments, and the generated files are kept in sync.

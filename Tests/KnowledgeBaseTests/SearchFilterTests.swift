@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import FrenchText
 @testable import KnowledgeBase
 
 /// Filters and facets read the fact tables; the rows are written here directly so the tests do not

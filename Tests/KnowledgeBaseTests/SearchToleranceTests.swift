@@ -62,15 +62,4 @@ import Testing
         #expect(result.hits.isEmpty && result.alsoMatched.isEmpty)
         #expect(result.suggestions.map(\.suggestion) == ["Loukachenko"])
     }
-
-    @Test func theCLIShowsTheExpansion() throws {
-        let db = Self.kb.path
-        let table = try TestSupport.kb(["search", "--db", db, "Lukachenko"])
-        #expect(table.status == 0)
-        #expect(table.stderr.contains("also matched: Lukachenko → loukachenko"))
-        let json = try TestSupport.kb(["search", "--db", db, "--format", "json", "Lukachenko"])
-        #expect(json.stdout.contains("\"also_matched\": \"loukachenko\""))
-        let exact = try TestSupport.kb(["search", "--db", db, "--exact", "Lukachenko"])
-        #expect(exact.status == 1)
-    }
 }

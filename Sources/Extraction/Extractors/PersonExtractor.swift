@@ -11,7 +11,7 @@ public struct PersonExtractor: Sendable {
     public let reference: Reference
     /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
     /// nationality (« le président Hoang Van Lai ») is taken to be from here.
-    public var homeCountry: String? = "VN"
+    public var homeCountry: String? = Reference.homeCountry
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let titles: PhraseMatcher<Reference.Title>
@@ -353,7 +353,6 @@ public struct PersonExtractor: Sendable {
         var country: String?
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
         var extraRoles: [Role] = []
-        var lastWasCountry = false
         var hadOf = false
         /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
         var organisationStart: Int?
@@ -432,7 +431,6 @@ public struct PersonExtractor: Sendable {
                 if country == nil && isOf { country = c.iso2 }
                 j = c.tokens.upperBound
                 kept.append(kept.removeLast().lowerBound..<j)
-                lastWasCountry = true
                 if k < t.count, s.folded(j) == "(" , j + 2 < t.count, t[j + 1].isAcronym, t[j + 2].text == ")" { j += 3 }
                 continue
             }
@@ -510,9 +508,7 @@ public struct PersonExtractor: Sendable {
             }
             j = n
             kept.append(kept.removeLast().lowerBound..<j)
-            lastWasCountry = false
         }
-        _ = lastWasCountry
         // « président de la Diète polonaise », « de la Knesset »: an institution inside the title gives the nationality.
         if country == nil {
             for k in m.tokens.lowerBound..<j {

@@ -22,7 +22,7 @@ public struct VisitExtractor: Sendable {
         self.capitals = capitals
     }
 
-    public func extract(from document: Document, people: [PersonFact]) -> [VisitFact] {
+    public func extract(from document: Document) -> [VisitFact] {
         var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
         persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))
@@ -810,7 +810,7 @@ public struct VisitExtractor: Sendable {
     static func during(_ d: PartialDate?, _ trip: VisitFact) -> Bool {
         guard let d else { return true }
         guard let s = trip.start else { return true }
-        if s.description.hasPrefix(d.description) || d.description.hasPrefix(s.description) { return true }
+        if FactMerging.datesCompatible(s, d) { return true }
         if let e = trip.end { return within(d, s, e) }
         guard d.precision == .day, s.precision == .day, let week = s.adding(days: 7) else { return false }
         return s <= d && d <= week
@@ -826,8 +826,7 @@ public struct VisitExtractor: Sendable {
         if let x = a.visitor, let y = b.visitor { guard x == y else { return false } }
         else if a.visitorCountry != b.visitorCountry { return false }
         guard let s = a.start, let t = b.start else { return true }
-        return s.description.hasPrefix(t.description) || t.description.hasPrefix(s.description)
-            || within(t, s, a.end) || within(s, t, b.end)
+        return FactMerging.datesCompatible(s, t) || within(t, s, a.end) || within(s, t, b.end)
     }
 }
 

@@ -270,7 +270,7 @@ final class SQLConsole {
             return .badQuery("kb sql is read-only: \(refusal). The database was not modified.")
         }
         if guardState.timedOut || rc == SQLITE_INTERRUPT {
-            return .badQuery("kb sql: the query was interrupted after \(String(format: "%g", timeout)) s (use --timeout to allow longer)")
+            return .queryInterrupted(seconds: timeout)
         }
         return .badQuery("kb sql: \(String(cString: sqlite3_errmsg(handle)))")
     }

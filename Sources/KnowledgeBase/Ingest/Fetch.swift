@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import GRDB
 @_exported import FetchModel
 

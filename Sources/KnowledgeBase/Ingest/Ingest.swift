@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import GRDB
 import Extraction
 import FrenchText
@@ -8,63 +9,10 @@ public enum IngestOutcome: String, Sendable, Codable {
     case new, updated, unchanged, skipped, reextracted
 }
 
-/// A file that was skipped, ingested with a warning, or found missing.
-public struct FileProblem: Sendable, Codable, Equatable {
-    public enum Severity: String, Sendable, Codable {
-        /// Not ingested; what was stored before is untouched.
-        case skipped
-        /// Ingested, but something had to be guessed or dropped.
-        case warning
-        /// A source that disappeared from disk (`--prune`); its article is kept.
-        case missing
-    }
-    public var path: String
-    public var reason: String
-    public var severity: Severity
-    /// What the file looked like when it was skipped (remembered in `skipped_files`); not part of the record.
-    var identity: FileIdentity?
-
-    public init(path: String, reason: String, severity: Severity) {
-        self.path = path; self.reason = reason; self.severity = severity
-    }
-
-    init(path: String, reason: String, severity: Severity, identity: FileIdentity?) {
-        self.init(path: path, reason: reason, severity: severity)
-        self.identity = identity
-    }
-
-    enum CodingKeys: String, CodingKey { case path, reason, severity }
-    public static func == (a: FileProblem, b: FileProblem) -> Bool { a.path == b.path && a.reason == b.reason && a.severity == b.severity }
-}
-
-/// A file's size and modification time, and when they were read: enough to tell, without reading
-/// it, that a skipped file has not changed since (unless the time was too close to the read).
-struct FileIdentity: Sendable, Equatable {
-    var size: Int
-    var mtime: Double
-    var ctime: Double
-    var readAt: Double
-
-    /// Timestamps this close to the read may hide a change written in the same tick (1-second or
-    /// coarser file systems): such entries are re-checked by the next run, as git does.
-    static let racyWindow = 2.0
-
-    func sameFile(as other: FileIdentity) -> Bool { size == other.size && mtime == other.mtime && ctime == other.ctime }
-    var isRacy: Bool { mtime >= readAt - Self.racyWindow }
-
-    /// `stat`, else `lstat` (a broken link), else nothing to compare (size -1).
-    static func of(_ path: String) -> FileIdentity {
-        let now = Date().timeIntervalSince1970
-        if case .success(let f) = FileStat.of(path) { return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
-        var st = stat()
-        if lstat(path, &st) == 0 { let f = FileStat(st); return FileIdentity(size: f.size, mtime: f.mtime, ctime: f.ctime, readAt: now) }
-        return FileIdentity(size: -1, mtime: 0, ctime: 0, readAt: now)
-    }
-}
-
+/// How `ingest(paths:options:progress:)` reads files and batches its writes.
 public struct IngestOptions: Sendable {
     /// Files larger than this are skipped with a message.
-    public var maxFileSize: Int = 8 << 20
+    public var maxFileSize: Int = defaultMaxFileSize
     /// Mark sources whose file disappeared (`article_sources.missing_since`). Never deletes.
     public var prune = false
     /// Read and hash every file, even those whose size and time are as recorded (`--rescan`):
@@ -78,12 +26,13 @@ public struct IngestOptions: Sendable {
     public var batchSize = 256
     public var batchSeconds = 1.0
     /// Testing only: time spent inside each article's transaction, to widen race windows.
-    public var articleDelay: Double = 0
+    package var articleDelay: Double = 0
     /// Extraction worker threads (nil: one per core).
     public var workers: Int? = nil
     public init() {}
 }
 
+/// What a writing run did (ingest, re-extraction): counts by outcome, the problems, its run id and exit status.
 public struct IngestSummary: Sendable, Codable, Equatable {
     public var runID: Int64?
     public var files = 0, new = 0, updated = 0, unchanged = 0, skipped = 0, warnings = 0, missing = 0, reextracted = 0
@@ -99,11 +48,12 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     /// files newly skipped (new, or changed since they were last skipped).
     public var exitStatus: Int32 { skipped > 0 ? 1 : 0 }
 
-    /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`
+    /// `3 new, 0 updated, 2 unchanged, 0 skipped, 1 warning, 0 missing, 0 re-extracted`, then
+    /// `, 2 still skipped (unchanged since)` when files skipped before were not read again.
     public var line: String {
         "\(new) new, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped, \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(missing) missing, \(reextracted) re-extracted"
-            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since; kb runs --skipped)" : "")
+            + (stillSkipped > 0 ? ", \(stillSkipped) still skipped (unchanged since)" : "")
     }
 
     mutating func count(_ o: IngestOutcome) {
@@ -153,7 +103,7 @@ extension KnowledgeBase {
     private func ingestFiles(paths: [String], options: IngestOptions, run: inout RunState,
                              progress: ((IngestEvent) -> Void)?) throws {
         var discoveryProblems: [FileProblem] = []
-        let entries = try FileDiscovery.files(in: paths, followSymlinks: options.followSymlinks, problems: &discoveryProblems)
+        let entries = try KBError.fromFileAccess { try FileDiscovery.files(in: paths, followSymlinks: options.followSymlinks, problems: &discoveryProblems) }
         run.summary.files = entries.count
         let remembered = try wrap { try dbQueue.read { db in try SkipMemory.load(db) } }
         var stillSkipped: [String] = []
@@ -410,10 +360,4 @@ extension KnowledgeBase {
         }
         run.committed()
     }
-}
-
-/// A file that could not be ingested, with the reason shown to the user.
-struct FileFailure: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import Synchronization
 import GRDB
 import Extraction

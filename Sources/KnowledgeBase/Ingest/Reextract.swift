@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import GRDB
 import Extraction
 
@@ -8,16 +9,14 @@ extension KnowledgeBase {
     /// and logs the run.
     public func reextract(progress: ((IngestEvent) -> Void)? = nil) throws -> IngestSummary {
         try logged(command: "reextract", paths: []) { run in
-            _ = try reextractAll(run: &run, progress: progress)
+            try reextractAll(run: &run, progress: progress)
         }
     }
 
     /// Re-extracts every stored article (`kb reextract`), in bounded batches.
-    func reextractAll(run: inout RunState, progress: ((IngestEvent) -> Void)?) throws -> Int {
+    func reextractAll(run: inout RunState, progress: ((IngestEvent) -> Void)?) throws {
         var cursor = Reextraction.Cursor.all(after: 0)
-        let before = run.summary.reextracted
         while try reextractBatch(&cursor, run: &run, options: IngestOptions(), progress: progress) > 0 {}
-        return run.summary.reextracted - before
     }
 
     /// One bounded batch of re-extraction, committed on its own (with the run log): at most

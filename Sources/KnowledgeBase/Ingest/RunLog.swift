@@ -1,4 +1,5 @@
 import GRDB
+import ArticleFiles
 
 /// One row of the run log (`ingest_runs`).
 public struct IngestRun: Sendable, Codable, Equatable {

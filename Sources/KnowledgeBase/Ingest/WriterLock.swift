@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -13,8 +14,8 @@ import Darwin
 ///
 /// Reentrant within a process: acquiring a lock this process already holds returns the same lock
 /// (flock locks belong to an open file, so a second open would deadlock against ourselves).
-public final class WriterLock: Sendable {
-    public let lockPath: String
+package final class WriterLock: Sendable {
+    package let lockPath: String
     private let fd: Int32
 
     private init(lockPath: String, fd: Int32) {
@@ -26,13 +27,13 @@ public final class WriterLock: Sendable {
 
     /// The lock file of a database: next to the file itself (symbolic links resolved), same name
     /// plus `.lock`, so every path that reaches the database reaches the same lock.
-    public static func lockPath(forDatabase path: String) -> String {
+    package static func lockPath(forDatabase path: String) -> String {
         DatabaseFile.canonicalPath(path) + ".lock"
     }
 
     /// Takes the writer lock of the database at `databasePath`, or throws
     /// `KBError.ingestAlreadyRunning` at once (never waits) when another process holds it.
-    public static func acquire(databasePath: String) throws -> WriterLock {
+    package static func acquire(databasePath: String) throws -> WriterLock {
         try DatabaseFile.refuseHardLinks(databasePath)
         let path = lockPath(forDatabase: databasePath)
         return try held.withLock { held throws(KBError) -> WriterLock in
@@ -92,6 +93,15 @@ enum DatabaseFile {
         let url = URL(fileURLWithPath: absolute)
         let dir = FileStat.realPath(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().path
         return (dir == "/" ? "" : dir) + "/" + url.lastPathComponent
+    }
+
+    /// The SQLite header says WAL (file format versions 2 and 2 at offsets 18 and 19): opening a
+    /// `DatabasePool` on it changes nothing in the file.
+    static func isInWALMode(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20 else { return false }
+        return header.starts(with: Array("SQLite format 3\u{0}".utf8)) && header[18] == 2 && header[19] == 2
     }
 
     static func refuseHardLinks(_ path: String) throws {

@@ -22,7 +22,7 @@ extension KnowledgeBase {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw KBError.invalidArgument("\(destination) is a directory; give a file name, e.g. \(destination)/kb-backup.sqlite") }
-            if !overwrite { throw KBError.invalidArgument("\(destination) already exists; pass --force to replace it") }
+            if !overwrite { throw KBError.fileExists(destination) }
         }
         let temporary = target + ".partial-\(getpid())"
         try? fm.removeItem(atPath: temporary)

@@ -1,3 +1,4 @@
+import Extraction
 import GRDB
 import FrenchText
 
@@ -54,8 +55,8 @@ public struct CountryCard: Sendable, Codable, Equatable {
 }
 
 extension KnowledgeBase {
-    /// The ISO code of the country Vietnam's relations are told from.
-    public static let vietnam = "VN"
+    /// The ISO code of the country Vietnam's relations are told from (`Reference.homeCountry`).
+    public static var vietnam: String { Reference.homeCountry }
 
     /// The card of a person given by id (`#12`), name or alias, matched without accents or case.
     /// Throws `LookupError` when no one or several people match.

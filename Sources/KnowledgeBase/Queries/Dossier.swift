@@ -1,3 +1,4 @@
+import FrenchText
 import Foundation
 import GRDB
 
@@ -36,6 +37,7 @@ public struct DossierPerson: Sendable, Codable, Equatable {
     public var roles: [DossierRole]
 }
 
+/// A role a person of the dossier holds, as the articles state it.
 public struct DossierRole: Sendable, Codable, Equatable {
     public var title: String
     public var firstStated: String?

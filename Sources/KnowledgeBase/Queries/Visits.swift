@@ -1,3 +1,4 @@
+import FrenchText
 import GRDB
 
 /// A visit of a person or delegation of one country to another.

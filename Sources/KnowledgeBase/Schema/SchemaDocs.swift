@@ -10,6 +10,7 @@ public struct SchemaObject: Sendable, Codable, Equatable {
     public var columns: [SchemaColumn]
 }
 
+/// A column of a table or view, with the description its migration gives it.
 public struct SchemaColumn: Sendable, Codable, Equatable {
     public var name: String
     /// Declared SQLite type (empty for view columns and FTS columns).

@@ -82,6 +82,7 @@ public struct SearchHit: Sendable, Codable, Equatable {
     public var alsoIn: Int
 }
 
+/// One value of a facet (a country, a domain, a year) and the number of hits that have it.
 public struct FacetCount: Sendable, Codable, Equatable {
     /// ISO code, domain slug or year.
     public var value: String
@@ -107,6 +108,8 @@ public struct SearchSuggestion: Sendable, Codable, Equatable {
     public var query: String
 }
 
+/// The answer to a `SearchRequest`: the page of hits, the total, facets, suggestions when nothing
+/// matched, and what the query was expanded to.
 public struct SearchResult: Sendable, Codable, Equatable {
     public var request: SearchRequest
     /// The FTS5 expression that ran (nil without a text query).

@@ -16,7 +16,7 @@ enum SearchFilters {
             // rather than « 0 articles », which reads as « known, but not in these articles ».
             if try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_aliases WHERE folded IN (\(folded.map { _ in "?" }.joined(separator: ", "))))",
                                   arguments: StatementArguments(folded))! {
-                throw LookupError.notFound(kind: "person", name: p, hint: "kb search --person takes a name or alias as articles give it; `kb people` lists everyone known.",
+                throw LookupError.notFound(kind: "person", name: p, hint: "A person is searched by a name or alias as articles give it; `kb people` lists everyone known.",
                                            suggestions: try Suggest.people(db, p))
             }
             parts.append(SQLPart(sql: """
@@ -28,11 +28,11 @@ enum SearchFilters {
             parts.append(SQLPart(sql: "{id} IN (SELECT article_id FROM article_domains WHERE slug = ?)",
                                  arguments: [try domain(d, reference).databaseValue]))
         }
-        if let since = try date(r.since, "--since") {
+        if let since = try date(r.since, "since") {
             parts.append(SQLPart(sql: "{id} IN (SELECT id FROM articles WHERE date >= ? AND date >= substr(?, 1, length(date)))",
                                  arguments: [String(since.prefix(4)).databaseValue, since.databaseValue]))
         }
-        if let until = try date(r.until, "--until") {
+        if let until = try date(r.until, "until") {
             parts.append(SQLPart(sql: "{id} IN (SELECT id FROM articles WHERE date <= ? AND substr(date, 1, ?) <= ?)",
                                  arguments: [(until + "~").databaseValue, until.count.databaseValue, until.databaseValue]))
         }
@@ -74,10 +74,10 @@ enum SearchFilters {
                                    suggestions: Suggest.closest(s, among: names))
     }
 
-    static func date(_ s: String?, _ option: String) throws -> String? {
+    static func date(_ s: String?, _ bound: String) throws -> String? {
         guard let s else { return nil }
         guard let d = PartialDate(iso: s.trimmingCharacters(in: .whitespaces)) else {
-            throw KBError.invalidArgument("\(option) « \(s) » is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. \(option) 2025-01)")
+            throw KBError.invalidDate(bound: bound, value: s)
         }
         return d.description
     }

@@ -201,7 +201,7 @@ extension KnowledgeBase {
             return
         }
         if dbQueue.configuration.readonly {
-            throw KBError.invalidArgument("the search index of \(path) was built by another version of kb's French analyzer; run `kb ingest --db \(path) …` once (the writer re-analyses it; readers never write)")
+            throw KBError.searchIndexOutdated(path: path)
         }
         try reindex()
     }

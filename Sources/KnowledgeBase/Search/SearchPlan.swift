@@ -25,10 +25,10 @@ struct SearchPlan {
             throw KBError.badQuery("the query has \(wordCount) words; kb search takes at most \(Self.maxWords) (use kb sql for more)")
         }
         filters = try SearchFilters.parts(db, request, reference: reference)
-        guard request.limit >= 0, request.offset >= 0 else { throw KBError.invalidArgument("--limit and --offset take a number of hits, 0 or more") }
+        guard request.limit >= 0, request.offset >= 0 else { throw KBError.invalidPaging }
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
         if request.raw {
-            guard !text.isEmpty else { throw KBError.badQuery("--raw needs an FTS5 query, e.g. 'cybersecurite OR \"securite informatique\"'") }
+            guard !text.isEmpty else { throw KBError.emptyRawQuery }
             match = text
             highlighter = Highlighter(terms: Set(FrenchAnalyzer.terms(text).filter { !["and", "or", "not", "near"].contains($0) }), prefixes: [])
             words = []
@@ -50,7 +50,7 @@ struct SearchPlan {
             if !query.dropped.isEmpty {
                 throw KBError.badQuery("« \(query.dropped.joined(separator: " ")) » \(query.dropped.count == 1 ? "is a word" : "are words") too common to search for; add a more specific word")
             }
-            throw KBError.badQuery("nothing to search for: give words to find (kb search \"cybersécurité\") or a filter such as --country BY")
+            throw KBError.nothingToSearch
         }
         if query.positive.isEmpty {
             throw KBError.badQuery("a search cannot only exclude words: add a word to find (kb search \"coopération -militaire\")")

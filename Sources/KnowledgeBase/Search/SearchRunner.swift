@@ -58,7 +58,7 @@ enum SearchRunner {
         } catch let e as DatabaseError where plan.match != nil && e.resultCode == .SQLITE_ERROR {
             let message = e.message ?? "\(e)"
             if plan.request.raw {
-                throw KBError.badQuery("the --raw query is not valid FTS5 (\(message)); see https://sqlite.org/fts5.html#full_text_query_syntax, or drop --raw to have kb escape it")
+                throw KBError.invalidRawQuery(message)
             }
             throw KBError.badQuery("kb could not run this query (\(message)); please report it with the query text")
         }

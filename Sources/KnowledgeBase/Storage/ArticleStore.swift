@@ -1,4 +1,5 @@
 import Foundation
+import ArticleFiles
 import GRDB
 import Extraction
 import FrenchText

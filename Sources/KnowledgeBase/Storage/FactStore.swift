@@ -48,7 +48,7 @@ enum FactStore {
             let ev = try evidence(c, first, "domains")
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)").execute(arguments: [articleID, domain.slug, ev])
         }
-        let pair = tradingPair(facts.countries, known: c.knownCountries)
+        let pair = FactMerging.tradingPair(facts.countries, known: c.knownCountries)
         for figure in facts.tradeFigures { try saveTradeFigure(c, figure, articlePair: pair) }
     }
 
@@ -111,9 +111,9 @@ enum FactStore {
         let ev = try evidence(c, v.evidence, "visits")
         for row in candidates {
             let s: String? = row["start_date"]
-            guard datesCompatible(s, start) else { continue }
+            guard FactMerging.datesCompatible(s, start) else { continue }
             let id: Int64 = row["id"]
-            let best = moreprecise(s, start)
+            let best = FactMerging.morePrecise(s, start)
             try c.db.cachedStatement(sql: """
                 UPDATE visits SET start_date = ?, date_precision = ?, end_date = coalesce(end_date, ?), city = coalesce(city, ?),
                     kind = coalesce(kind, ?) WHERE id = ?
@@ -190,24 +190,5 @@ enum FactStore {
             id = c.db.lastInsertedRowID
         }
         try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
-    }
-
-    /// The two countries an article is most about (by number of mentions), alphabetically.
-    static func tradingPair(_ countries: [CountryFact], known: Set<String>) -> (String?, String?) {
-        let top = countries.filter { known.contains($0.iso2) }.sorted { ($0.evidence.count, $1.iso2) > ($1.evidence.count, $0.iso2) }
-            .prefix(2).map(\.iso2).sorted()
-        return (top.first, top.count > 1 ? top[1] : nil)
-    }
-
-    /// Two partial dates are compatible when one is a prefix of the other (2025-05 and 2025-05-12).
-    static func datesCompatible(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return a.hasPrefix(b) || b.hasPrefix(a)
-    }
-
-    static func moreprecise(_ a: String?, _ b: String?) -> String? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return a.count >= b.count ? a : b
     }
 }

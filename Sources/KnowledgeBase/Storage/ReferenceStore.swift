@@ -87,8 +87,8 @@ struct PersonResolver {
         var seen = Set<String>()
         let forms = written.filter { seen.insert(Folding.fold($0)).inserted }
         let folded = forms.map { Folding.fold($0) }
-        let multi = folded.filter { $0.contains(" ") || $0.contains("-") }
-        let single = folded.filter { !($0.contains(" ") || $0.contains("-")) }
+        let multi = folded.filter { FactMerging.isFullName(folded: $0) }
+        let single = folded.filter { !FactMerging.isFullName(folded: $0) }
 
         var match: Int64?
         for f in multi where match == nil {
@@ -112,7 +112,7 @@ struct PersonResolver {
         if let match {
             id = match
             let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE id = ?"), arguments: [id]) ?? ""
-            if name.split(separator: " ").count > current.split(separator: " ").count {
+            if FactMerging.prefersName(name, over: current) {
                 try db.cachedStatement(sql: "UPDATE people SET name = ? WHERE id = ?").execute(arguments: [name, id])
             }
             if let country { try db.cachedStatement(sql: "UPDATE people SET country = coalesce(country, ?) WHERE id = ?").execute(arguments: [country, id]) }
@@ -134,10 +134,9 @@ struct PersonResolver {
         return nil
     }
 
-    /// A known nationality that differs means another person with the same name.
     private func compatible(_ db: Database, _ id: Int64, country: String?) throws -> Bool {
-        guard let country else { return true }
+        guard country != nil else { return true }
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT country FROM people WHERE id = ?"), arguments: [id])
-        return stored == nil || stored == country
+        return FactMerging.nationalitiesCompatible(stored: stored, new: country)
     }
 }

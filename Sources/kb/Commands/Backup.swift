@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ArticleFiles
 import KnowledgeBase
 
 struct Backup: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import KnowledgeBase
+import ArticleFiles
+import CLIMessages
+import Extraction
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +10,8 @@ struct Extract: ParsableCommand {
         discussion: """
             Useful to try the extractors on new articles, or to measure extraction alone. A directory is read
             as kb ingest reads it (*.txt, *.html, *.htm, recursively, sorted); - reads one article from
-            standard input. kb extract uses no database, so it takes no --db.
+            standard input. Files are read as kb ingest reads them: a FIFO or device is refused, a file over
+            --max-file-size skipped. kb extract uses no database, so it takes no --db.
             Exit status: 0 every file extracted, 1 some files skipped (reasons on stderr), 2 usage error or
             a file that does not exist.
 
@@ -18,15 +21,24 @@ struct Extract: ParsableCommand {
               curl -s https://example.org/article.html | kb extract -
             """)
 
+    @Option(help: ArgumentHelp("Skip files larger than this, as kb ingest does (e.g. 8M, 512K, 100000).", valueName: "size"))
+    var maxFileSize: String = "8M"
+
     @Argument(help: ArgumentHelp("Article files or directories, or - for standard input.", valueName: "path"))
     var files: [String]
+
+    func validate() throws {
+        guard ByteCount.parse(maxFileSize) != nil else {
+            throw ValidationError("--max-file-size must be a size such as 8M, 512K or 100000, not « \(maxFileSize) »")
+        }
+    }
 
     func run() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = StandardOutput()
         // One extractor for all files; records are written as they come.
-        let extractor = KnowledgeBase.FileExtractor()
+        let extractor = FileExtractor(maxFileSize: ByteCount.parse(maxFileSize)!)
         var skipped = 0
         func write(_ record: ExportRecord) throws {
             out.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
@@ -37,14 +49,15 @@ struct Extract: ParsableCommand {
                 try write(try CLI.run { try extractor.extract(data: data, source: "stdin", label: "standard input") })
                 continue
             }
-            let (found, problems) = try CLI.run { try KnowledgeBase.articleFiles(in: [path]) }
+            let (found, problems) = try CLI.run { try FileExtractor.articleFiles(in: [path]) }
             for p in problems { CLI.warn("kb extract: \(p.path): \(p.reason)"); skipped += 1 }
             for file in found {
                 do {
                     try write(try extractor.extract(file: file))
-                } catch let e as KBError {
+                } catch let e as FileAccessError {
                     // One bad file among many is skipped, as kb ingest skips it; the others are still read.
-                    CLI.warn("kb extract: \(e.description): skipped")
+                    let message = ErrorMessages.render(e)
+                    CLI.warn("kb extract: \(message)" + (message.contains(": skipped") ? "" : ": skipped"))
                     skipped += 1
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ArticleFiles
 import KnowledgeBase
 
 struct Runs: ParsableCommand {
@@ -75,8 +76,7 @@ extension IngestRun: TableRow {
         }
     }
     private var duration: String {
-        let f = ISO8601DateFormatter()
-        guard let end = finishedAt.flatMap(f.date(from:)), let start = f.date(from: startedAt) else { return "" }
+        guard let end = finishedAt.flatMap({ try? Date($0, strategy: .iso8601) }), let start = try? Date(startedAt, strategy: .iso8601) else { return "" }
         return String(Int(end.timeIntervalSince(start)))
     }
 }

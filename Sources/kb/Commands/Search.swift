@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrenchText
 import KnowledgeBase
 
 struct Search: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extraction
 import KnowledgeBase
 
 struct Show: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ArticleFiles
+import CLIMessages
 import KnowledgeBase
 
 /// `--quiet` and `--log-format`, on the commands that write (ingest, reextract).
@@ -52,8 +54,8 @@ final class IngestReporter {
         case .text:
             let details = s.problems.isEmpty || s.runID == nil ? "" : " (details: kb runs --problems --run \(s.runID!))"
             let upToDate = s.isNoOp && s.skipped == 0 && command == "ingest" ? " — the knowledge base is up to date" : ""
-            emit("\(Self.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
-                 + "\(s.files) files: \(s.line)\(upToDate)\(details)")
+            emit("\(JSONLogLine.timestamp()) kb \(command): run \(s.runID.map(String.init) ?? "?") \(status) in \(String(format: "%.1f", s.seconds)) s, "
+                 + "\(s.files) files: \(ErrorMessages.summaryLine(s))\(upToDate)\(details)")
         case .json:
             json(["event": "\(command)_summary", "level": s.skipped > 0 ? "warning" : "info", "run": s.runID as Any, "status": status,
                   "files": s.files, "new": s.new, "updated": s.updated, "unchanged": s.unchanged, "skipped": s.skipped,
@@ -66,8 +68,8 @@ final class IngestReporter {
     func fail(_ e: KBError) {
         clearProgress()
         switch options.logFormat {
-        case .text: emit("kb: \(e.description)")
-        case .json: json(["event": "error", "level": "error", "command": command, "message": e.description, "exit": Int(e.exitCode)])
+        case .text: emit("kb: \(ErrorMessages.render(e))")
+        case .json: json(["event": "error", "level": "error", "command": command, "message": ErrorMessages.render(e), "exit": Int(e.exitCode)])
         }
     }
 
@@ -84,24 +86,12 @@ final class IngestReporter {
         if drawn { emit("\r\u{1B}[K", newline: false); drawn = false }
     }
 
-    private func json(_ object: [String: Any]) {
-        var o = object
-        o["time"] = Self.timestamp()
-        o = o.mapValues { v in (v as Any?).flatMap { $0 } ?? NSNull() }
-        if let data = try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes]) {
-            emit(String(decoding: data, as: UTF8.self))
-        }
-    }
+    private func json(_ object: [String: Any]) { emit(JSONLogLine.encode(object)) }
 
     private func emit(_ s: String, newline: Bool = true) {
         FileHandle.standardError.write(Data((newline ? s + "\n" : s).utf8))
     }
 
-    static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
-    }
 }
 
 extension CLI {

@@ -64,7 +64,6 @@ struct Printer {
             }
             printText(columns: T.tableColumns, rows: cells)
         }
-        out.flush()
     }
 
     /// JSON (an array, indented) or ndjson (one compact object per line).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 
 /// The benchmark's generated articles (varied names, lists, titles and dates from `kb-bench`'s own

@@ -1,3 +1,4 @@
+@testable import KnowledgeBaseTests
 import Foundation
 
 /// A web site on 127.0.0.1 for `kb fetch` tests: Python's `http.server` (python3 is a prerequisite of

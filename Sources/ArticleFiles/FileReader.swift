@@ -5,17 +5,21 @@ import Glibc
 import Darwin
 #endif
 
+/// The size limit ingest and extraction apply unless told otherwise: an article is a few
+/// kilobytes; 8 MB is room for a long page with its markup, and refuses a log file given by mistake.
+public let defaultMaxFileSize = 8 << 20
+
 /// Reads an article file's bytes with plain POSIX calls, so every failure has its errno and a
 /// precise message, and a FIFO swapped in for a file can never block the night.
-enum FileReader {
-    struct Read { let bytes: [UInt8]; let size: Int; let mtime: Double; let readAt: Double }
+package enum FileReader {
+    package struct Read { package let bytes: [UInt8]; package let size: Int; package let mtime: Double; package let readAt: Double }
 
     /// Reads the file and checks, with `fstat` before and after, that it did not change meanwhile
     /// (a writer rewriting it under us): then it is read again, and after three tries skipped with
     /// the reason (the next run reads it again), never stored half old, half new.
     /// `afterRead` runs between reading the bytes and checking the file did not change meanwhile
     /// (a test rewrites the file there).
-    static func readStable(_ path: String, maxSize: Int, attempts: Int = 3, afterRead: (String) -> Void = { _ in }) throws -> Read {
+    package static func readStable(_ path: String, maxSize: Int, attempts: Int = 3, afterRead: (String) -> Void = { _ in }) throws -> Read {
         for _ in 0..<attempts {
             let readAt = Date().timeIntervalSince1970
             var before = stat(), after = stat()
@@ -28,12 +32,12 @@ enum FileReader {
         throw FileFailure("file changed while being read (\(attempts) tries): skipped this run; it is read again next run")
     }
 
-    static func read(_ path: String, maxSize: Int) throws -> [UInt8] {
+    package static func read(_ path: String, maxSize: Int) throws -> [UInt8] {
         var before = stat(), after = stat()
         return try read(path, maxSize: maxSize, statBefore: &before, statAfter: &after)
     }
 
-    static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat, afterRead: (String) -> Void = { _ in }) throws -> [UInt8] {
+    package static func read(_ path: String, maxSize: Int, statBefore: inout stat, statAfter: inout stat, afterRead: (String) -> Void = { _ in }) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -70,14 +74,14 @@ enum FileReader {
         return bytes
     }
 
-    static func tooLarge(_ size: Int, _ limit: Int) -> String {
+    package static func tooLarge(_ size: Int, _ limit: Int) -> String {
         "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit: skipped (raise it with --max-file-size)"
     }
 }
 
 /// Byte sizes as people write them: `8M`, `512K`, `1.5G`, `1000`.
-public enum ByteCount {
-    public static func parse(_ text: String) -> Int? {
+package enum ByteCount {
+    package static func parse(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let units: [(String, Double)] = [("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024), ("G", 1_073_741_824), ("M", 1_048_576), ("K", 1024), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
@@ -88,7 +92,7 @@ public enum ByteCount {
         return Int(t).flatMap { $0 >= 0 ? $0 : nil }
     }
 
-    public static func format(_ n: Int) -> String {
+    package static func format(_ n: Int) -> String {
         if n >= 1 << 20 && n % (1 << 20) == 0 { return "\(n >> 20) MB" }
         if n >= 1 << 20 { return String(format: "%.1f MB", Double(n) / Double(1 << 20)) }
         if n >= 1 << 10 && n % (1 << 10) == 0 { return "\(n >> 10) KB" }

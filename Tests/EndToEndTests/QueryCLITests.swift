@@ -1,5 +1,7 @@
 import Foundation
+import ArticleFiles
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 
 /// The built `kb` binary on the seeds (with their gold facts): every query command in every format,

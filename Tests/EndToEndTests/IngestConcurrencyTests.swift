@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 #if canImport(Glibc)
 import Glibc

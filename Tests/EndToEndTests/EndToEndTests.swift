@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 
 /// Runs the built `kb` in a temporary directory, as a user would.

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import SeededRandom
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +31,7 @@ import Glibc
         let referenceExport = try TestSupport.kb(["export", "--db", referencePath]).stdout
 
         let path = dir.appendingPathComponent("kb.sqlite").path
-        var rng = SeededGenerator(seed: 0x6b62_6e69_6768_7479)
+        var rng = SplitMix64(seed: 0x6b62_6e69_6768_7479)
         var killedMidRun = 0, partialStates = 0
         for kill in 1...Self.kills {
             // Runs resume where the last one stopped, so short delays still reach every part of the corpus.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import KnowledgeBaseTests
+import Extraction
 @testable import KnowledgeBase
 
 /// `kb fetch` against a fixture site on 127.0.0.1 (FixtureSite): two outlets' feeds and pages written

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+@testable import KnowledgeBaseTests
+import Extraction
 @testable import KnowledgeBase
 
 /// Incremental ingest, prune, re-extraction, the run log, check and backup.

@@ -9,20 +9,20 @@ import HTMLArticle
 /// decoded text, like any other decoding step, so character offsets map back to it exactly and a
 /// CRLF copy of an article is the same article as its LF original.
 /// Refused: empty or white-space-only files, binary files, undecodable bytes.
-enum TextDecoding {
-    struct Decoded {
-        let text: String
+package enum TextDecoding {
+    package struct Decoded {
+        package let text: String
         /// What was done to read the file (ingested anyway, reported as warnings).
-        let warnings: [String]
-        var warning: String? { warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
+        package let warnings: [String]
+        package var warning: String? { warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
         /// The bytes as published when `text` is a rendering of them (an HTML page), kept for provenance.
-        var original: (mediaType: String, bytes: [UInt8])? = nil
+        package var original: (mediaType: String, bytes: [UInt8])? = nil
     }
 
-    static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
+    package static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
 
     /// `reference`: when the file was written (its modification time), for a page's dateline without a year.
-    static func decode(_ bytes: [UInt8], reference: Date? = nil) throws -> Decoded {
+    package static func decode(_ bytes: [UInt8], reference: Date? = nil) throws -> Decoded {
         guard !bytes.isEmpty else { throw FileFailure("empty file (0 bytes): skipped") }
         // An article page as published: its story, in kb's article format (HTMLArticle).
         if HTMLArticle.looksLikeHTML(bytes) {
@@ -120,7 +120,7 @@ enum TextDecoding {
 
     /// Windows-1252 is plausible when the text is mostly letters and almost every byte above
     /// 0x7F is a French letter or French typography (« » ’ – … €), never an unassigned byte.
-    static func isPlausibleWindows1252French(_ b: ArraySlice<UInt8>) -> Bool {
+    package static func isPlausibleWindows1252French(_ b: ArraySlice<UInt8>) -> Bool {
         var high = 0, french = 0, letters = 0
         for byte in b {
             if byte >= 0x80 {

@@ -1,5 +1,5 @@
 import Testing
-@testable import KnowledgeBase
+import ArticleFiles
 
 /// Content hashes decide new / changed / unchanged, so the hash must be SHA-256 itself, not merely
 /// stable: known answers from FIPS 180-2 and lengths around the padding boundaries (55 bytes fit one

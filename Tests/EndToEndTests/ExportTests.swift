@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import KnowledgeBaseTests
+import FrenchText
 @testable import KnowledgeBase
 
 /// The export is a public contract (EXPORT.md): every key present, with the documented JSON types.

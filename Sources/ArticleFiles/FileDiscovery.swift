@@ -6,28 +6,28 @@ import Darwin
 #endif
 
 /// A file found by `FileDiscovery`, with what `stat` said about it.
-struct FileEntry: Sendable, Equatable {
-    let path: String
-    let size: Int
+package struct FileEntry: Sendable, Equatable {
+    package let path: String
+    package let size: Int
     /// Seconds since 1970, nanosecond precision: with the size, decides « unchanged » without reading.
-    let mtime: Double
+    package let mtime: Double
 }
 
 /// Expands the paths given to `kb ingest` into article files (`*.txt`, and pages `*.html`, `*.htm`), sorted, each real
 /// directory once. What cannot be read becomes a `FileProblem`, never an abort: broken links,
 /// symbolic link loops, FIFOs and devices, directories that cannot be listed.
-enum FileDiscovery {
+package enum FileDiscovery {
     /// What a directory walk reads: article text, and article pages as published.
-    static let articleExtensions = [".txt", ".html", ".htm"]
+    package static let articleExtensions = [".txt", ".html", ".htm"]
 
-    static func files(in paths: [String], followSymlinks: Bool = false, problems: inout [FileProblem]) throws -> [FileEntry] {
+    package static func files(in paths: [String], followSymlinks: Bool = false, problems: inout [FileProblem]) throws -> [FileEntry] {
         var result: [FileEntry] = []
         var seenDirectories: [String: String] = [:]
         for p in paths {
             let absolute = URL(fileURLWithPath: p).standardizedFileURL.path
             switch FileStat.of(absolute) {
             case .failure(let e) where e.code == ENOENT && !FileStat.isSymbolicLink(absolute):
-                throw KBError.pathNotFound(p)
+                throw FileAccessError.pathNotFound(p)
             case .failure(let e):
                 problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(absolute)))
             case .success(let st):
@@ -112,16 +112,16 @@ enum FileDiscovery {
 }
 
 /// `stat(2)` (following links), as a value.
-struct FileStat {
-    let mode: mode_t
-    let size: Int
-    let mtime: Double
+package struct FileStat {
+    package let mode: mode_t
+    package let size: Int
+    package let mtime: Double
     /// Status change time: moves on chmod/chown too, which a permission fix does not do to mtime.
-    let ctime: Double
+    package let ctime: Double
 
-    var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
-    var isRegular: Bool { mode & S_IFMT == S_IFREG }
-    var kind: String {
+    package var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
+    package var isRegular: Bool { mode & S_IFMT == S_IFREG }
+    package var kind: String {
         switch mode & S_IFMT {
         case S_IFIFO: return "a FIFO"
         case S_IFSOCK: return "a socket"
@@ -131,13 +131,13 @@ struct FileStat {
         }
     }
 
-    static func of(_ path: String) -> Result<FileStat, StatError> {
+    package static func of(_ path: String) -> Result<FileStat, StatError> {
         var st = stat()
         guard stat(path, &st) == 0 else { return .failure(StatError(code: errno)) }
         return .success(FileStat(st))
     }
 
-    init(_ st: stat) {
+    package init(_ st: stat) {
         mode = st.st_mode
         size = Int(st.st_size)
         #if canImport(Darwin)
@@ -149,24 +149,24 @@ struct FileStat {
         #endif
     }
 
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0
     }
 
-    static func isSymbolicLink(_ path: String) -> Bool {
+    package static func isSymbolicLink(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
     }
 
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)
     }
 
     /// The user-facing reason a path could not be used.
-    static func describe(_ errno: Int32) -> String {
+    package static func describe(_ errno: Int32) -> String {
         switch errno {
         case ENOENT: return "broken symbolic link (its target does not exist): skipped"
         case ENAMETOOLONG: return "path too long for the system (over \(PATH_MAX) bytes, or a name over 255): skipped (shorten it)"
@@ -177,4 +177,4 @@ struct FileStat {
     }
 }
 
-struct StatError: Error { let code: Int32 }
+package struct StatError: Error { package let code: Int32 }

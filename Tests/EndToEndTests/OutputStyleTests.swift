@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 
 /// One output style (issue 12, item 3): the built `kb` on the seeds and on one invented article

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+@testable import KnowledgeBaseTests
+import Extraction
 @testable import KnowledgeBase
 
 /// A trap in one article's extraction (Swift cannot catch it) must not cost the night: the real

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import KnowledgeBaseTests
 @testable import KnowledgeBase
 
 /// `kb report`: the dossier's charts carry the same data as the listings (`kb trade`, `kb visits`,

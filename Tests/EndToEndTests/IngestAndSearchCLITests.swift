@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import Extraction
+@testable import KnowledgeBase
+@testable import KnowledgeBaseTests
+
+/// What `kb ingest` and `kb search` print for the libraries' results: the library side of each
+/// is tested in KnowledgeBaseTests (BadInputTests, SearchToleranceTests) on the same fixtures.
+@Suite struct IngestAndSearchCLITests {
+    @Test func aFileOverTheSizeLimitIsSkippedWithTheFlagThatRaisesIt() throws {
+        let f = try BadInputTests.Fixture()
+        defer { f.remove() }
+        _ = try f.write("huge.txt", Array((BadInputTests.article + String(repeating: "Le Vietnam coopère. ", count: 100)).utf8))
+        let cli = try TestSupport.kb(["ingest", "--max-file-size", "1K", "--db", f.kb.path, f.corpus.path])
+        #expect(cli.status == 1 && cli.stderr.contains("huge.txt: file is"))
+    }
+
+    @Test func theCLIReportsEachProblemAndExitsWith1WhenFilesWereSkipped() throws {
+        let f = try BadInputTests.Fixture()
+        defer { f.remove() }
+        _ = try f.write("empty.txt", [])
+        _ = try f.write("nodate.txt", Array(BadInputTests.article.replacingOccurrences(of: " date 2025-03-14 ", with: "").utf8))
+        let r = try TestSupport.kb(["ingest", "--db", f.kb.path, f.corpus.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("kb: skipped: \(f.corpus.path)/empty.txt: empty file (0 bytes)"))
+        #expect(r.stderr.contains("kb: warning: \(f.corpus.path)/nodate.txt: no date line"))
+        #expect(r.stderr.contains("1 new, 0 updated, 1 unchanged, 1 skipped, 1 warning"), "\(r.stderr)")
+        let json = try TestSupport.kb(["ingest", "--log-format", "json", "--db", f.kb.path, f.corpus.path])
+        #expect(json.status == 1)
+        let lines = json.stderr.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.allSatisfy { $0 != nil }, "every stderr line is JSON")
+        #expect(lines.contains { $0?["event"] as? String == "file_problem" && $0?["severity"] as? String == "skipped" })
+        #expect(lines.last??["event"] as? String == "ingest_summary")
+    }
+
+    @Test func theCLIShowsTheExpansion() throws {
+        let db = SearchToleranceTests.kb.path
+        let table = try TestSupport.kb(["search", "--db", db, "Lukachenko"])
+        #expect(table.status == 0)
+        #expect(table.stderr.contains("also matched: Lukachenko → loukachenko"))
+        let json = try TestSupport.kb(["search", "--db", db, "--format", "json", "Lukachenko"])
+        #expect(json.stdout.contains("\"also_matched\": \"loukachenko\""))
+        let exact = try TestSupport.kb(["search", "--db", db, "--exact", "Lukachenko"])
+        #expect(exact.status == 1)
+    }
+}
