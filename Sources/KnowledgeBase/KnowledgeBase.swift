@@ -110,6 +110,8 @@ public final class KnowledgeBase: Sendable {
                 try dbQueue.writeWithoutTransaction { db in
                     // Another writer may have upgraded it between our check and the lock.
                     guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 || Migrator.pendingCount(db) > 0 else { return }
+                    // Only before the first table: pages freed by FTS5 merges go back to the file system.
+                    try DatabaseSpace.prepareNewFile(db)
                     // WAL is persistent in the file: set once, when the schema is created or upgraded.
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                     try Migrator.migrate(db)

@@ -62,7 +62,7 @@ enum SearchIndex {
         // In batches: 100,000 analysed bodies need not be in memory at once, and rows are not
         // updated under an open cursor.
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
+            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, \(ArticleStore.bodySQL("articles.id")) AS body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
             guard let end = rows.last else { break }
             for row in rows {
                 try update.execute(arguments: [FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"]), row["id"] as Int64])
@@ -71,6 +71,7 @@ enum SearchIndex {
             last = end["id"]
         }
         // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
+        try db.execute(sql: "DELETE FROM search_variants")
         try db.execute(sql: "DELETE FROM search_terms")
         let insert = try db.cachedStatement(sql: "INSERT INTO search_terms(term, stem) VALUES (?, ?)")
         let variants = try VariantWriter(db)
@@ -113,7 +114,7 @@ enum SearchIndex {
 }
 
 extension SearchIndex {
-    /// Version of what `search_term_variants` holds (the deletion and skeleton rules of `Spelling`).
+    /// Version of what `search_variants` holds (the deletion and skeleton rules of `Spelling`).
     static let variantsVersion = "1"
 
     static func variantsAreCurrent(_ db: Database) throws -> Bool {
@@ -123,7 +124,7 @@ extension SearchIndex {
     /// Rebuilds the spelling variants of every indexed term (a database from before they existed,
     /// or after the rules changed).
     static func rebuildVariants(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM search_term_variants")
+        try db.execute(sql: "DELETE FROM search_variants")
         let variants = try VariantWriter(db)
         for term in try String.fetchAll(db, sql: "SELECT term FROM search_terms") { try variants.add(term) }
         try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('search_variants_version', ?)", arguments: [variantsVersion])
@@ -141,27 +142,30 @@ extension SearchIndex {
         let db: Database
         init(_ db: Database) throws {
             self.db = db
-            insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term_variants(variant, kind, term) VALUES (?, ?, ?) -- bound directly")
+            insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_variants(variant, kind, term) VALUES (?, ?, ?) -- bound directly")
         }
         func add(_ term: String) throws {
             guard Spelling.isWord(term) else { return }
-            for d in Spelling.deletions(term) { try write(d, "deletion", term) }
+            for d in Spelling.deletions(term) { try write(d, Self.deletion, term) }
             let skeleton = Transliteration.skeleton(word: term)
-            if skeleton != term { try write(skeleton, "skeleton", term) }
+            if skeleton != term { try write(skeleton, Self.skeleton, term) }
         }
 
-        private func write(_ variant: String, _ kind: String, _ term: String) throws {
+        /// `search_variants.kind` (the view `search_term_variants` spells them out).
+        static let deletion: Int32 = 0, skeleton: Int32 = 1
+
+        private func write(_ variant: String, _ kind: Int32, _ term: String) throws {
             let s = insert.sqliteStatement
             let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
             sqlite3_reset(s)
             var code = variant.withCString { sqlite3_bind_text(s, 1, $0, -1, transient) }
-            if code == SQLITE_OK { code = kind.withCString { sqlite3_bind_text(s, 2, $0, -1, transient) } }
+            if code == SQLITE_OK { code = sqlite3_bind_int(s, 2, kind) }
             if code == SQLITE_OK { code = term.withCString { sqlite3_bind_text(s, 3, $0, -1, transient) } }
             if code == SQLITE_OK { code = sqlite3_step(s) }
             sqlite3_reset(s)
             guard code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: "INSERT OR IGNORE INTO search_term_variants(variant, kind, term) VALUES (?, ?, ?)")
+                                    sql: "INSERT OR IGNORE INTO search_variants(variant, kind, term) VALUES (?, ?, ?)")
             }
         }
     }
