@@ -7,7 +7,7 @@ RELEASE    := .build/release/kb
 DEBUG      := .build/debug/kb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report fuzz crash clean help bench schema-docs datasette report screenshots install
+.PHONY: all build release demo test check-prereqs generate check-generated score score-dev score-real rules-report score-search fuzz crash clean help bench schema-docs datasette report screenshots install
 
 all: build
 
@@ -20,6 +20,7 @@ help:
 	@echo "make score    seed extraction scores against the gold files"
 	@echo "make score-real  scores on the real development corpus ../shared/corpus (in-sample: used to find failures)"
 	@echo "make rules-report  per extraction rule: facts produced on ../shared/corpus and how many the gold confirms"
+	@echo "make score-search  search recall/precision on groups of spellings, typos, transliterations, compounds (seeds + ../shared/corpus)"
 	@echo "make bench    kb vs sqlite3 CLI vs grep at N = $(BENCH_SIZES) articles (long; see bench/README.md)"
 	@echo "make schema-docs  regenerate docs/SCHEMA.md and datasette/metadata.json from the migrations' comments"
 	@echo "make datasette    browse ./$(DB) in Datasette on http://127.0.0.1:$(DATASETTE_PORT) (installs it into .venv)"
@@ -204,3 +205,11 @@ rules-report: build
 	  $(DEBUG) export --db $$tmp/kb.sqlite --format jsonl > $$tmp/export.jsonl; \
 	  echo "Rules on $(CORPUS) (in-sample); confirmed = paired with a gold item by the scorer"; \
 	  python3 scripts/rules_report.py $(CORPUS)/gold $$tmp/export.jsonl
+
+# Search quality (not part of `make test`): groups of spelling variants, typos, transliterations and
+# compounds (scripts/search_groups.py) searched over the seeds plus $(CORPUS); recall and precision
+# per group, relevance judged by the script's own patterns over the article text.
+score-search: build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(DEBUG) ingest --quiet --db $$tmp/kb.sqlite seeds/articles $(if $(wildcard $(CORPUS)/articles),$(CORPUS)/articles) >/dev/null 2>&1; \
+	  python3 scripts/search_groups.py $(DEBUG) $$tmp/kb.sqlite $(if $(VERBOSE),--verbose)

@@ -66,31 +66,53 @@ public enum Folding {
     }
 
     private static let table = FoldTable()
+
+    /// Scalars whose generated fold differs from Foundation's (empty unless `make generate` is due).
+    static func staleGeneratedFolds() -> [UInt32] {
+        let generated = Dictionary(GeneratedFolds.table.map { ($0.scalar, $0.folded) }, uniquingKeysWith: { a, _ in a })
+        let computed = Dictionary(FoldTable.computedFolds().map { ($0.scalar, $0.folded) }, uniquingKeysWith: { a, _ in a })
+        return Set(generated.keys).union(computed.keys).filter { generated[$0] != computed[$0] }.sorted()
+    }
 }
 
 /// Precomputed fold of every scalar in the Latin, Greek/Cyrillic-free ranges French text uses.
 private struct FoldTable: Sendable {
-    init() {
-        var map: [UInt32: [UInt8]] = [:]
-        let special: [UInt32: String] = [
-            0x0152: "oe", 0x0153: "oe", 0x00C6: "ae", 0x00E6: "ae", 0x00DF: "ss",
-            0x0110: "d", 0x0111: "d", 0x00D0: "d", 0x00F0: "d", 0x0141: "l", 0x0142: "l",
-            0x00D8: "o", 0x00F8: "o", 0x0131: "i",
-            0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2032: "'", 0x00B4: "'", 0x0060: "'",
-            0x00A0: " ", 0x202F: " ", 0x2009: " ", 0x2007: " ",
-            0x2013: "-", 0x2014: "-", 0x2010: "-", 0x2011: "-",
-            0x00AB: "\"", 0x00BB: "\"", 0x201C: "\"", 0x201D: "\"",
-            0x1D49: "e",  // ᵉ as in « XVIᵉ »
-        ]
-        let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF]
+    /// From the table `make generate` writes (`GeneratedFolds`): computing it with Foundation's
+    /// decomposition was an eighth of a whole `kb search`'s instructions, at every start.
+    init() { self.init(folds: GeneratedFolds.table) }
+
+    /// The scalars whose fold is not themselves in the Latin ranges, and the characters kb folds
+    /// its own way (ligatures, đ, apostrophes, spaces, dashes, quotes).
+    static let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF]
+    static let special: [UInt32: String] = [
+        0x0152: "oe", 0x0153: "oe", 0x00C6: "ae", 0x00E6: "ae", 0x00DF: "ss",
+        0x0110: "d", 0x0111: "d", 0x00D0: "d", 0x00F0: "d", 0x0141: "l", 0x0142: "l",
+        0x00D8: "o", 0x00F8: "o", 0x0131: "i",
+        0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2032: "'", 0x00B4: "'", 0x0060: "'",
+        0x00A0: " ", 0x202F: " ", 0x2009: " ", 0x2007: " ",
+        0x2013: "-", 0x2014: "-", 0x2010: "-", 0x2011: "-",
+        0x00AB: "\"", 0x00BB: "\"", 0x201C: "\"", 0x201D: "\"",
+        0x1D49: "e",  // ᵉ as in « XVIᵉ »
+    ]
+
+    /// What `GeneratedFolds` must hold, computed with Foundation (NFD, lower case, marks dropped).
+    static func computedFolds() -> [(scalar: UInt32, folded: String)] {
+        var out: [(scalar: UInt32, folded: String)] = []
         for range in ranges {
             for v in range {
                 guard let s = Unicode.Scalar(v) else { continue }
                 let folded = String(s).decomposedStringWithCanonicalMapping.lowercased()
-                let kept = folded.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }
-                map[v] = Array(String(String.UnicodeScalarView(kept)).utf8)
+                let kept = String(String.UnicodeScalarView(folded.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }))
+                if kept != String(s) { out.append((v, kept)) }
             }
         }
+        return out
+    }
+
+    init(folds: [(scalar: UInt32, folded: String)]) {
+        var map: [UInt32: [UInt8]] = [:]
+        for (k, v) in folds { map[k] = Array(v.utf8) }
+        let special = Self.special
         for (k, v) in special { map[k] = Array(v.utf8) }
         // Dense below `denseLimit` (every scalar French text uses): a dictionary look-up per accented
         // letter was most of the fold's time. Entry = start << 8 | length in `bytes`; 0 = not mapped.

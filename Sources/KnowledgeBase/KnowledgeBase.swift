@@ -34,18 +34,21 @@ public final class KnowledgeBase: Sendable {
     /// readers run concurrently with the writer and with each other. A file not in WAL mode (opened
     /// read-only) keeps the `DatabaseQueue` it was checked with. The name predates the pool.
     let dbQueue: any DatabaseWriter
-    let reference: Reference
+    /// Parsed on first use: a search or a listing never reads the reference files.
+    private let builtReference: BuiltOnFirstUse<Reference>
+    var reference: Reference { builtReference.value }
     /// Built on first use: only commands that extract (ingest, reextract) pay for the gazetteers.
     private let builtExtractor: BuiltOnFirstUse<FactExtractor>
     private let builtReferenceIndex: BuiltOnFirstUse<ReferenceIndex>
     var extractor: FactExtractor { builtExtractor.value }
     var referenceIndex: ReferenceIndex { builtReferenceIndex.value }
 
-    public init(path: String, mode: Mode = .readWrite, reference: Reference = .embedded) throws {
+    public init(path: String, mode: Mode = .readWrite, reference: @autoclosure @escaping @Sendable () -> Reference = .embedded) throws {
         self.path = path
-        self.reference = reference
-        builtExtractor = BuiltOnFirstUse { FactExtractor(reference: reference) }
-        builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(reference) }
+        let builtReference = BuiltOnFirstUse(reference)
+        self.builtReference = builtReference
+        builtExtractor = BuiltOnFirstUse { FactExtractor(reference: builtReference.value) }
+        builtReferenceIndex = BuiltOnFirstUse { ReferenceIndex(builtReference.value) }
         if mode != .create && !FileManager.default.fileExists(atPath: path) {
             throw KBError.databaseNotFound(path: path)
         }
@@ -107,6 +110,8 @@ public final class KnowledgeBase: Sendable {
                 try dbQueue.writeWithoutTransaction { db in
                     // Another writer may have upgraded it between our check and the lock.
                     guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 || Migrator.pendingCount(db) > 0 else { return }
+                    // Only before the first table: pages freed by FTS5 merges go back to the file system.
+                    try DatabaseSpace.prepareNewFile(db)
                     // WAL is persistent in the file: set once, when the schema is created or upgraded.
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                     try Migrator.migrate(db)

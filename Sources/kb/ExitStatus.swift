@@ -32,6 +32,9 @@ extension KB {
     /// argument »: a bare `kb`, `kb help nosuch`, a mistyped command (with a did-you-mean), and
     /// `--db` given to the two commands that use no database. Prints the message; returns the status.
     static func commandLineProblem(_ args: [String]) -> Int32? {
+        // Every subcommand states its `commandName`: deriving one from the type's name
+        // (String(describing:)) makes the process's first dynamic casts, each a scan of every
+        // protocol conformance in the static binary — two thirds of `kb --version`'s instructions.
         let names = configuration.subcommands.map { $0._commandName }
         guard let first = args.first else {
             // A bare `kb` is a usage error (scripts must not mistake it for success): help on stderr.

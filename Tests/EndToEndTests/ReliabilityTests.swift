@@ -250,7 +250,7 @@ import Glibc
         try hostile.write(to: corpus.appendingPathComponent("a.txt"), atomically: false, encoding: .utf8)
         let db = dir.appendingPathComponent("kb.sqlite").path
         #expect(try TestSupport.kb(["ingest", "--db", db, corpus.path]).status <= 1)
-        for args in [["search", "Vietnam"], ["sql", "SELECT headline, body FROM articles"], ["sql", "SELECT raw_text FROM articles"]] {
+        for args in [["search", "Vietnam"], ["sql", "SELECT headline, body FROM articles JOIN article_bodies ON article_id = id"], ["sql", "SELECT raw_text FROM articles"]] {
             let r = try TestSupport.kb(args + ["--db", db])
             #expect(r.status == 0, "\(args): \(r.stderr)")
             #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(args): raw control characters: \(r.stdout)")

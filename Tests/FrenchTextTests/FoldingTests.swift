@@ -45,3 +45,11 @@ import Testing
         }
     }
 }
+
+/// The fold table is generated at build time (scripts/embed.py) instead of computed at each start.
+@Suite struct GeneratedFoldTests {
+    @Test func generatedFoldsAreFoundations() {
+        #expect(Folding.staleGeneratedFolds().isEmpty, "Sources/FrenchText/Generated/GeneratedFolds.swift is stale: run `make generate`")
+        #expect(Folding.fold("Œuvre d’Ắc Đà Nẵng – Ÿ") == "oeuvre d'ac da nang - y")
+    }
+}

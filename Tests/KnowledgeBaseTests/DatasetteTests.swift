@@ -15,7 +15,7 @@ import Testing
     @Test func internalTablesHiddenViewsAndQueriesFirst() throws {
         let db = try metadata()
         let tables = try #require(db["tables"] as? [String: [String: Any]])
-        for name in ["search_terms", "search_term_variants", "kb_meta", "article_fingerprints", "visit_evidence", "person_aliases"] {
+        for name in ["search_terms", "search_variants", "article_paragraphs", "kb_meta", "article_fingerprints", "visit_evidence", "person_aliases"] {
             #expect(tables[name]?["hidden"] as? Bool == true, "\(name) is hidden")
         }
         for shown in ["articles", "visits", "people", "visit_list", "visit_facts"] {

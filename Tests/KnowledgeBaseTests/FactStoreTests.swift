@@ -30,7 +30,7 @@ import FrenchText
         defer { try? FileManager.default.removeItem(at: dir) }
         let kb = try KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
         try kb.dbQueue.write { db in
-            try ReferenceStore.sync(db, reference)
+            try ReferenceStore.sync(db, reference.reference)
             try body(db)
         }
     }

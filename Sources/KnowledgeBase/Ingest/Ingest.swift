@@ -190,6 +190,7 @@ extension KnowledgeBase {
 
         pipeline?.stop()
         if bulk { try wrap { try dbQueue.write { db in try SearchIndex.finishBulk(db, written: written) } } }
+        if written > 0 { try wrap { try dbQueue.writeWithoutTransaction { db in try DatabaseSpace.release(db) } } }
 
         while reextractPending { try reextractStep() }
 

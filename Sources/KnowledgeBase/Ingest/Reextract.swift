@@ -78,7 +78,7 @@ extension KnowledgeBase {
         let lock = try WriterLock.acquire(databasePath: path)
         return try withExtendedLifetime(lock) {
             let started = Date()
-            try wrap { try dbQueue.write { db in try ReferenceStore.sync(db, referenceIndex) } }
+            try wrap { try dbQueue.write { db in try ReferenceStore.sync(db, reference) } }
             let runID = try wrap {
                 try dbQueue.write { db in try RunLog.start(db, command: command, paths: paths, extractorVersion: FactExtractor.version) }
             }

@@ -28,7 +28,7 @@ extension KnowledgeBase {
         try read { db in
             let id = try Lookup.article(db, key)
             let ref = try QueryRows.articles(db, where: "id = ?", [id])[0]
-            let body = try String.fetchOne(db, sql: "SELECT body FROM articles WHERE id = ?", arguments: [id]) ?? ""
+            let body = try ArticleStore.body(db, articleID: id)
             let files = try String.fetchAll(db, sql: "SELECT path FROM article_sources WHERE article_id = ? ORDER BY path", arguments: [id])
             // Each fact with the sentence of this article it was read from, in reading order.
             let facts = try Row.fetchAll(db, sql: """

@@ -148,7 +148,7 @@ extension KnowledgeBase {
                     Unmanaged<DeadlineBox>.fromOpaque(box).release()
                 }
                 do {
-                    let plan = try SearchPlan(db, request, reference: referenceIndex)
+                    let plan = try SearchPlan(db, request, reference: { referenceIndex })
                     return try SearchRunner.run(db, plan)
                 } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
                     throw KBError.badQuery("kb search: interrupted after \(String(format: "%g", request.timeout)) s; narrow the query (fewer or more specific words, filters)")
@@ -164,7 +164,7 @@ extension KnowledgeBase {
     public func searchSQL(_ request: SearchRequest) throws -> String {
         try wrap {
             try dbQueue.read { db in
-                let plan = try SearchPlan(db, request, reference: referenceIndex)
+                let plan = try SearchPlan(db, request, reference: { referenceIndex })
                 var out = SearchSQL.hits(plan).inlined + ";\n"
                 if request.facets { out += SearchSQL.facets(plan).inlined + ";\n" }
                 return out

@@ -4,14 +4,14 @@ import FrenchText
 /// The filters of a search as SQL on the fact tables (migration 002), each a `{id} IN (…)` test
 /// that SQLite answers from an index.
 enum SearchFilters {
-    static func parts(_ db: Database, _ r: SearchRequest, reference: ReferenceIndex) throws -> [SQLPart] {
+    static func parts(_ db: Database, _ r: SearchRequest, reference: () -> ReferenceIndex) throws -> [SQLPart] {
         var parts: [SQLPart] = []
         for c in r.countries {
             parts.append(SQLPart(sql: "{id} IN (SELECT article_id FROM article_countries WHERE iso2 = ?)",
-                                 arguments: [try country(db, c, reference).databaseValue]))
+                                 arguments: [try country(db, c, reference()).databaseValue]))
         }
         for p in r.people {
-            let folded = personSpellings(p, reference)
+            let folded = personSpellings(p, reference())
             // A name no article gives cannot match: say so (status 1, as for any unknown name)
             // rather than « 0 articles », which reads as « known, but not in these articles ».
             if try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_aliases WHERE folded IN (\(folded.map { _ in "?" }.joined(separator: ", "))))",
@@ -26,7 +26,7 @@ enum SearchFilters {
         }
         for d in r.domains {
             parts.append(SQLPart(sql: "{id} IN (SELECT article_id FROM article_domains WHERE slug = ?)",
-                                 arguments: [try domain(d, reference).databaseValue]))
+                                 arguments: [try domain(d, reference()).databaseValue]))
         }
         if let since = try date(r.since, "since") {
             parts.append(SQLPart(sql: "{id} IN (SELECT id FROM articles WHERE date >= ? AND date >= substr(?, 1, length(date)))",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import FrenchText
 #if canImport(GRDBSQLite)
@@ -61,7 +62,7 @@ enum SearchIndex {
         // In batches: 100,000 analysed bodies need not be in memory at once, and rows are not
         // updated under an open cursor.
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
+            let rows = try Row.fetchAll(db, sql: "SELECT id, headline, \(ArticleStore.bodySQL("articles.id")) AS body FROM articles WHERE id > ? ORDER BY id LIMIT 500", arguments: [last])
             guard let end = rows.last else { break }
             for row in rows {
                 try update.execute(arguments: [FrenchAnalyzer.indexText(row["headline"]), FrenchAnalyzer.indexText(row["body"]), row["id"] as Int64])
@@ -70,6 +71,7 @@ enum SearchIndex {
             last = end["id"]
         }
         // The vocabulary is rebuilt from the index itself, so it also drops terms of deleted articles.
+        try db.execute(sql: "DELETE FROM search_variants")
         try db.execute(sql: "DELETE FROM search_terms")
         let insert = try db.cachedStatement(sql: "INSERT INTO search_terms(term, stem) VALUES (?, ?)")
         let variants = try VariantWriter(db)
@@ -94,11 +96,7 @@ enum SearchIndex {
     }
 
     private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
-        var fresh: [Substring] = []
-        var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
-        for text in texts {
-            for term in text.split(separator: " ") where !cache.contains(term) && seen.insert(term).inserted { fresh.append(term) }
-        }
+        let fresh = cache.unknownTerms(in: texts)
         guard !fresh.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
         let variants = try VariantWriter(db)
@@ -116,7 +114,7 @@ enum SearchIndex {
 }
 
 extension SearchIndex {
-    /// Version of what `search_term_variants` holds (the deletion and skeleton rules of `Spelling`).
+    /// Version of what `search_variants` holds (the deletion and skeleton rules of `Spelling`).
     static let variantsVersion = "1"
 
     static func variantsAreCurrent(_ db: Database) throws -> Bool {
@@ -126,7 +124,7 @@ extension SearchIndex {
     /// Rebuilds the spelling variants of every indexed term (a database from before they existed,
     /// or after the rules changed).
     static func rebuildVariants(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM search_term_variants")
+        try db.execute(sql: "DELETE FROM search_variants")
         let variants = try VariantWriter(db)
         for term in try String.fetchAll(db, sql: "SELECT term FROM search_terms") { try variants.add(term) }
         try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('search_variants_version', ?)", arguments: [variantsVersion])
@@ -144,27 +142,30 @@ extension SearchIndex {
         let db: Database
         init(_ db: Database) throws {
             self.db = db
-            insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term_variants(variant, kind, term) VALUES (?, ?, ?) -- bound directly")
+            insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_variants(variant, kind, term) VALUES (?, ?, ?) -- bound directly")
         }
         func add(_ term: String) throws {
             guard Spelling.isWord(term) else { return }
-            for d in Spelling.deletions(term) { try write(d, "deletion", term) }
+            for d in Spelling.deletions(term) { try write(d, Self.deletion, term) }
             let skeleton = Transliteration.skeleton(word: term)
-            if skeleton != term { try write(skeleton, "skeleton", term) }
+            if skeleton != term { try write(skeleton, Self.skeleton, term) }
         }
 
-        private func write(_ variant: String, _ kind: String, _ term: String) throws {
+        /// `search_variants.kind` (the view `search_term_variants` spells them out).
+        static let deletion: Int32 = 0, skeleton: Int32 = 1
+
+        private func write(_ variant: String, _ kind: Int32, _ term: String) throws {
             let s = insert.sqliteStatement
             let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
             sqlite3_reset(s)
             var code = variant.withCString { sqlite3_bind_text(s, 1, $0, -1, transient) }
-            if code == SQLITE_OK { code = kind.withCString { sqlite3_bind_text(s, 2, $0, -1, transient) } }
+            if code == SQLITE_OK { code = sqlite3_bind_int(s, 2, kind) }
             if code == SQLITE_OK { code = term.withCString { sqlite3_bind_text(s, 3, $0, -1, transient) } }
             if code == SQLITE_OK { code = sqlite3_step(s) }
             sqlite3_reset(s)
             guard code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: "INSERT OR IGNORE INTO search_term_variants(variant, kind, term) VALUES (?, ?, ?)")
+                                    sql: "INSERT OR IGNORE INTO search_variants(variant, kind, term) VALUES (?, ?, ?)")
             }
         }
     }
@@ -204,32 +205,58 @@ extension KnowledgeBase {
 }
 
 /// Terms known to be in `search_terms`, per connection, so an ingest writes each term once.
-/// A connection is used by one thread at a time (GRDB), so only the registry needs the lock.
-final class TermCache: @unchecked Sendable {
-    private weak var connection: Database?
-    private var known: Set<String> = []
-    private var pending: [String] = []
-    var versionChecked = false
+///
+/// Compiler-checked: the state is behind a `Mutex` (one lock per article, not per term), and the
+/// registry of caches is a `Mutex` too. A cache is dropped when its connection is: the connection
+/// holds a SQL function whose closure owns a `ConnectionLifetime`, released with the connection
+/// and removing the entry before the connection's memory (hence its `ObjectIdentifier`) can be
+/// reused by a new connection.
+final class TermCache: Sendable {
+    struct State: Sendable {
+        var known: Set<String> = []
+        var pending: [String] = []
+        var versionChecked = false
+    }
+    private let state = Mutex(State())
 
-    private init(_ db: Database) { connection = db }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var caches: [ObjectIdentifier: TermCache] = [:]
+    private static let caches = Mutex<[ObjectIdentifier: TermCache]>([:])
 
     /// The cache of this connection; a new connection starts from empty.
     static func `for`(_ db: Database) -> TermCache {
-        lock.lock(); defer { lock.unlock() }
         let key = ObjectIdentifier(db)
-        if let c = caches[key], c.connection === db { return c }
-        caches = caches.filter { $0.value.connection != nil }
-        let c = TermCache(db)
-        caches[key] = c
+        if let c = caches.withLock({ $0[key] }) { return c }
+        let c = TermCache()
+        caches.withLock { $0[key] = c }
+        let lifetime = ConnectionLifetime(key)
+        db.add(function: DatabaseFunction("kb_term_cache_lifetime", argumentCount: 0, pure: true) { _ in
+            withExtendedLifetime(lifetime) { nil as Int? }
+        })
         return c
     }
 
-    func contains(_ term: Substring) -> Bool { known.contains(String(term)) }
-    func pend(_ terms: [String]) { pending.append(contentsOf: terms) }
-    func commitPending() { known.formUnion(pending); pending = [] }
-    func dropPending() { pending = [] }
-    func reset() { known = []; pending = [] }
+    private final class ConnectionLifetime: Sendable {
+        let key: ObjectIdentifier
+        init(_ key: ObjectIdentifier) { self.key = key }
+        deinit { let key = self.key; TermCache.caches.withLock { _ = $0.removeValue(forKey: key) } }
+    }
+
+    var versionChecked: Bool {
+        get { state.withLock { $0.versionChecked } }
+        set { state.withLock { $0.versionChecked = newValue } }
+    }
+    /// The terms of `texts` not known yet, each once, in order of appearance.
+    func unknownTerms(in texts: [String]) -> [Substring] {
+        state.withLock { state in
+            var fresh: [Substring] = []
+            var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
+            for text in texts {
+                for term in text.split(separator: " ") where seen.insert(term).inserted && !state.known.contains(String(term)) { fresh.append(term) }
+            }
+            return fresh
+        }
+    }
+    func pend(_ terms: [String]) { state.withLock { $0.pending.append(contentsOf: terms) } }
+    func commitPending() { state.withLock { $0.known.formUnion($0.pending); $0.pending = [] } }
+    func dropPending() { state.withLock { $0.pending = [] } }
+    func reset() { state.withLock { $0.known = []; $0.pending = [] } }
 }

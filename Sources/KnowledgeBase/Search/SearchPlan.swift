@@ -17,7 +17,9 @@ struct SearchPlan {
     /// Query words that also matched other spellings (typos, transliterations, compounds).
     let alsoMatched: [SearchExpansion]
 
-    init(_ db: Database, _ request: SearchRequest, reference: ReferenceIndex) throws {
+    /// `reference` is asked for only by filters that name a country, person or domain: a plain
+    /// search never builds the reference index.
+    init(_ db: Database, _ request: SearchRequest, reference: () -> ReferenceIndex) throws {
         self.request = request
         // Planning looks for names across the words (aliases, spellings): bounded before any work.
         let wordCount = request.query.split(whereSeparator: \.isWhitespace).count
@@ -55,7 +57,7 @@ struct SearchPlan {
         if query.positive.isEmpty {
             throw KBError.badQuery("a search cannot only exclude words: add a word to find (kb search \"coopération -militaire\")")
         }
-        var compiler = QueryCompiler(db: db, aliases: AliasTable.for(reference), tolerant: !request.exact)
+        var compiler = QueryCompiler(db: db, aliases: AliasTable(db: db), tolerant: !request.exact)
         let compiled = try compiler.compile(query)
         match = compiled.match
         highlighter = compiled.highlighter
@@ -143,7 +145,7 @@ struct QueryCompiler {
                 let run = clauses[i..<(i + n)]
                 let keys = run.compactMap(plainWord)
                 if keys.count == n, run.allSatisfy({ $0.negated == clauses[i].negated }),
-                   let forms = try aliases.forms(of: keys, db: db) {
+                   let forms = try aliases.forms(of: keys) {
                     out.append(Clause(nodes: [.alias(forms)], negated: clauses[i].negated))
                     i += n
                     continue outer
@@ -153,7 +155,7 @@ struct QueryCompiler {
             let c = clauses[i]
             var nodes: [Node] = []
             for item in c.items {
-                if item.kind != .prefix, let forms = try aliases.forms(of: item.terms, db: db) {
+                if item.kind != .prefix, let forms = try aliases.forms(of: item.terms) {
                     nodes.append(.alias(forms))
                 } else {
                     nodes.append(.item(item))
@@ -196,7 +198,12 @@ struct QueryCompiler {
                     if !tolerance.isEmpty {
                         var parts = [expr]
                         for alt in tolerance {
-                            parts.append(try phrase(alt.terms, highlight: highlight))
+                            // Another spelling of a name stands for the name (« Bélaruss » → belarus → Biélorussie).
+                            if let forms = try aliases.forms(of: alt.terms) {
+                                parts.append(try expression(.alias(forms), highlight: highlight))
+                            } else {
+                                parts.append(try phrase(alt.terms, highlight: highlight))
+                            }
                         }
                         expr = "(" + parts.joined(separator: " OR ") + ")"
                         if highlight {
@@ -231,12 +238,16 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
     }
 
-    /// The term itself and every indexed term with the same light stem (« cooperation » → cooperation, cooperations).
+    /// The term itself and every indexed term with the same light stem that is a form of the same
+    /// word (« cooperation » → cooperation, cooperations; « investissement » not → investir, `StemFamily`).
     mutating func expansions(_ term: String) throws -> [String] {
         let stem = FrenchAnalyzer.stem(term)
-        if let known = stems[stem] { return known.contains(term) ? known : [term] + known }
-        let terms = try String.fetchAll(db, sql: "SELECT term FROM search_terms WHERE stem = ? ORDER BY term LIMIT 100", arguments: [stem])
-        stems[stem] = terms
+        let all: [String]
+        if let known = stems[stem] { all = known } else {
+            all = try String.fetchAll(db, sql: "SELECT term FROM search_terms WHERE stem = ? ORDER BY term LIMIT 100", arguments: [stem])
+            stems[stem] = all
+        }
+        let terms = all.filter { StemFamily.sameWord(term, $0) }
         return terms.contains(term) ? terms : [term] + terms
     }
 

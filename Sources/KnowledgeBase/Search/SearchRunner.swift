@@ -16,7 +16,7 @@ enum SearchRunner {
         if !rows.isEmpty {
             let ids: [Int64] = rows.map { $0["id"] }
             let articles = try Row.fetchAll(db, sql: """
-                SELECT id, source, date, headline, body, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
+                SELECT id, source, date, headline, \(ArticleStore.bodySQL("articles.id")) AS body, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
                 FROM articles WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
                 """, arguments: StatementArguments(ids))
             let byID = Dictionary(articles.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { a, _ in a })

@@ -45,7 +45,7 @@ enum SearchSuggestions {
     /// The term as an article writes it, preferring a lower-case occurrence (« cybersécurité », not « Cybersécurité »).
     static func spelling(_ db: Database, of term: String) throws -> String? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.headline, a.body FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            SELECT a.headline, \(ArticleStore.bodySQL("a.id")) AS body FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH ? LIMIT 1
             """, arguments: [QueryCompiler.quote(term)]) else { return nil }
         var fallback: String?

@@ -36,23 +36,49 @@ struct SpellingTolerance {
     struct Alternative: Equatable { var terms: [String]; var reason: Reason }
 
     func alternatives(_ item: SearchQuery.Item) throws -> [Alternative] {
+        let capitalised = item.text.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isUppercase == true
         if item.terms.count > 1 {
             // The analyzer cut the word at its hyphens (« cyber-sécurité »): also the word written solid.
             let solid = item.terms.joined()
-            return try isIndexed(solid) ? [Alternative(terms: [solid], reason: .compound)] : []
+            if try isIndexed(solid) { return [Alternative(terms: [solid], reason: .compound)] }
+            // A typo in one part of a hyphenated word (« libre-échnage »): that part corrected, the
+            // others as typed — still a phrase, so as precise as the compound itself.
+            var out: [Alternative] = []
+            for (i, part) in item.terms.enumerated() where Spelling.isWord(part) {
+                guard try !isKnown(part) else { continue }
+                for t in try typos(of: part, namesOnly: Self.namesOnly(capitalised: capitalised, part)) {
+                    var terms = item.terms
+                    terms[i] = t
+                    out.append(Alternative(terms: terms, reason: .typo))
+                }
+            }
+            return out
         }
         guard let term = item.terms.first, Spelling.isWord(term) else { return [] }
         let known = try isKnown(term)
-        let capitalised = item.text.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isUppercase == true
         var out: [Alternative] = []
         if capitalised || !known {
-            out += try transliterations(of: term).map { Alternative(terms: [$0], reason: .transliteration) }
+            let skeleton = Transliteration.skeleton(word: term)
+            out += try transliterations(of: term, skeleton: skeleton).map { Alternative(terms: [$0], reason: .transliteration) }
+            // A known name in another transliteration (« Lukashenka » for the recorded « Loukachenka »),
+            // when no article writes a spelling with its skeleton: the alias stands for all of them.
+            if out.isEmpty, let name = try aliases.name(skeleton: skeleton), name != [term] {
+                out.append(Alternative(terms: name, reason: .transliteration))
+            }
         }
         // Written apart is the same word (a phrase of the two halves: precise, so also for known words).
         if let split = try splitCompound(term) { out.append(Alternative(terms: split, reason: .compound)) }
         guard !known, out.isEmpty else { return out }
-        out += try typos(of: term, namesOnly: capitalised).map { Alternative(terms: [$0], reason: .typo) }
+        out += try typos(of: term, namesOnly: Self.namesOnly(capitalised: capitalised, term)).map { Alternative(terms: [$0], reason: .typo) }
         return out
+    }
+
+    /// A capitalised word is taken for a name and widens only to names, so « Putin » never matches
+    /// « putain »; from 9 letters (two typos allowed) a common word is close to few others, and a
+    /// capitalised place or institution the knowledge base has no list of (« Chungchongbuk ») may
+    /// widen to any indexed word.
+    static func namesOnly(capitalised: Bool, _ term: String) -> Bool {
+        capitalised && term.unicodeScalars.count < 9
     }
 
     /// The term, or a word with its stem, is in the index.
@@ -65,8 +91,7 @@ struct SpellingTolerance {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_terms WHERE term = ?)", arguments: [term]) ?? false
     }
 
-    private func transliterations(of term: String) throws -> [String] {
-        let skeleton = Transliteration.skeleton(word: term)
+    private func transliterations(of term: String, skeleton: String) throws -> [String] {
         return try String.fetchAll(db, sql: """
             SELECT term FROM search_term_variants WHERE variant = ?1 AND kind = 'skeleton' AND term <> ?2
             UNION SELECT term FROM search_terms WHERE term = ?1 AND term <> ?2
@@ -95,18 +120,16 @@ struct SpellingTolerance {
             let d = Spelling.distance(term, c, bound: budget)
             if d <= budget, try !namesOnly || isName(c) { scored.append((c, d)) }
         }
-        scored.sort { ($0.distance, $0.term) < ($1.distance, $1.term) }
+        // Only the closest: when a word is one edit away, words two edits away are other words
+        // (« éducatoin » is « éducation », not also « éducatif »).
+        guard let best = scored.map(\.distance).min() else { return [] }
+        scored = scored.filter { $0.distance == best }
+        scored.sort { $0.term < $1.term }
         return scored.prefix(Self.maxTypos).map(\.term)
     }
 
     /// A word of a known person's name or a country's name, alias or demonym.
-    private func isName(_ term: String) throws -> Bool {
-        if aliases.isName(term) { return true }
-        return try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM person_aliases WHERE folded = ?1 OR folded LIKE ?1 || ' %' OR folded LIKE '% ' || ?1
-                           OR folded LIKE '% ' || ?1 || ' %')
-            """, arguments: [term]) ?? false
-    }
+    private func isName(_ term: String) throws -> Bool { try aliases.isName(term) }
 
     /// A word that is also two indexed words run together (« cybersécurité » where an article writes
     /// « cyber-sécurité »): the split with the longest shorter half.

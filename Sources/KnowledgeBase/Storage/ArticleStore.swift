@@ -100,23 +100,25 @@ enum ArticleStore {
             return Saved(outcome: .updated, articleID: previous, inserted: false)
         }
         try db.cachedStatement(sql: """
-            INSERT INTO articles(source, content_hash, raw_text, date, date_precision, headline, body, search_headline, search_body,
+            INSERT INTO articles(source, content_hash, raw_text, date, date_precision, headline, search_headline, search_body,
                 ingested_at, updated_at, extractor_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [article.source, hash, article.raw, article.date?.description, article.date?.precision.rawValue,
-                             article.headline, article.body, search.headline, search.body, now, now, extractorVersion])
+                             article.headline, search.headline, search.body, now, now, extractorVersion])
         let articleID = db.lastInsertedRowID
         try upsertSource(db, source, articleID: articleID, now: now)
-        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
+        // The body before the search index: its first use may re-analyse every stored body, this one's too.
         let offsets = TextOffsets(article.raw)
+        try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
+        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
                               extractorVersion: extractorVersion, reference: reference, inserted: true)
         return Saved(outcome: previous == nil ? .new : .updated, articleID: articleID, inserted: true)
     }
 
-    /// Rewrites what is derived from an article's raw text (date, headline, body, search columns,
-    /// sections, facts), as after an extractor upgrade. The raw text and sources are untouched.
+    /// Rewrites what is derived from an article's raw text (date, headline, body paragraphs, search
+    /// columns, sections, facts), as after an extractor upgrade. The raw text and sources are untouched.
     /// `factsRemoved`: the caller already removed the article's facts.
     static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, search: SearchTexts? = nil,
                              extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO(),
@@ -125,19 +127,40 @@ enum ArticleStore {
         let search = search ?? SearchTexts(article)
         let searchHeadline = search.headline, searchBody = search.body
         try db.cachedStatement(sql: """
-            UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, body = ?4, search_headline = ?5, search_body = ?6,
-                updated_at = ?7
-            WHERE id = ?8 AND (date IS NOT ?1 OR date_precision IS NOT ?2 OR headline IS NOT ?3 OR body IS NOT ?4
-                OR search_headline IS NOT ?5 OR search_body IS NOT ?6)
-            """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline, article.body,
+            UPDATE articles SET date = ?1, date_precision = ?2, headline = ?3, search_headline = ?4, search_body = ?5,
+                updated_at = ?6
+            WHERE id = ?7 AND (date IS NOT ?1 OR date_precision IS NOT ?2 OR headline IS NOT ?3
+                OR search_headline IS NOT ?4 OR search_body IS NOT ?5)
+            """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline,
                              searchHeadline, searchBody, now, articleID])
+        try db.cachedStatement(sql: "DELETE FROM article_paragraphs WHERE article_id = ?").execute(arguments: [articleID])
+        let offsets = TextOffsets(article.raw)
+        try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
         try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
         try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
-        let offsets = TextOffsets(article.raw)
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
                               extractorVersion: extractorVersion, reference: reference, removeFirst: !factsRemoved)
     }
+
+    /// The body is stored as its paragraphs' places in the raw text, not as a second copy of it
+    /// (view `article_bodies`; `body(_:articleID:)`).
+    private static func insertParagraphs(_ db: Database, articleID: Int64, article: Article, offsets: TextOffsets) throws {
+        guard !article.paragraphs.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO article_paragraphs(article_id, seq, start_offset, end_offset) VALUES (?, ?, ?, ?)")
+        for (seq, range) in article.paragraphs.enumerated() {
+            try insert.execute(arguments: [articleID, seq, offsets.characterOffset(ofByte: range.lowerBound),
+                                           offsets.characterOffset(ofByte: range.upperBound)])
+        }
+    }
+
+    /// The cleaned body of a stored article, cut out of its raw text (as `Article.body`).
+    static func body(_ db: Database, articleID: Int64) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM article_bodies WHERE article_id = ?"), arguments: [articleID]) ?? ""
+    }
+
+    /// SQL for the body of the article whose id is `idColumn` (a column of the enclosing query).
+    static func bodySQL(_ idColumn: String) -> String { "(SELECT body FROM article_bodies WHERE article_id = \(idColumn))" }
 
     private static func insertSections(_ db: Database, articleID: Int64, article: Article, offsets: TextOffsets) throws {
         guard !article.setApart.isEmpty else { return }

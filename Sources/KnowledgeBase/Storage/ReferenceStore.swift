@@ -38,10 +38,11 @@ struct ReferenceIndex: Sendable {
 
 /// Loads reference data into its tables, idempotently: only when the fingerprint changed.
 enum ReferenceStore {
-    static func sync(_ db: Database, _ index: ReferenceIndex) throws {
+    /// Takes the parsed reference, not the `ReferenceIndex`: a run with nothing to extract (the
+    /// nightly no-op) compares fingerprints and never builds the index's person variants.
+    static func sync(_ db: Database, _ r: Reference) throws {
         let stored = try String.fetchOne(db, sql: "SELECT value FROM kb_meta WHERE key = 'reference_fingerprint'")
-        guard stored != index.fingerprint else { return }
-        let r = index.reference
+        guard stored != r.fingerprint else { return }
         for c in r.countries {
             try db.execute(sql: "INSERT INTO countries(iso2, name) VALUES (?, ?) ON CONFLICT(iso2) DO UPDATE SET name = excluded.name",
                            arguments: [c.iso2, c.name])
@@ -67,7 +68,7 @@ enum ReferenceStore {
                 ON CONFLICT(slug) DO UPDATE SET label_fr = excluded.label_fr, label_en = excluded.label_en
                 """, arguments: [d.slug, d.labelFR, d.labelEN])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('reference_fingerprint', ?)", arguments: [index.fingerprint])
+        try db.execute(sql: "INSERT OR REPLACE INTO kb_meta(key, value) VALUES ('reference_fingerprint', ?)", arguments: [r.fingerprint])
     }
 }
 

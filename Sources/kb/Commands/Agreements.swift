@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Agreements: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agreements",
         abstract: "List agreements, by date of signature.",
         discussion: """
             Kinds: agreement, protocol, memorandum, declaration, letter_of_intent, programme, plan, treaty, other.

@@ -5,6 +5,7 @@ import KnowledgeBase
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database to a file, safely while it is being read or ingested.",
         discussion: """
             Uses SQLite's online backup: one consistent snapshot, written under a temporary name, \

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the database: integrity, foreign keys, full-text index, complete articles.",
         discussion: """
             Safe while an ingest runs (it waits at most for the article being written).

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Countries: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "countries",
         abstract: "List the countries the knowledge base has facts about.",
         discussion: """
             Articles mentioning each country, visits it hosted and made, agreements, trade figures.

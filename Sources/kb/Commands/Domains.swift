@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Domains: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "domains",
         abstract: "Count articles and agreements per cooperation domain.",
         discussion: """
             Examples:

@@ -4,6 +4,7 @@ import KnowledgeBase
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export every article with its facts (the contract of EXPORT.md).",
         discussion: """
             Example:

@@ -6,6 +6,7 @@ import Extraction
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract facts from article files without a database, as export JSON lines.",
         discussion: """
             Useful to try the extractors on new articles, or to measure extraction alone. A directory is read

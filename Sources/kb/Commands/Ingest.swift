@@ -5,6 +5,7 @@ import KnowledgeBase
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Ingest article files (or directories of *.txt files) into the knowledge base.",
         discussion: """
             Incremental: a file with the size and time recorded last run is not read (unless that time was \

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct People: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "people",
         abstract: "List people, most mentioned first.",
         discussion: """
             Examples:

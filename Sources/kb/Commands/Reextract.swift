@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Reextract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reextract",
         abstract: "Re-extract the facts of every stored article from its raw text.",
         discussion: """
             kb ingest does this by itself when kb's extractor version differs from the one recorded \

@@ -5,6 +5,7 @@ import KnowledgeBase
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "A dossier of Vietnam's relations with a country: charts, who's who, every fact with its evidence.",
         discussion: """
             HTML (default) is one self-contained page: inline CSS and SVG charts, no script, nothing fetched. \

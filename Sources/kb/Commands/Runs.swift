@@ -5,6 +5,7 @@ import KnowledgeBase
 
 struct Runs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "runs",
         abstract: "Show the recent ingest runs, or the per-file problems of one run.",
         discussion: """
             A run still shown as running while no ingest is alive was killed; the next run marks it interrupted.

@@ -4,6 +4,7 @@ import KnowledgeBase
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Describe every table, view and column of the knowledge base.",
         discussion: """
             The descriptions come from the migrations' comments. --markdown prints docs/SCHEMA.md and

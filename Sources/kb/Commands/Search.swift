@@ -5,6 +5,7 @@ import KnowledgeBase
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search articles (French-aware full-text search).",
         discussion: """
             Words are matched whatever their accents, case, elision or plural: « cybersecurite » finds

@@ -4,6 +4,7 @@ import KnowledgeBase
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show an article: headline, date, cleaned text, and each fact with the sentence it was read from.",
         discussion: """
             The article is an id (8, or #8 as kb prints it) or the file name it was ingested from (with or without \

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "timeline",
         abstract: "Visits, agreements and trade figures in date order.",
         discussion: """
             Examples:

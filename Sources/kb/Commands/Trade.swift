@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Trade: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "trade",
         abstract: "Trade figures as a time series: actual next to target.",
         discussion: """
             One line per trading pair, year (or period) and currency. Amounts are normalised (94,5 millions → 94500000).

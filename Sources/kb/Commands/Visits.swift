@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Visits: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "visits",
         abstract: "List visits, oldest first.",
         discussion: """
             Countries are ISO codes or names; dates are YYYY, YYYY-MM or YYYY-MM-DD (--until 2025 includes all of 2025).
