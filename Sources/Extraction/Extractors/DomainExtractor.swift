@@ -63,6 +63,12 @@ public struct DomainExtractor: Sendable {
     /// Terms and text go through the same path, so « santé », « sécurité » still match.
     static func stems(_ tokens: [Token]) -> [HashedWord] {
         tokens.map { t in
+            // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
+            // (no stem rule and no « é » mark apply): most words, read in two bytes.
+            if let f = t.folded.utf8.last, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
+               let w = t.text.utf8.last, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
+                return HashedWord(t.folded, hash: t.foldedHash)
+            }
             let s = stemKey(t)
             // Most words are their own stem (the same string, compared at once): the token has its hash.
             return s == t.folded ? HashedWord(t.folded, hash: t.foldedHash) : HashedWord(s)

@@ -114,9 +114,10 @@ public struct PersonExtractor: Sendable {
     func read(_ s: AnalysedSentence, into out: inout [Candidate], titleOnly: inout [PersonMention]) {
         let t = s.tokens
         var i = 0
-        var taken = Set<Int>()
+        // Flags by token index: no hashing per question.
+        var taken = TokenFlags(count: t.count)
         /// Tokens of a title phrase already read with a name of two words or more after it.
-        var titled = Set<Int>()
+        var titled = TokenFlags(count: t.count)
         while i < t.count {
             if let phrase = titlePhrase(s, at: i) {
                 var j = phrase.span.upperBound
@@ -890,6 +891,14 @@ public struct PersonExtractor: Sendable {
         return i == w.count || PeopleWords.vietnameseFinal.contains(String(w[i...]))
     }
 
+}
+
+/// A set of token indices of one sentence, as flags: `read` asks it of every token.
+struct TokenFlags {
+    private var flags: [Bool]
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+    mutating func insert(_ i: Int) { if i >= 0 && i < flags.count { flags[i] = true } }
+    func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
 }
 
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
