@@ -407,7 +407,6 @@ public struct AgreementExtractor: Sendable {
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
         for k in max(0, i - 4)..<i {
             let fk = s.tokens[k]
-            let f = fk.folded
             if Self.prospectiveWords.contains(fk) { return true }
         }
         return false

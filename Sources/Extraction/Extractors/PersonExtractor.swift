@@ -655,7 +655,6 @@ public struct PersonExtractor: Sendable {
 
     func isNameWordIgnoringGrammar(_ s: AnalysedSentence, _ j: Int) -> Bool {
         let fk = s.tokens[j]
-        let f = fk.folded
         return !bodies.contains(fk) && s.countries(at: j).isEmpty && title(s, at: j) == nil
     }
 

@@ -322,7 +322,6 @@ public struct VisitExtractor: Sendable {
         // Skip the kind: « d'État », « officielle », « de travail », « d'amitié ».
         while k < seg.upperBound, k < at + 5 {
             let fk = s.word(k)
-            let f = fk.folded
             if L.adjective.contains(fk) { k += 1; continue }
             if L.elidedOf.contains(fk), L.kindNoun.contains(s.word(k + 1)) { k += 2; continue }
             break
@@ -459,7 +458,6 @@ public struct VisitExtractor: Sendable {
         var k = first + 1
         while k < min(seg.upperBound, first + 5) {
             let fk = t[k]
-            let f = fk.folded
             if L.state.contains(fk) { return .state }
             if L.elidedOf.contains(fk), L.stateNoun.contains(s.word(k + 1)) { return .state }
             if L.official.contains(fk) { return .official }
@@ -545,7 +543,6 @@ public struct VisitExtractor: Sendable {
         var sawVerb = false
         while k >= 0, at - k < 14 {
             let fk = s.word(k)
-            let f = fk.folded
             if FrenchWords.determiners.contains(fk) || L.filler.contains(fk) { k -= 1; continue }
             if let d = s.dates.first(where: { $0.tokens.contains(k) }) { k = d.tokens.lowerBound - 1; continue }
             if L.tripVerb.contains(fk) { sawVerb = true; k -= 1; continue }
