@@ -157,8 +157,9 @@ enum Casing: Sendable {
 }
 
 /// A word or a part of a hyphenated word: « Vietnam-Biélorussie » → Vietnam, -, Biélorussie.
-struct Unit: Sendable {
+struct Unit: Sendable, FoldedKey {
     let folded: String
+    let foldedHash: Int
     let range: Range<Int>
     let token: Int
     let capitalized: Bool
@@ -168,12 +169,14 @@ struct Unit: Sendable {
     /// The compound starts with a lower-case letter (an adjective: « sino-vietnamien »).
     let lowerCompound: Bool
 
+    static let hyphenHash = WordHash.of("-")
+
     static func split(_ tokens: [Token]) -> [Unit] {
         var out: [Unit] = []
         out.reserveCapacity(tokens.count + 4)
         for (k, t) in tokens.enumerated() {
             guard !t.isPunctuation, t.folded.utf8.contains(UInt8(ascii: "-")) else {
-                out.append(Unit(folded: t.folded, range: t.range, token: k, capitalized: t.isCapitalized,
+                out.append(Unit(folded: t.folded, foldedHash: t.foldedHash, range: t.range, token: k, capitalized: t.isCapitalized,
                                 acronym: t.isAcronym, compound: nil, lowerCompound: false))
                 continue
             }
@@ -184,7 +187,8 @@ struct Unit: Sendable {
                 guard hi > lo else { return }
                 let text = String(decoding: bytes[lo..<hi], as: UTF8.self)
                 let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-                out.append(Unit(folded: Folding.fold(text), range: (t.range.lowerBound + lo)..<(t.range.lowerBound + hi), token: k,
+                let folded = Folding.fold(text)
+                out.append(Unit(folded: folded, foldedHash: WordHash.of(folded), range: (t.range.lowerBound + lo)..<(t.range.lowerBound + hi), token: k,
                                 capitalized: letters.first?.properties.isUppercase == true,
                                 acronym: letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase },
                                 compound: k, lowerCompound: lower))
@@ -194,7 +198,7 @@ struct Unit: Sendable {
                                                           && (bytes[j + 2] == 0x91 || bytes[j + 2] == 0x90) ? 3 : 0)
                 if hyphenLength > 0 {
                     part(start, j)
-                    out.append(Unit(folded: "-", range: (t.range.lowerBound + j)..<(t.range.lowerBound + j + hyphenLength), token: k,
+                    out.append(Unit(folded: "-", foldedHash: Unit.hyphenHash, range: (t.range.lowerBound + j)..<(t.range.lowerBound + j + hyphenLength), token: k,
                                     capitalized: false, acronym: false, compound: k, lowerCompound: lower))
                     j += hyphenLength
                     start = j
@@ -238,7 +242,7 @@ struct PhraseTable: Sendable {
 
     /// Length (in units) and entry of the longest phrase at `i` whose case the text satisfies.
     func match(_ units: [Unit], at i: Int) -> (Int, Entry)? {
-        let found = matcher.longest(at: i, count: units.count, key: { units[$0].folded }) { c in
+        let found = matcher.longest(at: i, in: units) { c in
             switch c.payload {
             case .country(_, let casing), .block(let casing):
                 return casing.accepts(units[i])

@@ -9,6 +9,8 @@ import FrenchText
 public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public let words: [String]
+        /// `WordHash.of` each word, compared before the words themselves.
+        let hashes: [Int]
         /// What kind of phrase this is (« country », « demonym », « currency », …), for callers and reports.
         public let label: String
         public let payload: Payload
@@ -38,7 +40,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var list = entries[first] ?? []
         // Kept longest first as it grows: at equal length, the first added wins.
         let at = list.firstIndex { $0.words.count < words.count } ?? list.count
-        list.insert(Entry(words: words, label: label, payload: payload), at: at)
+        list.insert(Entry(words: words, hashes: words.map(WordHash.of), label: label, payload: payload), at: at)
         entries[first] = list
         count += 1
     }
@@ -57,15 +59,43 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         return nil
     }
 
+    /// `longest(at:count:key:accept:)` over keys that carry their hash (tokens, parts of words, stems):
+    /// the first word's look-up and the comparison of the next ones read integers first.
+    @inline(__always)
+    public func longest<K: FoldedKey>(at i: Int, in keys: [K], accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
+        let n = keys.count
+        guard i < n, let candidates = entries[key: keys[i]] else { return nil }
+        for c in candidates where i + c.words.count <= n {
+            var ok = true
+            var k = 1
+            while k < c.words.count {
+                if keys[i + k].foldedHash != c.hashes[k] || keys[i + k].folded != c.words[k] { ok = false; break }
+                k += 1
+            }
+            if ok, accept(c) { return (c.words.count, c) }
+        }
+        return nil
+    }
+
     /// The longest phrase starting exactly at token `i`, if any.
     public func match(at i: Int, in tokens: [Token]) -> Match? {
-        guard let (n, e) = longest(at: i, count: tokens.count, key: { tokens[$0].folded }) else { return nil }
+        guard let (n, e) = longest(at: i, in: tokens) else { return nil }
         return Match(tokens: i..<(i + n), label: e.label, payload: e.payload)
     }
 
     /// Non-overlapping matches, scanning left to right, longest phrase wins at each position.
-    public func matches(in tokens: [Token]) -> [Match] {
-        matches(count: tokens.count) { tokens[$0].folded }
+    public func matches<K: FoldedKey>(in keys: [K]) -> [Match] {
+        var out: [Match] = []
+        var i = 0
+        while i < keys.count {
+            if let (len, e) = longest(at: i, in: keys) {
+                out.append(Match(tokens: i..<(i + len), label: e.label, payload: e.payload))
+                i += len
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
     /// The same over any sequence of keys (stems, parts of words).

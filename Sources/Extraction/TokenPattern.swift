@@ -110,7 +110,7 @@ struct TokenTest: Sendable {
             switch a {
             case .folded(let f): ok = t.folded == f
             case .text(let x): ok = t.text == x
-            case .words(let w): ok = w.contains(t.folded)
+            case .words(let w): ok = w.contains(t)
             case .stem(let x): ok = FrenchLightStemmer.stem(t.folded) == x
             case .shape(let sh):
                 switch sh {
@@ -171,7 +171,7 @@ extension TokenPattern {
     /// `checked`: the caller knows the first token is one of `firstWords`.
     func match(_ s: PatternSubject, at start: Int, checked: Bool = false) -> PatternMatch? {
         guard start < s.tokens.count else { return nil }
-        if !checked, let first = firstWords, !first.contains(s.tokens[start].folded) { return nil }
+        if !checked, let first = firstWords, !first.contains(s.tokens[start]) { return nil }
         var found: PatternMatch?
         _ = Self.run(root, s, start, [:]) { end, caps in
             found = PatternMatch(tokens: start..<end, captures: caps)
@@ -441,7 +441,7 @@ public struct RuleSet: Sendable {
     func matches(_ s: PatternSubject) -> [(rule: Int, match: PatternMatch)] {
         var out: [(rule: Int, match: PatternMatch)] = []
         for i in s.tokens.indices {
-            let indexed = byFirst[s.tokens[i].folded]
+            let indexed = byFirst[key: s.tokens[i]]
             if anywhere.isEmpty {
                 guard let indexed else { continue }
                 for k in indexed { if let m = rules[k].pattern.match(s, at: i, checked: true) { out.append((k, m)) } }

@@ -1,15 +1,39 @@
+import FrenchText
+
+/// Something a word set or phrase table can be asked about: a folded word with its hash computed once
+/// (a token, a part of a hyphenated word, a stem).
+public protocol FoldedKey {
+    var folded: String { get }
+    var foldedHash: Int { get }
+}
+
+extension Token: FoldedKey {}
+
+/// A folded word and its hash, for keys that are not tokens (stems, parts of words).
+public struct HashedWord: FoldedKey, Sendable {
+    public let folded: String
+    public let foldedHash: Int
+    public init(_ folded: String) { self.folded = folded; foldedHash = WordHash.of(folded) }
+    public static let empty = HashedWord("")
+    /// A word whose hash is known (a token's folded form).
+    init(_ folded: String, hash: Int) { self.folded = folded; foldedHash = hash }
+}
+
 /// A set of folded words for the extractors' membership tests (« is this token a determiner »).
 ///
 /// The extractors ask such questions of nearly every token, many times over; with `Set<String>` the
 /// SipHash of each question was about a quarter of extraction time (benchmark profile). Words here
-/// are hashed with FNV-1a over their UTF-8 bytes into an open-addressing table: a miss, the common
-/// case, costs a few multiplications and one array read.
+/// are hashed with `WordHash` into an open-addressing table that keeps each word's hash: a token
+/// brings its hash (`Token.foldedHash`), so a miss, the common case, reads a few integers and
+/// compares no string.
 public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral {
     private var slots: [String?]
+    /// `WordHash.of(slots[i])`, 0 where the slot is empty.
+    private var hashes: [Int]
     private var mask: Int
     public private(set) var count = 0
 
-    public init() { slots = Array(repeating: nil, count: 8); mask = 7 }
+    public init() { slots = Array(repeating: nil, count: 8); hashes = Array(repeating: 0, count: 8); mask = 7 }
 
     public init<S: Sequence>(_ words: S) where S.Element == String {
         self.init()
@@ -18,40 +42,44 @@ public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral 
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
-    @inline(__always)
-    static func hash(_ s: String) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
     public mutating func insert(_ w: String) {
         if (count + 1) * 2 > slots.count { grow() }
-        var i = Self.hash(w) & mask
-        while let s = slots[i] {
-            if s == w { return }
+        let h = WordHash.of(w)
+        var i = h & mask
+        while hashes[i] != 0 {
+            if hashes[i] == h, slots[i] == w { return }
             i = (i + 1) & mask
         }
         slots[i] = w
+        hashes[i] = h
         count += 1
     }
 
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: nil, count: old.count * 2)
+        hashes = Array(repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         count = 0
         for case let w? in old { insert(w) }
     }
 
     @inline(__always)
-    public func contains(_ w: String) -> Bool {
-        var i = Self.hash(w) & mask
-        while let s = slots[i] {
-            if s == w { return true }
+    public func contains(_ w: String) -> Bool { contains(w, hash: WordHash.of(w)) }
+
+    /// Whether the token's folded form is in the set, by the hash the token carries.
+    @inline(__always)
+    public func contains<K: FoldedKey>(_ k: K) -> Bool { contains(k.folded, hash: k.foldedHash) }
+
+    @inline(__always)
+    func contains(_ w: String, hash h: Int) -> Bool {
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return false }
+            if x == h, slots[i] == w { return true }
             i = (i + 1) & mask
         }
-        return false
     }
 
     public func union(_ other: WordSet) -> WordSet {
@@ -72,30 +100,47 @@ public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral 
 /// A map from folded word to a value, hashed like `WordSet` (the phrase matcher's first-word index).
 struct WordTable<Value: Sendable>: Sendable {
     private var keys: [String?] = Array(repeating: nil, count: 8)
+    private var hashes: [Int] = Array(repeating: 0, count: 8)
     private var values: [Value?] = Array(repeating: nil, count: 8)
     private var mask = 7
     private(set) var count = 0
 
     init() {}
 
+    /// The slot of `key`, or nil: probing reads hashes, and compares strings only when they agree.
+    @inline(__always)
+    private func slot(_ key: String, hash h: Int) -> Int? {
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return nil }
+            if x == h, keys[i] == key { return i }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The value of a token's (or key's) folded form, by the hash it carries.
+    @inline(__always)
+    subscript<K: FoldedKey>(key k: K) -> Value? {
+        guard let i = slot(k.folded, hash: k.foldedHash) else { return nil }
+        return values[i]
+    }
+
     subscript(key: String) -> Value? {
         get {
-            var i = WordSet.hash(key) & mask
-            while let k = keys[i] {
-                if k == key { return values[i] }
-                i = (i + 1) & mask
-            }
-            return nil
+            guard let i = slot(key, hash: WordHash.of(key)) else { return nil }
+            return values[i]
         }
         set {
             guard let newValue else { preconditionFailure("WordTable does not remove keys") }
+            // Grows before probing, as it always did: the layout (and so `entries`' order) stays the same.
             if (count + 1) * 2 > keys.count { grow() }
-            var i = WordSet.hash(key) & mask
-            while let k = keys[i] {
-                if k == key { values[i] = newValue; return }
-                i = (i + 1) & mask
-            }
+            let h = WordHash.of(key)
+            if let i = slot(key, hash: h) { values[i] = newValue; return }
+            var i = h & mask
+            while hashes[i] != 0 { i = (i + 1) & mask }
             keys[i] = key
+            hashes[i] = h
             values[i] = newValue
             count += 1
         }
@@ -108,6 +153,7 @@ struct WordTable<Value: Sendable>: Sendable {
     private mutating func grow() {
         let old = entries
         keys = Array(repeating: nil, count: keys.count * 2)
+        hashes = Array(repeating: 0, count: keys.count)
         values = Array(repeating: nil, count: keys.count)
         mask = keys.count - 1
         count = 0

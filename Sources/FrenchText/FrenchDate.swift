@@ -76,7 +76,7 @@ public enum FrenchDate {
         let f = t[i].folded
         // Every pattern below starts at a number, a hyphenated word (« mi-mai », « 2016-2020 ») or one of
         // `starters`; trying them all on every token was a tenth of extraction.
-        guard t[i].isNumber || starters.contains(f) || f.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8.contains(UInt8(ascii: "-")) else { return nil }
         // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
         if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
            first.next < t.count, t[first.next].folded == "au",
@@ -157,6 +157,8 @@ public enum FrenchDate {
     }
 
     /// Words a pattern of `match` can start at (keep in step with it).
+    /// Most tokens are no starter: the filter answers for them without hashing the string again.
+    static let starterFilter = WordHashFilter(starters)
     static let starters = Set(months + weekdays + ["du", "1er", "premier", "recemment", "dernierement", "meme", "hier",
                                                    "aujourd'hui", "an", "annee", "mois"])
 

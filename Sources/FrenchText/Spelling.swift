@@ -73,6 +73,44 @@ public enum Spelling {
     /// c → k except before e, i, h; w → v; x → ks; the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
     /// a final mute e after a consonant is dropped; doubled letters → one.
     public static func skeleton(_ term: String) -> String {
+        // Nearly every term is ASCII once folded: its bytes are its scalars, and byte arrays cost far
+        // less than scalar arrays (the person extractor asks this of every candidate name's words).
+        if term.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(term.utf8)
+            skeletonASCII(&bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return skeletonScalars(term)
+    }
+
+    /// `skeleton` of ASCII bytes, in place: the same rules in the same order.
+    static func skeletonASCII(_ s: inout [UInt8]) {
+        ASCIIRewrite.replace(&s, "tsch", "ch"); ASCIIRewrite.replace(&s, "tch", "ch")
+        ASCIIRewrite.replace(&s, "sch", "ch"); ASCIIRewrite.replace(&s, "sh", "ch")
+        ASCIIRewrite.replace(&s, "ou", "u"); ASCIIRewrite.replace(&s, "y", "i"); ASCIIRewrite.replace(&s, "kh", "h")
+        ASCIIRewrite.replace(&s, "ck", "k"); ASCIIRewrite.replace(&s, "q", "k")
+        let c = UInt8(ascii: "c")
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 2)
+        for (i, b) in s.enumerated() {
+            if b == c {
+                let next = i + 1 < s.count ? s[i + 1] : 0
+                out.append(next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "h") ? c : UInt8(ascii: "k"))
+            } else if b == UInt8(ascii: "w") { out.append(UInt8(ascii: "v")) }
+            else if b == UInt8(ascii: "x") { out.append(UInt8(ascii: "k")); out.append(UInt8(ascii: "s")) }
+            else { out.append(b) }
+        }
+        s = out
+        if s.count > 6, ASCIIRewrite.hasSuffix(s, "ieva") { s.removeLast(4); s.append(contentsOf: "eva".utf8) }
+        else if s.count > 5, ASCIIRewrite.hasSuffix(s, "iev") { s.removeLast(3); s.append(contentsOf: "ev".utf8) }
+        if s.count > 4, s.last == UInt8(ascii: "e"), !ASCIIRewrite.isVowel(s[s.count - 2]) { s.removeLast() }
+        var w = 0
+        for r in s.indices where w == 0 || s[w - 1] != s[r] { s[w] = s[r]; w += 1 }
+        s.removeLast(s.count - w)
+    }
+
+    /// `skeleton` over Unicode scalars, for the rare term that is not ASCII.
+    static func skeletonScalars(_ term: String) -> String {
         var s = Array(term.unicodeScalars)
         func replace(_ from: String, _ to: String) {
             let f = Array(from.unicodeScalars), t = Array(to.unicodeScalars)
@@ -103,5 +141,35 @@ public enum Spelling {
         var single = String.UnicodeScalarView()
         for c in s where single.last != c { single.append(c) }
         return String(single)
+    }
+}
+
+/// Rewriting of ASCII byte strings for the skeletons: the scalar rules, on bytes.
+enum ASCIIRewrite {
+    /// Every occurrence of `from`, left to right without overlap, becomes `to`.
+    static func replace(_ s: inout [UInt8], _ from: StaticString, _ to: StaticString) {
+        let f = UnsafeBufferPointer(start: from.utf8Start, count: from.utf8CodeUnitCount)
+        let t = UnsafeBufferPointer(start: to.utf8Start, count: to.utf8CodeUnitCount)
+        guard s.count >= f.count, s.contains(f[0]) else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + f.count <= s.count, s[i] == f[0], (1..<f.count).allSatisfy({ s[i + $0] == f[$0] }) {
+                out.append(contentsOf: t); i += f.count
+            } else { out.append(s[i]); i += 1 }
+        }
+        s = out
+    }
+
+    static func hasSuffix(_ s: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let p = UnsafeBufferPointer(start: suffix.utf8Start, count: n)
+        return (0..<n).allSatisfy { s[s.count - n + $0] == p[$0] }
+    }
+
+    @inline(__always) static func isVowel(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "a") || b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "o") || b == UInt8(ascii: "u")
     }
 }

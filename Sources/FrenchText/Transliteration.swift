@@ -10,6 +10,22 @@ public enum Transliteration {
     /// only names need: zh/dzh/dj→j (« Zhukov »/« Joukov »), ph→f, th→t, iy/yi→i (« Aliyev »/« Aliev »),
     /// and a final -er after a consonant read as -r (« Alexander »/« Alexandre »/« Aleksandr »).
     public static func skeleton(word: String) -> String {
+        // A name folds to ASCII nearly always: then its letters are bytes, and the rules run on bytes.
+        let folded = Folding.fold(word)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            var f = folded.utf8.filter { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+            ASCIIRewrite.replace(&f, "dzh", "j"); ASCIIRewrite.replace(&f, "zh", "j"); ASCIIRewrite.replace(&f, "dj", "j")
+            ASCIIRewrite.replace(&f, "ph", "f"); ASCIIRewrite.replace(&f, "th", "t")
+            ASCIIRewrite.replace(&f, "iy", "i"); ASCIIRewrite.replace(&f, "yi", "i")
+            Spelling.skeletonASCII(&f)
+            if f.count > 4, ASCIIRewrite.hasSuffix(f, "er"), !ASCIIRewrite.isVowel(f[f.count - 3]) { f.removeLast(2); f.append(UInt8(ascii: "r")) }
+            return String(decoding: f, as: UTF8.self)
+        }
+        return skeletonScalars(word: word)
+    }
+
+    /// `skeleton(word:)` over Characters, for a name that keeps non-ASCII letters once folded.
+    static func skeletonScalars(word: String) -> String {
         var f = Array(Folding.fold(word).unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
         for (from, to) in [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("th", "t"), ("iy", "i"), ("yi", "i")] {
             let a = Array(from), b = Array(to)

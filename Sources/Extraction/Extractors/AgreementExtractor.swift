@@ -52,21 +52,21 @@ public struct AgreementExtractor: Sendable {
         let t = s.tokens
         let first = t[head.lowerBound]
         let capitalised = first.isCapitalized && head.lowerBound > 0
-        if Self.declarationHead.contains(first.folded) {
+        if Self.declarationHead.contains(first) {
             guard head.count == 1 else { return true }
             var k = head.upperBound
             // « une déclaration finale sur … », « la déclaration finale de … »: an adjective between.
-            if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k].folded),
-               !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k].folded), !Self.signingWords.contains(t[k].folded) { k += 1 }
+            if k < t.count, !t[k].isCapitalized, !t[k].isPunctuation, !FrenchWords.isFunctionWord(t[k]),
+               !isFiniteVerb(t[k].folded), !Self.titleVerbs.contains(t[k]), !Self.signingWords.contains(t[k]) { k += 1 }
             let next = s.folded(k)
             if Self.declarationSubject.contains(next) || Self.ofWords.contains(next), k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if Self.declarationSubject.contains(next) { return signed }
             return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
         }
-        if Self.visionHead.contains(first.folded) { return capitalised }
-        if Self.partnershipHead.contains(first.folded) {
-            return capitalised && signed && !Self.relationLevels.contains(s.folded(head.upperBound))
+        if Self.visionHead.contains(first) { return capitalised }
+        if Self.partnershipHead.contains(first) {
+            return capitalised && signed && !Self.relationLevels.contains(s.word(head.upperBound))
         }
         return true
     }
@@ -109,7 +109,7 @@ public struct AgreementExtractor: Sendable {
         var names: [String: Set<String>] = [:]
         for o in reference.organisations {
             for n in [o.name, o.code] + o.aliases {
-                for t in Tokenizer.tokens(n) where !t.isPunctuation && !FrenchWords.isFunctionWord(t.folded) {
+                for t in Tokenizer.tokens(n) where !t.isPunctuation && !FrenchWords.isFunctionWord(t) {
                     names[o.code, default: []].insert(DomainExtractor.stem(t.folded))
                 }
             }
@@ -142,7 +142,7 @@ public struct AgreementExtractor: Sendable {
         var storyDay: PartialDate?
         for s in doc.sentences {
             let t = s.tokens
-            let signed = t.contains { Self.signingWords.contains($0.folded) }
+            let signed = t.contains { Self.signingWords.contains($0) }
             let candidates = self.candidates(s, signed: signed)
             if let day = s.dates.last(where: { $0.kind != .period && $0.start?.precision == .day })?.start,
                doc.document.date.map({ day <= $0 }) ?? true {
@@ -156,7 +156,7 @@ public struct AgreementExtractor: Sendable {
             // « les vingt ans de la signature du traité », « l'anniversaire de la signature »: the day told is the
             // celebration's, not the signing's.
             let anniversary = t.indices.contains { i in
-                Self.anniversaryWords.contains(t[i].folded) && (i + 1..<min(t.count, i + 5)).contains { Self.signingWords.contains(t[$0].folded) }
+                Self.anniversaryWords.contains(t[i]) && (i + 1..<min(t.count, i + 5)).contains { Self.signingWords.contains(t[$0]) }
             }
             for c in candidates {
                 let title = c.prefix.map { text(s, $0) + " " + text(s, c.span) } ?? text(s, c.span)
@@ -164,13 +164,13 @@ public struct AgreementExtractor: Sendable {
                 // « signé le 12 mars 2014 », « adopté en 2009 »: a date right after a signing word is the signing date.
                 let stated = s.dates.first { d in
                     d.start != nil && d.kind != .period && (1...3).contains { k in
-                        d.tokens.lowerBound - k >= c.span.lowerBound && Self.signingWords.contains(s.folded(d.tokens.lowerBound - k))
+                        d.tokens.lowerBound - k >= c.span.lowerBound && Self.signingWords.contains(s.word(d.tokens.lowerBound - k))
                     }
                 }?.start
                 // A date inside a title (« pour 2025-2027 », « à l'horizon 2030 ») or naming an aim is no signing date.
                 var date = stated ?? s.dates.first { d in
                     d.start != nil && d.kind != .period && !candidates.contains { $0.span.contains(d.tokens.lowerBound) }
-                        && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.folded(d.tokens.lowerBound - 2))
+                        && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 2))
                 }?.start
                 if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
@@ -212,7 +212,7 @@ public struct AgreementExtractor: Sendable {
         for d in s.dates where d.kind != .period && d.start != nil {
             let i = d.tokens.lowerBound
             // « , signé le » / « , signé en »: up to two tokens between the participle and the date.
-            guard let p = (max(0, i - 3)..<i).last(where: { Self.signingWords.contains(t[$0].folded) }), p >= 2,
+            guard let p = (max(0, i - 3)..<i).last(where: { Self.signingWords.contains(t[$0]) }), p >= 2,
                   t[p - 1].text == ",", let m = heads.match(at: p - 2, in: t) ?? (p >= 3 ? heads.match(at: p - 3, in: t) : nil),
                   m.tokens.upperBound == p - 1 else { continue }
             return (m.payload.kind, d.start!)
@@ -250,16 +250,16 @@ public struct AgreementExtractor: Sendable {
             if m.payload.kind == .agreement, m.tokens.count == 1, !isDocumentAccord(s, at: i) { continue }
             if isProspective(s, before: i) { continue }
             // « la Convention de Vienne sur les relations consulaires » cited as a reference is not a bilateral document.
-            if Self.conventionHead.contains(t[i].folded) && !signed { continue }
+            if Self.conventionHead.contains(t[i]) && !signed { continue }
             // « le directeur du protocole », « le service du protocole de la présidence »: the ceremonial office, not a document.
-            if Self.protocolHead.contains(t[i].folded), Self.ofWords.contains(s.folded(i - 1)), Self.protocolOffices.contains(s.folded(i - 2)) { continue }
+            if Self.protocolHead.contains(t[i]), Self.ofWords.contains(s.word(i - 1)), Self.protocolOffices.contains(s.word(i - 2)) { continue }
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             // « a signé un protocole d'accord avec son homologue »: a document signed with someone needs no subject.
             if end == m.tokens.upperBound && !m.payload.specific && !(signed && Self.with.contains(s.folded(end))) { continue }
             if isStillToBeSigned(s, after: end) { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
-            if Self.demonstratives.contains(s.folded(i - 1)), !Self.complementStarts.contains(s.folded(m.tokens.upperBound)) { continue }
+            if Self.demonstratives.contains(s.word(i - 1)), !Self.complementStarts.contains(s.word(m.tokens.upperBound)) { continue }
             // « ils ont évoqué le plan d'action entre leurs agences »: a plan or programme neither signed, dated nor
             // written as a title is the parties' activity, not a document.
             if [.plan, .programme].contains(m.payload.kind), !m.payload.specific, !signed, !t[i].isCapitalized,
@@ -277,7 +277,7 @@ public struct AgreementExtractor: Sendable {
             // « … entre A et B en 2013 et les années suivantes, et de celui entre C et D »: the list goes on after a date.
             if enumerated(s, at: j) == nil, s.dates.contains(where: { $0.tokens.lowerBound == j || $0.tokens.lowerBound == j + 1 }),
                let comma = (j..<min(t.count, j + 10)).first(where: { t[$0].text == "," }),
-               !(j..<comma).contains(where: { FrenchWords.isAuxiliary(t[$0]) || isFiniteVerb(t[$0].folded) || Self.titleStops.contains(t[$0].folded) }) {
+               !(j..<comma).contains(where: { FrenchWords.isAuxiliary(t[$0]) || isFiniteVerb(t[$0].folded) || Self.titleStops.contains(t[$0]) }) {
                 j = comma
             }
             while let next = enumerated(s, at: j) {
@@ -295,11 +295,11 @@ public struct AgreementExtractor: Sendable {
     /// « , et entre … », « et de celui entre … », « , celle sur … » (the pronoun stands for the head).
     func enumerated(_ s: AnalysedSentence, at j: Int) -> Int? {
         var k = j
-        guard k < s.tokens.count, s.tokens[k].text == "," || Self.andWords.contains(s.folded(k)) else { return nil }
-        while Self.listJoiners.contains(s.folded(k)) { k += 1 }
-        if Self.headPronouns.contains(s.folded(k)) {
+        guard k < s.tokens.count, s.tokens[k].text == "," || Self.andWords.contains(s.word(k)) else { return nil }
+        while Self.listJoiners.contains(s.word(k)) { k += 1 }
+        if Self.headPronouns.contains(s.word(k)) {
             k += 1
-            return Self.pronounComplements.contains(s.folded(k))
+            return Self.pronounComplements.contains(s.word(k))
                 || (k < s.tokens.count && Self.isEntre(s.tokens[k])) ? k : nil
         }
         return k < s.tokens.count && Self.isEntre(s.tokens[k]) ? k : nil
@@ -331,10 +331,10 @@ public struct AgreementExtractor: Sendable {
         if Self.notDocumentBefore.contains(before) { return false }
         if Self.indefinite.contains(before) {
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
-            if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.folded($0)) }) { return false }
+            if (max(0, i - 4)..<i).contains(where: { Self.consensusWords.contains(s.word($0)) }) { return false }
             var j = i + 1
-            while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j].folded), !s.tokens[j].isPunctuation { j += 1 }
-            return Self.accordComplements.contains(s.folded(j))
+            while j < s.tokens.count, j - i <= 2, !FrenchWords.isFunctionWord(s.tokens[j]), !s.tokens[j].isPunctuation { j += 1 }
+            return Self.accordComplements.contains(s.word(j))
         }
         return true
     }
@@ -346,7 +346,7 @@ public struct AgreementExtractor: Sendable {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
-        if Self.with.contains(s.folded(c.span.upperBound)) { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        if Self.with.contains(s.word(c.span.upperBound)) { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
         for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
@@ -380,7 +380,7 @@ public struct AgreementExtractor: Sendable {
         for k in span {
             let w = s.tokens[k]
             if w.text == "(" { depth += 1 } else if w.text == ")" { depth = max(0, depth - 1) }
-            if depth > 0 || w.isPunctuation || names.contains(k) || FrenchWords.isFunctionWord(w.folded) { continue }
+            if depth > 0 || w.isPunctuation || names.contains(k) || FrenchWords.isFunctionWord(w) { continue }
             out.insert(DomainExtractor.stem(w.folded))
         }
         return out
@@ -413,8 +413,8 @@ public struct AgreementExtractor: Sendable {
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
         for k in max(0, i - 4)..<i {
-            let f = s.tokens[k].folded
-            if Self.prospectiveWords.contains(f) { return true }
+            let fk = s.tokens[k]
+            if Self.prospectiveWords.contains(fk) { return true }
         }
         return false
     }
@@ -438,7 +438,8 @@ public struct AgreementExtractor: Sendable {
         var j = start
         while j < t.count, j - start < 40 {
             let w = t[j]
-            let f = w.folded
+            let fk = w
+            let f = fk.folded
             if w.isPunctuation {
                 // « (AFD) », « (Hai Phong) »: a short parenthesis belongs to the name before it.
                 if w.text == "(", let close = (j + 1..<min(t.count, j + 6)).first(where: { t[$0].text == ")" }),
@@ -448,35 +449,35 @@ public struct AgreementExtractor: Sendable {
                 if w.text == ",", j > start, t[j - 1].isCapitalized, j + 1 < t.count {
                     let n = t[j + 1].folded
                     let capitalisedNext = Self.listArticles.contains(n) && j + 2 < t.count && t[j + 2].isCapitalized
-                        || Self.ofWords.contains(n) && j + 3 < t.count && Self.listArticlesAfterDe.contains(t[j + 2].folded) && t[j + 3].isCapitalized
+                        || Self.ofWords.contains(n) && j + 3 < t.count && Self.listArticlesAfterDe.contains(t[j + 2]) && t[j + 3].isCapitalized
                     if capitalisedNext { j += 1; continue }
                 }
                 break
             }
-            if Self.titleStops.contains(f) { break }
+            if Self.titleStops.contains(fk) { break }
             // « un mémorandum d'entente avec son homologue », « … avec le Chili »: who signs with whom, not the title.
-            if Self.with.contains(f) { break }
-            if FrenchWords.isAuxiliary(w) && !Self.reflexives.contains(f) { break }
-            if Self.signingWords.contains(f) || Self.titleVerbs.contains(f) { break }
-            let and = Self.andWords.contains(f)
-            if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1].folded), heads.match(at: j + 2, in: t) != nil { break }
+            if Self.with.contains(fk) { break }
+            if FrenchWords.isAuxiliary(w) && !Self.reflexives.contains(fk) { break }
+            if Self.signingWords.contains(fk) || Self.titleVerbs.contains(fk) { break }
+            let and = Self.andWords.contains(fk)
+            if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1]), heads.match(at: j + 2, in: t) != nil { break }
             // « … et les deux délégations », « … et il a … »: a new subject.
-            if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1].folded)
-                || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1].folded) && Self.subjectNouns.contains(t[j + 2].folded)) { break }
+            if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1])
+                || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1]) && Self.subjectNouns.contains(t[j + 2])) { break }
             // « … du protocole et d'échanger chaque année … », « mieux utiliser le traité … et renforcer … »: a new
             // infinitive clause, not the title.
-            if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1].folded), Self.isInfinitive(t[j + 2].folded) { break }
+            if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1]), Self.isInfinitive(t[j + 2].folded) { break }
             if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
             // « à cette occasion », « à cet effet »
-            if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1].folded) { break }
+            if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1]) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
-            if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(f) && dateStarts.contains(j + 1)),
-               !Self.aimWords.contains(t[j - 1].folded), !Self.dateOfName.contains(t[j - 1].folded) { break }
+            if j > start, dateStarts.contains(j) || (Self.dateLeads.contains(fk) && dateStarts.contains(j + 1)),
+               !Self.aimWords.contains(t[j - 1]), !Self.dateOfName.contains(t[j - 1]) { break }
             if isFiniteVerb(f), j > start { break }
             j += 1
         }
         // No dangling preposition or article at the end.
-        while j > start, FrenchWords.isFunctionWord(t[j - 1].folded) || t[j - 1].text == "(" { j -= 1 }
+        while j > start, FrenchWords.isFunctionWord(t[j - 1]) || t[j - 1].text == "(" { j -= 1 }
         return j
     }
 

@@ -18,7 +18,7 @@ public struct DomainExtractor: Sendable {
         for d in reference.domains {
             for term in d.terms {
                 let negative = term.hasPrefix("!")
-                let words = Self.stems(Tokenizer.tokens(negative ? String(term.dropFirst()) : term))
+                let words = Self.stems(Tokenizer.tokens(negative ? String(term.dropFirst()) : term)).map(\.folded)
                 guard !words.isEmpty else { continue }
                 if negative {
                     if merged[words] == nil { merged[words] = [] }
@@ -52,31 +52,46 @@ public struct DomainExtractor: Sendable {
     }
 
     /// Slugs named in a sequence of stems, left to right (repeats included).
-    func domains(in words: [String]) -> [String] {
-        table.matches(count: words.count) { words[$0] }.flatMap(\.payload)
+    func domains(in words: [HashedWord]) -> [String] {
+        table.matches(in: words).flatMap(\.payload)
     }
+
+    /// A hidden word: matches no term.
+    static let hidden = HashedWord("")
 
     /// A final « é » is kept apart: « élevé(s) » (« s'est élevé à », « élevés au rang de ») is not « élève(s) ».
     /// Terms and text go through the same path, so « santé », « sécurité » still match.
-    static func stems(_ tokens: [Token]) -> [String] {
+    static func stems(_ tokens: [Token]) -> [HashedWord] {
         tokens.map { t in
-            let s = stem(t.folded)
-            // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.
-            let u = t.text.utf8
-            var end = u.endIndex
-            if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "s") { end = u.index(before: end) }
-            if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "e") { end = u.index(before: end) }
-            guard u.distance(from: u.startIndex, to: end) >= 2 else { return s }
-            let last = u[u.index(before: end)], before = u[u.index(end, offsetBy: -2)]
-            return before == 0xC3 && (last == 0xA9 || last == 0x89) ? s + "\u{301}" : s
+            // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
+            // (no stem rule and no « é » mark apply): most words, read in two bytes.
+            if let f = t.folded.utf8.last, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
+               let w = t.text.utf8.last, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
+                return HashedWord(t.folded, hash: t.foldedHash)
+            }
+            let s = stemKey(t)
+            // Most words are their own stem (the same string, compared at once): the token has its hash.
+            return s == t.folded ? HashedWord(t.folded, hash: t.foldedHash) : HashedWord(s)
         }
     }
 
+    private static func stemKey(_ t: Token) -> String {
+        let s = stem(t.folded)
+        // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.
+        let u = t.text.utf8
+        var end = u.endIndex
+        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "s") { end = u.index(before: end) }
+        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "e") { end = u.index(before: end) }
+        guard u.distance(from: u.startIndex, to: end) >= 2 else { return s }
+        let last = u[u.index(before: end)], before = u[u.index(end, offsetBy: -2)]
+        return before == 0xC3 && (last == 0xA9 || last == 0x89) ? s + "\u{301}" : s
+    }
+
     /// « la province de Bac Lieu », « la ville de Gomel »: a place's name, not a word about local cooperation.
-    static func hidePlaceNames(_ tokens: [Token], _ words: inout [String]) {
-        for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i].folded)
-            && placeOf.contains(tokens[i + 1].folded) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
-            words[i] = ""
+    static func hidePlaceNames(_ tokens: [Token], _ words: inout [HashedWord]) {
+        for i in tokens.indices.dropLast(2) where placeNouns.contains(tokens[i])
+            && placeOf.contains(tokens[i + 1]) && tokens[i + 2].isCapitalized && !tokens[i + 2].isPunctuation {
+            words[i] = hidden
         }
     }
 
@@ -84,19 +99,19 @@ public struct DomainExtractor: Sendable {
     /// de X », « le ministre du Développement économique »: the words of an institution's name say who someone
     /// is or where something happens, not a field the two sides cooperate in. The name runs from the
     /// institution noun to the first punctuation, verb or clause word (« … et de la Jeunesse, a signé »).
-    static func hideInstitutionNames(_ tokens: [Token], _ words: inout [String]) {
+    static func hideInstitutionNames(_ tokens: [Token], _ words: inout [HashedWord]) {
         var i = 0
         while i < tokens.count {
-            guard institutionNouns.contains(tokens[i].folded) else { i += 1; continue }
+            guard institutionNouns.contains(tokens[i]) else { i += 1; continue }
             var j = i + 1
             while j < tokens.count, j - i <= 12 {
                 let t = tokens[j]
                 // « ministère de l'Éducation, de la Jeunesse et des Sports »: capitalised names listed with commas.
                 if t.text == ",", tokens[j - 1].isCapitalized,
-                   let next = (j + 1..<min(tokens.count, j + 4)).first(where: { !placeOf.contains(tokens[$0].folded) && !FrenchWords.determiners.contains(tokens[$0].folded) }),
+                   let next = (j + 1..<min(tokens.count, j + 4)).first(where: { !placeOf.contains(tokens[$0]) && !FrenchWords.determiners.contains(tokens[$0]) }),
                    next > j + 1, tokens[next].isCapitalized { j += 1; continue }
-                if t.isPunctuation && t.text != "-" || FrenchWords.isAuxiliary(t) || nameStops.contains(t.folded) { break }
-                words[j] = ""
+                if t.isPunctuation && t.text != "-" || FrenchWords.isAuxiliary(t) || nameStops.contains(t) { break }
+                words[j] = hidden
                 j += 1
             }
             i = j

@@ -15,7 +15,7 @@ public struct PersonExtractor: Sendable {
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let titles: PhraseMatcher<Reference.Title>
-    let bodies: Set<String>
+    let bodies: WordSet
     /// Cities, provinces and institutions (« Nghe An », « préfecture d'Aichi », « Douma d'État »).
     let places: PhraseMatcher<PlaceHit>
     /// Known people's countries by folded name and alias.
@@ -29,7 +29,7 @@ public struct PersonExtractor: Sendable {
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
         var g = PhraseMatcher<Reference.Title>()
-        var b = Set<String>()
+        var b = WordSet()
         for t in reference.titles {
             if t.category == "body" { b.insert(Folding.fold(t.title)) } else { g.add(t.title, t) }
         }
@@ -118,9 +118,10 @@ public struct PersonExtractor: Sendable {
     func read(_ s: AnalysedSentence, into out: inout [Candidate], titleOnly: inout [PersonMention]) {
         let t = s.tokens
         var i = 0
-        var taken = Set<Int>()
+        // Flags by token index: no hashing per question.
+        var taken = TokenFlags(count: t.count)
         /// Tokens of a title phrase already read with a name of two words or more after it.
-        var titled = Set<Int>()
+        var titled = TokenFlags(count: t.count)
         while i < t.count {
             if let phrase = titlePhrase(s, at: i) {
                 var j = phrase.span.upperBound
@@ -128,7 +129,7 @@ public struct PersonExtractor: Sendable {
                 var roles = phrase.roles
                 var country = phrase.country
                 var rule = !roles.isEmpty ? "person.title-name"
-                    : PeopleWords.relation.contains(t[i].folded) ? "person.relation-name" : "person.honorific-name"
+                    : PeopleWords.relation.contains(t[i]) ? "person.relation-name" : "person.honorific-name"
                 if let r = nameRun(s, at: j) { name = r }
                 else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1), endsApposition(s, r.upperBound) {
                     // « la ministre suédoise du Climat, Eva Lind, a … »
@@ -139,7 +140,7 @@ public struct PersonExtractor: Sendable {
                 // « son homologue laotien, le général X »: the relation gives the nationality.
                 if name == nil, j < t.count, t[j].text == "," {
                     var k = j + 1
-                    if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                    if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                     if let sub = titlePhrase(s, at: k), let r = nameRun(s, at: sub.span.upperBound),
                        !sub.roles.isEmpty || endsApposition(s, r.upperBound) {
                         name = r
@@ -161,7 +162,7 @@ public struct PersonExtractor: Sendable {
                 var end = name?.upperBound ?? j
                 if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
                     var k = end + 1
-                    if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                    if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                     // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
                     if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
                         roles = sub.roles
@@ -172,7 +173,7 @@ public struct PersonExtractor: Sendable {
                 }
                 if let name {
                     if hasInitial(s, name) { rule = "person.initial-surname" }
-                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
+                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1]) ? i - 1 : i
                     var c = candidate(s, span: start..<end, name: name, roles: roles, rule: rule,
                                       country: country ?? delegationCountry(s, before: start))
                     if c.country == nil { c.awayFrom = delegationHost(s, before: start) ?? visitingCountry(s, after: name.upperBound) }
@@ -181,7 +182,7 @@ public struct PersonExtractor: Sendable {
                     if name.count >= 2 { for k in start..<name.lowerBound { titled.insert(k) } }
                     j = end
                 } else if !phrase.roles.isEmpty {
-                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1].folded) ? i - 1 : i
+                    let start = i > 0 && FrenchWords.determiners.contains(t[i - 1]) ? i - 1 : i
                     titleOnly.append(PersonMention(sentence: s.index, span: start..<phrase.span.upperBound, name: nil, person: nil,
                                                    roles: phrase.roles.map(\.title), category: phrase.roles[0].category,
                                                    country: phrase.country))
@@ -199,7 +200,7 @@ public struct PersonExtractor: Sendable {
             var k = r.upperBound
             if k < t.count, t[k].text == "," {
                 k += 1
-                if k < t.count, FrenchWords.determiners.contains(t[k].folded) { k += 1 }
+                if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                 // « Anna Nowak, le ministre polonais Jan Kowal et … »: a title already read with the name
                 // after it is that person's, not an apposition to the name before.
                 if r.count >= 2, !titled.contains(k), let phrase = titlePhrase(s, at: k) {
@@ -237,7 +238,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard e < t.count else { return true }
         if [",", ".", ";", ")", ":"].contains(t[e].text) || FrenchWords.isAuxiliary(t[e]) { return true }
-        return PeopleWords.and.contains(t[e].folded) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1].folded) || title(s, at: e + 1) != nil)
+        return PeopleWords.and.contains(t[e]) && e + 1 < t.count && (FrenchWords.determiners.contains(t[e + 1]) || title(s, at: e + 1) != nil)
     }
 
     /// « le président de l'Office des marchés publics de Lodz, Anna Nowak, »: up to eight more words of
@@ -251,10 +252,10 @@ public struct PersonExtractor: Sendable {
                 guard k > j, let r = nameRun(s, at: k + 1), r.count >= 2, endsApposition(s, r.upperBound) else { return nil }
                 return (k, r)
             }
-            if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w.folded)
-                || FrenchWords.pronouns.contains(w.folded) || title(s, at: k) != nil { return nil }
+            if w.isPunctuation || w.isNumber || FrenchWords.isAuxiliary(w) || PeopleWords.presentVerb.contains(w)
+                || FrenchWords.pronouns.contains(w) || title(s, at: k) != nil { return nil }
             // « de l'Enseignement supérieur et technique », not « et ses conseillers »
-            if PeopleWords.and.contains(w.folded), !PeopleWords.of.contains(s.folded(k + 1)),
+            if PeopleWords.and.contains(w), !PeopleWords.of.contains(s.word(k + 1)),
                !(k + 1 < t.count && !t[k + 1].isCapitalized && isAdjective(t[k + 1].folded)) { return nil }
             k += 1
         }
@@ -264,9 +265,9 @@ public struct PersonExtractor: Sendable {
     /// « X, en visite officielle au Portugal, … »: a guest is not from the country it visits.
     func visitingCountry(_ s: AnalysedSentence, after e: Int) -> String? {
         let t = s.tokens
-        guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1].folded), PeopleWords.visit.contains(s.folded(e + 2)) else { return nil }
+        guard e + 1 < t.count, t[e].text == ",", PeopleWords.on.contains(t[e + 1]), PeopleWords.visit.contains(s.word(e + 2)) else { return nil }
         for k in (e + 3)..<min(t.count, e + 8) {
-            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.folded(k - 1)) || FrenchWords.isPrepositionA(t[k - 1]) {
+            if let c = s.countries(at: k).first(where: { $0.form != .demonym }), PeopleWords.destination.contains(s.word(k - 1)) || FrenchWords.isPrepositionA(t[k - 1]) {
                 return c.iso2
             }
         }
@@ -280,7 +281,11 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         guard !r.isEmpty else { return "" }
         let base = s.sentence.range.lowerBound
-        return String(decoding: Array(s.sentence.text.utf8)[(t[r.lowerBound].range.lowerBound - base)..<(t[r.upperBound - 1].range.upperBound - base)], as: UTF8.self)
+        // A slice of the sentence's own UTF-8 (no copy of the whole sentence per name).
+        let u = s.sentence.text.utf8
+        let lo = u.index(u.startIndex, offsetBy: t[r.lowerBound].range.lowerBound - base)
+        let hi = u.index(u.startIndex, offsetBy: t[r.upperBound - 1].range.upperBound - base)
+        return String(decoding: u[lo..<hi], as: UTF8.self)
     }
 
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
@@ -293,17 +298,17 @@ public struct PersonExtractor: Sendable {
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
     func ledBy(_ t: [Token], before i: Int) -> Bool {
         var k = i
-        if k >= 3, PeopleWords.article.contains(t[k - 2].folded), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
-           !FrenchWords.isFunctionWord(t[k - 1].folded) { k -= 2 }
-        return k >= 2 && PeopleWords.by.contains(t[k - 1].folded) && PeopleWords.ledBy.contains(t[k - 2].folded)
+        if k >= 3, PeopleWords.article.contains(t[k - 2]), !t[k - 1].isCapitalized, !t[k - 1].isPunctuation,
+           !FrenchWords.isFunctionWord(t[k - 1]) { k -= 2 }
+        return k >= 2 && PeopleWords.by.contains(t[k - 1]) && PeopleWords.ledBy.contains(t[k - 2])
     }
 
     /// « une délégation kazakhe conduite par X », « une délégation de la province du Hunan (Chine) menée
     /// par X »: the leader belongs to the delegation's country.
     func delegationCountry(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
-        guard start >= 2, PeopleWords.by.contains(t[start - 1].folded), PeopleWords.ledByAny.contains(t[start - 2].folded),
-              let d = (max(0, start - 16)..<(start - 2)).last(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
+        guard start >= 2, PeopleWords.by.contains(t[start - 1]), PeopleWords.ledByAny.contains(t[start - 2]),
+              let d = (max(0, start - 16)..<(start - 2)).last(where: { PeopleWords.delegation.contains(t[$0]) }) else { return nil }
         var found: String?
         for k in (d + 1)..<(start - 2) {
             let prev = s.folded(k - 1)
@@ -319,9 +324,9 @@ public struct PersonExtractor: Sendable {
     func delegationHost(_ s: AnalysedSentence, before start: Int) -> String? {
         let t = s.tokens
         var k = start
-        if k >= 1, FrenchWords.determiners.contains(t[k - 1].folded) { k -= 1 }
-        guard k >= 2, PeopleWords.by.contains(t[k - 1].folded), PeopleWords.ledBy.contains(t[k - 2].folded),
-              (max(0, k - 16)..<(k - 2)).contains(where: { PeopleWords.delegation.contains(t[$0].folded) }) else { return nil }
+        if k >= 1, FrenchWords.determiners.contains(t[k - 1]) { k -= 1 }
+        guard k >= 2, PeopleWords.by.contains(t[k - 1]), PeopleWords.ledBy.contains(t[k - 2]),
+              (max(0, k - 16)..<(k - 2)).contains(where: { PeopleWords.delegation.contains(t[$0]) }) else { return nil }
         return s.countries.first { c in
             guard c.form != .demonym else { return false }
             let i = c.tokens.lowerBound
@@ -336,7 +341,7 @@ public struct PersonExtractor: Sendable {
         // « Samdech Sok Vanna »: an honorific of one country before the name.
         var k = name.lowerBound - 1
         var honoured: String?
-        while k >= 0, PeopleWords.honorific.contains(t[k].folded) {
+        while k >= 0, PeopleWords.honorific.contains(t[k]) {
             honoured = honoured ?? PeopleWords.honorificCountry[t[k].folded]
             k -= 1
         }
@@ -352,8 +357,8 @@ public struct PersonExtractor: Sendable {
         guard let m = title(s, at: i) else { return nil }
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
-        if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i].folded) && !t[i - 1].isPunctuation
-            && !FrenchWords.determiners.contains(t[i - 1].folded) { return nil }
+        if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i]) && !t[i - 1].isPunctuation
+            && !FrenchWords.determiners.contains(t[i - 1]) { return nil }
         var j = m.tokens.upperBound
         var country: String?
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
@@ -376,13 +381,14 @@ public struct PersonExtractor: Sendable {
             return appositive ? e : nil
         }
         loop: while j < t.count {
-            let f = t[j].folded
+            let fk = t[j]
+            let f = fk.folded
             if let c = s.countries(at: j).first, c.form == .demonym {
                 if country == nil { country = c.iso2 }
                 j = c.tokens.upperBound
                 continue
             }
-            if PeopleWords.and.contains(f), let sub = titlePhrase(s, at: j + 1) {
+            if PeopleWords.and.contains(fk), let sub = titlePhrase(s, at: j + 1) {
                 organisationEnd = j
                 extraRoles += sub.roles
                 if country == nil { country = sub.country }
@@ -390,15 +396,15 @@ public struct PersonExtractor: Sendable {
                 break loop
             }
             // « de la Pêche et des Forêts », « à la Jeunesse et aux Sports »: one institution.
-            if PeopleWords.and.contains(f), j > m.tokens.upperBound, PeopleWords.of.contains(s.folded(j + 1)) || PeopleWords.to.contains(s.folded(j + 1)), !FrenchWords.isVerbA(t[j + 1]),
-               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
+            if PeopleWords.and.contains(fk), j > m.tokens.upperBound, PeopleWords.of.contains(s.word(j + 1)) || PeopleWords.to.contains(s.word(j + 1)), !FrenchWords.isVerbA(t[j + 1]),
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0]) }),
                t[head].isCapitalized || t[head].isAcronym {
                 j += 1
                 continue
             }
             // « ministre de l'Énergie, des Mines et de l'Eau, X »: the institution's domains listed with commas.
-            if t[j].text == ",", hadOf, PeopleWords.of.contains(s.folded(j + 1)),
-               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0].folded) }),
+            if t[j].text == ",", hadOf, PeopleWords.of.contains(s.word(j + 1)),
+               let head = (j + 2..<min(t.count, j + 4)).first(where: { !PeopleWords.article.contains(t[$0]) }),
                t[head].isCapitalized, !t[head].isPunctuation, nameRun(s, at: j + 1) == nil {
                 j += 1
                 continue
@@ -412,15 +418,15 @@ public struct PersonExtractor: Sendable {
             // « du Conseil régional permanent de … », « secrétaire d'État adjoint à … »,
             // « le ministre fédéral allemand de … » (an adjective before the demonym)
             if !t[j].isCapitalized, isAdjective(f), s.countries(at: j).isEmpty, j + 1 < t.count,
-               PeopleWords.of.contains(t[j + 1].folded) || t[j + 1].text == "," || FrenchWords.isPrepositionA(t[j + 1])
-                || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1].folded))
+               PeopleWords.of.contains(t[j + 1]) || t[j + 1].text == "," || FrenchWords.isPrepositionA(t[j + 1])
+                || (m.payload.category == "diplomat" && PeopleWords.destination.contains(t[j + 1]))
                 || s.countries(at: j + 1).contains(where: { $0.form == .demonym }) {
                 j += 1
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
             // « ministre déléguée chargée de la Francophonie »
-            if PeopleWords.charged.contains(f), PeopleWords.of.contains(s.folded(j + 1)) {
+            if PeopleWords.charged.contains(fk), PeopleWords.of.contains(s.word(j + 1)) {
                 j += 1
                 continue
             }
@@ -432,15 +438,15 @@ public struct PersonExtractor: Sendable {
             }
             var k = j
             let j0 = j
-            let isOf = PeopleWords.of.contains(f)
-            let isNear = PeopleWords.near.contains(f) && PeopleWords.of.contains(s.folded(j + 1))
-            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(f) && !FrenchWords.isVerbA(t[j]) || isNear)
+            let isOf = PeopleWords.of.contains(fk)
+            let isNear = PeopleWords.near.contains(fk) && PeopleWords.of.contains(s.word(j + 1))
+            let isAt = m.payload.category == "diplomat" && (PeopleWords.inCountry.contains(fk) && !FrenchWords.isVerbA(t[j]) || isNear)
             // « secrétaire d'État aux Mines », « consul général à Lyon »: a domain or a posting, no nationality.
-            let isTo = PeopleWords.to.contains(f) && !FrenchWords.isVerbA(t[j]) && m.payload.category != "generic"
-                && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1].folded)))
+            let isTo = PeopleWords.to.contains(fk) && !FrenchWords.isVerbA(t[j]) && m.payload.category != "generic"
+                && (j + 1 < t.count && (t[j + 1].isCapitalized || PeopleWords.article.contains(t[j + 1])))
             guard isOf || isAt || isTo else { break }
             k += isNear ? 2 : 1
-            if k < t.count, PeopleWords.article.contains(t[k].folded) { k += 1 }
+            if k < t.count, PeopleWords.article.contains(t[k]) { k += 1 }
             guard k < t.count, !t[k].isPunctuation else { break }
             // « la visite du ministre vietnamien au Chili »: a country after « au » is where the official
             // goes, not a portfolio (« secrétaire d'État aux Mines »); only a diplomat is posted there.
@@ -449,7 +455,7 @@ public struct PersonExtractor: Sendable {
             // the organisation is the first complement of a title that is not a national office.
             if isOf, !hadOf, s.organisation(at: k) != nil, !PeopleWords.nationalOffice.contains(m.payload.category) { international = true }
             if isOf { hadOf = true }
-            if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k].folded) || s.organisation(at: k) != nil {
+            if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k]) || s.organisation(at: k) != nil {
                 organisationStart = k
             }
             if let c = s.countries(at: k).first(where: { $0.form != .demonym }) {
@@ -470,7 +476,7 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
-            if isTo, t[k].isCapitalized, !bodies.contains(t[k].folded) {
+            if isTo, t[k].isCapitalized, !bodies.contains(t[k]) {
                 // A posting city: « à Can Tho ».
                 var e = k
                 while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
@@ -484,12 +490,12 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
-            if FrenchWords.isFunctionWord(t[k].folded) || FrenchWords.isAuxiliary(t[k]) { break }
+            if FrenchWords.isFunctionWord(t[k]) || FrenchWords.isAuxiliary(t[k]) { break }
             // The institution's head noun, then its adjectives and capitalised parts.
-            let isPlace = PeopleWords.placeNoun.contains(t[k].folded)
+            let isPlace = PeopleWords.placeNoun.contains(t[k])
             var n = k + 1
             // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
-            if t[k].isCapitalized, !bodies.contains(t[k].folded), !t[k].isAcronym, let e = wholeProperComplement(from: k) { n = e }
+            if t[k].isCapitalized, !bodies.contains(t[k]), !t[k].isAcronym, let e = wholeProperComplement(from: k) { n = e }
             while n < t.count {
                 let w = t[n]
                 if w.isPunctuation {
@@ -503,12 +509,12 @@ public struct PersonExtractor: Sendable {
                     continue
                 }
                 if w.isCapitalized {
-                    if bodies.contains(w.folded) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
+                    if bodies.contains(w) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
                     // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
                     // up to the comma before the person's.
-                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k].folded) {
+                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
                         var e = n
-                        while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e].folded) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
+                        while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e]) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
                         if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
                     }
                     break
@@ -516,7 +522,7 @@ public struct PersonExtractor: Sendable {
                 if isAdjective(w.folded) { n += 1; continue }
                 break
             }
-            if isPlace, n < t.count, PeopleWords.of.contains(t[n].folded) && !PeopleWords.ofPlural.contains(t[n].folded) || t[n].isCapitalized {
+            if isPlace, n < t.count, PeopleWords.of.contains(t[n]) && !PeopleWords.ofPlural.contains(t[n]) || t[n].isCapitalized {
                 // « la province de Binh Tan », « la préfecture de Gifu », « la région Grand Est »
                 if !t[n].isCapitalized { n += 1 }
                 if let p = place(s, at: n) {
@@ -526,7 +532,7 @@ public struct PersonExtractor: Sendable {
                     let first = n
                     while n < t.count {
                         if t[n].isCapitalized && !t[n].isPunctuation { n += 1; continue }
-                        if n > first, PeopleWords.of.contains(t[n].folded), !PeopleWords.ofPlural.contains(t[n].folded), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
+                        if n > first, PeopleWords.of.contains(t[n]), !PeopleWords.ofPlural.contains(t[n]), n + 1 < t.count, t[n + 1].isCapitalized, !t[n + 1].isPunctuation { n += 1; continue }
                         break
                     }
                 }
@@ -539,8 +545,8 @@ public struct PersonExtractor: Sendable {
             for k in m.tokens.lowerBound..<j {
                 guard let p = place(s, at: k), p.tokens.upperBound <= j else { continue }
                 var b = k - 1
-                if b >= 0, PeopleWords.article.contains(t[b].folded) { b -= 1 }
-                if b >= 0, PeopleWords.of.contains(t[b].folded) { country = p.payload.place.iso2; break }
+                if b >= 0, PeopleWords.article.contains(t[b]) { b -= 1 }
+                if b >= 0, PeopleWords.of.contains(t[b]) { country = p.payload.place.iso2; break }
             }
         }
         let bytes = Array(s.sentence.text.utf8)
@@ -561,7 +567,7 @@ public struct PersonExtractor: Sendable {
         }
         let title = Self.normalisedTitle(words.joined(separator: " "))
         // « son homologue polonais X »: X is Polish, but « homologue » is a relation, not X's role.
-        if PeopleWords.relation.contains(t[i].folded) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
+        if PeopleWords.relation.contains(t[i]) { return TitlePhrase(span: m.tokens.lowerBound..<j, roles: [], country: country) }
         let organisation = organisationStart.flatMap { o in o < (organisationEnd ?? j) ? Self.normalisedTitle(text(s, o..<(organisationEnd ?? j))) : nil }
         var roles: [Role] = []
         if m.payload.category != "generic" { roles.append(Role(title: title, category: m.payload.category, country: country, organisation: organisation, international: international)) }
@@ -586,7 +592,7 @@ public struct PersonExtractor: Sendable {
         let t = s.tokens
         var i = start
         while i < t.count {
-            if t[i].isCapitalized, PeopleWords.honorific.contains(t[i].folded) { i += 1; continue }
+            if t[i].isCapitalized, PeopleWords.honorific.contains(t[i]) { i += 1; continue }
             if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
@@ -603,20 +609,20 @@ public struct PersonExtractor: Sendable {
                t[j + 1].isCapitalized, !t[j + 1].isPunctuation, isNameWord(s, j + 1) { j += 1; continue }
             if w.isPunctuation || w.isNumber { break }
             if !w.isCapitalized {
-                if PeopleWords.particle.contains(w.folded),
+                if PeopleWords.particle.contains(w),
                    j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
                 // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
                 // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
                 // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
-                let particleArticle = PeopleWords.article.contains(w.folded) && PeopleWords.innerParticle.contains(t[max(i, j - 1)].folded)
-                if j - i >= 2, PeopleWords.innerParticle.contains(w.folded) || particleArticle,
+                let particleArticle = PeopleWords.article.contains(w) && PeopleWords.innerParticle.contains(t[max(i, j - 1)].folded)
+                if j - i >= 2, PeopleWords.innerParticle.contains(w) || particleArticle,
                    j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation,
                    particleArticle || isNameWord(s, j + 1), place(s, at: j + 1) == nil,
                    !looksVietnamese(t[i..<j].map(\.folded), "") { j += 1; continue }
                 break
             }
             // A capitalised « Son » or « Le » inside a name is part of it (« Ho Thanh Son », « Le Goff »).
-            if !isNameWord(s, j) && !(j > i && (FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil)
+            if !isNameWord(s, j) && !(j > i && (FrenchWords.isFunctionWord(w) || FrenchDate.month(w.folded) != nil)
                                         && isNameWordIgnoringGrammar(s, j)) { break }
             j += 1
         }
@@ -629,14 +635,14 @@ public struct PersonExtractor: Sendable {
     func vietnameseNameLed(_ s: AnalysedSentence, at i: Int) -> Range<Int>? {
         let t = s.tokens
         let w = t[i]
-        guard w.isCapitalized, !w.isAcronym, FrenchWords.isFunctionWord(w.folded) || FrenchDate.month(w.folded) != nil,
+        guard w.isCapitalized, !w.isAcronym, FrenchWords.isFunctionWord(w) || FrenchDate.month(w.folded) != nil,
               w.folded.utf8.count <= 3 || FrenchDate.month(w.folded) != nil else { return nil }
         let marked = w.text.unicodeScalars.contains { $0.value > 0x7F }
         var j = i + 1
         while j < t.count, j - i < 4 {
             let x = t[j]
             guard x.isCapitalized, !x.isPunctuation, !x.isAcronym, Self.isVietnameseSyllable(x.folded),
-                  isNameWord(s, j) || (FrenchWords.isFunctionWord(x.folded) && isNameWordIgnoringGrammar(s, j)) else { break }
+                  isNameWord(s, j) || (FrenchWords.isFunctionWord(x) && isNameWordIgnoringGrammar(s, j)) else { break }
             j += 1
         }
         let syllables = j - i - 1
@@ -659,8 +665,9 @@ public struct PersonExtractor: Sendable {
 
     func isNameWord(_ s: AnalysedSentence, _ j: Int) -> Bool {
         let w = s.tokens[j]
-        let f = w.folded
-        if FrenchWords.isFunctionWord(f) || bodies.contains(f) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
+        let fk = w
+        let f = fk.folded
+        if FrenchWords.isFunctionWord(fk) || bodies.contains(fk) || FrenchDate.month(f) != nil || FrenchDate.weekdays.contains(f) { return false }
         if w.isAcronym && w.text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2 { return false }
         if s.isInCountry(j) || s.isInOrganisation(j) { return false }
         if title(s, at: j) != nil { return false }
@@ -668,8 +675,8 @@ public struct PersonExtractor: Sendable {
     }
 
     func isNameWordIgnoringGrammar(_ s: AnalysedSentence, _ j: Int) -> Bool {
-        let f = s.tokens[j].folded
-        return !bodies.contains(f) && s.countries(at: j).isEmpty && title(s, at: j) == nil
+        let fk = s.tokens[j]
+        return !bodies.contains(fk) && s.countries(at: j).isEmpty && title(s, at: j) == nil
     }
 
     /// `person.inverted-speech` ends right before token `i` (seeds/grammar/people.rules).
@@ -748,15 +755,16 @@ public struct PersonExtractor: Sendable {
         for (k, c) in candidates.enumerated() where candidateAt[c.sentence]?[c.name.lowerBound] == nil {
             candidateAt[c.sentence, default: [:]][c.name.lowerBound] = k
         }
-        var formsByFirstWord: [String: [(person: Int, form: [String])]] = [:]
-        for (p, fs) in forms.enumerated() { for f in fs where !f.isEmpty { formsByFirstWord[f[0], default: []].append((p, f)) } }
+        // Asked of every token of the article: a table that takes the token's hash.
+        var formsByFirstWord = WordTable<[(person: Int, form: [String])]>()
+        for (p, fs) in forms.enumerated() { for f in fs where !f.isEmpty { formsByFirstWord[f[0]] = (formsByFirstWord[f[0]] ?? []) + [(p, f)] } }
         var mentions: [[PersonMention]] = Array(repeating: [], count: doc.sentences.count)
         for s in doc.sentences {
             let t = s.tokens
             var i = 0
             while i < t.count {
                 var best: (person: Int, length: Int)?
-                for (p, f) in formsByFirstWord[t[i].folded] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                for (p, f) in formsByFirstWord[key: t[i]] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
                     if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
                 }
                 if let b = best {
@@ -853,7 +861,7 @@ public struct PersonExtractor: Sendable {
             let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
             let at = named.first { c in
                 let i = c.tokens.lowerBound
-                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1].folded) || PeopleWords.at.contains(s.tokens[i - 1].folded))
+                return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1]) || PeopleWords.at.contains(s.tokens[i - 1]))
             }
             if let c = at ?? named.first { return c.iso2 }
         }
@@ -909,6 +917,14 @@ public struct PersonExtractor: Sendable {
         return i == w.count || PeopleWords.vietnameseFinal.contains(String(w[i...]))
     }
 
+}
+
+/// A set of token indices of one sentence, as flags: `read` asks it of every token.
+struct TokenFlags {
+    private var flags: [Bool]
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+    mutating func insert(_ i: Int) { if i >= 0 && i < flags.count { flags[i] = true } }
+    func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
 }
 
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).

@@ -58,6 +58,8 @@ struct AnalysedSentence: Sendable {
         self.organisations = organisations.enumerated().sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }.map(\.element)
     }
     func folded(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].folded : "" }
+    /// `folded(i)` with its hash, for word-set look-ups.
+    func word(_ i: Int) -> HashedWord { i >= 0 && i < tokens.count ? HashedWord(tokens[i].folded, hash: tokens[i].foldedHash) : .empty }
 }
 
 /// The document's sentences analysed once, and the countries it is mostly about.
@@ -125,7 +127,7 @@ enum FrenchWords {
     static let auxiliaries = Lexicon.embedded.words("shared.auxiliary")
 
     /// An auxiliary token; « à » folds like « a » but is a preposition.
-    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t.folded) && !isPrepositionA(t) }
+    static func isAuxiliary(_ t: Token) -> Bool { auxiliaries.contains(t) && !isPrepositionA(t) }
 
     /// « à » as written: the preposition, which folds like the verb « a ».
     static func isPrepositionA(_ t: Token) -> Bool { prepositionA.contains(t.text) }
@@ -136,6 +138,7 @@ enum FrenchWords {
 
     /// Words that cannot start or be part of a person's name even when capitalised.
     static func isFunctionWord(_ f: String) -> Bool { functionWords.contains(f) }
+    static func isFunctionWord(_ t: Token) -> Bool { functionWords.contains(t) }
 
     /// One set, one hash per question: the name rules ask this of most capitalised words.
     private static let functionWords = determiners.union(prepositions).union(pronouns).union(conjunctions)

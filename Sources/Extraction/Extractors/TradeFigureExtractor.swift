@@ -45,19 +45,20 @@ public struct TradeFigureExtractor: Sendable {
         for s in doc.sentences {
             let sentence = s.sentence
             let tokens = Tokenizer.separatingGluedNumbers(s.tokens)
-            let folded = tokens.map(\.folded)
-            var isTrade = Self.isAboutTrade(folded)
+            var isTrade = tokens.contains { Self.tradeWords.contains($0) }
             // Investment alone may be domestic (« les investissements publics … pour le métro », « la commune a investi
             // 20 milliards de dôngs »): public money is never a figure between countries, and local currency is one
             // only when a country or a foreign cue is named.
             var localCurrencyOnly = false
-            if isTrade, !folded.contains(where: Self.exchangeWords.contains) {
-                if folded.contains(where: Self.publicWords.contains) { isTrade = false }
-                else if !folded.contains(where: Self.foreignWords.contains) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
+            if isTrade, !tokens.contains(where: { Self.exchangeWords.contains($0) }) {
+                if tokens.contains(where: { Self.publicWords.contains($0) }) { isTrade = false }
+                else if !tokens.contains(where: { Self.foreignWords.contains($0) }) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
             }
+            let afterTrade = previousWasTrade && sentence.paragraph == previousParagraph
+            // Most sentences neither are about trade nor follow one: their words are not copied.
+            let folded = isTrade || afterTrade ? tokens.map(\.folded) : []
             // « Le but est d'arriver à 700 millions de dollars »: an aim stated right after a trade sentence is about that trade.
-            let continues = previousWasTrade && sentence.paragraph == previousParagraph
-                && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
+            let continues = afterTrade && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
             defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
             guard isTrade || continues else { continue }
             let found = amounts(in: tokens).filter { !(localCurrencyOnly && $0.currency == "VND") }
@@ -216,8 +217,8 @@ public struct TradeFigureExtractor: Sendable {
         return out.enumerated().filter { k, m in
             guard k > 0 else { return true }
             let gap = out[k - 1].tokens.upperBound..<m.tokens.lowerBound
-            return !(gap.count <= 3 && gap.contains { Self.restatementGap.contains(tokens[$0].folded) }
-                     && gap.contains { Self.restatement.contains(tokens[$0].folded) })
+            return !(gap.count <= 3 && gap.contains { Self.restatementGap.contains(tokens[$0]) }
+                     && gap.contains { Self.restatement.contains(tokens[$0]) })
         }.map(\.1)
     }
 
@@ -227,7 +228,7 @@ public struct TradeFigureExtractor: Sendable {
         if let code = symbols[tokens[j].text] { return (code, j + 1) }
         if j + 1 < tokens.count, let code = symbols[tokens[j].text + tokens[j + 1].text] { return (code, j + 2) }
         var k = j
-        if Self.currencyOf.contains(tokens[k].folded) { k += 1 }
+        if Self.currencyOf.contains(tokens[k]) { k += 1 }
         guard let m = currencyNames.match(at: k, in: tokens) else { return nil }
         return (m.payload, m.tokens.upperBound)
     }
@@ -340,7 +341,7 @@ public struct TradeFigureExtractor: Sendable {
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard perfectAuxiliaries.contains(aux.folded), !FrenchWords.isPrepositionA(aux) else { return false }
+        guard perfectAuxiliaries.contains(aux), !FrenchWords.isPrepositionA(aux) else { return false }
         let f = tokens[i].folded
         return Self.participleEndings.contains { f.hasSuffix($0) } && f.utf8.count > 3
     }

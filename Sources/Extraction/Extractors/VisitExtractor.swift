@@ -77,7 +77,7 @@ public struct VisitExtractor: Sendable {
                     } else if let d = delegation(s, seg) { travellers = [(nil, d, nil)]; rule = "visit.reception-delegation" } else { continue }
                 case .meeting:
                     rule = "visit.meeting"
-                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: !L.declared.contains(s.folded(trig.at))).map { ($0.person, nil, nil) }
+                    travellers = foreigners(s, mentions, analysis, trig: trig.at, seg: seg, subjects: !L.declared.contains(s.word(trig.at))).map { ($0.person, nil, nil) }
                     guestSpans = []
                 case .receptionNoun:
                     // « lors d'une réception à Hanoi le 3 mai de X », « la cérémonie d'accueil du président X »;
@@ -187,7 +187,7 @@ public struct VisitExtractor: Sendable {
                 for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
                     func follows(_ words: WordSet) -> Bool {
                         let i = c.tokens.lowerBound
-                        return words.contains(s.folded(i - 1)) || (L.objectArticle.contains(s.folded(i - 1)) && words.contains(s.folded(i - 2)))
+                        return words.contains(s.word(i - 1)) || (L.objectArticle.contains(s.word(i - 1)) && words.contains(s.word(i - 2)))
                     }
                     let coordinated = earlierEnd.map { e in
                         let i = c.tokens.lowerBound
@@ -202,7 +202,7 @@ public struct VisitExtractor: Sendable {
                     guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
                     earlier.remove(c.iso2)
                     // « en visite à Singapour »: a city-state named is its city too.
-                    let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.folded(c.tokens.lowerBound)))
+                    let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.word(c.tokens.lowerBound)))
                         ? String(decoding: Array(doc.document.article.raw.utf8)[c.range], as: UTF8.self) : nil
                     if let k = hosts.firstIndex(where: { $0.iso2 == c.iso2 }) {
                         if hosts[k].city == nil { hosts[k].city = city }
@@ -222,7 +222,7 @@ public struct VisitExtractor: Sendable {
                 }
                 // « Sur invitation de son homologue bolivienne, la ministre X effectue une visite dans le pays »:
                 // « le pays » is the last other country named before.
-                if hosts.isEmpty, let k = seg.first(where: { L.inside.contains(s.folded($0)) && L.thisCountryArticle.contains(s.folded($0 + 1)) && L.country.contains(s.folded($0 + 2)) }),
+                if hosts.isEmpty, let k = seg.first(where: { L.inside.contains(s.word($0)) && L.thisCountryArticle.contains(s.word($0 + 1)) && L.country.contains(s.word($0 + 2)) }),
                    let c = s.countries.last(where: { $0.tokens.upperBound <= k && $0.iso2 != travellers[0].country }) {
                     hosts.append((c.iso2, nil))
                 }
@@ -257,7 +257,7 @@ public struct VisitExtractor: Sendable {
                 // names a place of it, not the city where it took place.
                 var weakCity = false
                 if trig.kind == .arrival || trig.kind == .visited,
-                   triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.folded($0.at - 1)) }) {
+                   triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.word($0.at - 1)) }) {
                     weakCity = true
                 }
                 let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
@@ -304,7 +304,7 @@ public struct VisitExtractor: Sendable {
     /// visit only after a trip noun of the same sentence.
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
         // One look-up per token: most sentences have no trigger word, and then no rule is tried.
-        guard s.tokens.contains(where: { Self.triggerRules.words.contains($0.folded) }) else { return [] }
+        guard s.tokens.contains(where: { Self.triggerRules.words.contains($0) }) else { return [] }
         var best: [Int: Int] = [:]  // trigger token → rule index
         for (rule, m) in Self.triggerRules.set.matches(PatternSubject(s)) {
             guard let t = m.captures[Self.triggerCapture]?.lowerBound else { continue }
@@ -351,9 +351,10 @@ public struct VisitExtractor: Sendable {
         var lo = seg.lowerBound
         while lo > clauseStart, !(t[lo - 1].text == "," || t[lo - 1].text == ";" || t[lo - 1].text == ":") { lo -= 1 }
         for i in lo..<seg.upperBound {
-            let f = t[i].folded
+            let fk = t[i]
+            let f = fk.folded
             // « … s'est rendu à Quito pour préparer le forum »: the purpose of a trip is not a plan for one.
-            if i > seg.lowerBound, L.purpose.contains(f) { break }
+            if i > seg.lowerBound, L.purpose.contains(fk) { break }
             // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
             // after the trip is another statement.
             if i > seg.lowerBound, t[i - 1].text == ",", f.count > 4, f.hasSuffix("ant") { break }
@@ -364,8 +365,8 @@ public struct VisitExtractor: Sendable {
                 if (L.elidedArticle.contains(prev) && L.invitationPrep.contains(prev2)) || L.invitationLead.contains(prev) { continue }
                 return true
             }
-            if L.future.contains(f) { return true }
-            if L.date.contains(f), i + 1 < t.count, L.vagueDate.contains(t[i + 1].folded) { return true }
+            if L.future.contains(fk) { return true }
+            if L.date.contains(fk), i + 1 < t.count, L.vagueDate.contains(t[i + 1]) { return true }
         }
         return false
     }
@@ -378,27 +379,27 @@ public struct VisitExtractor: Sendable {
         var k = at + 1
         // Skip the kind: « d'État », « officielle », « de travail », « d'amitié ».
         while k < seg.upperBound, k < at + 5 {
-            let f = s.folded(k)
-            if L.adjective.contains(f) { k += 1; continue }
-            if L.elidedOf.contains(f), L.kindNoun.contains(s.folded(k + 1)) { k += 2; continue }
+            let fk = s.word(k)
+            if L.adjective.contains(fk) { k += 1; continue }
+            if L.elidedOf.contains(fk), L.kindNoun.contains(s.word(k + 1)) { k += 2; continue }
             break
         }
         // « la visite d'amitié au Pérou de la ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
         while k < seg.upperBound {
             var j = k
-            if L.and.contains(s.folded(j)) || s.tokens[j].text == "," { j += 1 }
-            guard j < seg.upperBound, L.to.contains(s.folded(j)) else { break }
-            if L.at.contains(s.folded(j)), !FrenchWords.isPrepositionA(s.tokens[j]) { break }
+            if L.and.contains(s.word(j)) || s.tokens[j].text == "," { j += 1 }
+            guard j < seg.upperBound, L.to.contains(s.word(j)) else { break }
+            if L.at.contains(s.word(j)), !FrenchWords.isPrepositionA(s.tokens[j]) { break }
             var c = j + 1
-            if L.placeArticle.contains(s.folded(c)) { c += 1 }
+            if L.placeArticle.contains(s.word(c)) { c += 1 }
             guard let m = s.countries.first(where: { $0.tokens.lowerBound == c && $0.form != .demonym }) else { break }
             k = m.tokens.upperBound
         }
         // « … au Japon en 2019 par … »: the date of all the visits may come before their visitors.
-        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && L.dateLead.contains(s.folded(k))) }) {
+        if let d = s.dates.first(where: { $0.tokens.lowerBound == k || ($0.tokens.lowerBound == k + 1 && L.dateLead.contains(s.word(k))) }) {
             k = d.tokens.upperBound
         }
-        guard k < seg.upperBound, L.of.contains(s.folded(k)) else { return nil }
+        guard k < seg.upperBound, L.of.contains(s.word(k)) else { return nil }
         return genitives(s, mentions, from: k, in: seg)
     }
 
@@ -411,8 +412,8 @@ public struct VisitExtractor: Sendable {
         var k = start
         // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
         var skipped = 0
-        while k < seg.upperBound, skipped < 12, !lead.contains(s.folded(k)) {
-            if s.tokens[k].text == "," || L.and.contains(s.folded(k)) { return nil }
+        while k < seg.upperBound, skipped < 12, !lead.contains(s.word(k)) {
+            if s.tokens[k].text == "," || L.and.contains(s.word(k)) { return nil }
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
@@ -421,8 +422,8 @@ public struct VisitExtractor: Sendable {
         var reach = k + 2
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
-            if s.tokens[q].text == ",", !L.and.contains(s.folded(q + 1)) { break }
-            if L.and.contains(s.folded(q)) { reach = q + 4 }
+            if s.tokens[q].text == ",", !L.and.contains(s.word(q + 1)) { break }
+            if L.and.contains(s.word(q)) { reach = q + 4 }
             q += 1
         }
         guard let first = mentions.first(where: { $0.span.lowerBound >= k && $0.span.lowerBound <= reach && seg.contains($0.span.lowerBound) }) else { return nil }
@@ -432,13 +433,13 @@ public struct VisitExtractor: Sendable {
             // The visitor's own words: a date (« en mai 2019 »), a place (« au Vietnam »), at most a few tokens.
             var j = i
             var n = 0
-            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !L.andAlso.contains(s.folded(j)) { j += 1; n += 1 }
+            while j < seg.upperBound, n < 6, s.tokens[j].text != ",", !L.andAlso.contains(s.word(j)) { j += 1; n += 1 }
             guard j < seg.upperBound else { break }
             if s.tokens[j].text == "," { j += 1 }
             // « Lors de la visite du président X, le ministre Y a déclaré »: a comma alone ends the list.
             var joined = false
-            if L.and.contains(s.folded(j)) { j += 1; joined = true } else if L.also.contains(s.folded(j)), L.that.contains(s.folded(j + 1)) { j += 2; joined = true }
-            if L.of.contains(s.folded(j)) { j += 1; joined = true }
+            if L.and.contains(s.word(j)) { j += 1; joined = true } else if L.also.contains(s.word(j)), L.that.contains(s.word(j + 1)) { j += 2; joined = true }
+            if L.of.contains(s.word(j)) { j += 1; joined = true }
             guard joined else { break }
             guard let m = mentions.first(where: { $0.span.lowerBound >= j && $0.span.lowerBound <= j + 2 && seg.contains($0.span.lowerBound) }) else { break }
             out.append(m)
@@ -454,7 +455,7 @@ public struct VisitExtractor: Sendable {
     func anaphoricGenitive(_ s: AnalysedSentence, after at: Int, in seg: Range<Int>) -> Int? {
         let t = s.tokens
         // A trigger that ends its segment has no genitive after it (and an empty range, not an inverted one).
-        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where L.elidedOf.contains(t[k].folded) {
+        for k in (at + 1)..<max(at + 1, min(seg.upperBound - 1, at + 6)) where L.elidedOf.contains(t[k]) {
             let a = t[k + 1].folded, b = s.folded(k + 2)
             if L.anaphor.contains(a) { return k + 1 }
             if L.this.contains(a), L.latter.contains(b) || L.here.contains(b) { return k + 1 }
@@ -465,21 +466,21 @@ public struct VisitExtractor: Sendable {
     /// « le recteur …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
-        guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0].folded) }) else { return nil }
+        guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0]) }) else { return nil }
         let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
     /// « une délégation du ministère bolivien … »: a visitor without a name.
     func delegation(_ s: AnalysedSentence, _ seg: Range<Int>) -> String? {
-        guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0].folded) }) else { return nil }
+        guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0]) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }?.iso2
     }
 
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
     func subject(_ s: AnalysedSentence, _ mentions: [PersonMention]) -> Int? {
         let t = s.tokens
-        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || L.presentVerb.contains(t[$0].folded) } ?? t.count
+        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || L.presentVerb.contains(t[$0]) } ?? t.count
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
             if L.notSubject.contains(prev) { continue }
@@ -499,11 +500,11 @@ public struct VisitExtractor: Sendable {
         if L.locative.contains(prev) { return true }
         if i > 0, FrenchWords.isPrepositionA(s.tokens[i - 1]) { return true }
         // « dans la capitale Lima »
-        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.folded(i - 2)) { return true }
+        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.word(i - 2)) { return true }
         // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
         if c.form == .capital, L.elidedOf.contains(prev) {
-            return !L.originNoun.contains(s.folded(i - 2))
-                && !(L.delegation.contains(s.folded(i - 3)) && L.originLevel.contains(s.folded(i - 2)))
+            return !L.originNoun.contains(s.word(i - 2))
+                && !(L.delegation.contains(s.word(i - 3)) && L.originLevel.contains(s.word(i - 2)))
         }
         return false
     }
@@ -511,14 +512,14 @@ public struct VisitExtractor: Sendable {
     func kind(_ s: AnalysedSentence, _ seg: Range<Int>) -> VisitKind? {
         let t = s.tokens
         let first = seg.lowerBound
-        guard L.kindHead.contains(t[first].folded) else { return nil }
+        guard L.kindHead.contains(t[first]) else { return nil }
         var k = first + 1
         while k < min(seg.upperBound, first + 5) {
-            let f = t[k].folded
-            if L.state.contains(f) { return .state }
-            if L.elidedOf.contains(f), L.stateNoun.contains(s.folded(k + 1)) { return .state }
-            if L.official.contains(f) { return .official }
-            if L.elidedOf.contains(f), L.workingNoun.contains(s.folded(k + 1)) { return .working }
+            let fk = t[k]
+            if L.state.contains(fk) { return .state }
+            if L.elidedOf.contains(fk), L.stateNoun.contains(s.word(k + 1)) { return .state }
+            if L.official.contains(fk) { return .official }
+            if L.elidedOf.contains(fk), L.workingNoun.contains(s.word(k + 1)) { return .working }
             k += 1
         }
         return nil
@@ -532,14 +533,14 @@ public struct VisitExtractor: Sendable {
         // The visit's own words end where another statement starts (« afin de renforcer les relations
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
-        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0].folded) } ?? seg.upperBound
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0]) } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
             // Elisions are tokens of their own: « d' ici », « jusqu' en ».
             return !(L.notWhen.contains(p1)
                      || (L.hereWord.contains(p1) && L.elidedDe.contains(p2)) || (L.untilPrep.contains(p1) && L.until.contains(p2)) || L.horizon.contains(p2)
-                     || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.folded(i - 3))))
+                     || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.word(i - 3))))
         }
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
@@ -558,16 +559,16 @@ public struct VisitExtractor: Sendable {
     func apposition(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Appositive? {
         let t = s.tokens
         var anchor: Int?
-        if at >= 2, L.in.contains(s.folded(at - 1)), t[at - 2].text == "," { anchor = at - 2 }
-        else if at >= 3, L.determinerTrip.contains(s.folded(at - 1)),
-                L.ongoing.contains(s.folded(at - 2)), L.relative.contains(s.folded(at - 3)) {
+        if at >= 2, L.in.contains(s.word(at - 1)), t[at - 2].text == "," { anchor = at - 2 }
+        else if at >= 3, L.determinerTrip.contains(s.word(at - 1)),
+                L.ongoing.contains(s.word(at - 2)), L.relative.contains(s.word(at - 3)) {
             anchor = at - 3 > 0 && t[at - 4].text == "," ? at - 4 : at - 3
         }
         guard let a = anchor else { return nil }
         // « le président X et son épouse Y, en visite … », the spouse not caught as a name: X travels.
         let spouse = mentions.lastIndex { m in
-            m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.folded(m.span.upperBound))
-                && (m.span.upperBound..<a).contains { L.spouse.contains(s.folded($0)) }
+            m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.word(m.span.upperBound))
+                && (m.span.upperBound..<a).contains { L.spouse.contains(s.word($0)) }
         }
         if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) ?? spouse {
             // « du président X et de son épouse Y, en visite … »: every person of the coordination.
@@ -578,13 +579,13 @@ public struct VisitExtractor: Sendable {
                 // Overlapping mentions (a title read twice) are no coordination, and no range.
                 guard prev.span.upperBound <= mentions[j].span.lowerBound else { break }
                 let gap = prev.span.upperBound..<mentions[j].span.lowerBound
-                guard gap.count <= 3, gap.allSatisfy({ L.coordinationGap.contains(s.folded($0)) }), gap.contains(where: { L.and.contains(s.folded($0)) }) else { break }
+                guard gap.count <= 3, gap.allSatisfy({ L.coordinationGap.contains(s.word($0)) }), gap.contains(where: { L.and.contains(s.word($0)) }) else { break }
                 list.insert(prev, at: 0); j -= 1
             }
             return .people(list)
         }
         // « une délégation de la région de …, en visite … »
-        if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0].folded) }) {
+        if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0]) }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
             if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
         }
@@ -599,10 +600,10 @@ public struct VisitExtractor: Sendable {
         var k = at - 1
         var sawVerb = false
         while k >= 0, at - k < 14 {
-            let f = s.folded(k)
-            if FrenchWords.determiners.contains(f) || L.filler.contains(f) { k -= 1; continue }
+            let fk = s.word(k)
+            if FrenchWords.determiners.contains(fk) || L.filler.contains(fk) { k -= 1; continue }
             if let d = s.dates.first(where: { $0.tokens.contains(k) }) { k = d.tokens.lowerBound - 1; continue }
-            if L.tripVerb.contains(f) { sawVerb = true; k -= 1; continue }
+            if L.tripVerb.contains(fk) { sawVerb = true; k -= 1; continue }
             if sawVerb, FrenchWords.isAuxiliary(s.tokens[k]) { k -= 1; continue }
             break
         }
@@ -670,14 +671,14 @@ public struct VisitExtractor: Sendable {
     func isObject(_ s: AnalysedSentence, _ c: CountryMention, after at: Int) -> Bool {
         guard c.form != .demonym else { return false }
         let i = c.tokens.lowerBound
-        return i == at + 1 || (i == at + 2 && L.objectArticle.contains(s.folded(at + 1)))
+        return i == at + 1 || (i == at + 2 && L.objectArticle.contains(s.word(at + 1)))
     }
 
     /// The subject of the clause holding the trigger: « … a souligné que la ministre X avait
     /// effectué une visite … », « X avait choisi le Pérou pour son premier voyage ».
     func clauseSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let q = (lo..<at).last(where: { L.that.contains(t[$0].folded) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1].folded)) }) else { return nil }
+        guard let q = (lo..<at).last(where: { L.that.contains(t[$0]) && !(($0 > 0) && L.soMuch.contains(t[$0 - 1])) }) else { return nil }
         for m in mentions where m.span.lowerBound > q && m.span.upperBound < at {
             let prev = t[m.span.lowerBound - 1].folded
             if L.notSubject.contains(prev) { continue }
@@ -689,7 +690,7 @@ public struct VisitExtractor: Sendable {
     /// « une mission … conduite par X, … est arrivée »: the leader travels.
     func leader(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int, from lo: Int = 0) -> Int? {
         let t = s.tokens
-        guard let k = (max(1, lo)..<max(1, at)).first(where: { L.by.contains(t[$0].folded) && L.ledBy.contains(t[$0 - 1].folded) }) else { return nil }
+        guard let k = (max(1, lo)..<max(1, at)).first(where: { L.by.contains(t[$0]) && L.ledBy.contains(t[$0 - 1]) }) else { return nil }
         return mentions.first { $0.span.lowerBound > k && $0.span.lowerBound <= k + 2 }?.person
     }
 
@@ -702,9 +703,9 @@ public struct VisitExtractor: Sendable {
         while i < seg.upperBound {
             guard let m = persons.place(s, at: i), m.payload.place.kind != "institution" else { i += 1; continue }
             var b = i - 1
-            if b >= 0, L.ofPlace.contains(t[b].folded), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1].folded) { b -= 2 }
-            if b >= 0, L.placeArticle.contains(t[b].folded) { b -= 1 }
-            if b >= 0, L.placeLocative.contains(t[b].folded) && (!L.at.contains(t[b].folded) || FrenchWords.isPrepositionA(t[b])) {
+            if b >= 0, L.ofPlace.contains(t[b]), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1]) { b -= 2 }
+            if b >= 0, L.placeArticle.contains(t[b]) { b -= 1 }
+            if b >= 0, L.placeLocative.contains(t[b]) && (!L.at.contains(t[b]) || FrenchWords.isPrepositionA(t[b])) {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
@@ -715,8 +716,8 @@ public struct VisitExtractor: Sendable {
     /// « a choisi le Pérou pour son premier voyage »
     func chosenHost(_ s: AnalysedSentence, before at: Int) -> String? {
         let t = s.tokens
-        guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0].folded) }),
-              (c..<at).contains(where: { L.purpose.contains(t[$0].folded) }) else { return nil }
+        guard let c = (max(0, at - 8)..<at).first(where: { L.chose.contains(t[$0]) }),
+              (c..<at).contains(where: { L.purpose.contains(t[$0]) }) else { return nil }
         return s.countries.first { $0.tokens.lowerBound > c && $0.tokens.lowerBound < at && $0.form == .name }?.iso2
     }
 
@@ -769,7 +770,7 @@ public struct VisitExtractor: Sendable {
     /// year: the sentence tells what is happening now.
     static func isToldAsNews(_ sentence: String) -> Bool {
         for t in Tokenizer.tokens(sentence) {
-            if L.recalled.contains(t.folded) { return false }
+            if L.recalled.contains(t) { return false }
             if t.isNumber, t.text.utf8.count == 4, let y = Int(t.text), (1900...2100).contains(y) { return false }
         }
         return true
