@@ -18,13 +18,7 @@ import Testing
         "p10.txt": " date 2025-03-11 Une délégation\n\nLa délégation a visité Tcheliabinsk et ses usines. Elle parle aussi d'échange culturel.\n",
     ]
 
-    static let kb: KnowledgeBase = {
-        let dir = try! TestSupport.temporaryDirectory()
-        for (name, text) in articles { try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let kb = try! KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
-        _ = try! kb.ingest(paths: [dir.path])
-        return kb
-    }()
+    static let kb = TestSupport.knowledgeBase(of: articles)
 
     func found(_ query: String, exact: Bool = false) throws -> Set<String> {
         Set(try Self.kb.search(SearchRequest(query, limit: 100, exact: exact)).hits.map { String($0.source.split(separator: ".")[0]) })

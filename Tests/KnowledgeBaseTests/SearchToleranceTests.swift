@@ -10,13 +10,7 @@ import Testing
         "a3.txt": " date 2025-05-01 Un port du Centre\n\nUn marin de Da Nang a présenté le bilan de 2015 aux visiteurs du port.\n",
     ]
 
-    static let kb: KnowledgeBase = {
-        let dir = try! TestSupport.temporaryDirectory()
-        for (name, text) in articles { try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let kb = try! KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
-        _ = try! kb.ingest(paths: [dir.path])
-        return kb
-    }()
+    static let kb = TestSupport.knowledgeBase(of: articles)
 
     func found(_ query: String, exact: Bool = false) throws -> Set<String> {
         Set(try Self.kb.search(SearchRequest(query, limit: 100, exact: exact)).hits.map { String($0.source.prefix(2)) })

@@ -4,6 +4,15 @@ import Testing
 
 /// Paths and helpers shared by the knowledge-base and end-to-end tests.
 enum TestSupport {
+    /// A knowledge base ingested from invented articles (file name → text), in a temporary directory.
+    static func knowledgeBase(of articles: [String: String]) -> KnowledgeBase {
+        let dir = try! temporaryDirectory()
+        for (name, text) in articles { try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let kb = try! KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
+        _ = try! kb.ingest(paths: [dir.path])
+        return kb
+    }
+
     /// The package root (…/Tests/KnowledgeBaseTests/TestSupport.swift → …).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
