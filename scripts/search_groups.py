@@ -93,8 +93,9 @@ def run(cmd):
 
 def articles(kb, db):
     """id -> folded headline and body, as stored (what kb indexes)."""
-    for sql in ("SELECT id, headline, body AS text FROM articles",
-                "SELECT id, headline, raw_text AS text FROM articles"):
+    # The body is a view over raw_text since migration 017 (text stored once); older files had a column.
+    for sql in ("SELECT a.id, a.headline, b.body AS text FROM articles a JOIN article_bodies b ON b.article_id = a.id",
+                "SELECT id, headline, body AS text FROM articles"):
         code, out, err = run([kb, "sql", "--db", db, "--format", "json", sql])
         if code == 0:
             return {r["id"]: fold((r["headline"] or "") + "\n" + (r["text"] or "")) for r in json.loads(out)}
