@@ -96,7 +96,8 @@ report: release
 
 # Not part of `make test`: needs Chromium (Debian package, installed when we can) and Datasette in .venv.
 SHOTS ?= screenshots
-screenshots: build $(VENV)/bin/datasette
+screenshots: build
+	@$(MAKE) --no-print-directory $(VENV)/bin/datasette
 	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || \
 	  { echo "error: could not install chromium; run: sudo apt-get install chromium" >&2; exit 1; }; }
