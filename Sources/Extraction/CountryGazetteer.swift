@@ -63,6 +63,19 @@ public struct CountryGazetteer: Sendable {
         historical = Set(reference.countries.filter(\.historical).map(\.iso2))
     }
 
+    /// The place of a dateline that is a capital, with the dateline as its evidence.
+    public typealias Dateline = (iso2: String, city: String, evidence: Evidence)
+
+    /// The article's first dateline (« Lima (VNA) – … », « Quito, 3 mai (VNA) - … ») when its place is a
+    /// capital: the parser sets it apart from the body, yet it names where the story is filed from.
+    public func dateline(of article: Article) -> Dateline? {
+        guard let d = article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
+        let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
+        let tokens = Tokenizer.tokens(city)
+        guard let c = mentions(in: tokens).first, c.form == .capital, c.tokens == 0..<tokens.count else { return nil }
+        return (c.iso2, city, Evidence(sentence: d.text, range: d.range, rule: "country.dateline"))
+    }
+
     /// Countries named in `tokens`, left to right.
     public func mentions(in tokens: [Token]) -> [CountryMention] {
         let units = Unit.split(tokens)

@@ -35,6 +35,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         return s
     }
 
+    /// Whether this date falls in `other`'s month or the month before it; the same year when either
+    /// has no month. What a story dated `other` can report as recent.
+    public func isInMonthOrOneBefore(_ other: PartialDate) -> Bool {
+        guard let m = month, let om = other.month else { return year == other.year }
+        return (0...1).contains(other.year * 12 + om - (year * 12 + m))
+    }
+
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }

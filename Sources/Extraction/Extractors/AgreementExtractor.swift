@@ -229,8 +229,7 @@ public struct AgreementExtractor: Sendable {
     static func recent(_ day: PartialDate?, before articleDate: PartialDate?) -> PartialDate? {
         guard let day, let d = day.day, let m = day.month else { return nil }
         guard let a = articleDate else { return day }
-        guard let am = a.month else { return a.year == day.year ? day : nil }
-        guard let ad = a.day else { return (0...1).contains(a.year * 12 + am - (day.year * 12 + m)) ? day : nil }
+        guard let am = a.month, let ad = a.day else { return day.isInMonthOrOneBefore(a) ? day : nil }
         let gap = (a.year * 12 + am) * 31 + ad - ((day.year * 12 + m) * 31 + d)
         return (0...14).contains(gap) ? day : nil
     }
@@ -256,7 +255,7 @@ public struct AgreementExtractor: Sendable {
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             // « a signé un protocole d'accord avec son homologue »: a document signed with someone needs no subject.
-            if end == m.tokens.upperBound && !m.payload.specific && !(signed && Self.with.contains(s.folded(end))) { continue }
+            if end == m.tokens.upperBound && !m.payload.specific && !(signed && Self.with.contains(s.word(end))) { continue }
             if isStillToBeSigned(s, after: end) { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.word(i - 1)), !Self.complementStarts.contains(s.word(m.tokens.upperBound)) { continue }
@@ -423,8 +422,8 @@ public struct AgreementExtractor: Sendable {
     /// told in the future or the conditional right after the title is still to come.
     func isStillToBeSigned(_ s: AnalysedSentence, after end: Int) -> Bool {
         let window = end..<min(s.tokens.count, end + 6)
-        guard let k = window.first(where: { Self.futureWords.contains(s.tokens[$0].folded) }) else { return false }
-        return (k + 1..<min(s.tokens.count, k + 4)).contains { Self.signingWords.contains(s.tokens[$0].folded) }
+        guard let k = window.first(where: { Self.futureWords.contains(s.tokens[$0]) }) else { return false }
+        return (k + 1..<min(s.tokens.count, k + 4)).contains { Self.signingWords.contains(s.tokens[$0]) }
     }
     static let futureWords = Lexicon.embedded.words("agreement.future")
 

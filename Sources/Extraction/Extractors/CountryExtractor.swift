@@ -13,20 +13,19 @@ public struct CountryExtractor: Sendable {
         self.gazetteer = gazetteer ?? CountryGazetteer(reference: reference)
     }
 
-    /// Countries in order of first mention, each with the sentences that name it.
+    /// Countries in order of first mention, each with the sentences that name it, and the capital of
+    /// the dateline (« Minsk (VNA) – … »), which names its country too.
     public func extract(from document: Document) -> [CountryFact] {
-        facts(zip(document.sentences, document.tokens.map { gazetteer.mentions(in: $0).filter { !$0.historical } }))
+        facts(zip(document.sentences, document.tokens.map { gazetteer.mentions(in: $0).filter { !$0.historical } }),
+              dateline: gazetteer.dateline(of: document.article))
     }
 
-    /// The same from sentences already analysed (their countries are this gazetteer's current ones),
-    /// and the capital of the dateline (« Minsk (VNA) – … »), which names its country too.
+    /// The same from sentences already analysed (their countries are this gazetteer's current ones).
     func extract(_ doc: AnalysedDocument) -> [CountryFact] {
-        var out = facts(doc.sentences.lazy.map { ($0.sentence, $0.countries) })
-        if let d = doc.dateline, !out.contains(where: { $0.iso2 == d.iso2 }) { out.append(CountryFact(iso2: d.iso2, evidence: [d.evidence])) }
-        return out
+        facts(doc.sentences.lazy.map { ($0.sentence, $0.countries) }, dateline: doc.dateline)
     }
 
-    private func facts(_ sentences: some Sequence<(Sentence, [CountryMention])>) -> [CountryFact] {
+    private func facts(_ sentences: some Sequence<(Sentence, [CountryMention])>, dateline: CountryGazetteer.Dateline?) -> [CountryFact] {
         var order: [String] = []
         var evidence: [String: [Evidence]] = [:]
         for (sentence, mentions) in sentences {
@@ -37,6 +36,7 @@ public struct CountryExtractor: Sendable {
                 }
             }
         }
+        if let d = dateline, evidence[d.iso2] == nil { order.append(d.iso2); evidence[d.iso2] = [d.evidence] }
         return order.map { CountryFact(iso2: $0, evidence: evidence[$0] ?? []) }
     }
 }

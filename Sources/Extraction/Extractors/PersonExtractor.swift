@@ -377,7 +377,7 @@ public struct PersonExtractor: Sendable {
             var e = k
             while e < t.count, t[e].isCapitalized, !t[e].isPunctuation { e += 1 }
             // « de Binh Son, et Jan Kowal »: the same when « et » follows the comma.
-            if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.folded(e + 1))) || t[e].text == "(" { return e }
+            if e < t.count, t[e].text == "," && (nameRun(s, at: e + 1) != nil || PeopleWords.and.contains(s.word(e + 1))) || t[e].text == "(" { return e }
             return appositive ? e : nil
         }
         loop: while j < t.count {

@@ -70,7 +70,7 @@ struct AnalysedDocument: Sendable {
     let countryRank: [String]
     /// The dateline's place when it is a capital (« Lima (VNA) – … », « Quito, 3 mai (VNA) - … »): set apart
     /// from the body, yet where the story is filed from.
-    let dateline: (iso2: String, city: String, evidence: Evidence)?
+    let dateline: CountryGazetteer.Dateline?
 
     init(document: Document, countries: CountryGazetteer, organisations: PhraseMatcher<String>) {
         self.document = document
@@ -98,13 +98,7 @@ struct AnalysedDocument: Sendable {
             out.append(AnalysedSentence(index: k, sentence: s, tokens: tokens, countries: cs, organisations: orgs, dates: dates))
         }
         sentences = out
-        if let d = document.article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
-            let tokens = Tokenizer.tokens(city)
-            if let c = countries.mentions(in: tokens).first, c.form == .capital, c.tokens == 0..<tokens.count {
-                dateline = (c.iso2, city, Evidence(sentence: d.text, range: d.range, rule: "country.dateline"))
-            } else { dateline = nil }
-        } else { dateline = nil }
+        dateline = countries.dateline(of: document.article)
         countryRank = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
     }
 

@@ -141,7 +141,7 @@ public struct VisitExtractor: Sendable {
                 // ministre Y en 2014 »: no one named before the trip, the members after « dont » travel, each
                 // with their own date.
                 if [.arrival, .visit, .visited].contains(trig.kind), !mentions.contains(where: { $0.person != nil && $0.span.upperBound <= trig.at && $0.span.lowerBound >= lo }),
-                   let d = seg.first(where: { L.among.contains(s.folded($0)) }),
+                   let d = seg.first(where: { L.among.contains(s.word($0)) }),
                    let list = genitives(s, mentions, from: d, in: d..<seg.upperBound, lead: L.among) {
                     travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
                     guestSpans = list.map(\.mention.span)
@@ -155,15 +155,15 @@ public struct VisitExtractor: Sendable {
                     func joined(_ a: PersonMention, _ b: PersonMention) -> Bool {
                         guard a.span.upperBound < b.span.lowerBound else { return false }
                         let gap = a.span.upperBound..<b.span.lowerBound
-                        return !gap.isEmpty && gap.contains { L.and.contains(s.folded($0)) }
-                            && gap.allSatisfy { L.and.contains(s.folded($0)) || FrenchWords.determiners.contains(s.folded($0)) }
+                        return !gap.isEmpty && gap.contains { L.and.contains(s.word($0)) }
+                            && gap.allSatisfy { L.and.contains(s.word($0)) || FrenchWords.determiners.contains(s.word($0)) }
                     }
                     let others = mentions.filter { $0.person != nil && $0.person != p && $0.span.upperBound <= trig.at }
                     if let before = others.last(where: { joined($0, own) }) { travellers.insert((before.person, nil, nil), at: 0) }
                     else if let after = others.first(where: { joined(own, $0) }) { travellers.append((after.person, nil, nil)) }
                 }
                 if travellers.count == 2, rule == "visit.verb-subject" || rule == "visit.arrival" {
-                    if let r = seg.first(where: { L.respectively.contains(s.folded($0)) }) {
+                    if let r = seg.first(where: { L.respectively.contains(s.word($0)) }) {
                         let ds = s.dates.filter { $0.tokens.lowerBound > r && seg.contains($0.tokens.lowerBound) && $0.start != nil }
                         if ds.count == travellers.count {
                             for n in travellers.indices { travellers[n].words = ds[n].tokens }
@@ -191,7 +191,7 @@ public struct VisitExtractor: Sendable {
                     }
                     let coordinated = earlierEnd.map { e in
                         let i = c.tokens.lowerBound
-                        return (i == e + 1 || (i == e + 2 && L.objectArticle.contains(s.folded(e + 1)))) && (L.and.contains(s.folded(e)) || s.tokens[e].text == ",")
+                        return (i == e + 1 || (i == e + 2 && L.objectArticle.contains(s.word(e + 1)))) && (L.and.contains(s.word(e)) || s.tokens[e].text == ",")
                     } ?? false
                     let after = c.form == .name && trig.kind != .reception && trig.kind != .receptionNoun && trig.kind != .meeting
                         && (follows(L.after) || coordinated)
@@ -248,7 +248,7 @@ public struct VisitExtractor: Sendable {
                 // « X a été reçu le 3 mai par le président Y »: received, with no place named, in the country of
                 // whoever receives.
                 if hosts.isEmpty, trig.kind == .passiveReception,
-                   let m = mentions.first(where: { m in seg.contains(m.span.lowerBound) && (1...3).contains { k in L.by.contains(s.folded(m.span.lowerBound - k)) } }),
+                   let m = mentions.first(where: { m in seg.contains(m.span.lowerBound) && (1...3).contains { k in L.by.contains(s.word(m.span.lowerBound - k)) } }),
                    let p = m.person, let c = analysis.people[p].country {
                     hosts.append((c, nil))
                 }
@@ -820,9 +820,7 @@ public struct VisitExtractor: Sendable {
         /// the one before. « X avait visité le Vietnam en 2019 » in a story filed in Hanoi was not in Hanoi.
         static func isRecent(_ start: PartialDate?, _ articleDate: PartialDate?) -> Bool {
             guard let start, let a = articleDate else { return true }
-            guard let am = a.month else { return start.year == a.year }
-            guard let m = start.month else { return start.year == a.year }
-            return (0...1).contains(a.year * 12 + am - (start.year * 12 + m))
+            return start.isInMonthOrOneBefore(a)
         }
 
         /// Same visitor, same host and compatible dates: one visit, keeping the most precise details.
