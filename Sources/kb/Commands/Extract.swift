@@ -51,7 +51,7 @@ struct Extract: ParsableCommand {
                 continue
             }
             let (found, problems) = try CLI.run { try FileExtractor.articleFiles(in: [path]) }
-            for p in problems { CLI.warn("kb extract: \(p.path): \(p.reason)"); skipped += 1 }
+            for p in problems { CLI.warn("kb extract: \(p.path): \(ErrorMessages.reason(p))"); skipped += 1 }
             for file in found {
                 do {
                     try write(try extractor.extract(file: file))

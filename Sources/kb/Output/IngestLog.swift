@@ -75,10 +75,10 @@ final class IngestReporter {
 
     private func problem(_ p: FileProblem, run: Int64?) {
         switch options.logFormat {
-        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(p.reason)", newlines: false))
+        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(ErrorMessages.reason(p))", newlines: false))
         case .json:
             json(["event": "file_problem", "level": p.severity == .skipped ? "warning" : "info", "run": run as Any,
-                  "severity": p.severity.rawValue, "path": p.path, "reason": p.reason])
+                  "severity": p.severity.rawValue, "kind": p.kind.rawValue, "path": p.path, "reason": ErrorMessages.reason(p)])
         }
     }
 
