@@ -15,6 +15,21 @@ struct LogOptions: ParsableArguments {
     var logFormat: Format = .text
 }
 
+/// `--max-file-size`, read as `kb ingest` and `kb extract` read files (the same guarded reader).
+struct FileSizeLimit: ParsableArguments {
+    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 8M, 512K, 100000).", valueName: "size"))
+    var maxFileSize: String = "8M"
+
+    func validate() throws {
+        guard ByteCount.parse(maxFileSize) != nil else {
+            throw ValidationError("--max-file-size must be a size such as 8M, 512K or 100000, not « \(maxFileSize) »")
+        }
+    }
+
+    /// Valid once parsing is done (`validate`).
+    var bytes: Int { ByteCount.parse(maxFileSize) ?? 0 }
+}
+
 /// What an ingest says on stderr: a progress bar on a terminal only, per-file problems, and one
 /// summary line per run. stdout stays empty, so cron mails and pipes only get what matters.
 final class IngestReporter {
