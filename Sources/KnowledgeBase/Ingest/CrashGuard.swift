@@ -20,7 +20,7 @@ import Darwin
 /// (extracting) or `C` (crashed) or `-` (idle), then `\t<phase>\t<run id>\t<content hash>\t<path>\n`.
 /// With workers, several articles are in flight at once; the handler runs on the thread that
 /// trapped, so it marks that thread's slot only: the crash names the article that caused it.
-public enum CrashGuard {
+package enum CrashGuard {
     /// What a crashed marker said.
     struct Crash: Equatable {
         let phase: String
@@ -122,7 +122,7 @@ public enum CrashGuard {
 
     /// The CLI's part: after a crash, re-execute this program with the same arguments (and
     /// `KB_CRASH_RESUMES` one higher), at most `maxResumes` times per invocation.
-    public static func enableResume(arguments: [String], maxResumes: Int = 25) {
+    package static func enableResume(arguments: [String], maxResumes: Int = 25) {
         let env = ProcessInfo.processInfo.environment
         let done = Int(env["KB_CRASH_RESUMES"] ?? "") ?? 0
         guard done < maxResumes else { return }
@@ -141,7 +141,7 @@ public enum CrashGuard {
     }
 
     /// How many times this invocation was restarted after a crash.
-    public static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
+    package static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
 
     // Process-wide state the signal handler reads. Atomics, not a Mutex: a signal handler may not
     // take a lock (it may interrupt the lock's holder on the same thread), but lock-free atomic loads
