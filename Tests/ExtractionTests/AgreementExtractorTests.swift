@@ -246,6 +246,12 @@ import Testing
         #expect(got.map { $0.signed?.description } == ["2009-04-03", "2025-06"], "\(got.map(\.title)) \(got.map(\.signed))")
     }
 
+    /// A signing told as coming soon is no document yet.
+    @Test func aSigningToComeIsNoDocument() {
+        let got = agreements("Le maire a souhaité que les deux villes signent prochainement un accord de jumelage.")
+        #expect(got.isEmpty, "\(got.map(\.title))")
+    }
+
     /// « avec son homologue » says who signs, it ends the title; a document signed with someone needs no subject.
     @Test func withEndsTheTitle() {
         let a = agreements("Le ministre Tran Van Loc a signé un mémorandum d’entente avec son homologue laotien.")

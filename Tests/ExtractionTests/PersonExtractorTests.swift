@@ -125,6 +125,10 @@ import Testing
         #expect(rs.first?.roles.first?.organisation == "Parti travailliste")
         let qs = people("La présidente de l’Agence spatiale lettone, Ilze Berzina, a signé.")
         #expect(qs.first?.roles.first?.organisation == "Agence spatiale lettone")
+        // « d’État » qualifies the head like an adjective; the company's name closes the organisation.
+        let ss = people("Le directeur général de la corporation d’État Kosmoprom, Ivan Belov, a reçu la délégation.")
+        #expect(ss.map(\.name) == ["Ivan Belov"], "\(ss.map(\.name))")
+        #expect(ss.first?.roles.first?.organisation == "corporation d'État Kosmoprom", "\(ss.first?.roles ?? [])")
     }
 
     @Test func apostropheVariantsAreOneRole() {

@@ -181,6 +181,8 @@ import FrenchText
         "La prochaine visite du ministre péruvien Diego Salas au Vietnam devrait avoir lieu en mai.",
         "En marge du sommet à Jakarta, le Premier ministre Vo Thanh Nam a rencontré le président chilien Carlos Medina.",
         "Une délégation de Lima a signé un accord avec la province de Quang Ninh.",
+        // The agent of a passive is the host of a welcome, not its guest.
+        "La cérémonie d’accueil officielle a été présidée jeudi matin par le président Luong Van Tam au palais présidentiel.",
     ]
 
     @Test(arguments: negatives) func notVisits(_ text: String) {

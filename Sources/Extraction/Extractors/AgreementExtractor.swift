@@ -405,17 +405,16 @@ public struct AgreementExtractor: Sendable {
 
     static let signingWords = Lexicon.embedded.words("agreement.signing")
     static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
+    static let soonWords = Lexicon.embedded.words("agreement.soon")
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
     static let indefinite = Lexicon.embedded.words("agreement.indefinite")
     static let with = Lexicon.embedded.words("agreement.with")
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
-        for k in max(0, i - 4)..<i {
-            let fk = s.tokens[k]
-            if Self.prospectiveWords.contains(fk) { return true }
-        }
-        return false
+        let window = max(0, i - 4)..<i
+        if window.contains(where: { Self.prospectiveWords.contains(s.tokens[$0]) }) { return true }
+        return window.contains { Self.soonWords.contains(s.tokens[$0]) } && window.contains { Self.signingWords.contains(s.tokens[$0]) }
     }
 
     /// « un accord qui devrait être signé l'an prochain », « le protocole, qui sera signé en mai »: a signing

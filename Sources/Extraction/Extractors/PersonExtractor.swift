@@ -494,6 +494,8 @@ public struct PersonExtractor: Sendable {
             // The institution's head noun, then its adjectives and capitalised parts.
             let isPlace = PeopleWords.placeNoun.contains(t[k])
             var n = k + 1
+            // « la corporation d'État Rosatom, X »: the head, qualified, then its name.
+            var qualified = false
             // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
             if t[k].isCapitalized, !bodies.contains(t[k]), !t[k].isAcronym, let e = wholeProperComplement(from: k) { n = e }
             while n < t.count {
@@ -501,6 +503,11 @@ public struct PersonExtractor: Sendable {
                 if w.isPunctuation {
                     if w.text == "(", n + 2 < t.count, t[n + 1].isAcronym, t[n + 2].text == ")" { n += 3; continue }
                     break
+                }
+                if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]), PeopleWords.of.contains(w),
+                   n + 1 < t.count, PeopleWords.stateQualifier.contains(t[n + 1]) {
+                    n += 2; qualified = true
+                    continue
                 }
                 if let c = s.countries(at: n).first, c.form == .demonym {
                     // « la Marine nationale chilienne », « la province chinoise du Hunan »
@@ -512,7 +519,7 @@ public struct PersonExtractor: Sendable {
                     if bodies.contains(w) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
                     // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
                     // up to the comma before the person's.
-                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
+                    if n == k + 1 || qualified, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
                         var e = n
                         while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e]) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
                         if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
@@ -953,6 +960,7 @@ enum PeopleWords {
     static let article = Lexicon.embedded.words("person.article")
     static let placeNoun = Lexicon.embedded.words("person.place-noun")
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
+    static let stateQualifier = Lexicon.embedded.words("person.state-qualifier")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
     static let and = Lexicon.embedded.words("person.and")

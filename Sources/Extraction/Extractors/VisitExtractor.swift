@@ -412,11 +412,15 @@ public struct VisitExtractor: Sendable {
         var k = start
         // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
         var skipped = 0
+        var passive = false
         while k < seg.upperBound, skipped < 12, !lead.contains(s.word(k)) {
             if s.tokens[k].text == "," || L.and.contains(s.word(k)) { return nil }
+            if L.auxPassive.contains(s.word(k)) { passive = true }
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
+        // « la cérémonie d'accueil a été présidée par X »: the agent of a passive verb is the host.
+        if passive, L.by.contains(s.word(k)) { return nil }
         // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
         // ministre Y ») leaves the next one of the coordination as the first found.
         var reach = k + 2
@@ -903,6 +907,7 @@ private enum L {
     static let andAlso = Lexicon.embedded.words("visit.and-also")
     static let at = Lexicon.embedded.words("visit.at")
     static let by = Lexicon.embedded.words("visit.by")
+    static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")

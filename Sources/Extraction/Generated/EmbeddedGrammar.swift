@@ -34,6 +34,8 @@ agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennen
 agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
 # A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
 agreement.prospective	signer négocier négocient négocie négociaient conclure élaborer projet négociation négociations futur prochain rédiger
+# « signent prochainement un accord »: soon, with a signing (« prolonger bientôt l'accord » names one in force).
+agreement.soon	prochainement bientôt
 # « qui devrait être signé », « sera signé »: after a title, a signing still to come.
 agreement.future	devrait devraient sera seront doit doivent pourrait pourraient
 # Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
@@ -153,7 +155,9 @@ person.article	le la l' les
 # Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
 person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
 # Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
-person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement corporation conglomerat consortium holding
+# « la corporation d'État Rosatom »: the genitive that qualifies an organisation's head like an adjective.
+person.state-qualifier	etat
 # Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
