@@ -246,6 +246,16 @@ import Testing
         #expect(got.map { $0.signed?.description } == ["2009-04-03", "2025-06"], "\(got.map(\.title)) \(got.map(\.signed))")
     }
 
+    /// A headline's « accord » is the common word for the memorandum the body tells: one row, the body's kind.
+    @Test func aHeadlinesAccordIsTheBodysMemorandum() {
+        let doc = document("Les deux ministres ont signé un protocole d’accord sur la coopération dans l’industrie de défense.",
+                           headline: "Le Vietnam et le Chili signent un accord de coopération dans la défense")
+        let got = extractor.extract(from: doc)
+        #expect(got.map(\.kind) == [.memorandum], "\(got.map(\.title))")
+        let plan = agreements("Les deux ministres ont signé un plan de consultations entre les deux ministères pour 2026-2027.")
+        #expect(plan.map(\.kind) == [.plan], "\(plan.map(\.title))")
+    }
+
     /// A signing told as coming soon is no document yet.
     @Test func aSigningToComeIsNoDocument() {
         let got = agreements("Le maire a souhaité que les deux villes signent prochainement un accord de jumelage.")

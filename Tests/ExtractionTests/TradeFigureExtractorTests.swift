@@ -172,6 +172,14 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         #expect(f.first?.scope == .regional, "\(f.map(\.scope))")
     }
 
+    /// The province that opens the sentence is who trades.
+    @Test func aProvinceAsSubjectTradesRegionally() {
+        let f = facts("La province de Savannakhet a réalisé des échanges de 40 millions de dollars avec le Vietnam en 2024.")
+        #expect(f.first?.scope == .regional, "\(f.map(\.scope))")
+        let g = facts("Les provinces frontalières de Savannakhet et de Quang Tri ont réalisé des échanges de 50 millions de dollars.")
+        #expect(g.first?.scope == .regional, "\(g.map(\.scope))")
+    }
+
     @Test func bilateralWinsOverAPlaceOfEvent() {
         let f = facts("Lors du forum à Hô Chi Minh-Ville, le ministre a noté que le commerce bilatéral avait atteint 2 milliards de dollars.")
         #expect(f.first?.scope == .bilateral, "\(f.map(\.scope))")

@@ -232,6 +232,27 @@ import FrenchText
         #expect(v.count == 1 && v.first?.start?.description == "2025-03-16" && v.first?.end?.description == "2025-03-18", "\(v)")
     }
 
+    /// « entamant une visite … du 14 au 17 » gives the arrival the trip's end, whatever place the trip names.
+    @Test func anArrivalTakesTheEndOfTheTripItBegins() {
+        let v = visits("La présidente chilienne Ana Morales est arrivée le 14 juin à Hanoi, entamant une visite d’État au Vietnam du 14 au 17 juin.")
+        #expect(v.count == 1 && v.first?.start?.description == "2025-06-14" && v.first?.end?.description == "2025-06-17" && v.first?.kind == .state, "\(v)")
+    }
+
+    /// « Celui-ci », « Ce dernier » opening a sentence are the last person named.
+    @Test func anAnaphorOpeningTheSentenceTravels() {
+        let v = visits("La ministre chilienne Ana Morales a rencontré le Premier ministre Vo Thanh Nam. Ce dernier avait effectué une visite officielle au Chili en mars 2024.")
+        #expect(v.map(\.visitor) == ["Vo Thanh Nam"] && v.first?.hostCountry == "CL" && v.first?.start?.description == "2024-03", "\(v)")
+    }
+
+    /// « X, qui a rappelé ses visites … », « X, qui avait effectué une visite … »: the antecedent travels;
+    /// a relative clause that only speaks of a visit says nothing of who made it.
+    @Test func theAntecedentOfARelativeTripTravels() {
+        let v = visits("Le ministre a été reçu par le président chilien Carlos Medina, qui a rappelé ses visites au Vietnam en 2009 et 2016.")
+        #expect(v.map(\.visitor) == ["Carlos Medina", "Carlos Medina"] && v.map { $0.start?.description } == ["2009", "2016"], "\(v)")
+        let w = visits("Le ministre a été reçu par le président chilien Carlos Medina, qui avait effectué une visite au Vietnam en 2012.")
+        #expect(w.map(\.visitor) == ["Carlos Medina"], "\(w)")
+    }
+
     @Test func spousesInAnAppositionBothTravel() {
         let v = visits("Le président Tran Minh Duc a accueilli le président chilien Carlos Medina et son épouse Maria Lopez, en visite d’État au Vietnam les 3 et 4 mars.")
         #expect(v.contains { $0.visitor == "Carlos Medina" && $0.hostCountry == "VN" && $0.start?.description == "2025-03-03" && $0.kind == .state }, "\(v)")

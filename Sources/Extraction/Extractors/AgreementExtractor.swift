@@ -138,6 +138,7 @@ public struct AgreementExtractor: Sendable {
         var keys: [Set<String>] = []
         // Whether each fact's date was written after a signing word (« signé le … ») rather than inferred.
         var statedDates: [Bool] = []
+        var headline: [Bool] = []
         // The latest day the story has reached (« lundi 21 juillet »): what « à cette occasion, … ont signé » refers to.
         var storyDay: PartialDate?
         for s in doc.sentences {
@@ -183,7 +184,12 @@ public struct AgreementExtractor: Sendable {
                 let fact = AgreementFact(kind: c.kind, title: title, parties: parties, signed: date, domains: domains,
                                          key: matchKey(key, parties: parties),
                                          evidence: s.sentence.evidence(c.rule))
-                if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
+                // « Hanoï et Tokyo signent un accord de défense » over « ont signé un protocole d'accord sur la défense »: a
+                // headline's « accord » is the common word for the body's document.
+                let inHeadline = s.sentence.paragraph < 0
+                if let k = out.indices.first(where: { Self.same(out[$0], fact)
+                    || Self.sameDocument(out[$0], keys[$0], fact, key, loosely: headline[$0] || inHeadline) }) {
+                    if headline[k], out[k].kind == .agreement, fact.kind != .agreement { out[k].kind = fact.kind }
                     // A headline names fewer parties than the body sentence that tells the signing.
                     if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
                     // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
@@ -199,6 +205,7 @@ public struct AgreementExtractor: Sendable {
                     out.append(fact)
                     keys.append(key)
                     statedDates.append(stated != nil)
+                    headline.append(s.sentence.paragraph < 0)
                 }
             }
         }
@@ -397,9 +404,11 @@ public struct AgreementExtractor: Sendable {
     /// One document told twice (headline and body, lede and body): same kind, the parties of one among
     /// those of the other (one sentence may name a city the other does not), and the words of one title
     /// all in the other.
-    static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>) -> Bool {
+    /// `loosely`: a headline's « accord » may be the body's memorandum or protocol.
+    static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>, loosely: Bool = false) -> Bool {
         let pa = Set(a.parties), pb = Set(b.parties)
-        return a.kind == b.kind && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
+        let kinds = a.kind == b.kind || loosely && (a.kind == .agreement || b.kind == .agreement)
+        return kinds && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
             && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
 

@@ -144,7 +144,9 @@ public struct TradeFigureExtractor: Sendable {
         func trades(_ i: Int) -> Bool {
             var k = i - 1
             while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
-            guard k >= 0 else { return false }
+            // « La province de X a exporté … », « Les provinces de X et de Y ont réalisé des échanges … »:
+            // the subject of the figure's sentence trades.
+            guard k >= 0 else { return true }
             if Self.partnerWords.contains(f[k]) { return true }
             return Self.traderOf.contains(f[k]) && k > 0 && Self.tradeWords.contains(f[k - 1])
         }

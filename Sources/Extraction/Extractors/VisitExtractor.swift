@@ -36,7 +36,8 @@ public struct VisitExtractor: Sendable {
         for whole in doc.sentences {
             defer { if let p = analysis.mentions[whole.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
             let allMentions = analysis.mentions[whole.index]
-            let sentenceSubject = self.subject(whole, allMentions) ?? subject
+            // « Celui-ci avait effectué une visite en Inde »: an anaphor opening the sentence is the last person named.
+            let sentenceSubject = self.subject(whole, allMentions) ?? (opensWithAnaphor(whole) ? lastNamed : nil) ?? subject
             defer { if let p = sentenceSubject { subject = p } }
             let triggers = self.triggers(whole)
             guard !triggers.isEmpty else { continue }
@@ -51,7 +52,13 @@ public struct VisitExtractor: Sendable {
                 var described = seg
                 if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
                     let next = triggers[n + 1].at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
-                    if !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
+                    // « est arrivé à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the
+                    // arrival begins, whatever place it names.
+                    let begun = trig.kind == .arrival && (1...2).contains { d in
+                        let b = triggers[n + 1].at - d
+                        return b > trig.at && L.beginning.contains(whole.word(b)) && whole.tokens[b - 1].text == ","
+                    }
+                    if begun || !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
                         described = trig.at..<next.upperBound
                     }
                 }
@@ -110,6 +117,8 @@ public struct VisitExtractor: Sendable {
                         rule = "visit.apposition"
                     } else if let m = verbSubject(s, mentions, before: trig.at) {
                         travellers = [(m, nil, nil)]; rule = "visit.verb-subject"
+                    } else if let m = relativeTraveller(s, mentions, before: trig.at) {
+                        travellers = [(m, nil, nil)]; rule = "visit.relative"
                     } else if let d = delegation(s, seg) {
                         travellers = [(nil, d, nil)]; rule = "visit.delegation"
                     } else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) {
@@ -467,10 +476,26 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
+    /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
+    func opensWithAnaphor(_ s: AnalysedSentence) -> Bool {
+        L.anaphor.contains(s.word(0)) || (L.this.contains(s.word(0)) && L.latter.contains(s.word(1)))
+    }
+
     /// « le recteur …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0]) }) else { return nil }
+        let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
+        return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
+    }
+
+    /// « reçu par le président X, qui a rappelé ses visites au Vietnam », « X, qui avait effectué une visite
+    /// au Chili »: the antecedent of a relative clause whose verb makes the trip or whose possessive owns it.
+    func relativeTraveller(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        let t = s.tokens
+        guard let q = (max(0, at - 6)..<at).last(where: { L.relative.contains(t[$0]) }),
+              !(q + 1..<at).contains(where: { t[$0].text == "," }),
+              L.possessive.contains(s.word(at - 1)) || (q + 1..<at).contains(where: { L.tripVerb.contains(t[$0]) }) else { return nil }
         let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
@@ -908,6 +933,7 @@ private enum L {
     static let at = Lexicon.embedded.words("visit.at")
     static let by = Lexicon.embedded.words("visit.by")
     static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
+    static let beginning = Lexicon.embedded.words("visit.beginning")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")

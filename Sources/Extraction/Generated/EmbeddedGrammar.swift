@@ -15,7 +15,7 @@ agreement.head.protocol	protocole
 agreement.head.declaration	déclaration
 agreement.head.letter_of_intent	lettre_d'intention
 agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
-agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail
+agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail plan_de_consultations plan_de_mise_en_œuvre
 agreement.head.treaty	traité
 # « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
 # minutes of a meeting (« les deux coprésidents ont signé le procès-verbal de la session »).
@@ -341,6 +341,8 @@ visit.aux-reflexive	est se
 visit.aux-talked	est sont s' était
 # « qui effectue une visite », « X, entamant sa visite »: a trip going on.
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
+# « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
+visit.beginning	entamant commençant débutant effectuant
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
 visit.trip-verb	effectue effectuait effectuent entame entamait entament entrepris entreprend fait faisait poursuit poursuivait achevé terminé conclu conclut commencé débuté
 # Words between a trip verb and its noun: « a également effectué mardi matin une visite ».
