@@ -256,6 +256,19 @@ import Testing
         #expect(plan.map(\.kind) == [.plan], "\(plan.map(\.title))")
     }
 
+    /// « ont publié une déclaration commune et assisté à … »: a second participle ends the title.
+    @Test func aSecondParticipleEndsTheTitle() {
+        let got = agreements("Les deux dirigeants ont publié une déclaration commune et assisté à l’échange des documents.")
+        #expect(got.map(\.title) == ["déclaration commune"], "\(got.map(\.title))")
+    }
+
+    /// One party named in the sentence, Vietnam named in the article: Vietnam is the other party.
+    @Test func theOtherPartyIsVietnamWhenTheArticleNamesIt() {
+        let got = agreements("Le ministre vietnamien s’est rendu au Pérou après le Chili, où il avait signé un accord. "
+                             + "À Lima, il a signé une lettre d’intention sur la pêche. Le Chili reste un partenaire. Le Chili exporte du cuivre.")
+        #expect(got.last?.parties.sorted() == ["PE", "VN"], "\(got.map(\.parties))")
+    }
+
     /// A signing told as coming soon is no document yet.
     @Test func aSigningToComeIsNoDocument() {
         let got = agreements("Le maire a souhaité que les deux villes signent prochainement un accord de jumelage.")

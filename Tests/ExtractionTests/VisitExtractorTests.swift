@@ -238,6 +238,20 @@ import FrenchText
         #expect(v.count == 1 && v.first?.start?.description == "2025-06-14" && v.first?.end?.description == "2025-06-17" && v.first?.kind == .state, "\(v)")
     }
 
+    /// « est parti de Hanoi pour … à Lima »: a trip to where it goes; the eve of the stated period is that trip.
+    @Test func aDepartureForAPlaceIsATrip() {
+        let v = visits("À la tête d’une délégation, le Premier ministre Vo Thanh Nam est parti le 9 juin de Hanoi pour participer au forum de Lima, au Pérou, du 10 au 12 juin.")
+        #expect(v.count == 1 && v.first?.visitor == "Vo Thanh Nam" && v.first?.hostCountry == "PE" && v.first?.city == "Lima"
+                && v.first?.start?.description == "2025-06-10" && v.first?.end?.description == "2025-06-12", "\(v)")
+    }
+
+    /// A date between the trip verb and its noun, then another leg with its own dates: each country its dates.
+    @Test func eachLegOfATourHasItsDates() {
+        let v = visits("Le vice-ministre Tran Van Loc a effectué du 2 au 4 juin une visite de travail au Chili, avant de se rendre au Pérou du 5 au 7 juin.")
+        #expect(v.map(\.hostCountry) == ["CL", "PE"] && v.map { $0.start?.description } == ["2025-06-02", "2025-06-05"]
+                && v.map { $0.end?.description } == ["2025-06-04", "2025-06-07"], "\(v)")
+    }
+
     /// « Celui-ci », « Ce dernier » opening a sentence are the last person named.
     @Test func anAnaphorOpeningTheSentenceTravels() {
         let v = visits("La ministre chilienne Ana Morales a rencontré le Premier ministre Vo Thanh Nam. Ce dernier avait effectué une visite officielle au Chili en mars 2024.")

@@ -370,6 +370,8 @@ public struct AgreementExtractor: Sendable {
         if parties.count < 2 {
             for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }
         }
+        // A Vietnamese outlet's document with one named party is signed with Vietnam when the article names it.
+        if parties.count == 1, doc.countryRank.contains(Reference.homeCountry) { add(Reference.homeCountry) }
         for x in doc.countryRank where parties.count < 2 { add(x) }
         return parties
     }
@@ -475,6 +477,10 @@ public struct AgreementExtractor: Sendable {
             // infinitive clause, not the title.
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1]), Self.isInfinitive(t[j + 2].folded) { break }
             if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
+            // « ont adopté une déclaration commune et assisté à la signature »: a second past participle of the
+            // auxiliary, then its complement.
+            if and, j + 2 < t.count, Self.isParticiple(t[j + 1].text), !t[j + 1].isCapitalized,
+               FrenchWords.isPrepositionA(t[j + 2]) || FrenchWords.determiners.contains(t[j + 2]) { break }
             // « à cette occasion », « à cet effet »
             if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1]) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
@@ -504,6 +510,11 @@ public struct AgreementExtractor: Sendable {
     static let andWords = Lexicon.embedded.words("agreement.and")
     /// « se », « s' »: a reflexive verb follows, which the auxiliaries' check would take for a copula.
     static let reflexives = Lexicon.embedded.words("agreement.reflexive")
+
+    /// « assisté », « signés », « adoptée »: the written form ends in « é », « és », « ée » or « ées ».
+    static func isParticiple(_ text: String) -> Bool {
+        text.utf8.count > 4 && (text.hasSuffix("é") || text.hasSuffix("és") || text.hasSuffix("ée") || text.hasSuffix("ées"))
+    }
 
     static func isInfinitive(_ f: String) -> Bool {
         f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")

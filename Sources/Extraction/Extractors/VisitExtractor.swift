@@ -141,8 +141,10 @@ public struct VisitExtractor: Sendable {
                     case .visited: rule = "visit.visited"
                     default: rule = "visit.reception-passive"
                     }
+                    // « À la tête d'une délégation, le ministre X est parti … »: the one named right before the verb.
+                    if let m = adjacentSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
-                    if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
+                    else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                 }
@@ -280,9 +282,23 @@ public struct VisitExtractor: Sendable {
                         let own = self.dates(s, w, before: triggers[0].at, excluding: excluded).filter { w.contains($0.tokens.lowerBound) }
                         if !own.isEmpty { dates = own } else { dates = shared.filter { d in !travellers.contains { $0.words?.contains(d.tokens.lowerBound) ?? false } } }
                     }
-                    let used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    var used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    // « une visite en Hongrie du 20 au 22 juin, avant de se rendre en Slovaquie du 23 au 25 juin »:
+                    // as many dates as countries of a tour, in the same order, date each leg.
+                    var legs: [String: Int] = [:]
+                    let abroad = hosts.filter { $0.iso2 != t.country }
+                    if abroad.count > 1, dates.count == hosts.count, t.words == nil {
+                        let at = hosts.map { h in s.countries.first { $0.iso2 == h.iso2 && described.contains($0.tokens.lowerBound) }?.tokens.lowerBound }
+                        if at.allSatisfy({ $0 != nil }), Set(at.map { $0! }).count == at.count {
+                            let order = hosts.indices.sorted { at[$0]! < at[$1]! }
+                            let byPlace = dates.indices.sorted { dates[$0].tokens.lowerBound < dates[$1].tokens.lowerBound }
+                            for (h, d) in zip(order, byPlace) { legs[hosts[h].iso2] = d }
+                            used = "visit.tour-legs"
+                        }
+                    }
                     for h in hosts where h.iso2 != t.country {
-                        for d in dates.isEmpty || earlier.contains(h.iso2) ? [nil] : dates.map(Optional.some) {
+                        let own = legs[h.iso2].map { [dates[$0]] } ?? dates
+                        for d in own.isEmpty || earlier.contains(h.iso2) ? [nil] : own.map(Optional.some) {
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
@@ -572,11 +588,18 @@ public struct VisitExtractor: Sendable {
                      || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.word(i - 3))))
         }
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
+        // « a effectué du 20 au 22 juin une visite en Hongrie, … en Slovaquie du 23 au 25 juin »: a period between
+        // the verb and the trip's noun is the trip's too (a weekday there is the story's day: « a entamé lundi »).
+        if !own.isEmpty, let d = s.dates.last(where: { d in
+            d.kind == .period && d.tokens.upperBound <= seg.lowerBound && seg.lowerBound - d.tokens.upperBound <= 1 && usable(d) && anchored(d)
+                && (d.tokens.upperBound..<seg.lowerBound).allSatisfy { FrenchWords.determiners.contains(t[$0]) }
+        }) { own.insert(d, at: 0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
         var points = own.filter { $0.kind != .period || $0.start?.precision == .day }
-        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip.
+        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip, nor the eve of
+        // it (« est parti le 1er mars pour le sommet du 2 au 6 mars »).
         let periods = points.filter { $0.kind == .period }
-        points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) } }
+        points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) || Self.isEve(d.start, of: $0.start) } }
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
@@ -625,6 +648,14 @@ public struct VisitExtractor: Sendable {
     /// « La ministre bolivienne X a entamé mardi une tournée », « X effectue depuis jeudi une
     /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
     /// may sit between them).
+    /// « X est arrivé », « X s'est rendu »: the person whose name ends at the verb's auxiliary.
+    func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        var k = at
+        while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
+        guard k < at else { return nil }
+        return mentions.last { $0.span.upperBound == k }?.person
+    }
+
     func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         var k = at - 1
         var sawVerb = false
@@ -908,6 +939,11 @@ public struct VisitExtractor: Sendable {
         return s <= d && d <= week
     }
 
+    static func isEve(_ d: PartialDate?, of s: PartialDate?) -> Bool {
+        guard let d, let s, let a = d.day, let b = s.day else { return false }
+        return d.year == s.year && d.month == s.month && a + 1 == b
+    }
+
     static func within(_ d: PartialDate?, _ s: PartialDate?, _ e: PartialDate?) -> Bool {
         guard let d, let s, let e else { return false }
         return s <= d && d <= e
@@ -934,6 +970,7 @@ private enum L {
     static let by = Lexicon.embedded.words("visit.by")
     static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
     static let beginning = Lexicon.embedded.words("visit.beginning")
+    static let reflexive = Lexicon.embedded.words("visit.reflexive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")

@@ -289,6 +289,8 @@ trade.amount-joiner	, ; et puis
 trade.article-des.as-written	des
 # Endings of a past participle after « a » (« a atteint », « a progressé »): what a perfect tense ends with.
 trade.participle-ending	e es ee ees i is u us
+# « les pays de l'ASEAN », « les États membres de l'UEEA »: the members of a bloc stand for it.
+trade.member-noun	pays membres etats
 
 """#,
         "visits.lexicon": #"""
@@ -306,6 +308,10 @@ visit.kind-head	visite visites celle celles
 visit.arrived	arrivé arrivée arrivés arrivées
 # « s'est rendu au Chili »
 visit.went	rendu rendue rendus rend
+# « X s'est rendu »: the reflexive between the subject and its auxiliary.
+visit.reflexive	se s'
+# « est parti pour Lima », « s'est envolé pour Quito » (not « parties »: « les pays qui sont parties à l'accord »).
+visit.left-for	parti partie partis envolé envolée envolés envolées
 # « le président X vint au Pérou en 1990 », « est venue à Quito »
 visit.came	vint vinrent venu venue venus venues
 # « a quitté Santiago, concluant sa visite », « quittant Lima »
