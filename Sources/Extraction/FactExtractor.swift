@@ -3,7 +3,7 @@ public struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     public static let name = "kb-rules"
-    public static let version = "8"
+    public static let version = "9"
 
     public let reference: Reference
     public let parser: ArticleParser
