@@ -115,6 +115,12 @@ import Testing
         #expect(ps.last?.country == "LV")
     }
 
+    /// « R. Kowal, ancien Premier ministre, … »: an initial and a surname with a former office in apposition.
+    @Test func anInitialWithAFormerOfficeInApposition() {
+        let ps = people("Le ministre a rencontré R. Kowalczyk, ancien Premier ministre polonais.")
+        #expect(ps.map(\.name) == ["R. Kowalczyk"] && ps.first?.roles.first?.title == "Premier ministre" && ps.first?.country == "PL", "\(ps)")
+    }
+
     @Test func roleOrganisation() {
         let ps = people("Le président du parti Aube nouvelle, Jan Kowal, a reçu la délégation.")
         #expect(ps.first?.name == "Jan Kowal")

@@ -252,6 +252,21 @@ import FrenchText
                 && v.map { $0.end?.description } == ["2025-06-04", "2025-06-07"], "\(v)")
     }
 
+    /// « X, président du Sénat, qui effectue une visite de travail »: a title in apposition between the
+    /// visitor and the trip; « à Hanoï Samdech X, présidente de … »: a capital just before the name.
+    @Test func aTitleInAppositionBeforeTheRelativeTrip() {
+        let v = visits("Le Premier ministre Vo Thanh Nam a reçu le Premier ministre chilien Carlos Medina, président du Sénat, qui effectue une visite de travail au Vietnam.")
+        #expect(v.map(\.visitor) == ["Carlos Medina"] && v.first?.kind == .working, "\(v)")
+        let w = visits("Le président a reçu le 13 juin à Hanoï Samdech Sok Chenda, présidente de l’Assemblée nationale du Cambodge, en visite officielle au Vietnam.")
+        #expect(w.map(\.visitor) == ["Sok Chenda"] && w.first?.visitorCountry == "KH" && w.first?.kind == .official, "\(w)")
+    }
+
+    /// « la visite au Chili de S.E. M. X »: dotted honorifics before the visitor.
+    @Test func abbreviatedHonorificsBeforeTheVisitor() {
+        let v = visits("La ministre chilienne a rappelé la visite au Chili de S.E. M. Vo Thanh Nam en mars 2024.")
+        #expect(v.map(\.visitor) == ["Vo Thanh Nam"] && v.first?.start?.description == "2024-03", "\(v)")
+    }
+
     /// « Celui-ci », « Ce dernier » opening a sentence are the last person named.
     @Test func anAnaphorOpeningTheSentenceTravels() {
         let v = visits("La ministre chilienne Ana Morales a rencontré le Premier ministre Vo Thanh Nam. Ce dernier avait effectué une visite officielle au Chili en mars 2024.")

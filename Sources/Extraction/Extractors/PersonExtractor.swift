@@ -163,6 +163,7 @@ public struct PersonExtractor: Sendable {
                 if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
                     var k = end + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
+                    if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                     // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
                     if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
                         roles = sub.roles
@@ -195,12 +196,15 @@ public struct PersonExtractor: Sendable {
         // « Hoang Van Lai, secrétaire du Comité du Parti de la province, a … »
         i = 0
         while i < t.count {
-            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation,
+            // « a reçu à Hanoï Samdech X, présidente de … »: a place named just before does not join the name.
+            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation || !s.countries(at: i - 1).isEmpty,
                   let r = nameRun(s, at: i), !taken.contains(r.upperBound - 1) else { i += 1; continue }
             var k = r.upperBound
             if k < t.count, t[k].text == "," {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
+                // « R. Kowal, ancien Premier ministre, … »: a former office is still the title in apposition.
+                if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                 // « Anna Nowak, le ministre polonais Jan Kowal et … »: a title already read with the name
                 // after it is that person's, not an apposition to the name before.
                 if r.count >= 2, !titled.contains(k), let phrase = titlePhrase(s, at: k) {
@@ -961,6 +965,7 @@ enum PeopleWords {
     static let placeNoun = Lexicon.embedded.words("person.place-noun")
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
     static let stateQualifier = Lexicon.embedded.words("person.state-qualifier")
+    static let former = Lexicon.embedded.words("person.former")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
     static let and = Lexicon.embedded.words("person.and")

@@ -449,6 +449,10 @@ public struct VisitExtractor: Sendable {
         // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
         // ministre Y ») leaves the next one of the coordination as the first found.
         var reach = k + 2
+        // « la visite de S.E. M. X »: abbreviated honorifics before the name (letters and their full stops).
+        var h = k + 1
+        while h + 1 < seg.upperBound, h - k < 8, s.tokens[h].isCapitalized, s.tokens[h].text.utf8.count <= 3, s.tokens[h + 1].text == "." { h += 2 }
+        reach = max(reach, h + 1)
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
             if s.tokens[q].text == ",", !L.and.contains(s.word(q + 1)) { break }
@@ -622,7 +626,13 @@ public struct VisitExtractor: Sendable {
             m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.word(m.span.upperBound))
                 && (m.span.upperBound..<a).contains { L.spouse.contains(s.word($0)) }
         }
-        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) ?? spouse {
+        // « X, président du Sénat, qui effectue une visite »: a title in apposition between the name and the trip.
+        let titled = mentions.lastIndex { m in
+            m.span.upperBound < a && a - m.span.upperBound <= 12 && t[m.span.upperBound].text == ","
+                && persons.titlePhrase(s, at: m.span.upperBound + 1)?.span.upperBound == a
+        }
+        if let k = mentions.lastIndex(where: { $0.span.upperBound == a && ($0.person != nil || $0.country != nil) }) ?? spouse ?? titled
+            ?? mentions.lastIndex(where: { $0.span.upperBound == a }) {
             // « du président X et de son épouse Y, en visite … »: every person of the coordination.
             var list = [mentions[k]]
             var j = k

@@ -158,6 +158,8 @@ person.place-noun	province ville district commune region municipalite arrondisse
 person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement corporation conglomerat consortium holding
 # « la corporation d'État Rosatom »: the genitive that qualifies an organisation's head like an adjective.
 person.state-qualifier	etat
+# « X, ancien Premier ministre, … »: a former office before a title in apposition.
+person.former	ancien ancienne anciens anciennes feu
 # Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
