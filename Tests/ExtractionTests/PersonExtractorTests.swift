@@ -115,6 +115,12 @@ import Testing
         #expect(ps.last?.country == "LV")
     }
 
+    /// Party offices run long before the name in apposition.
+    @Test func aLongPartyOfficeBeforeTheNameInApposition() {
+        let ps = people("Le membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, Le Van Binh, a reçu la délégation.")
+        #expect(ps.map(\.name) == ["Le Van Binh"], "\(ps.map(\.name))")
+    }
+
     /// « R. Kowal, ancien Premier ministre, … »: an initial and a surname with a former office in apposition.
     @Test func anInitialWithAFormerOfficeInApposition() {
         let ps = people("Le ministre a rencontré R. Kowalczyk, ancien Premier ministre polonais.")

@@ -250,7 +250,9 @@ public struct PersonExtractor: Sendable {
     func longApposition(_ s: AnalysedSentence, from j: Int) -> (Int, Range<Int>)? {
         let t = s.tokens
         var k = j
-        while k < t.count, k - j <= 8 {
+        // « membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, X, »: Party
+        // offices run long.
+        while k < t.count, k - j <= 14 {
             let w = t[k]
             if w.text == "," {
                 guard k > j, let r = nameRun(s, at: k + 1), r.count >= 2, endsApposition(s, r.upperBound) else { return nil }
