@@ -269,6 +269,12 @@ import Testing
         #expect(got.last?.parties.sorted() == ["PE", "VN"], "\(got.map(\.parties))")
     }
 
+    /// A signing told after a title, beyond the words right after it, is another document's.
+    @Test func aLaterSigningIsAnotherDocuments() {
+        let got = agreements("Les deux parties ont examiné l’accord de libre-échange entre le Vietnam et le Chili, en vigueur depuis 2014, et assisté à la signature de dix contrats.")
+        #expect(got.count == 1 && got.first?.signed == nil, "\(got.map(\.signed))")
+    }
+
     /// A signing told as coming soon is no document yet.
     @Test func aSigningToComeIsNoDocument() {
         let got = agreements("Le maire a souhaité que les deux villes signent prochainement un accord de jumelage.")

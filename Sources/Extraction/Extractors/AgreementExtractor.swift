@@ -173,7 +173,12 @@ public struct AgreementExtractor: Sendable {
                     d.start != nil && d.kind != .period && !candidates.contains { $0.span.contains(d.tokens.lowerBound) }
                         && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 2))
                 }?.start
-                if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
+                // « ont examiné l'accord X, …, et assisté à la signature de douze accords »: a signing told after the
+                // title, beyond the words right after it, is another document's.
+                let signsThis = signed && t.indices.contains { k in
+                    Self.signingWords.contains(t[k]) && (k < c.span.lowerBound || k <= c.span.upperBound + 3)
+                }
+                if date == nil && signsThis { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
                 if anniversary { date = nil }
                 if stated != nil { date = stated }
