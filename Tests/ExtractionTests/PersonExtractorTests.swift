@@ -115,6 +115,13 @@ import Testing
         #expect(ps.last?.country == "LV")
     }
 
+    /// « le président fédéral X », « la Première ministre sortante X »: an office's adjective before the name.
+    @Test func anOfficesAdjectiveBeforeTheName() {
+        let ps = people("Le président fédéral Hans-Peter Vogel a reçu la Première ministre sortante Anna Kowalska.")
+        #expect(ps.map(\.name) == ["Hans-Peter Vogel", "Anna Kowalska"], "\(ps.map(\.name))")
+        #expect(ps.first?.roles.first?.title == "président fédéral", "\(ps.first?.roles ?? [])")
+    }
+
     /// Party offices run long before the name in apposition.
     @Test func aLongPartyOfficeBeforeTheNameInApposition() {
         let ps = people("Le membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, Le Van Binh, a reçu la délégation.")

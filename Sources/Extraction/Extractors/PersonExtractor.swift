@@ -431,6 +431,12 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
+            // « le président fédéral X », « le Premier ministre sortant X »: adjectives of an office, whatever follows.
+            if PeopleWords.officeAdjective.contains(fk) {
+                j += 1
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
             // « ministre déléguée chargée de la Francophonie »
             if PeopleWords.charged.contains(fk), PeopleWords.of.contains(s.word(j + 1)) {
                 j += 1
@@ -968,6 +974,7 @@ enum PeopleWords {
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
     static let stateQualifier = Lexicon.embedded.words("person.state-qualifier")
     static let former = Lexicon.embedded.words("person.former")
+    static let officeAdjective = Lexicon.embedded.words("person.office-adjective")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
     static let and = Lexicon.embedded.words("person.and")

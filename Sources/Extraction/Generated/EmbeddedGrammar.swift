@@ -160,6 +160,8 @@ person.organisation-head	parti comite conseil assemblee agence universite academ
 person.state-qualifier	etat
 # « X, ancien Premier ministre, … »: a former office before a title in apposition.
 person.former	ancien ancienne anciens anciennes feu
+# « le président fédéral X », « la Première ministre sortante X »: adjectives of an office before a name.
+person.office-adjective	federal federale sortant sortante interimaire elu elue
 # Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
