@@ -103,6 +103,9 @@ package enum SentenceSplitter {
         if scalars.count == 1, let c = scalars.first, c.properties.isUppercase { return true }
         // Hyphenated initials « J.-C. », « K.-J. ».
         if word.count <= 4 && word.contains(".-") { return true }
+        // Dotted initials « S.E. M. X » (Son Excellence), « J.F. Kennedy ».
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.count <= 3, parts.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isUppercase }) { return true }
         return false
     }
 

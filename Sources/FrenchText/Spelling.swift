@@ -70,7 +70,8 @@ package enum Spelling {
     /// `tokaev`; « Golovtchenko » and « Golovchenko » give `golovchenko`; « Poutine » and « Putin » give `putin`.
     ///
     /// Rules, in order, on a folded term: tch, tsch, sch, sh → ch; ou → u; y → i; kh → h; ck, q → k;
-    /// c → k except before e, i, h; w → v; x → ks; the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
+    /// c → k except before e, i, h; w → v; x → ks; i between a, e, o, u and e is dropped (« Nikolayevich »,
+    /// « Nikolaevich »); the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
     /// a final mute e after a consonant is dropped; doubled letters → one.
     package static func skeleton(_ term: String) -> String {
         // Nearly every term is ASCII once folded: its bytes are its scalars, and byte arrays cost far
@@ -101,12 +102,19 @@ package enum Spelling {
             else { out.append(b) }
         }
         s = out
+        // « Nikolaïevitch », « Nikolayevich », « Nikolaevich »: a glide between a vowel and « e » is written or not.
+        if s.count > 3 { s = s.indices.compactMap { i in Self.isGlide(i, in: s) ? nil : s[i] } }
         if s.count > 6, ASCIIRewrite.hasSuffix(s, "ieva") { s.removeLast(4); s.append(contentsOf: "eva".utf8) }
         else if s.count > 5, ASCIIRewrite.hasSuffix(s, "iev") { s.removeLast(3); s.append(contentsOf: "ev".utf8) }
         if s.count > 4, s.last == UInt8(ascii: "e"), !ASCIIRewrite.isVowel(s[s.count - 2]) { s.removeLast() }
         var w = 0
         for r in s.indices where w == 0 || s[w - 1] != s[r] { s[w] = s[r]; w += 1 }
         s.removeLast(s.count - w)
+    }
+
+    @inline(__always) static func isGlide(_ i: Int, in s: [UInt8]) -> Bool {
+        s[i] == UInt8(ascii: "i") && i > 0 && i + 1 < s.count && s[i + 1] == UInt8(ascii: "e")
+            && [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "o"), UInt8(ascii: "u")].contains(s[i - 1])
     }
 
     /// `skeleton` over Unicode scalars, for the rare term that is not ASCII.
@@ -132,6 +140,9 @@ package enum Spelling {
             else { out.append(c) }
         }
         s = out
+        s = s.indices.compactMap { i in
+            s[i] == "i" && i > 0 && i + 1 < s.count && ["a", "e", "o", "u"].contains(s[i - 1]) && s[i + 1] == "e" ? nil : s[i]
+        }
         for (ending, short) in [("ieva", "eva"), ("iev", "ev")] {
             let e = Array(ending.unicodeScalars)
             if s.count > e.count + 2, Array(s.suffix(e.count)) == e { s = Array(s.dropLast(e.count)) + Array(short.unicodeScalars) }
