@@ -122,6 +122,17 @@ import Testing
         #expect(ps.first?.roles.first?.title == "président fédéral", "\(ps.first?.roles ?? [])")
     }
 
+    /// A company named after a demonym in a title in apposition is no person; « Selon X, title, … »;
+    /// « le Dr X, directrice de l'hôpital Y, … ».
+    @Test func organisationsAndOpeningWordsAroundAppositions() {
+        let a = people("Mme Lena Berg, directrice de l’entreprise suédoise Nordvik Asia, a présenté le projet.")
+        #expect(a.map(\.name) == ["Lena Berg"] && a.first?.country == "SE", "\(a)")
+        let b = people("Selon Igor Petrenko, vice-Premier ministre biélorusse, la coopération progresse.")
+        #expect(b.map(\.name) == ["Igor Petrenko"] && b.first?.country == "BY", "\(b)")
+        let c = people("Le Dr Hoang Thi Lan, directrice de l’hôpital Bach Mai, a accueilli les médecins.")
+        #expect(c.map(\.name) == ["Hoang Thi Lan"], "\(c.map(\.name))")
+    }
+
     /// Party offices run long before the name in apposition.
     @Test func aLongPartyOfficeBeforeTheNameInApposition() {
         let ps = people("Le membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, Le Van Binh, a reçu la délégation.")

@@ -261,6 +261,22 @@ import FrenchText
         #expect(w.map(\.visitor) == ["Sok Chenda"] && w.first?.visitorCountry == "KH" && w.first?.kind == .official, "\(w)")
     }
 
+    /// « Arrivé à Lima le 12 juin, le ministre X … »: the participle opening the sentence (« Arrivé » folds
+    /// like the present « arrive »).
+    @Test func anOpeningParticipleIsAnArrival() {
+        let v = visits("Arrivé à Lima le 12 juin, le ministre Vo Van Lan a été accueilli par le vice-ministre péruvien Diego Salas.")
+        #expect(v.map(\.visitor) == ["Vo Van Lan"] && v.first?.hostCountry == "PE" && v.first?.city == "Lima", "\(v)")
+    }
+
+    /// A foreign visitor's trip of these days naming no place is to the dateline's country; a trip of
+    /// another year is not placed.
+    @Test func aTripNamingNoPlaceIsToTheDatelinesCountry() {
+        let v = visits("Hanoï (VNA) – À l’occasion de la visite de travail du vice-président chilien Carlos Medina, les deux parties ont signé trois accords.")
+        #expect(v.map(\.hostCountry) == ["VN"] && v.first?.visitor == "Carlos Medina", "\(v)")
+        let w = visits("Hanoï (VNA) – Il a rappelé la visite du vice-président chilien Carlos Medina en 2017.")
+        #expect(w.isEmpty, "\(w)")
+    }
+
     /// « la visite au Chili de S.E. M. X »: dotted honorifics before the visitor.
     @Test func abbreviatedHonorificsBeforeTheVisitor() {
         let v = visits("La ministre chilienne a rappelé la visite au Chili de S.E. M. Vo Thanh Nam en mars 2024.")

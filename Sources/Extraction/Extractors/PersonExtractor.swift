@@ -197,7 +197,10 @@ package struct PersonExtractor: Sendable {
         i = 0
         while i < t.count {
             // « a reçu à Hanoï Samdech X, présidente de … »: a place named just before does not join the name.
-            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation || !s.countries(at: i - 1).isEmpty,
+            // « Selon X, vice-Premier ministre, … »: a capitalised word opening the sentence is no part of the name
+            // when it is a grammar word.
+            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation || !s.countries(at: i - 1).isEmpty
+                    || (i == 1 && (FrenchWords.isFunctionWord(t[0]) || PeopleWords.accordingTo.contains(t[0]))),
                   let r = nameRun(s, at: i), !taken.contains(r.upperBound - 1) else { i += 1; continue }
             var k = r.upperBound
             if k < t.count, t[k].text == "," {
@@ -531,10 +534,14 @@ package struct PersonExtractor: Sendable {
                     if bodies.contains(w) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
                     // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
                     // up to the comma before the person's.
-                    if n == k + 1 || qualified, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
+                    // « de l'entreprise suédoise Volvo Asia, X »: lower-case qualifiers (a demonym) may sit between.
+                    let bare = n == k + 1 || qualified || !(k + 1..<n).contains { t[$0].isCapitalized }
+                    if bare, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
                         var e = n
                         while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e]) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
-                        if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
+                        // In a title in apposition after a name, no name follows: the capitalised words are the organisation's.
+                        if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil || appositive { n = e }
+                        else if e == t.count || t[e].isPunctuation, appositive { n = e }
                     }
                     break
                 }
@@ -974,6 +981,7 @@ enum PeopleWords {
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
     static let stateQualifier = Lexicon.embedded.words("person.state-qualifier")
     static let former = Lexicon.embedded.words("person.former")
+    static let accordingTo = Lexicon.embedded.words("person.according-to")
     static let officeAdjective = Lexicon.embedded.words("person.office-adjective")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")

@@ -242,6 +242,14 @@ package struct VisitExtractor: Sendable {
                 // « X a visité l'hôpital Bach Mai » in a story filed from Hanoi: a visitor from elsewhere is in the
                 // dateline's country.
                 if hosts.isEmpty, trig.kind == .visited, let d = dateline(doc) { hosts.append((d.iso2, nil)) }
+                // « Hanoï (VNA) – À l'occasion de la visite du vice-président chinois X, … »: a foreign visitor's trip
+                // of these days naming no place is to the dateline's country.
+                if hosts.isEmpty, trig.kind == .visit, let d = dateline(doc), let articleDate = doc.document.date,
+                   travellers.allSatisfy({ $0.country != nil && $0.country != d.iso2 }),
+                   self.dates(s, described, before: triggers[0].at, excluding: mentions.map(\.span))
+                       .allSatisfy({ $0.start.map { $0.isInMonthOrOneBefore(articleDate) } ?? true }) {
+                    hosts.append((d.iso2, nil))
+                }
                 if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
                     // « Le 3 mai, à Hanoi, le ministre X a reçu … »: the place of a reception may come before it.
                     for c in s.countries where c.tokens.upperBound <= trig.at && c.form == .capital && isLocative(s, c) {
@@ -529,7 +537,10 @@ package struct VisitExtractor: Sendable {
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
     func subject(_ s: AnalysedSentence, _ mentions: [PersonMention]) -> Int? {
         let t = s.tokens
-        let verb = t.indices.first { FrenchWords.isAuxiliary(t[$0]) || L.presentVerb.contains(t[$0]) } ?? t.count
+        // « Arrivé à Pékin, le président X a … »: a participle (written « -é ») folds like the present « arrive ».
+        let verb = t.indices.first { i in
+            FrenchWords.isAuxiliary(t[i]) || (L.presentVerb.contains(t[i]) && !t[i].text.hasSuffix("é"))
+        } ?? t.count
         for m in mentions where m.span.lowerBound < verb {
             let prev = m.span.lowerBound > 0 ? t[m.span.lowerBound - 1].folded : ""
             if L.notSubject.contains(prev) { continue }

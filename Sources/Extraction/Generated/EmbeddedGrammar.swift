@@ -155,7 +155,7 @@ person.article	le la l' les
 # Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
 person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
 # Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
-person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement corporation conglomerat consortium holding
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement corporation conglomerat consortium holding hopital ecole musee centre clinique laboratoire
 # « la corporation d'État Rosatom »: the genitive that qualifies an organisation's head like an adjective.
 person.state-qualifier	etat
 # « X, ancien Premier ministre, … »: a former office before a title in apposition.

@@ -606,6 +606,12 @@ empereur	head_of_state
 impératrice	head_of_state
 ex-président	head_of_state
 ex-ministre	minister
+ex-Premier ministre	head_of_government
+recteur	official
+rectrice	official
+vice-recteur	official
+professeur	official
+professeure	official
 épouse	generic
 époux	generic
 dirigeant	generic
@@ -615,6 +621,8 @@ homologue	generic
 M.	honorific
 Mme	honorific
 Mlle	honorific
+Dr	honorific
+Pr	honorific
 Parti	body
 Comité	body
 Conseil	body

@@ -30,6 +30,8 @@ visit.trigger.visit	{trigger [lex=visit.trip-noun]}	La visite du ministre letton
 visit.trigger.visit.pronoun	{trigger [lex=visit.trip-pronoun]}	Après la visite de 2010, celle du Premier ministre a suivi.
 # « est arrivé à Lima », « X, arrivée lundi à Quito, … »
 visit.trigger.arrival	([lex=visit.aux-arrived] | [f=,]) {trigger [lex=visit.arrived]}	La ministre est arrivée hier à Lisbonne.
+# « Arrivée lundi à Lima, la ministre a rencontré … »: the participle opening the sentence.
+visit.trigger.arrival.opening	{trigger [lex=visit.arrived & shape=Xx]}	Arrivée lundi à Lima, la ministre a rencontré le maire.
 # « s'est rendu au Chili », « se rend à Quito », « se sont rendus à Lima »
 visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] [] | [f=se] [lex=visit.aux-be]) {trigger [lex=visit.went]}	Les deux ministres se sont rendus au Chili en mai.
 # « la présidente X vint au Pérou en 1990 », « est venue à Quito »: the simple past needs no auxiliary.
