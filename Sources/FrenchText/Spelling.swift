@@ -1,16 +1,16 @@
 /// Spelling tolerance for analysed terms (folded, lower-case): how far apart two words are, the
 /// words one deletion away (for a deletion index), and a transliteration skeleton under which the
 /// French, English and German renderings of a Slavic or Central Asian name coincide.
-public enum Spelling {
+package enum Spelling {
     /// The typo budget of a query word by its length, as Meilisearch and Typesense count it:
     /// none up to 4 letters, one from 5 to 8, two from 9.
-    public static func typoBudget(length: Int) -> Int { length <= 4 ? 0 : length <= 8 ? 1 : 2 }
+    package static func typoBudget(length: Int) -> Int { length <= 4 ? 0 : length <= 8 ? 1 : 2 }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein where a transposition of two adjacent
     /// letters counts one), with a wrong first letter counting two: people rarely mistype the first
     /// letter, and words that differ there are usually other words (« mutation » / « station »).
     /// Stops early and returns `bound + 1` once the distance must exceed `bound`.
-    public static func distance(_ a: String, _ b: String, bound: Int) -> Int {
+    package static func distance(_ a: String, _ b: String, bound: Int) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > bound { return bound + 1 }
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
@@ -38,7 +38,7 @@ public enum Spelling {
     /// Every string one letter shorter than `term` (distinct). A deletion index stores these for each
     /// indexed word; a query word then finds the words within one edit by exact look-ups: the word
     /// itself, its own deletions, and the words whose deletions it or its deletions are.
-    public static func deletions(_ term: String) -> [String] {
+    package static func deletions(_ term: String) -> [String] {
         let s = Array(term.unicodeScalars)
         guard s.count > 1 else { return [] }
         var out: [String] = []
@@ -54,7 +54,7 @@ public enum Spelling {
 
     /// Whether a term takes part in spelling tolerance: letters only (numbers must match exactly:
     /// « 2015 » is not « 2016 »), at least four of them.
-    public static func isWord(_ term: String) -> Bool {
+    package static func isWord(_ term: String) -> Bool {
         var n = 0
         for s in term.unicodeScalars {
             guard s.properties.isAlphabetic else { return false }
@@ -72,7 +72,7 @@ public enum Spelling {
     /// Rules, in order, on a folded term: tch, tsch, sch, sh → ch; ou → u; y → i; kh → h; ck, q → k;
     /// c → k except before e, i, h; w → v; x → ks; the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
     /// a final mute e after a consonant is dropped; doubled letters → one.
-    public static func skeleton(_ term: String) -> String {
+    package static func skeleton(_ term: String) -> String {
         // Nearly every term is ASCII once folded: its bytes are its scalars, and byte arrays cost far
         // less than scalar arrays (the person extractor asks this of every candidate name's words).
         if term.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -6,8 +6,8 @@ import FrenchText
 /// Each document of an enumeration is its own row (« des accords entre A et B, entre C et D »).
 /// Vague plurals (« plusieurs accords ») and bare repeats (« le mémorandum tout juste signé ») are
 /// not new agreements; documents still to be negotiated or signed are not agreements yet.
-public struct AgreementExtractor: Sendable {
-    public let reference: Reference
+package struct AgreementExtractor: Sendable {
+    package let reference: Reference
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let heads: PhraseMatcher<Head>
@@ -83,7 +83,7 @@ public struct AgreementExtractor: Sendable {
     /// « de », « d' », « du »: the genitive after a noun.
     static let ofWords = Lexicon.embedded.words("agreement.of")
 
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
@@ -117,7 +117,7 @@ public struct AgreementExtractor: Sendable {
         partyNameWords = names
     }
 
-    public func extract(from document: Document) -> [AgreementFact] {
+    package func extract(from document: Document) -> [AgreementFact] {
         extract(AnalysedDocument(document: document, countries: countries, organisations: organisations))
     }
 

@@ -7,11 +7,11 @@ import FrenchText
 /// doing what people do (« X a réaffirmé »). Partial mentions (« le président Kalnins ») are merged
 /// with the fullest form, transliterated forms too (« Roumen Petkov », « Rumen Petkov »).
 /// Every person's evidence names the rule that read it (`person.title-name`, `person.mention`, …).
-public struct PersonExtractor: Sendable {
-    public let reference: Reference
+package struct PersonExtractor: Sendable {
+    package let reference: Reference
     /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
     /// nationality (« le président Hoang Van Lai ») is taken to be from here.
-    public var homeCountry: String? = Reference.homeCountry
+    package var homeCountry: String? = Reference.homeCountry
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let titles: PhraseMatcher<Reference.Title>
@@ -24,7 +24,7 @@ public struct PersonExtractor: Sendable {
     struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
 
     /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
@@ -70,7 +70,7 @@ public struct PersonExtractor: Sendable {
         }
     }
 
-    public func extract(from document: Document) -> [PersonFact] {
+    package func extract(from document: Document) -> [PersonFact] {
         var doc = AnalysedDocument(document: document, countries: countries, organisations: organisations)
         memoise(&doc)
         return analyse(doc).people

@@ -7,8 +7,8 @@ import FrenchText
 /// An amount needs a currency (« 600 Vietnamiens » is no figure) and a sentence about trade or
 /// investment (a budget or a loan is not). Vague amounts (« quelques dizaines de millions de
 /// dollars ») carry no figure an analyst can use and are left out.
-public struct TradeFigureExtractor: Sendable {
-    public let reference: Reference
+package struct TradeFigureExtractor: Sendable {
+    package let reference: Reference
     /// Currency names (« dollars », « dollars américains ») → ISO code.
     private var currencyNames = PhraseMatcher<String>()
     private var symbols: [String: String] = [:]
@@ -18,7 +18,7 @@ public struct TradeFigureExtractor: Sendable {
     let organisations: PhraseMatcher<String>
 
     /// `countries` lets FactExtractor share the gazetteer it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         for c in reference.currencies {
@@ -33,7 +33,7 @@ public struct TradeFigureExtractor: Sendable {
         organisations = AnalysedDocument.organisationGazetteer(reference)
     }
 
-    public func extract(from document: Document) -> [TradeFigureFact] {
+    package func extract(from document: Document) -> [TradeFigureFact] {
         extract(AnalysedDocument(document: document, countries: countries, organisations: organisations))
     }
 

@@ -6,17 +6,17 @@ import FrenchText
 /// 2011 » = one visit per year), tours (one visit per country), meetings held where one party lives.
 /// Invitations, planned visits, calls and video meetings are not visits. Each visit's evidence names
 /// the rule (construction) that read it: `visit.arrival`, `visit.genitive-list`, `visit.welcome`, …
-public struct VisitExtractor: Sendable {
-    public let reference: Reference
+package struct VisitExtractor: Sendable {
+    package let reference: Reference
     let persons: PersonExtractor
 
     /// `persons` lets FactExtractor share the one it runs already.
-    public init(reference: Reference, persons: PersonExtractor? = nil) {
+    package init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
         self.persons = persons ?? PersonExtractor(reference: reference)
     }
 
-    public func extract(from document: Document) -> [VisitFact] {
+    package func extract(from document: Document) -> [VisitFact] {
         var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
         persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))
