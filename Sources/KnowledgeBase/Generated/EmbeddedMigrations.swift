@@ -1086,5 +1086,14 @@ UPDATE skipped_files SET reason = substr(reason, 1, instr(reason, ': not followe
 -- doc ingest_problems.reason: What was wrong, for people; names no command-line flag (kb adds the one that fixes the kind when it prints the problem)
 
 """#),
+        (name: "019_fts_batched.sql", sql: #"""
+-- The search index gets a new article's row from the ingest itself, for a whole batch of articles
+-- after their savepoints, instead of from an insert trigger inside each article's savepoint: FTS5
+-- writes its pending terms to disk at every savepoint, so the trigger made one index segment per
+-- article (perf: sqlite3VtabSavepoint on the writer thread), merged again at the end of the run.
+-- Updates and deletes of stored articles still reach the index through their triggers.
+DROP TRIGGER articles_fts_insert;
+
+"""#),
     ]
 }

@@ -168,11 +168,12 @@ extension KnowledgeBase {
                     try db.inTransaction(.immediate) {
                         let deadline = Date().addingTimeInterval(options.batchSeconds)
                         var inBatch = 0
+                        var toIndex: [Int64] = []
                         repeat {
                             let entry = candidates[next]
                             let prepared = pipeline.result(next)
                             next += 1
-                            let outcome = try store(db, prepared, options: options, summary: &run.summary)
+                            let outcome = try store(db, prepared, options: options, summary: &run.summary, toIndex: &toIndex)
                             if outcome != .skipped, remembered[entry.path] != nil { try SkipMemory.forget(db, path: entry.path) }
                             run.summary.count(outcome)
                             if outcome == .new || outcome == .updated { inBatch += 1 }
@@ -180,6 +181,7 @@ extension KnowledgeBase {
                             progress?(IngestEvent(phase: .files, path: entry.path, outcome: outcome, index: done, total: entries.count))
                         } while next < candidates.count && inBatch < options.batchSize && Date() < deadline
                         written += inBatch
+                        try SearchIndex.indexArticles(db, ids: toIndex)
                         try run.logProgress(db)
                         return .commit
                     }
@@ -213,7 +215,7 @@ extension KnowledgeBase {
     /// of what is committed), never writes. A text that crashed kb in an earlier run is not
     /// extracted here: `crashed_texts` is written before the pipeline starts.
     static func prepare(_ entry: FileEntry, slot: Int, runID: Int64, options: IngestOptions,
-                        extractor: FactExtractor, reader: DatabaseQueue?) -> PreparedFile {
+                        extractor: FactExtractor, reference: ReferenceIndex, reader: DatabaseQueue?, terms: TermCache?) -> PreparedFile {
         let name = URL(fileURLWithPath: entry.path).lastPathComponent
         let identity = FileIdentity.of(entry.path)
         let result = Result<PreparedFile.Ready, any Error> {
@@ -228,7 +230,7 @@ extension KnowledgeBase {
                 }
             }
             let extracted = isNew == true
-                ? extract(decoded.text, name: name, path: entry.path, hash: hash, slot: slot, runID: runID, extractor: extractor)
+                ? extract(decoded.text, name: name, path: entry.path, hash: hash, slot: slot, runID: runID, extractor: extractor, reference: reference, terms: terms)
                 : nil
             return PreparedFile.Ready(source: source, decoded: decoded, hash: hash, extracted: extracted)
         }
@@ -236,19 +238,21 @@ extension KnowledgeBase {
     }
 
     /// Parse, clean, extract (under the calling thread's crash marker slot) and analyse for search.
+    /// `terms`: the writer's vocabulary cache, to prepare the terms it does not know yet.
     static func extract(_ text: String, name: String, path: String, hash: String, slot: Int, runID: Int64,
-                        extractor: FactExtractor) -> ExtractedArticle {
+                        extractor: FactExtractor, reference: ReferenceIndex, terms: TermCache? = nil) -> ExtractedArticle {
         let (article, facts) = CrashGuard.extracting(slot: slot, phase: "ingest", runID: runID, hash: hash, path: path) {
             TestHooks.trapIfRequested(text)
             return extractor.process(raw: text, source: name)
         }
-        return ExtractedArticle(article: article, facts: facts, search: SearchTexts(article))
+        return ExtractedArticle(article: article, facts: facts, terms: terms, people: PersonResolver(reference: reference))
     }
 
     /// The writer's part of one file, inside the caller's transaction; the article itself is
     /// all-or-nothing (savepoint).
+    /// `toIndex`: gets the id of an article inserted, whose search row the caller adds.
     private func store(_ db: Database, _ prepared: PreparedFile, options: IngestOptions,
-                       summary: inout IngestSummary) throws -> IngestOutcome {
+                       summary: inout IngestSummary, toIndex: inout [Int64]) throws -> IngestOutcome {
         let entry = prepared.entry, name = prepared.name, identity = prepared.identity
         var warnings: [String] = []
         var outcome = IngestOutcome.skipped
@@ -256,7 +260,10 @@ extension KnowledgeBase {
             let ready = try prepared.result.get()
             let decoded = ready.decoded, hash = ready.hash, source = ready.source
             warnings = decoded.warnings
-            try db.inSavepoint {
+            // The terms this article adds are known only if its savepoint is released.
+            let termCache = TermCache.for(db), termMark = termCache.pendingMark
+            var inserted: Int64?
+            do { try db.inSavepoint {
                 if let crashed = try CrashStore.crashedRun(db, hash: hash) {
                     throw FileFailure(.crashed, "extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
                 }
@@ -273,7 +280,7 @@ extension KnowledgeBase {
                 // A worker skips extraction only for text it saw stored; if an earlier file of this
                 // batch removed that article since, the text is new after all.
                 let x = ready.extracted ?? Self.extract(decoded.text, name: name, path: entry.path, hash: hash, slot: 0,
-                                                        runID: summary.runID ?? 0, extractor: extractor)
+                                                        runID: summary.runID ?? 0, extractor: extractor, reference: referenceIndex)
                 let article = x.article
                 guard !article.headline.isEmpty else { throw FileFailure(.notArticle, "no headline or text after the date line: skipped") }
                 if let problem = article.dateProblem {
@@ -281,20 +288,26 @@ extension KnowledgeBase {
                 } else if article.date == nil {
                     warnings.append("no date line (` date YYYY-MM-DD Headline`): ingested with no date")
                 }
-                let saved = try ArticleStore.save(db, article: article, facts: x.facts, search: x.search, hash: hash, source: source,
+                let saved = try ArticleStore.save(db, article: article, facts: x.facts, search: x.search, offsets: x.offsets, indexLater: true,
+                                                  newTerms: x.newTerms, personForms: x.personForms, hash: hash, source: source,
                                                   extractorVersion: FactExtractor.version, reference: referenceIndex)
                 outcome = saved.outcome
+                if saved.inserted { inserted = saved.articleID }
                 if let id = saved.articleID {
                     if let original = decoded.original {
                         try ArticleStore.saveOriginal(db, articleID: id, mediaType: original.mediaType, bytes: original.bytes)
                     }
-                    if let other = try ArticleStore.recordFingerprint(db, articleID: id, bodyTerms: x.search.bodyTerms, isNew: saved.inserted) {
+                    if let other = try ArticleStore.recordFingerprint(db, articleID: id, fingerprint: x.search.fingerprint, isNew: saved.inserted) {
                         warnings.append("near-duplicate of \(other) (another copy of the same story): linked to it, searched as one hit")
                     }
                 }
                 if options.articleDelay > 0 { Thread.sleep(forTimeInterval: options.articleDelay) }
                 return .commit
+            } } catch {
+                termCache.dropPending(after: termMark)
+                throw error
             }
+            if let inserted { toIndex.append(inserted) }
         } catch let e as FileFailure {
             summary.add(FileProblem(path: entry.path, e, identity: identity))
             return .skipped
@@ -326,10 +339,11 @@ extension KnowledgeBase {
         config.readonly = true
         config.busyMode = .timeout(10)
         let reader = try? DatabaseQueue(path: path, configuration: config)
-        let extractor = self.extractor
+        let extractor = self.extractor, reference = referenceIndex
+        let terms = try wrap { try dbQueue.writeWithoutTransaction { db in TermCache.for(db) } }
         let workers = options.workers ?? IngestPipeline.defaultWorkers
         return IngestPipeline(count: candidates.count, workers: workers, window: 4 * workers + 4) { slot, index in
-            Self.prepare(candidates[index], slot: slot, runID: runID ?? 0, options: options, extractor: extractor, reader: reader)
+            Self.prepare(candidates[index], slot: slot, runID: runID ?? 0, options: options, extractor: extractor, reference: reference, reader: reader, terms: terms)
         }
     }
 

@@ -24,23 +24,48 @@ struct PreparedFile: Sendable {
     let result: Result<Ready, any Error>
 }
 
-/// An article with its facts and its search texts, all computed off the writer's thread.
+/// An article with its facts and everything the writer stores about it that is not SQL, all
+/// computed off the writer's thread: search texts and terms, new terms with their variants, the
+/// fingerprint, the raw text's character offsets. The writer only binds and steps statements.
 struct ExtractedArticle: Sendable {
     let article: Article
     let facts: ArticleFacts
     let search: SearchTexts
+    let offsets: TextOffsets
+    /// Terms the writer's cache did not know when the worker looked (nil: not looked).
+    let newTerms: [SearchIndex.PreparedTerm]?
+    /// Spellings and keys of `facts.people`, one for one.
+    let personForms: [PersonResolver.Forms]
+
+    init(article: Article, facts: ArticleFacts, terms cache: TermCache?, people: PersonResolver) {
+        self.article = article
+        self.facts = facts
+        personForms = facts.people.map { people.forms(name: $0.name, aliases: $0.aliases) }
+        let search = SearchTexts(article)
+        self.search = search
+        offsets = TextOffsets(article.raw)
+        newTerms = cache.map { SearchIndex.prepareTerms(search, cache: $0) }
+    }
 }
 
-/// The analysed headline and body stored for the FTS index; the body's terms also give the
-/// near-duplicate fingerprint (no second analysis of the body).
+/// The analysed headline and body stored for the FTS index, their distinct terms (for the
+/// vocabulary) and the body's near-duplicate fingerprint (no second analysis of the body).
 struct SearchTexts: Sendable {
     let headline: String
     let body: String
+    /// Each term of headline and body once, in order of first appearance.
+    let terms: [String]
+    let fingerprint: UInt64?
     init(_ article: Article) {
         headline = FrenchAnalyzer.indexText(article.headline)
         body = FrenchAnalyzer.indexText(article.body)
+        let bodyTerms = body.split(separator: " ")
+        fingerprint = SimHash.fingerprint(terms: bodyTerms.map(String.init))
+        var seen = Set<Substring>()
+        var terms: [String] = []
+        for term in headline.split(separator: " ") + bodyTerms where seen.insert(term).inserted { terms.append(String(term)) }
+        self.terms = terms
     }
-    var bodyTerms: [String] { body.split(separator: " ").map(String.init) }
 }
 
 /// The ingest's pipeline: worker threads read, decode, parse, extract and analyse files ahead of

@@ -11,19 +11,70 @@ import SQLite3
 /// Keeps the search side of the database in step with the analyzer: the term → stem vocabulary
 /// (`search_terms`) and the analysed columns, re-analysed when `FrenchAnalyzer.version` changes.
 enum SearchIndex {
-    /// Called by the ingest after it wrote an article's row with `searchTexts` (its search_headline
-    /// and search_body, as stored): records the article's new terms (the FTS index itself follows
+    /// Called by the ingest after it wrote an article's row with `search` (its search_headline and
+    /// search_body, as stored): records the article's new terms (the FTS index itself follows
     /// through the triggers of migration 001). The first call on a connection also re-analyses
-    /// stored articles if they were analysed by another version. The caller passes the texts it
-    /// just stored rather than this reading them back: one statement less per article.
-    static func articleWritten(_ db: Database, searchTexts: [String]) throws {
+    /// stored articles if they were analysed by another version. `prepared`: the new terms with
+    /// their stems and spelling variants, computed by a worker (`prepareTerms`); without them the
+    /// writer computes those of the terms still unknown.
+    static func articleWritten(_ db: Database, search: SearchTexts, prepared: [PreparedTerm]? = nil) throws {
+        try record(db, search: search, prepared: prepared, cache: checkVersion(db))
+    }
+
+    /// Before the first article a connection writes: re-analyses stored articles if they were
+    /// analysed by another version. Called before an article's row is inserted, since its search
+    /// row may be added only later (`indexArticles`) and re-analysis updates every stored row.
+    @discardableResult
+    static func checkVersion(_ db: Database) throws -> TermCache {
         let cache = TermCache.for(db)
         if !cache.versionChecked {
             if try storedVersion(db) != FrenchAnalyzer.version { try reindex(db) }
             else if try !variantsAreCurrent(db) { try rebuildVariants(db) }
             cache.versionChecked = true
         }
-        try record(db, terms: searchTexts, cache: cache)
+        return cache
+    }
+
+    /// A term not in `search_terms` yet as far as a worker could tell, with what its row and its
+    /// variant rows hold: all the string work done off the writer's thread.
+    struct PreparedTerm: Sendable {
+        let term: String
+        let stem: String
+        /// Deletions (kind 0) and skeleton (kind 1); none for a short word or one with a digit.
+        let variants: [(variant: String, kind: Int32)]
+
+        init(_ term: String) {
+            self.term = term
+            stem = FrenchAnalyzer.stem(term)
+            var v: [(variant: String, kind: Int32)] = []
+            if Spelling.isWord(term) {
+                for d in Spelling.deletions(term) { v.append((d, VariantWriter.deletion)) }
+                let skeleton = Transliteration.skeleton(word: term)
+                if skeleton != term { v.append((skeleton, VariantWriter.skeleton)) }
+            }
+            variants = v
+        }
+    }
+
+    /// On a worker: the terms of `search` that `cache` does not know (committed or written in the
+    /// writer's open transaction), prepared. A term the cache learns meanwhile is filtered again by
+    /// the writer; one it forgets (a rolled-back article) is prepared by the writer itself.
+    static func prepareTerms(_ search: SearchTexts, cache: TermCache) -> [PreparedTerm] {
+        cache.unknownTerms(search.terms, includingPending: true).map(PreparedTerm.init)
+    }
+
+    /// Adds the search rows of articles just inserted (migration 019: no insert trigger). The ingest
+    /// calls it once per transaction for the articles whose savepoints were released: FTS5 writes
+    /// its pending terms to disk at every savepoint, so rows added inside each article's savepoint
+    /// made one index segment per article.
+    /// One statement for all: each statement is a savepoint of its own, so one per article would
+    /// still make a segment per article.
+    static func indexArticles(_ db: Database, ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO articles_fts(rowid, search_headline, search_body)
+            SELECT id, search_headline, search_body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """).execute(arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
     }
 
     /// FTS5's default: segments merged as they accumulate, a little at each commit.
@@ -95,17 +146,22 @@ enum SearchIndex {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM articles LIMIT 1)") == 0
     }
 
-    private static func record(_ db: Database, terms texts: [String], cache: TermCache) throws {
-        let fresh = cache.unknownTerms(in: texts)
+    /// Terms go in `search_terms` and their variants in `search_variants`, both bound and stepped
+    /// directly (SQLite's C calls): a new article of real news brings dozens of new words, each
+    /// with about ten variants, and GRDB's argument conversion cost more than SQLite's insert.
+    private static func record(_ db: Database, search: SearchTexts, prepared: [PreparedTerm]?, cache: TermCache) throws {
+        let fresh = cache.unknownTerms(search.terms, includingPending: true)
         guard !fresh.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
+        var byTerm: [String: PreparedTerm] = [:]
+        if let prepared { for p in prepared { byTerm[p.term] = p } }
+        let insert = try DirectStatement(db, sql: "INSERT OR IGNORE INTO search_terms(term, stem) VALUES (?, ?)")
         let variants = try VariantWriter(db)
         var added: [String] = []
         for term in fresh {
-            let t = String(term)
-            try insert.execute(arguments: [t, FrenchAnalyzer.stem(t)])
-            if db.changesCount > 0 { try variants.add(t) }
-            added.append(t)
+            let p = byTerm[term] ?? PreparedTerm(term)
+            try insert.run(.text(p.term), .text(p.stem))
+            if db.changesCount > 0 { try variants.add(p) }
+            added.append(term)
         }
         // Only a committed transaction makes the terms known: a rolled-back article must write them again.
         cache.pend(added)
@@ -143,6 +199,9 @@ extension SearchIndex {
         init(_ db: Database) throws {
             self.db = db
             insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_variants(variant, kind, term) VALUES (?, ?, ?) -- bound directly")
+        }
+        func add(_ p: PreparedTerm) throws {
+            for v in p.variants { try write(v.variant, v.kind, p.term) }
         }
         func add(_ term: String) throws {
             guard Spelling.isWord(term) else { return }
@@ -215,6 +274,7 @@ final class TermCache: Sendable {
     struct State: Sendable {
         var known: Set<String> = []
         var pending: [String] = []
+        var pendingSet: Set<String> = []
         var versionChecked = false
     }
     private let state = Mutex(State())
@@ -244,19 +304,26 @@ final class TermCache: Sendable {
         get { state.withLock { $0.versionChecked } }
         set { state.withLock { $0.versionChecked = newValue } }
     }
-    /// The terms of `texts` not known yet, each once, in order of appearance.
-    func unknownTerms(in texts: [String]) -> [Substring] {
+    /// The terms of `terms` (distinct already) not known yet, in order. `includingPending`: terms
+    /// written in the open transaction count as known too (they are in `search_terms` unless the
+    /// transaction rolls back, which drops them from the cache as well).
+    func unknownTerms(_ terms: [String], includingPending: Bool = false) -> [String] {
         state.withLock { state in
-            var fresh: [Substring] = []
-            var seen = Set<Substring>()  // a body repeats its terms: each new one is inserted once, not per occurrence
-            for text in texts {
-                for term in text.split(separator: " ") where seen.insert(term).inserted && !state.known.contains(String(term)) { fresh.append(term) }
-            }
-            return fresh
+            terms.filter { !state.known.contains($0) && !(includingPending && state.pendingSet.contains($0)) }
         }
     }
-    func pend(_ terms: [String]) { state.withLock { $0.pending.append(contentsOf: terms) } }
-    func commitPending() { state.withLock { $0.known.formUnion($0.pending); $0.pending = [] } }
-    func dropPending() { state.withLock { $0.pending = [] } }
-    func reset() { state.withLock { $0.known = []; $0.pending = [] } }
+    /// Where the pending terms stand, before an article: `dropPending(after:)` forgets the terms of
+    /// an article whose savepoint rolled back (its rows are gone, so they are not known).
+    var pendingMark: Int { state.withLock { $0.pending.count } }
+    func dropPending(after mark: Int) {
+        state.withLock { s in
+            guard s.pending.count > mark else { return }
+            for t in s.pending[mark...] { s.pendingSet.remove(t) }
+            s.pending.removeSubrange(mark...)
+        }
+    }
+    func pend(_ terms: [String]) { state.withLock { $0.pending.append(contentsOf: terms); $0.pendingSet.formUnion(terms) } }
+    func commitPending() { state.withLock { $0.known.formUnion($0.pending); $0.pending = []; $0.pendingSet = [] } }
+    func dropPending() { state.withLock { $0.pending = []; $0.pendingSet = [] } }
+    func reset() { state.withLock { $0.known = []; $0.pending = []; $0.pendingSet = [] } }
 }

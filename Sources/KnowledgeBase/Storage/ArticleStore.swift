@@ -31,17 +31,18 @@ enum ArticleStore {
 
     /// Fingerprints an article's body and links it to the earliest stored article it nearly copies
     /// (`SimHash`, ≤ 3 of 64 bits apart). Returns that article's source, if any.
+    /// `fingerprint`: of the body's analysed terms, as stored for search (`SearchTexts`, computed
+    /// by a worker). A new article has no rows to delete.
     @discardableResult
-    /// `bodyTerms`: the body's analysed terms, as stored for search. A new article has no rows to delete.
-    static func recordFingerprint(_ db: Database, articleID: Int64, bodyTerms: [String], isNew: Bool = false) throws -> String? {
+    static func recordFingerprint(_ db: Database, articleID: Int64, fingerprint: UInt64?, isNew: Bool = false) throws -> String? {
         if !isNew { try db.cachedStatement(sql: "DELETE FROM near_duplicates WHERE article_id = ?").execute(arguments: [articleID]) }
-        guard let f = SimHash.fingerprint(terms: bodyTerms) else {
+        guard let f = fingerprint else {
             if !isNew { try db.cachedStatement(sql: "DELETE FROM article_fingerprints WHERE article_id = ?").execute(arguments: [articleID]) }
             return nil
         }
         let b = SimHash.blocks(f)
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_fingerprints(article_id, simhash, b0, b1, b2, b3) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [articleID, Int64(bitPattern: f), b[0], b[1], b[2], b[3]])
+        try DirectStatement(db, sql: "INSERT OR REPLACE INTO article_fingerprints(article_id, simhash, b0, b1, b2, b3) VALUES (?, ?, ?, ?, ?, ?)")
+            .run(.int(articleID), .int(Int64(bitPattern: f)), .int(Int64(b[0])), .int(Int64(b[1])), .int(Int64(b[2])), .int(Int64(b[3])))
         let candidates = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT article_id, simhash FROM article_fingerprints
             WHERE (b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?) AND article_id <> ?
@@ -85,7 +86,12 @@ enum ArticleStore {
     /// Writes one article (new, changed or moved) with its facts; returns what happened. A new
     /// article's row is inserted whole (the FTS index gets it once, through its insert trigger) and
     /// nothing is deleted for it.
-    static func save(_ db: Database, article: Article, facts: ArticleFacts, search: SearchTexts? = nil, hash: String, source: Source,
+    /// `offsets`, `newTerms`: as computed by a worker (`ExtractedArticle`); computed here when absent.
+    /// `indexLater`: the caller adds a new article's search row itself (`SearchIndex.indexArticles`,
+    /// once per batch, outside the articles' savepoints); otherwise it is added here.
+    static func save(_ db: Database, article: Article, facts: ArticleFacts, search: SearchTexts? = nil, offsets: TextOffsets? = nil,
+                     indexLater: Bool = false,
+                     newTerms: [SearchIndex.PreparedTerm]? = nil, personForms: [PersonResolver.Forms]? = nil, hash: String, source: Source,
                      extractorVersion: String, reference: ReferenceIndex) throws -> Saved {
         let search = search ?? SearchTexts(article)
         if let sameText = try articleID(db, hash: hash) { return Saved(outcome: try attach(db, source, to: sameText), articleID: sameText, inserted: false) }
@@ -95,10 +101,11 @@ enum ArticleStore {
             // The file's content changed: update its article in place, keeping the id.
             try db.cachedStatement(sql: "UPDATE articles SET source = ?, content_hash = ?, raw_text = ?, updated_at = ? WHERE id = ?").execute(arguments: [article.source, hash, article.raw, now, previous])
             try upsertSource(db, source, articleID: previous, now: now)
-            try writeDerived(db, articleID: previous, article: article, facts: facts, search: search, extractorVersion: extractorVersion,
-                             reference: reference, now: now)
+            try writeDerived(db, articleID: previous, article: article, facts: facts, search: search, offsets: offsets, newTerms: newTerms,
+                             personForms: personForms, extractorVersion: extractorVersion, reference: reference, now: now)
             return Saved(outcome: .updated, articleID: previous, inserted: false)
         }
+        try SearchIndex.checkVersion(db)
         try db.cachedStatement(sql: """
             INSERT INTO articles(source, content_hash, raw_text, date, date_precision, headline, search_headline, search_body,
                 ingested_at, updated_at, extractor_version)
@@ -106,14 +113,15 @@ enum ArticleStore {
             """).execute(arguments: [article.source, hash, article.raw, article.date?.description, article.date?.precision.rawValue,
                              article.headline, search.headline, search.body, now, now, extractorVersion])
         let articleID = db.lastInsertedRowID
+        if !indexLater { try SearchIndex.indexArticles(db, ids: [articleID]) }
         try upsertSource(db, source, articleID: articleID, now: now)
         // The body before the search index: its first use may re-analyse every stored body, this one's too.
-        let offsets = TextOffsets(article.raw)
+        let offsets = offsets ?? TextOffsets(article.raw)
         try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
-        try SearchIndex.articleWritten(db, searchTexts: [search.headline, search.body])
+        try SearchIndex.articleWritten(db, search: search, prepared: newTerms)
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
-                              extractorVersion: extractorVersion, reference: reference, inserted: true)
+                              extractorVersion: extractorVersion, reference: reference, inserted: true, personForms: personForms)
         return Saved(outcome: previous == nil ? .new : .updated, articleID: articleID, inserted: true)
     }
 
@@ -121,7 +129,8 @@ enum ArticleStore {
     /// columns, sections, facts), as after an extractor upgrade. The raw text and sources are untouched.
     /// `factsRemoved`: the caller already removed the article's facts.
     static func writeDerived(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, search: SearchTexts? = nil,
-                             extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO(),
+                             offsets: TextOffsets? = nil, newTerms: [SearchIndex.PreparedTerm]? = nil,
+                             personForms: [PersonResolver.Forms]? = nil, extractorVersion: String, reference: ReferenceIndex, now: String = Clock.nowISO(),
                              factsRemoved: Bool = false) throws {
         // Only changed columns are written: an unchanged search text must not churn the FTS index.
         let search = search ?? SearchTexts(article)
@@ -134,23 +143,24 @@ enum ArticleStore {
             """).execute(arguments: [article.date?.description, article.date?.precision.rawValue, article.headline,
                              searchHeadline, searchBody, now, articleID])
         try db.cachedStatement(sql: "DELETE FROM article_paragraphs WHERE article_id = ?").execute(arguments: [articleID])
-        let offsets = TextOffsets(article.raw)
+        let offsets = offsets ?? TextOffsets(article.raw)
         try insertParagraphs(db, articleID: articleID, article: article, offsets: offsets)
-        try SearchIndex.articleWritten(db, searchTexts: [searchHeadline, searchBody])
+        try SearchIndex.articleWritten(db, search: search, prepared: newTerms)
         try db.cachedStatement(sql: "DELETE FROM article_sections WHERE article_id = ?").execute(arguments: [articleID])
         try insertSections(db, articleID: articleID, article: article, offsets: offsets)
         try FactStore.replace(db, articleID: articleID, article: article, facts: facts, offsets: offsets,
-                              extractorVersion: extractorVersion, reference: reference, removeFirst: !factsRemoved)
+                              extractorVersion: extractorVersion, reference: reference, removeFirst: !factsRemoved,
+                              personForms: personForms)
     }
 
     /// The body is stored as its paragraphs' places in the raw text, not as a second copy of it
     /// (view `article_bodies`; `body(_:articleID:)`).
     private static func insertParagraphs(_ db: Database, articleID: Int64, article: Article, offsets: TextOffsets) throws {
         guard !article.paragraphs.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO article_paragraphs(article_id, seq, start_offset, end_offset) VALUES (?, ?, ?, ?)")
+        let insert = try DirectStatement(db, sql: "INSERT INTO article_paragraphs(article_id, seq, start_offset, end_offset) VALUES (?, ?, ?, ?)")
         for (seq, range) in article.paragraphs.enumerated() {
-            try insert.execute(arguments: [articleID, seq, offsets.characterOffset(ofByte: range.lowerBound),
-                                           offsets.characterOffset(ofByte: range.upperBound)])
+            try insert.run(.int(articleID), .int(Int64(seq)), .int(Int64(offsets.characterOffset(ofByte: range.lowerBound))),
+                           .int(Int64(offsets.characterOffset(ofByte: range.upperBound))))
         }
     }
 
@@ -164,13 +174,13 @@ enum ArticleStore {
 
     private static func insertSections(_ db: Database, articleID: Int64, article: Article, offsets: TextOffsets) throws {
         guard !article.setApart.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: """
+        let insert = try DirectStatement(db, sql: """
             INSERT INTO article_sections(article_id, seq, kind, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for (seq, section) in article.setApart.enumerated() {
-            try insert.execute(arguments: [articleID, seq, section.kind.rawValue, section.text,
-                                           offsets.characterOffset(ofByte: section.range.lowerBound),
-                                           offsets.characterOffset(ofByte: section.range.upperBound)])
+            try insert.run(.int(articleID), .int(Int64(seq)), .text(section.kind.rawValue), .text(section.text),
+                           .int(Int64(offsets.characterOffset(ofByte: section.range.lowerBound))),
+                           .int(Int64(offsets.characterOffset(ofByte: section.range.upperBound))))
         }
     }
 

@@ -18,7 +18,8 @@ enum FactStore {
     }
 
     static func replace(_ db: Database, articleID: Int64, article: Article, facts: ArticleFacts, offsets: TextOffsets,
-                        extractorVersion: String, reference: ReferenceIndex, removeFirst: Bool = true, inserted: Bool = false) throws {
+                        extractorVersion: String, reference: ReferenceIndex, removeFirst: Bool = true, inserted: Bool = false,
+                        personForms: [PersonResolver.Forms]? = nil) throws {
         // A new article (or one whose facts the caller removed) has nothing to remove; a row just
         // inserted already has its extractor version.
         if removeFirst && !inserted { try removeFacts(db, articleID: articleID) }
@@ -32,11 +33,14 @@ enum FactStore {
         for country in facts.countries where c.knownCountries.contains(country.iso2) {
             guard let first = country.evidence.first else { continue }
             let ev = try evidence(c, first, "countries")
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_countries(article_id, iso2, mentions, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [articleID, country.iso2, country.evidence.count, ev])
+            try DirectStatement(db, sql: "INSERT OR IGNORE INTO article_countries(article_id, iso2, mentions, evidence_id) VALUES (?, ?, ?, ?)")
+                .run(.int(articleID), .text(country.iso2), .int(Int64(country.evidence.count)), .int(ev))
         }
         var personIDs: [String: Int64] = [:]
-        for person in facts.people {
-            guard let id = try savePerson(c, person) else { continue }
+        // `personForms`, when a worker computed them, match `facts.people` one for one.
+        let forms = personForms.flatMap { $0.count == facts.people.count ? $0 : nil }
+        for (i, person) in facts.people.enumerated() {
+            guard let id = try savePerson(c, person, forms: forms?[i]) else { continue }
             for n in [person.name] + person.aliases { personIDs[Folding.fold(n)] = id }
         }
         for visit in facts.visits where c.knownCountries.contains(visit.hostCountry) {
@@ -46,7 +50,8 @@ enum FactStore {
         for domain in facts.domains where c.knownDomains.contains(domain.slug) {
             guard let first = domain.evidence.first else { continue }
             let ev = try evidence(c, first, "domains")
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)").execute(arguments: [articleID, domain.slug, ev])
+            try DirectStatement(db, sql: "INSERT OR IGNORE INTO article_domains(article_id, slug, evidence_id) VALUES (?, ?, ?)")
+                .run(.int(articleID), .text(domain.slug), .int(ev))
         }
         let pair = FactMerging.tradingPair(facts.countries, known: c.knownCountries)
         for figure in facts.tradeFigures { try saveTradeFigure(c, figure, articlePair: pair) }
@@ -68,21 +73,22 @@ enum FactStore {
     }
 
     private static func evidence(_ c: Context, _ e: Evidence, _ extractor: String) throws -> Int64 {
-        try c.db.cachedStatement(sql: """
+        try DirectStatement(c.db, sql: """
             INSERT INTO evidence_spans(article_id, start_offset, end_offset, extractor, extractor_version, rule) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [c.articleID, c.offsets.characterOffset(ofByte: e.range.lowerBound),
-                             c.offsets.characterOffset(ofByte: e.range.upperBound), extractor, c.version, e.rule])
+            """).run(.int(c.articleID), .int(Int64(c.offsets.characterOffset(ofByte: e.range.lowerBound))),
+                     .int(Int64(c.offsets.characterOffset(ofByte: e.range.upperBound))), .text(extractor), .text(c.version), .text(e.rule))
         return c.db.lastInsertedRowID
     }
 
     /// Saves a person mention (resolved to one person across articles) and the roles it states.
     /// A person without evidence could not be traced to a sentence, so it is not stored.
-    private static func savePerson(_ c: Context, _ p: PersonFact) throws -> Int64? {
+    private static func savePerson(_ c: Context, _ p: PersonFact, forms: PersonResolver.Forms?) throws -> Int64? {
         guard let first = p.evidence.first else { return nil }
         let country = p.country.flatMap { c.knownCountries.contains($0) ? $0 : nil }
-        let id = try c.people.resolve(c.db, name: p.name, aliases: p.aliases, country: country)
+        let id = try c.people.resolve(c.db, name: p.name, forms: forms ?? c.people.forms(name: p.name, aliases: p.aliases), country: country)
         let ev = try evidence(c, first, "people")
-        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO person_mentions(person_id, article_id, name, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [id, c.articleID, p.name, ev])
+        try DirectStatement(c.db, sql: "INSERT OR IGNORE INTO person_mentions(person_id, article_id, name, evidence_id) VALUES (?, ?, ?, ?)")
+            .run(.int(id), .int(c.articleID), .text(p.name), .int(ev))
         for role in p.roles {
             try c.db.cachedStatement(sql: """
                 INSERT INTO roles(person_id, title, organisation, country) VALUES (?, ?, ?, ?)
@@ -90,7 +96,8 @@ enum FactStore {
                     country = coalesce(roles.country, excluded.country)
                 """).execute(arguments: [id, role.title, role.organisation, role.country.flatMap { c.knownCountries.contains($0) ? $0 : nil }])
             let roleID = try Int64.fetchOne(c.db.cachedStatement(sql: "SELECT id FROM roles WHERE person_id = ? AND title = ?"), arguments: [id, role.title])!
-            try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO role_statements(role_id, article_id, stated_on, evidence_id) VALUES (?, ?, ?, ?)").execute(arguments: [roleID, c.articleID, c.articleDate, ev])
+            try DirectStatement(c.db, sql: "INSERT OR IGNORE INTO role_statements(role_id, article_id, stated_on, evidence_id) VALUES (?, ?, ?, ?)")
+                .run(.int(roleID), .int(c.articleID), .opt(c.articleDate), .int(ev))
         }
         return id
     }
@@ -166,7 +173,7 @@ enum FactStore {
         for slug in a.domains where c.knownDomains.contains(slug) {
             try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_domains(agreement_id, slug) VALUES (?, ?)").execute(arguments: [id, slug])
         }
-        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
+        try DirectStatement(c.db, sql: "INSERT OR IGNORE INTO agreement_evidence(agreement_id, evidence_id) VALUES (?, ?)").run(.int(id), .int(ev))
     }
 
     /// A figure's traders come from its own sentence (TradeFigureFact.countries), as `kb extract` shows them;
@@ -189,6 +196,6 @@ enum FactStore {
                 """).execute(arguments: [t.amount, t.currency, t.kind.rawValue, t.year, t.period, pair.0, pair.1, scope, organisation])
             id = c.db.lastInsertedRowID
         }
-        try c.db.cachedStatement(sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").execute(arguments: [id, ev])
+        try DirectStatement(c.db, sql: "INSERT OR IGNORE INTO trade_figure_evidence(trade_figure_id, evidence_id) VALUES (?, ?)").run(.int(id), .int(ev))
     }
 }

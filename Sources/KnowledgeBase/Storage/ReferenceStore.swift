@@ -78,7 +78,17 @@ enum ReferenceStore {
 struct PersonResolver {
     let reference: ReferenceIndex
 
-    func resolve(_ db: Database, name: String, aliases: [String], country: String?) throws -> Int64 {
+    /// A mention's spellings, folded forms and transliteration keys: string work only, done by an
+    /// ingest worker (`ExtractedArticle.personForms`) so the writer only looks them up.
+    struct Forms: Sendable {
+        let forms: [String]
+        let folded: [String]
+        let multi: [String]
+        let single: [String]
+        let keys: [String]
+    }
+
+    func forms(name: String, aliases: [String]) -> Forms {
         var written = [name] + aliases
         for n in written {
             written += reference.personVariants[Folding.fold(n)] ?? []
@@ -87,8 +97,18 @@ struct PersonResolver {
         var seen = Set<String>()
         let forms = written.filter { seen.insert(Folding.fold($0)).inserted }
         let folded = forms.map { Folding.fold($0) }
-        let multi = folded.filter { FactMerging.isFullName(folded: $0) }
-        let single = folded.filter { !FactMerging.isFullName(folded: $0) }
+        return Forms(forms: forms, folded: folded,
+                     multi: folded.filter { FactMerging.isFullName(folded: $0) },
+                     single: folded.filter { !FactMerging.isFullName(folded: $0) },
+                     keys: Array(Set(forms.map { Transliteration.key(name: $0) }.filter { !$0.isEmpty })))
+    }
+
+    func resolve(_ db: Database, name: String, aliases: [String], country: String?) throws -> Int64 {
+        try resolve(db, name: name, forms: forms(name: name, aliases: aliases), country: country)
+    }
+
+    func resolve(_ db: Database, name: String, forms f: Forms, country: String?) throws -> Int64 {
+        let forms = f.forms, folded = f.folded, multi = f.multi, single = f.single
 
         var match: Int64?
         for f in multi where match == nil {
@@ -100,7 +120,7 @@ struct PersonResolver {
         }
         // No spelling seen before: the same name transliterated differently. A full name's key is
         // enough; a surname's only when one person has it.
-        let keys = Array(Set(forms.map { Transliteration.key(name: $0) }.filter { !$0.isEmpty }))
+        let keys = f.keys
         for k in keys where match == nil && k.contains(" ") {
             match = try candidate(db, sql: "SELECT person_id FROM person_keys WHERE key = ?", k, country: country)
         }
@@ -120,12 +140,10 @@ struct PersonResolver {
             try db.cachedStatement(sql: "INSERT INTO people(name, country) VALUES (?, ?)").execute(arguments: [name, country])
             id = db.lastInsertedRowID
         }
-        for (form, f) in zip(forms, folded) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)").execute(arguments: [id, form, f])
-        }
-        for k in keys {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_keys(key, person_id) VALUES (?, ?)").execute(arguments: [k, id])
-        }
+        let alias = try DirectStatement(db, sql: "INSERT OR IGNORE INTO person_aliases(person_id, alias, folded) VALUES (?, ?, ?)")
+        for (form, f) in zip(forms, folded) { try alias.run(.int(id), .text(form), .text(f)) }
+        let key = try DirectStatement(db, sql: "INSERT OR IGNORE INTO person_keys(key, person_id) VALUES (?, ?)")
+        for k in keys { try key.run(.text(k), .int(id)) }
         return id
     }
 
