@@ -340,7 +340,7 @@ extension KnowledgeBase {
         config.busyMode = .timeout(10)
         let reader = try? DatabaseQueue(path: path, configuration: config)
         let extractor = self.extractor, reference = referenceIndex
-        let terms = try wrap { try dbQueue.writeWithoutTransaction { db in TermCache.for(db) } }
+        let terms = dbQueue.writeWithoutTransaction { db in TermCache.for(db) }
         let workers = options.workers ?? IngestPipeline.defaultWorkers
         return IngestPipeline(count: candidates.count, workers: workers, window: 4 * workers + 4) { slot, index in
             Self.prepare(candidates[index], slot: slot, runID: runID ?? 0, options: options, extractor: extractor, reference: reference, reader: reader, terms: terms)
