@@ -76,7 +76,7 @@ public enum FrenchDate {
         let f = t[i].folded
         // Every pattern below starts at a number, a hyphenated word (« mi-mai », « 2016-2020 ») or one of
         // `starters`; trying them all on every token was a tenth of extraction.
-        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8Contains(UInt8(ascii: "-")) else { return nil }
         // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
         if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
            first.next < t.count, t[first.next].folded == "au",
@@ -186,6 +186,9 @@ public enum FrenchDate {
     }
 
     static func yearSpan(_ t: Token) -> (Int, Int)? {
+        // Two four-digit parts and a hyphen between them are nine bytes at least: most words are asked,
+        // and splitting each by Character was a twentieth of date reading.
+        guard t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
         let parts = t.text.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 4 }),
               let a = Int(parts[0]), let b = Int(parts[1]), (1900...2100).contains(a), a < b, b <= 2100 else { return nil }

@@ -113,7 +113,7 @@ extension Tokenizer {
         // Every glued form starts with a digit or « milli », or ends with a digit: most words are
         // rejected here without copying their bytes (this runs on every word of every sentence).
         let u = t.text.utf8
-        guard u.count >= 4, let first = u.first, let last = u.last,
+        guard u.count >= 4, let first = u.first, let last = t.text.lastUTF8Byte,
               isDigit(first) || isDigit(last) || first == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
         let b = Array(u)
         if isDigit(b[0]) {

@@ -65,8 +65,8 @@ public struct DomainExtractor: Sendable {
         tokens.map { t in
             // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
             // (no stem rule and no « é » mark apply): most words, read in two bytes.
-            if let f = t.folded.utf8.last, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
-               let w = t.text.utf8.last, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
+            if let f = t.folded.lastUTF8Byte, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
+               let w = t.text.lastUTF8Byte, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
                 return HashedWord(t.folded, hash: t.foldedHash)
             }
             let s = stemKey(t)
@@ -128,7 +128,7 @@ public struct DomainExtractor: Sendable {
     /// (« des », « aux »). Both the terms and the text go through it, so only consistency matters.
     static func stem(_ w: String) -> String {
         // Every rule below needs a final s, x or e: other words (most) are returned without copying.
-        guard w.utf8.count > 3, let final = w.utf8.last,
+        guard w.utf8.count > 3, let final = w.lastUTF8Byte,
               final == UInt8(ascii: "s") || final == UInt8(ascii: "x") || final == UInt8(ascii: "e") else { return w }
         // A final « e » without a feminine ending below (« visite », « coopérative » aside) is kept as is,
         // without copying its bytes.
