@@ -40,7 +40,8 @@ public enum FrenchDate {
         // Months and « mi- », « fin- », « debut- » start with one of these letters; most words don't.
         guard let c = folded.utf8.first, monthInitials[Int(c)] else { return nil }
         if let i = months.firstIndex(of: folded) { return i + 1 }
-        if let dash = folded.lastIndex(of: "-") {
+        // (No « - » byte, no « - » character: the backward Character search is skipped for most words.)
+        if folded.utf8Contains(UInt8(ascii: "-")), let dash = folded.lastIndex(of: "-") {
             let head = folded[..<dash]
             if head == "mi" || head == "fin" || head == "debut" {
                 if let i = months.firstIndex(of: String(folded[folded.index(after: dash)...])) { return i + 1 }

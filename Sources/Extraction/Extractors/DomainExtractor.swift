@@ -78,13 +78,14 @@ public struct DomainExtractor: Sendable {
     private static func stemKey(_ t: Token) -> String {
         let s = stem(t.folded)
         // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.
-        let u = t.text.utf8
-        var end = u.endIndex
-        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "s") { end = u.index(before: end) }
-        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "e") { end = u.index(before: end) }
-        guard u.distance(from: u.startIndex, to: end) >= 2 else { return s }
-        let last = u[u.index(before: end)], before = u[u.index(end, offsetBy: -2)]
-        return before == 0xC3 && (last == 0xA9 || last == 0x89) ? s + "\u{301}" : s
+        let acute = t.text.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            var end = u.count
+            if end > 0, u[end - 1] | 0x20 == UInt8(ascii: "s") { end -= 1 }
+            if end > 0, u[end - 1] | 0x20 == UInt8(ascii: "e") { end -= 1 }
+            guard end >= 2 else { return false }
+            return u[end - 2] == 0xC3 && (u[end - 1] == 0xA9 || u[end - 1] == 0x89)
+        } ?? false
+        return acute ? s + "\u{301}" : s
     }
 
     /// « la province de Bac Lieu », « la ville de Gomel »: a place's name, not a word about local cooperation.
@@ -133,12 +134,15 @@ public struct DomainExtractor: Sendable {
         // A final « e » without a feminine ending below (« visite », « coopérative » aside) is kept as is,
         // without copying its bytes.
         if final == UInt8(ascii: "e") {
-            let v = w.utf8
-            func ends(_ s: StaticString) -> Bool {
-                let n = s.utf8CodeUnitCount
-                return v.count > n + 1 && v.suffix(n).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
-            }
-            if !ends("elle") && !ends("enne") && !ends("ive") && !ends("iere") && !ends("ale") { return w }
+            // Compared in the contiguous UTF-8: `suffix` on the String's view cost more than the rest.
+            let feminine = w.utf8.withContiguousStorageIfAvailable { v -> Bool in
+                func ends(_ s: StaticString) -> Bool {
+                    let n = s.utf8CodeUnitCount
+                    return v.count > n + 1 && UnsafeBufferPointer(rebasing: v[(v.count - n)...]).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
+                }
+                return ends("elle") || ends("enne") || ends("ive") || ends("iere") || ends("ale")
+            } ?? true
+            if !feminine { return w }
         }
         var u = Array(w.utf8)
         func ends(_ s: StaticString) -> Bool {

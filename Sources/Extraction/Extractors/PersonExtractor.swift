@@ -291,8 +291,25 @@ public struct PersonExtractor: Sendable {
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
     static func normalisedTitle(_ s: String) -> String {
         // Most titles have no typographic apostrophe (E2 80 99): no Foundation search for them.
-        guard s.utf8.contains(0x99) else { return s }
-        return s.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard s.utf8Contains(0x99) else { return s }
+        // Replaced byte for byte (Foundation's search cost tens of thousands of instructions per title),
+        // unless a combining mark follows one: then it is part of another character, left to Foundation.
+        var b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0x99 {
+                if i + 3 < b.count, b[i + 3] == 0xCC || b[i + 3] == 0xCD { return s.replacingOccurrences(of: "\u{2019}", with: "'") }
+                out.append(UInt8(ascii: "'"))
+                i += 3
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        b = out
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
@@ -597,7 +614,9 @@ public struct PersonExtractor: Sendable {
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
         }
-        guard i < t.count else { return nil }
+        // A name starts with a capital: every reading below stops at once on a lower-case word, number or
+        // punctuation, and this is asked of nearly every token (the place look-up cost most of the time).
+        guard i < t.count, t[i].isCapitalized else { return nil }
         // « Can Tho », « Grand Est »: places, not people.
         if place(s, at: i) != nil { return nil }
         if let r = vietnameseNameLed(s, at: i) { return r }
