@@ -77,7 +77,8 @@ extension Tokenizer {
     /// Words a missing space glued to a number (« atteignant33,4 », « 186millions », « millionsd'importations »),
     /// split back apart so the amount can be read. Ordinals and codes (« 21e », « 1er », « G20 », « A320 ») stay whole.
     public static func separatingGluedNumbers(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: isGlued) else { return tokens }
+        // Read in place (no copy of each token out of the array): most sentences have no glued number.
+        guard tokens.withUnsafeBufferPointer({ p in p.indices.contains { isGlued(p[$0]) } }) else { return tokens }
         var out: [Token] = []
         for t in tokens {
             guard isGlued(t) else { out.append(t); continue }

@@ -62,16 +62,19 @@ public struct DomainExtractor: Sendable {
     /// A final « é » is kept apart: « élevé(s) » (« s'est élevé à », « élevés au rang de ») is not « élève(s) ».
     /// Terms and text go through the same path, so « santé », « sécurité » still match.
     static func stems(_ tokens: [Token]) -> [HashedWord] {
-        tokens.map { t in
-            // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
-            // (no stem rule and no « é » mark apply): most words, read in two bytes.
-            if let f = t.folded.lastUTF8Byte, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
-               let w = t.text.lastUTF8Byte, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
-                return HashedWord(t.folded, hash: t.foldedHash)
+        // Tokens read in place, not copied out of the array one by one (two retains and releases each).
+        tokens.withUnsafeBufferPointer { p in
+            p.indices.map { k in
+                // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
+                // (no stem rule and no « é » mark apply): most words, read in two bytes.
+                if let f = p[k].folded.lastUTF8Byte, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
+                   let w = p[k].text.lastUTF8Byte, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
+                    return HashedWord(p[k].folded, hash: p[k].foldedHash)
+                }
+                let s = stemKey(p[k])
+                // Most words are their own stem (the same string, compared at once): the token has its hash.
+                return s == p[k].folded ? HashedWord(p[k].folded, hash: p[k].foldedHash) : HashedWord(s)
             }
-            let s = stemKey(t)
-            // Most words are their own stem (the same string, compared at once): the token has its hash.
-            return s == t.folded ? HashedWord(t.folded, hash: t.foldedHash) : HashedWord(s)
         }
     }
 

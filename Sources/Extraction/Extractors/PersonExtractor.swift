@@ -783,7 +783,8 @@ public struct PersonExtractor: Sendable {
             var i = 0
             while i < t.count {
                 var best: (person: Int, length: Int)?
-                for (p, f) in formsByFirstWord[key: t[i]] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                let starting: [(person: Int, form: [String])] = t.withUnsafeBufferPointer { formsByFirstWord.value(ofTokenAt: i, in: $0) } ?? []
+                for (p, f) in starting where f.count > (best?.length ?? 0) && i + f.count <= t.count {
                     if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
                 }
                 if let b = best {
