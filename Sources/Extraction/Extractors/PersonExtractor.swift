@@ -678,6 +678,23 @@ public struct PersonExtractor: Sendable {
         return PeopleWords.vietnameseFinal.contains { f.hasSuffix($0) }
     }
 
+    /// `isVietnameseSyllableShape` of an ASCII word; nil when a byte is not ASCII.
+    private static func asciiSyllableShape(_ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard w.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard (1...7).contains(w.count), w.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        var i = 0
+        for initial in PeopleWords.vietnameseInitials where w.count > initial.utf8.count && w.starts(with: initial.utf8) {
+            i = initial.utf8.count
+            break
+        }
+        let vowelStart = i
+        while i < w.count, Self.vowels.contains(w[i]) { i += 1 }
+        guard (1...3).contains(i - vowelStart) else { return false }
+        return i == w.count || PeopleWords.vietnameseFinal.contains(String(decoding: UnsafeBufferPointer(rebasing: w[i...]), as: UTF8.self))
+    }
+
+    private static let vowels: [UInt8] = Array("aeiouy".utf8)
+
     static func isVietnameseLetter(_ u: Unicode.Scalar) -> Bool {
         (0x1EA0...0x1EF9).contains(u.value) || [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0102, 0x0103].contains(u.value)
     }
@@ -924,6 +941,9 @@ public struct PersonExtractor: Sendable {
     /// vowels, a final among c, ch, m, n, ng, nh, p, t (« nguyen », « thanh », « hoai »; not « radev »,
     /// « nath », « kovind », « rumen »).
     static func isVietnameseSyllableShape(_ f: String) -> Bool {
+        // Asked of every word of every name: an ASCII word (most folded names) is read as bytes, which
+        // are then its characters, without the arrays of Characters the general reading below builds.
+        if let ascii = f.utf8.withContiguousStorageIfAvailable({ asciiSyllableShape($0) }), let answer = ascii { return answer }
         let w = Array(f)
         guard (1...7).contains(w.count), w.allSatisfy({ $0.isLetter }) else { return false }
         var i = 0
