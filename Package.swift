@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FrenchText"]),
         // Library tests (and the fixtures the end-to-end tests share); EndToEndTests run the built kb and kb-bench.
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["KnowledgeBaseTests", "KnowledgeBase", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KnowledgeBaseTests", "KnowledgeBase", "DossierReport", "ArticleFiles", "Extraction", "FrenchText", "SeededRandom"]),
         .testTarget(name: "ArticleFilesTests", dependencies: ["ArticleFiles"]),
         .testTarget(name: "HTMLArticleTests", dependencies: ["HTMLArticle"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),

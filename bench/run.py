@@ -142,17 +142,26 @@ def generator_stamp(kb_bench):
 
 def ensure_corpus(kb_bench, work, n):
     corpus = os.path.join(work, f"corpus-{n}")
-    stamp_path = corpus + ".stamp"
     stamp = generator_stamp(kb_bench) + f" count={n}"
+
+    def generate():
+        subprocess.run([kb_bench, "generate", "--count", str(n), "--out", corpus, "--seed", str(SEED)], check=True)
+        return "generated in"
+    return stamped_corpus(corpus, stamp, f"{n:,} articles", generate)
+
+
+def stamped_corpus(corpus, stamp, what, generate):
+    """`corpus` as its stamp file describes it, else generated again by `generate()` (which says how)."""
+    stamp_path = corpus + ".stamp"
     if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(corpus):
-        log(f"corpus of {n:,} articles already generated: {corpus}")
+        log(f"corpus of {what} already generated: {corpus}")
         return corpus
     if os.path.exists(corpus):
         shutil.rmtree(corpus)
-    log(f"generating {n:,} articles into {corpus}")
+    log(f"generating {what} into {corpus}")
     t0 = time.perf_counter()
-    subprocess.run([kb_bench, "generate", "--count", str(n), "--out", corpus, "--seed", str(SEED)], check=True)
-    log(f"  generated in {time.perf_counter() - t0:.1f} s")
+    how = generate()
+    log(f"  {how} {time.perf_counter() - t0:.1f} s")
     with open(stamp_path, "w") as f:
         f.write(stamp)
     return corpus
@@ -163,23 +172,15 @@ def ensure_real_corpus(work, n):
     import hashlib
     import realstyle
     corpus = os.path.join(work, f"real-{n}")
-    stamp_path = corpus + ".stamp"
     h = hashlib.sha256(open(os.path.join(ROOT, "bench", "realstyle.py"), "rb").read())
     for t in realstyle.source_texts(REAL_SOURCES):
         h.update(t.encode("utf-8"))
     stamp = f"seed={SEED} sources={h.hexdigest()} count={n}"
-    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(corpus):
-        log(f"real-style corpus of {n:,} articles already generated: {corpus}")
-        return corpus
-    if os.path.exists(corpus):
-        shutil.rmtree(corpus)
-    log(f"generating {n:,} real-style articles into {corpus}")
-    t0 = time.perf_counter()
-    k = realstyle.generate(corpus, n, REAL_SOURCES, SEED)
-    log(f"  from {k} source articles in {time.perf_counter() - t0:.1f} s")
-    with open(stamp_path, "w") as f:
-        f.write(stamp)
-    return corpus
+
+    def generate():
+        k = realstyle.generate(corpus, n, REAL_SOURCES, SEED)
+        return f"from {k} source articles in"
+    return stamped_corpus(corpus, stamp, f"{n:,} real-style articles", generate)
 
 
 def sqlite_load_script(corpus):

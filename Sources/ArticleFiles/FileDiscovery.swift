@@ -29,7 +29,7 @@ package enum FileDiscovery {
             case .failure(let e) where e.code == ENOENT && !FileStat.isSymbolicLink(absolute):
                 throw FileAccessError.pathNotFound(p)
             case .failure(let e):
-                problems.append(FileProblem(path: absolute, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(absolute)))
+                problems.append(FileProblem(path: absolute, FileStat.failure(e.code), identity: FileIdentity.of(absolute)))
             case .success(let st):
                 if st.isDirectory {
                     let root = followSymlinks ? nil : FileStat.realPath(absolute) ?? absolute
@@ -37,7 +37,7 @@ package enum FileDiscovery {
                 } else if st.isRegular {
                     result.append(FileEntry(path: absolute, size: st.size, mtime: st.mtime))
                 } else {
-                    problems.append(FileProblem(path: absolute, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(absolute)))
+                    problems.append(FileProblem(path: absolute, kind: .notRegular, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(absolute)))
                 }
             }
         }
@@ -51,7 +51,7 @@ package enum FileDiscovery {
                              seen: inout [String: String], problems: inout [FileProblem]) {
         let real = FileStat.realPath(dir) ?? dir
         if ancestors.contains(real) {
-            problems.append(FileProblem(path: dir, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
+            problems.append(FileProblem(path: dir, kind: .linkLoop, reason: "symbolic link loop (leads back to \(real)): skipped", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         // Another link to a directory already read: its files are ingested once, under the first path.
@@ -65,7 +65,7 @@ package enum FileDiscovery {
                 if let d = opendir(dir) { closedir(d) } else { code = errno }
             }
             let why = code.map { String(cString: strerror($0)).lowercased() } ?? "reason unknown"
-            problems.append(FileProblem(path: dir, reason: "directory cannot be listed (\(why)): skipped, with everything in it", severity: .skipped, identity: FileIdentity.of(dir)))
+            problems.append(FileProblem(path: dir, kind: .unreadable, reason: "directory cannot be listed (\(why)): skipped, with everything in it", severity: .skipped, identity: FileIdentity.of(dir)))
             return
         }
         for name in entries where !name.hasPrefix(".") {
@@ -73,19 +73,19 @@ package enum FileDiscovery {
             // Foundation replaces the bytes of a name that is not UTF-8 with U+FFFD: that path does not exist.
             if name.unicodeScalars.contains("\u{FFFD}") && !FileStat.exists(path) {
                 if FileDiscovery.articleExtensions.contains(where: { name.lowercased().hasSuffix($0) }) {
-                    problems.append(FileProblem(path: path, reason: "the file name is not valid UTF-8 (shown with �): skipped; rename the file", severity: .skipped, identity: nil))
+                    problems.append(FileProblem(path: path, kind: .badPath, reason: "the file name is not valid UTF-8 (shown with �): skipped; rename the file", severity: .skipped, identity: nil))
                 }
                 continue
             }
             if path.utf8.count >= Int(PATH_MAX) {
-                problems.append(FileProblem(path: String(path.prefix(200)) + "…", reason: "path of \(path.utf8.count) bytes, over the system's \(PATH_MAX)-byte limit: skipped (shorten the directory names)", severity: .skipped, identity: nil))
+                problems.append(FileProblem(path: String(path.prefix(200)) + "…", kind: .badPath, reason: "path of \(path.utf8.count) bytes, over the system's \(PATH_MAX)-byte limit: skipped (shorten the directory names)", severity: .skipped, identity: nil))
                 continue
             }
             let isText = FileDiscovery.articleExtensions.contains { name.lowercased().hasSuffix($0) }
             if let root, FileStat.isSymbolicLink(path), let target = FileStat.realPath(path),
                target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
                 if case .success(let st) = FileStat.of(path), isText || st.isDirectory {
-                    problems.append(FileProblem(path: path, reason: "symbolic link to \(target), outside \(root): not followed (kb ingest --follow-symlinks follows it): skipped",
+                    problems.append(FileProblem(path: path, kind: .symlink, reason: "symbolic link to \(target), outside \(root): not followed: skipped",
                                                 severity: .skipped, identity: FileIdentity.of(path)))
                 }
                 continue
@@ -94,7 +94,7 @@ package enum FileDiscovery {
             case .failure(let e):
                 // A link we cannot follow, or a file we may not even stat.
                 if isText || FileStat.isSymbolicLink(path) {
-                    problems.append(FileProblem(path: path, reason: FileStat.describe(e.code), severity: .skipped, identity: FileIdentity.of(path)))
+                    problems.append(FileProblem(path: path, FileStat.failure(e.code), identity: FileIdentity.of(path)))
                 }
             case .success(let st):
                 if st.isDirectory {
@@ -103,7 +103,7 @@ package enum FileDiscovery {
                     if st.isRegular {
                         result.append(FileEntry(path: path, size: st.size, mtime: st.mtime))
                     } else {
-                        problems.append(FileProblem(path: path, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(path)))
+                        problems.append(FileProblem(path: path, kind: .notRegular, reason: "not a regular file (\(st.kind)): skipped", severity: .skipped, identity: FileIdentity.of(path)))
                     }
                 }
             }
@@ -164,6 +164,18 @@ package struct FileStat {
         defer { free(p) }
         return String(cString: p)
     }
+
+    /// The kind of a system error on a path.
+    package static func kind(_ errno: Int32) -> FileProblem.Kind {
+        switch errno {
+        case ELOOP: return .linkLoop
+        case ENAMETOOLONG: return .badPath
+        default: return .unreadable
+        }
+    }
+
+    /// A system error on a path, as a skipped file.
+    package static func failure(_ errno: Int32) -> FileFailure { FileFailure(kind(errno), describe(errno)) }
 
     /// The user-facing reason a path could not be used.
     package static func describe(_ errno: Int32) -> String {

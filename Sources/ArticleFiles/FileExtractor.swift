@@ -6,14 +6,14 @@ import Extraction
 public enum FileAccessError: Error, CustomStringConvertible, Equatable {
     case pathNotFound(String)
     case isDirectory(String)
-    /// Read but refused (too large, a FIFO, not text…): `reason` as ingest reports it.
-    case unreadable(path: String, reason: String)
+    /// Read but refused (too large, a FIFO, not text…): `kind` and `reason` as ingest reports them.
+    case unreadable(path: String, kind: FileProblem.Kind, reason: String)
 
     public var description: String {
         switch self {
         case let .pathNotFound(p): return "no such file or directory: \(p)"
         case let .isDirectory(p): return "\(p) is a directory: give its files, or list them with articleFiles(in:)"
-        case let .unreadable(path, reason): return "\(path): \(reason)"
+        case let .unreadable(path, _, reason): return "\(path): \(reason)"
         }
     }
 }
@@ -39,7 +39,7 @@ public struct FileExtractor: Sendable {
         if isDirectory.boolValue { throw FileAccessError.isDirectory(path) }
         let bytes: [UInt8]
         do { bytes = try FileReader.read(path, maxSize: maxFileSize) } catch let e as FileFailure {
-            throw FileAccessError.unreadable(path: path, reason: e.reason)
+            throw FileAccessError.unreadable(path: path, kind: e.kind, reason: e.reason)
         }
         return try extract(bytes: bytes, source: URL(fileURLWithPath: path).lastPathComponent, label: path)
     }
@@ -52,7 +52,7 @@ public struct FileExtractor: Sendable {
     func extract(bytes: [UInt8], source: String, label: String?) throws -> ExportRecord {
         let text: String
         do { text = try TextDecoding.decode(bytes).text } catch let e as FileFailure {
-            throw FileAccessError.unreadable(path: label ?? source, reason: e.reason)
+            throw FileAccessError.unreadable(path: label ?? source, kind: e.kind, reason: e.reason)
         }
         let (article, facts) = facts.process(raw: text, source: source)
         return ExportRecord(article: article, facts: facts, reference: reference)

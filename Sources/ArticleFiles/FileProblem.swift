@@ -15,23 +15,61 @@ public struct FileProblem: Sendable, Codable, Equatable {
         /// A source that disappeared from disk (`--prune`); its article is kept.
         case missing
     }
+    /// What went wrong, for programs (the run log's `kind` column, a CLI's remedy): `reason` says it
+    /// for people but names no flag, since only the command line knows which one fixes it.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Over the size limit.
+        case tooLarge = "too-large"
+        /// A symbolic link leading outside the directory given, not followed.
+        case symlink
+        /// A symbolic link that leads back to itself or to a directory above it.
+        case linkLoop = "link-loop"
+        /// A FIFO, socket or device where an article file was expected.
+        case notRegular = "not-regular"
+        /// Cannot be listed, opened, read or stat'ed (permission, broken link, changed or gone while read).
+        case unreadable
+        /// A path the system or kb cannot use as it is (too long, a name that is not UTF-8).
+        case badPath = "bad-path"
+        /// Read, but no article text in it (empty, binary, undecodable, no headline, no paragraphs).
+        case notArticle = "not-article"
+        /// Extraction crashed kb on this text before.
+        case crashed
+        /// The database refused the article.
+        case refused
+        /// Any other error while processing the article.
+        case failed
+        /// Ingested, with something guessed or dropped.
+        case warning
+        /// The source file disappeared.
+        case missing
+        /// Rows written before kinds existed whose reason matched none of the above.
+        case other
+    }
     public var path: String
+    /// What was wrong, for people; names no command-line flag.
     public var reason: String
     public var severity: Severity
+    public var kind: Kind
     /// What the file looked like when it was skipped (remembered in `skipped_files`); not part of the record.
     package var identity: FileIdentity?
 
-    public init(path: String, reason: String, severity: Severity) {
-        self.path = path; self.reason = reason; self.severity = severity
+    public init(path: String, kind: Kind, reason: String, severity: Severity) {
+        self.path = path; self.kind = kind; self.reason = reason; self.severity = severity
     }
 
-    package init(path: String, reason: String, severity: Severity, identity: FileIdentity?) {
-        self.init(path: path, reason: reason, severity: severity)
+    package init(path: String, kind: Kind, reason: String, severity: Severity, identity: FileIdentity?) {
+        self.init(path: path, kind: kind, reason: reason, severity: severity)
         self.identity = identity
     }
 
-    enum CodingKeys: String, CodingKey { case path, reason, severity }
-    public static func == (a: FileProblem, b: FileProblem) -> Bool { a.path == b.path && a.reason == b.reason && a.severity == b.severity }
+    package init(path: String, _ failure: FileFailure, identity: FileIdentity?) {
+        self.init(path: path, kind: failure.kind, reason: failure.reason, severity: .skipped, identity: identity)
+    }
+
+    enum CodingKeys: String, CodingKey { case path, kind, reason, severity }
+    public static func == (a: FileProblem, b: FileProblem) -> Bool {
+        a.path == b.path && a.kind == b.kind && a.reason == b.reason && a.severity == b.severity
+    }
 }
 
 /// A file's size and modification time, and when they were read: enough to tell, without reading
@@ -65,6 +103,7 @@ package struct FileIdentity: Sendable, Equatable {
 
 /// A file that could not be ingested, with the reason shown to the user.
 package struct FileFailure: Error {
+    package let kind: FileProblem.Kind
     package let reason: String
-    package init(_ reason: String) { self.reason = reason }
+    package init(_ kind: FileProblem.Kind, _ reason: String) { self.kind = kind; self.reason = reason }
 }

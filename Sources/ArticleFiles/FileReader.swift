@@ -29,7 +29,7 @@ package enum FileReader {
                 return Read(bytes: bytes, size: a.size, mtime: a.mtime, readAt: readAt)
             }
         }
-        throw FileFailure("file changed while being read (\(attempts) tries): skipped this run; it is read again next run")
+        throw FileFailure(.unreadable, "file changed while being read (\(attempts) tries): skipped this run; it is read again next run")
     }
 
     package static func read(_ path: String, maxSize: Int) throws -> [UInt8] {
@@ -43,39 +43,39 @@ package enum FileReader {
             let code = errno
             // Found a moment ago: gone now (deleted or renamed during the run), unless it is a link.
             if code == ENOENT && !FileStat.isSymbolicLink(path) {
-                throw FileFailure("the file disappeared during the run (deleted or renamed): skipped")
+                throw FileFailure(.unreadable, "the file disappeared during the run (deleted or renamed): skipped")
             }
-            throw FileFailure(FileStat.describe(code))
+            throw FileStat.failure(code)
         }
         defer { close(fd) }
-        guard fstat(fd, &statBefore) == 0 else { throw FileFailure(FileStat.describe(errno)) }
+        guard fstat(fd, &statBefore) == 0 else { throw FileStat.failure(errno) }
         let info = FileStat(statBefore)
-        guard info.isRegular else { throw FileFailure("not a regular file (\(info.kind)): skipped") }
-        guard info.size <= maxSize else { throw FileFailure(tooLarge(info.size, maxSize)) }
+        guard info.isRegular else { throw FileFailure(.notRegular, "not a regular file (\(info.kind)): skipped") }
+        guard info.size <= maxSize else { throw FileFailure(.tooLarge, tooLarge(info.size, maxSize)) }
         var bytes = [UInt8](repeating: 0, count: info.size + 1)
         var count = 0
         while true {
             if count == bytes.count {
-                guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
+                guard count <= maxSize else { throw FileFailure(.tooLarge, tooLarge(count, maxSize)) }
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, count)))
             }
             let n = bytes.withUnsafeMutableBytes { p in Foundation.read(fd, p.baseAddress! + count, p.count - count) }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw FileFailure(FileStat.describe(errno))
+                throw FileStat.failure(errno)
             }
             count += n
         }
-        guard count <= maxSize else { throw FileFailure(tooLarge(count, maxSize)) }
+        guard count <= maxSize else { throw FileFailure(.tooLarge, tooLarge(count, maxSize)) }
         bytes.removeSubrange(count...)
         afterRead(path)
-        guard fstat(fd, &statAfter) == 0 else { throw FileFailure(FileStat.describe(errno)) }
+        guard fstat(fd, &statAfter) == 0 else { throw FileStat.failure(errno) }
         return bytes
     }
 
     package static func tooLarge(_ size: Int, _ limit: Int) -> String {
-        "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit: skipped (raise it with --max-file-size)"
+        "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit: skipped"
     }
 }
 

@@ -23,12 +23,12 @@ package enum TextDecoding {
 
     /// `reference`: when the file was written (its modification time), for a page's dateline without a year.
     package static func decode(_ bytes: [UInt8], reference: Date? = nil) throws -> Decoded {
-        guard !bytes.isEmpty else { throw FileFailure("empty file (0 bytes): skipped") }
+        guard !bytes.isEmpty else { throw FileFailure(.notArticle, "empty file (0 bytes): skipped") }
         // An article page as published: its story, in kb's article format (HTMLArticle).
         if HTMLArticle.looksLikeHTML(bytes) {
             let page: HTMLArticle
-            do { page = try HTMLArticle.read(bytes, reference: reference) } catch { throw FileFailure("HTML page that cannot be read (\(error)): skipped") }
-            guard !page.paragraphs.isEmpty else { throw FileFailure("HTML page with no article text (no paragraphs outside navigation and related blocks): skipped") }
+            do { page = try HTMLArticle.read(bytes, reference: reference) } catch { throw FileFailure(.notArticle, "HTML page that cannot be read (\(error)): skipped") }
+            guard !page.paragraphs.isEmpty else { throw FileFailure(.notArticle, "HTML page with no article text (no paragraphs outside navigation and related blocks): skipped") }
             var warnings: [String] = []
             if page.published == nil { warnings.append("HTML page with no publication date (JSON-LD, article:published_time, <time datetime>, dateline)") }
             if page.publishedFrom == .datelineYearInferred {
@@ -39,11 +39,11 @@ package enum TextDecoding {
         var warnings: [String] = []
         var text: String
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            throw FileFailure("UTF-32 text (byte order mark), which kb does not read: skipped (re-save the file as UTF-8)")
+            throw FileFailure(.notArticle, "UTF-32 text (byte order mark), which kb does not read: skipped (re-save the file as UTF-8)")
         }
         if bytes.count >= 2, let bigEndian = bomUTF16(bytes) {
             guard let s = utf16(bytes.dropFirst(2), bigEndian: bigEndian) else {
-                throw FileFailure("starts with a UTF-16 byte order mark but is not valid UTF-16: skipped")
+                throw FileFailure(.notArticle, "starts with a UTF-16 byte order mark but is not valid UTF-16: skipped")
             }
             text = s
             warnings.append("UTF-16 file (byte order mark): converted to UTF-8")
@@ -55,13 +55,13 @@ package enum TextDecoding {
                     text = s
                     warnings.append("UTF-16 file without byte order mark (\(bigEndian ? "big" : "little")-endian by its NUL bytes): converted to UTF-8")
                 } else {
-                    throw FileFailure("binary file (contains NUL bytes), not article text: skipped")
+                    throw FileFailure(.notArticle, "binary file (contains NUL bytes), not article text: skipped")
                 }
             } else if let s = String(validating: body, as: UTF8.self) {
                 text = s
             } else if isPlausibleWindows1252French(body) {
                 guard let s = String(bytes: body, encoding: .windowsCP1252) else {
-                    throw FileFailure("not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
+                    throw FileFailure(.notArticle, "not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
                 }
                 text = s
                 warnings.append("not valid UTF-8: decoded as Windows-1252/Latin-1, which reads as French (check the accents, and re-save the file as UTF-8)")
@@ -69,7 +69,7 @@ package enum TextDecoding {
                 text = s
                 warnings.append("\(bad) invalid UTF-8 byte sequence\(bad == 1 ? "" : "s") replaced by � (the rest of the file is valid UTF-8)")
             } else {
-                throw FileFailure("not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
+                throw FileFailure(.notArticle, "not valid UTF-8, and not readable as Windows-1252/Latin-1 French either: skipped (re-save the file as UTF-8)")
             }
         }
         if text.utf8.contains(0x0D) {
@@ -78,10 +78,10 @@ package enum TextDecoding {
             warnings.append(crlf ? "CRLF (Windows) line endings: read as LF" : "CR (old Mac) line endings: read as LF")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
-            throw FileFailure("only white space, no article text: skipped")
+            throw FileFailure(.notArticle, "only white space, no article text: skipped")
         }
         if controlCharacterRatio(text) > 0.01 {
-            throw FileFailure("binary file (control characters), not article text: skipped")
+            throw FileFailure(.notArticle, "binary file (control characters), not article text: skipped")
         }
         return Decoded(text: text, warnings: warnings)
     }

@@ -46,6 +46,20 @@ public enum ErrorMessages {
     }
 
     public static func render(_ e: FileAccessError) -> String {
-        e.description
+        guard case let .unreadable(path, kind, why) = e else { return e.description }
+        return "\(path): \(reason(kind, why))"
     }
+
+    /// A file problem's reason with the flag that fixes its kind, if one does (the library's
+    /// reason names none: it does not know which command read the file).
+    public static func reason(_ kind: FileProblem.Kind, _ reason: String) -> String {
+        switch kind {
+        case .tooLarge: return reason + " (raise it with --max-file-size)"
+        case .symlink: return reason + " (kb ingest --follow-symlinks follows it)"
+        default: return reason
+        }
+    }
+
+    public static func reason(_ p: FileProblem) -> String { reason(p.kind, p.reason) }
+    public static func reason(_ s: SkippedFile) -> String { reason(s.kind, s.reason) }
 }

@@ -190,6 +190,7 @@ public enum DossierHTML {
 
     static func trade(_ d: Dossier) -> N {
         let dated = d.trade.filter { $0.year != nil && ($0.actual != nil || $0.target != nil) }
+        // The dossier is kb's document, not an error: it names the kb command that lists the same series.
         var children: [N] = [.p(.class("note"), text("Bilateral figures, as kb trade --country \(d.country.iso2) lists them: solid bars are actual trade, outlined bars targets. Regional (a province or city) and bloc figures are kept apart below and never enter this series."))]
         let currencies = Dictionary(grouping: dated) { $0.currency ?? "?" }.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         if currencies.isEmpty { children.append(.p(text("No dated bilateral trade figure."))) }

@@ -35,6 +35,7 @@ public enum DossierMarkdown {
         out.append(sorted.isEmpty ? "None.\n" : sorted.map { "- \($0.0 ?? "undated") — \($0.1)" }.joined(separator: "\n") + "\n")
 
         out.append("## Trade\n")
+        // The dossier is kb's document, not an error: it names the kb command that lists the same series.
         out.append("Bilateral series (as `kb trade --country \(d.country.iso2)`); regional and bloc figures are listed apart and never enter it.\n")
         out.append(d.trade.isEmpty ? "None.\n" : table(["year", "period", "pair", "actual", "target", "currency", "sources"], d.trade.map {
             [$0.year.map(String.init) ?? "", $0.period ?? "", [$0.countryA, $0.countryB].compactMap { $0 }.joined(separator: "–"),

@@ -4,15 +4,15 @@ import FrenchText
 /// Reads an article file's text: the optional ` date YYYY[-MM[-DD]] Headline` line, the
 /// headline, and a body from which related links, photo credits, caption debris, datelines
 /// and the trailing « Voir plus » block are set apart (kept, with their ranges, not lost).
-public struct ArticleParser: Sendable {
+package struct ArticleParser: Sendable {
     /// News agency credits (`VNA`, `VNA/CVN`, `AFP`, …), from `seeds/reference/agencies.tsv`.
-    public let agencies: Set<String>
+    package let agencies: Set<String>
 
-    public init(agencies: some Sequence<String>) {
+    package init(agencies: some Sequence<String>) {
         self.agencies = Set(agencies.map { $0.uppercased() })
     }
 
-    public func parse(_ raw: String, source: String) -> Article {
+    package func parse(_ raw: String, source: String) -> Article {
         let lines = Line.split(raw)
         var i = 0
         while i < lines.count && lines[i].trimmed.isEmpty { i += 1 }

@@ -1,24 +1,24 @@
 import FrenchText
 
 /// How a country was named in the text.
-public enum CountryForm: String, Sendable { case name, demonym, capital }
+package enum CountryForm: String, Sendable { case name, demonym, capital }
 
-public struct CountryHit: Sendable, Hashable {
-    public let iso2: String
-    public let form: CountryForm
-    public init(iso2: String, form: CountryForm) { self.iso2 = iso2; self.form = form }
+package struct CountryHit: Sendable, Hashable {
+    package let iso2: String
+    package let form: CountryForm
+    package init(iso2: String, form: CountryForm) { self.iso2 = iso2; self.form = form }
 }
 
 /// A country named in a token sequence, after case checks, compounds and non-country places.
-public struct CountryMention: Sendable, Hashable {
-    public let iso2: String
-    public let form: CountryForm
+package struct CountryMention: Sendable, Hashable {
+    package let iso2: String
+    package let form: CountryForm
     /// UTF-8 byte range of the words that name the country (same base as the tokens' ranges).
-    public let range: Range<Int>
+    package let range: Range<Int>
     /// Indices of the tokens the mention touches (a part of « Vietnam-Biélorussie » touches the whole token).
-    public let tokens: Range<Int>
+    package let tokens: Range<Int>
     /// A former state (« Union soviétique »), recognised but not a country today.
-    public let historical: Bool
+    package let historical: Bool
 }
 
 /// Country names, aliases, demonyms and capitals from the reference data, as one gazetteer.
@@ -30,11 +30,11 @@ public struct CountryMention: Sendable, Hashable {
 /// for names and capitals (« Vienne » the city, not « qu'il vienne »; « EAU » not « eau ») and lets
 /// organisations and regions (« Union économique eurasiatique », « Asie-Pacifique », « océan
 /// Indien ») hide the country words inside them.
-public struct CountryGazetteer: Sendable {
+package struct CountryGazetteer: Sendable {
     private let table: PhraseTable
     private let historical: Set<String>
 
-    public init(reference: Reference) {
+    package init(reference: Reference) {
         var t = PhraseTable()
         for c in reference.countries {
             for n in [c.name] + c.aliases {
@@ -64,11 +64,11 @@ public struct CountryGazetteer: Sendable {
     }
 
     /// The place of a dateline that is a capital, with the dateline as its evidence.
-    public typealias Dateline = (iso2: String, city: String, evidence: Evidence)
+    package typealias Dateline = (iso2: String, city: String, evidence: Evidence)
 
     /// The article's first dateline (« Lima (VNA) – … », « Quito, 3 mai (VNA) - … ») when its place is a
     /// capital: the parser sets it apart from the body, yet it names where the story is filed from.
-    public func dateline(of article: Article) -> Dateline? {
+    package func dateline(of article: Article) -> Dateline? {
         guard let d = article.setApart.filter({ $0.kind == .dateline }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
         let city = String(d.text.prefix { $0 != "," && $0 != "(" }).split(separator: " ").joined(separator: " ")
         let tokens = Tokenizer.tokens(city)
@@ -77,7 +77,7 @@ public struct CountryGazetteer: Sendable {
     }
 
     /// Countries named in `tokens`, left to right.
-    public func mentions(in tokens: [Token]) -> [CountryMention] {
+    package func mentions(in tokens: [Token]) -> [CountryMention] {
         let units = Unit.split(tokens)
         var found: [(units: Range<Int>, entry: PhraseTable.Entry)] = []
         var i = 0

@@ -4,14 +4,14 @@ import FrenchText
 ///
 /// Only the article's own text is here (headline and body paragraphs): related links,
 /// credits and the « Voir plus » block are never a source of facts.
-public struct Document: Sendable {
-    public let article: Article
-    public let sentences: [Sentence]
+package struct Document: Sendable {
+    package let article: Article
+    package let sentences: [Sentence]
     /// `tokens[k]` are the tokens of `sentences[k]` (byte ranges into the raw text). Tokenised once
     /// here: every extractor reads them, and tokenising per extractor was a fifth of extraction.
-    public let tokens: [[Token]]
+    package let tokens: [[Token]]
 
-    public init(article: Article) {
+    package init(article: Article) {
         self.article = article
         var sentences: [Sentence] = []
         sentences.append(Sentence(text: article.headline, range: article.headlineRange, paragraph: -1))
@@ -27,17 +27,17 @@ public struct Document: Sendable {
     }
 
     /// The publication date, the anchor for relative dates (« en mai dernier »).
-    public var date: PartialDate? { article.date }
+    package var date: PartialDate? { article.date }
 }
 
 /// One sentence of a document. `range` is a UTF-8 byte range into the raw article.
-public struct Sentence: Sendable, Hashable {
-    public let text: String
-    public let range: Range<Int>
+package struct Sentence: Sendable, Hashable {
+    package let text: String
+    package let range: Range<Int>
     /// Index of the body paragraph, -1 for the headline.
-    public let paragraph: Int
+    package let paragraph: Int
 
-    public var evidence: Evidence { Evidence(sentence: text, range: range) }
+    package var evidence: Evidence { Evidence(sentence: text, range: range) }
     /// This sentence as evidence read by `rule`.
-    public func evidence(_ rule: String) -> Evidence { Evidence(sentence: text, range: range, rule: rule) }
+    package func evidence(_ rule: String) -> Evidence { Evidence(sentence: text, range: range, rule: rule) }
 }

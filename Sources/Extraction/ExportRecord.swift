@@ -147,7 +147,7 @@ public struct ExportRecord: Codable, Sendable, Equatable {
     }
 
     /// The record straight from extraction (no database): `kb extract` and the tests use it.
-    public init(article: Article, facts: ArticleFacts, reference: Reference) {
+    package init(article: Article, facts: ArticleFacts, reference: Reference) {
         self.init(source: article.source, date: article.date?.description, title: article.headline)
         countries = facts.countries.map {
             Country(iso2: $0.iso2, name: reference.country(iso2: $0.iso2)?.name ?? $0.iso2, rule: $0.evidence.first?.rule ?? "")

@@ -1,12 +1,12 @@
 /// Runs every extractor over a document. Pure: same document, same facts.
-public struct FactExtractor: Sendable {
+package struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
-    public static let name = "kb-rules"
-    public static let version = "8"
+    package static let name = "kb-rules"
+    package static let version = "9"
 
-    public let reference: Reference
-    public let parser: ArticleParser
+    package let reference: Reference
+    package let parser: ArticleParser
     let countries: CountryExtractor
     let people: PersonExtractor
     let visits: VisitExtractor
@@ -14,7 +14,7 @@ public struct FactExtractor: Sendable {
     let domains: DomainExtractor
     let trade: TradeFigureExtractor
 
-    public init(reference: Reference = .embedded) {
+    package init(reference: Reference = .embedded) {
         self.reference = reference
         parser = ArticleParser(agencies: reference.agencies)
         // The country and organisation gazetteers are the costliest part to build: once, shared.
@@ -28,7 +28,7 @@ public struct FactExtractor: Sendable {
         trade = TradeFigureExtractor(reference: reference, countries: gazetteer)
     }
 
-    public func extract(from document: Document) -> ArticleFacts {
+    package func extract(from document: Document) -> ArticleFacts {
         var facts = ArticleFacts()
         // Countries, people, visits and agreements read the same analysed sentences: analyse them once.
         var analysed = AnalysedDocument(document: document, countries: people.countries, organisations: people.organisations)
@@ -45,7 +45,7 @@ public struct FactExtractor: Sendable {
     }
 
     /// Parses and extracts in one call.
-    public func process(raw: String, source: String) -> (Article, ArticleFacts) {
+    package func process(raw: String, source: String) -> (Article, ArticleFacts) {
         let article = parser.parse(raw, source: source)
         return (article, extract(from: Document(article: article)))
     }

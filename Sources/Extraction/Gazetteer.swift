@@ -6,36 +6,36 @@ import FrenchText
 /// tables, the parts of hyphenated words for countries, light stems for domains — and carries a
 /// label and a payload. Matching compares the text's keys from a position, longest phrase first;
 /// a caller may refuse an entry (case rules, « only inside a compound ») and the next longest is tried.
-public struct PhraseMatcher<Payload: Sendable>: Sendable {
-    public struct Entry: Sendable {
-        public let words: [String]
+package struct PhraseMatcher<Payload: Sendable>: Sendable {
+    package struct Entry: Sendable {
+        package let words: [String]
         /// `WordHash.of` each word, compared before the words themselves.
         let hashes: [Int]
         /// What kind of phrase this is (« country », « demonym », « currency », …), for callers and reports.
-        public let label: String
-        public let payload: Payload
+        package let label: String
+        package let payload: Payload
     }
 
-    public struct Match: Sendable {
+    package struct Match: Sendable {
         /// Key (token) index range of the match.
-        public let tokens: Range<Int>
-        public let label: String
-        public let payload: Payload
+        package let tokens: Range<Int>
+        package let label: String
+        package let payload: Payload
     }
 
     /// Phrases by first key, longest first.
     private var entries = WordTable<[Entry]>()
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds a phrase, tokenised and folded the same way as the text.
-    public mutating func add(_ phrase: String, _ payload: Payload, label: String = "") {
+    package mutating func add(_ phrase: String, _ payload: Payload, label: String = "") {
         add(words: Tokenizer.tokens(phrase).map(\.folded), payload, label: label)
     }
 
     /// Adds a phrase given as its keys.
-    public mutating func add(words: [String], _ payload: Payload, label: String = "") {
+    package mutating func add(words: [String], _ payload: Payload, label: String = "") {
         guard let first = words.first else { return }
         var list = entries[first] ?? []
         // Kept longest first as it grows: at equal length, the first added wins.
@@ -47,7 +47,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// The longest phrase starting at key `i` of `count` keys that `accept` takes.
     @inline(__always)
-    public func longest(at i: Int, count n: Int, key: (Int) -> String,
+    package func longest(at i: Int, count n: Int, key: (Int) -> String,
                         accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
         guard i < n, let candidates = entries[key(i)] else { return nil }
         for c in candidates where i + c.words.count <= n {
@@ -62,7 +62,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// `longest(at:count:key:accept:)` over keys that carry their hash (tokens, parts of words, stems):
     /// the first word's look-up and the comparison of the next ones read integers first.
     @inline(__always)
-    public func longest<K: FoldedKey>(at i: Int, in keys: [K], accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
+    package func longest<K: FoldedKey>(at i: Int, in keys: [K], accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
         let n = keys.count
         guard i < n, let candidates = entries[key: keys[i]] else { return nil }
         for c in candidates where i + c.words.count <= n {
@@ -78,13 +78,13 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase starting exactly at token `i`, if any.
-    public func match(at i: Int, in tokens: [Token]) -> Match? {
+    package func match(at i: Int, in tokens: [Token]) -> Match? {
         guard let (n, e) = longest(at: i, in: tokens) else { return nil }
         return Match(tokens: i..<(i + n), label: e.label, payload: e.payload)
     }
 
     /// Non-overlapping matches, scanning left to right, longest phrase wins at each position.
-    public func matches<K: FoldedKey>(in keys: [K]) -> [Match] {
+    package func matches<K: FoldedKey>(in keys: [K]) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i < keys.count {
@@ -99,7 +99,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     /// The same over any sequence of keys (stems, parts of words).
-    public func matches(count n: Int, key: (Int) -> String) -> [Match] {
+    package func matches(count n: Int, key: (Int) -> String) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i < n {
@@ -114,5 +114,5 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     /// Every entry, for tests and reports.
-    public var allEntries: [Entry] { entries.entries.flatMap(\.value) }
+    package var allEntries: [Entry] { entries.entries.flatMap(\.value) }
 }

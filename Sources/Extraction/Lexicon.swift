@@ -12,8 +12,8 @@ import FrenchText
 /// Words are written as in French and folded on load (« prévue » → `prevue`), like the tokens
 /// they are compared with; a multi-word entry is not allowed (phrases belong to the gazetteers).
 /// Sets whose id ends in `.as-written` are not folded: they are compared with a token's text.
-public struct Lexicon: Sendable {
-    public static let embedded: Lexicon = {
+package struct Lexicon: Sendable {
+    package static let embedded: Lexicon = {
         do { return try Lexicon(files: EmbeddedGrammar.files) }
         catch { preconditionFailure("seeds/grammar is invalid (run the tests): \(error)") }
     }()
@@ -21,9 +21,9 @@ public struct Lexicon: Sendable {
     private let sets: [String: WordSet]
 
     /// The ids of every set, for tests and reports.
-    public var ids: [String] { sets.keys.sorted() }
+    package var ids: [String] { sets.keys.sorted() }
 
-    public init(files: [String: String]) throws {
+    package init(files: [String: String]) throws {
         var sets: [String: WordSet] = [:]
         var owner: [String: String] = [:]
         for (file, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -52,16 +52,16 @@ public struct Lexicon: Sendable {
 
     /// The folded words of a set. An unknown id is a programming error (a test checks every id the
     /// sources name), so it stops with the id rather than silently matching nothing.
-    public func words(_ id: String) -> WordSet {
+    package func words(_ id: String) -> WordSet {
         guard let s = sets[id] else { preconditionFailure("no word set `\(id)` in seeds/grammar/*.lexicon") }
         return s
     }
 
     /// Whether `folded` (a token's folded form) belongs to the set.
-    public func contains(_ id: String, _ folded: String) -> Bool { words(id).contains(folded) }
+    package func contains(_ id: String, _ folded: String) -> Bool { words(id).contains(folded) }
 }
 
-public struct LexiconError: Error, CustomStringConvertible {
-    public let file: String, line: Int, message: String
-    public var description: String { "seeds/grammar/\(file):\(line): \(message)" }
+package struct LexiconError: Error, CustomStringConvertible {
+    package let file: String, line: Int, message: String
+    package var description: String { "seeds/grammar/\(file):\(line): \(message)" }
 }

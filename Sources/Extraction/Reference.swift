@@ -4,91 +4,91 @@
 public struct Reference: Sendable {
     /// The country whose relations the articles tell (Vietnam): a name's nationality is decided
     /// against it, and the cards and dossiers count visits to and from it.
-    public static let homeCountry = "VN"
+    package static let homeCountry = "VN"
 
-    public struct Country: Sendable, Hashable {
-        public let iso2: String
+    package struct Country: Sendable, Hashable {
+        package let iso2: String
         /// The French name used in exports (« Biélorussie »).
-        public let name: String
+        package let name: String
         /// Other names (« Bélarus », « Belarus »).
-        public let aliases: [String]
+        package let aliases: [String]
         /// Demonyms in all their forms (« biélorusse », « biélorusses »).
-        public let demonyms: [String]
+        package let demonyms: [String]
         /// Capitals (and other cities) that stand for the country (« Minsk »).
-        public let capitals: [String]
+        package let capitals: [String]
         /// A former state (« Union soviétique »): recognised in text, never exported as a country.
-        public var historical: Bool = false
+        package var historical: Bool = false
     }
 
-    public struct Organisation: Sendable, Hashable {
-        public let code: String
-        public let name: String
-        public let aliases: [String]
+    package struct Organisation: Sendable, Hashable {
+        package let code: String
+        package let name: String
+        package let aliases: [String]
     }
 
-    public struct Domain: Sendable, Hashable {
-        public let slug: String
-        public let labelFR: String
-        public let labelEN: String
-        public let terms: [String]
+    package struct Domain: Sendable, Hashable {
+        package let slug: String
+        package let labelFR: String
+        package let labelEN: String
+        package let terms: [String]
     }
 
-    public struct Currency: Sendable, Hashable {
+    package struct Currency: Sendable, Hashable {
         /// ISO 4217 (« USD »).
-        public let code: String
+        package let code: String
         /// Names as written after an amount (« dollars », « dollars américains »).
-        public let names: [String]
+        package let names: [String]
         /// Symbols and codes that may stand before or after an amount (« $ », « US$ », « € »).
-        public let symbols: [String]
+        package let symbols: [String]
     }
 
-    public struct Title: Sendable, Hashable {
+    package struct Title: Sendable, Hashable {
         /// The title as written (« secrétaire général », « Premier ministre »).
-        public let title: String
+        package let title: String
         /// A coarse class: head_of_state, head_of_government, party, minister, diplomat, official, …
-        public let category: String
+        package let category: String
     }
 
     /// Known people with spelling variants (« Loukachenko », « Lukashenko »): used to merge one person's
     /// mentions across articles and to expand searches. People are found from the text, not from here.
-    public struct KnownPerson: Sendable, Hashable {
-        public let name: String
-        public let country: String?
-        public let aliases: [String]
+    package struct KnownPerson: Sendable, Hashable {
+        package let name: String
+        package let country: String?
+        package let aliases: [String]
     }
 
     /// A city, province or national institution that stands for its country (seeds/reference/places.tsv).
-    public struct Place: Sendable, Hashable {
+    package struct Place: Sendable, Hashable {
         /// The name used in exports (« Hô Chi Minh-Ville »).
-        public let name: String
-        public let iso2: String
+        package let name: String
+        package let iso2: String
         /// city, province or institution.
-        public let kind: String
-        public let aliases: [String]
+        package let kind: String
+        package let aliases: [String]
     }
 
-    public let countries: [Country]
-    public let people: [KnownPerson]
-    public let organisations: [Organisation]
-    public let domains: [Domain]
-    public let titles: [Title]
-    public let agencies: [String]
+    package let countries: [Country]
+    package let people: [KnownPerson]
+    package let organisations: [Organisation]
+    package let domains: [Domain]
+    package let titles: [Title]
+    package let agencies: [String]
     /// Currencies by ISO 4217 code, with the names and symbols that denote them.
-    public let currencies: [Currency]
+    package let currencies: [Currency]
     /// Place names that contain country words but are not countries (« Asie-Pacifique », « mer de Chine méridionale »).
-    public let regions: [String]
+    package let regions: [String]
     /// Cities, provinces and institutions below the country level.
-    public let places: [Place]
+    package let places: [Place]
 
     /// Identifies the content of the reference files (FNV-1a 64 over names and texts): the
     /// knowledge base reloads its reference tables when it changes.
-    public let fingerprint: String
+    package let fingerprint: String
 
     /// Reference data as embedded at build time.
     public static let embedded: Reference = try! Reference(files: EmbeddedReference.files)
 
     /// Builds reference data from file name → TSV content.
-    public init(files: [String: String]) throws {
+    package init(files: [String: String]) throws {
         var hash: UInt64 = 0xcbf29ce484222325
         for name in files.keys.sorted() {
             for b in name.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
@@ -128,14 +128,14 @@ public struct Reference: Sendable {
             .filter { !$0.name.isEmpty && !$0.iso2.isEmpty } ?? []
     }
 
-    public func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }
+    package func country(iso2: String) -> Country? { countries.first { $0.iso2 == iso2 } }
 }
 
-public enum ReferenceError: Error, CustomStringConvertible {
+package enum ReferenceError: Error, CustomStringConvertible {
     case missingFile(String)
     case malformed(file: String, line: Int, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingFile(let f): return "reference file \(f) is missing"
         case .malformed(let f, let l, let r): return "\(f):\(l): \(r)"

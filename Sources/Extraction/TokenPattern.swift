@@ -17,7 +17,7 @@ import FrenchText
 /// `stem=xxx` (French light stem), `shape=Xx|xx|XX|d|p` (capitalised, lower case, acronym, number,
 /// punctuation), `ent=country|name|demonym|capital|org|date` (covered by an entity the sentence
 /// analysis found); `!` negates a test.
-public struct TokenPattern: Sendable {
+package struct TokenPattern: Sendable {
     indirect enum Node: Sendable {
         case token(TokenTest)
         case sequence([Node])
@@ -31,7 +31,7 @@ public struct TokenPattern: Sendable {
     /// tries a start position only when its token is one of them (most positions are not).
     let firstWords: WordSet?
 
-    public init(_ source: String, lexicon: Lexicon = .embedded) throws {
+    package init(_ source: String, lexicon: Lexicon = .embedded) throws {
         var parser = PatternParser(source: source, lexicon: lexicon)
         root = try parser.parse()
         firstWords = Self.firstWords(root)
@@ -39,7 +39,7 @@ public struct TokenPattern: Sendable {
 
     /// The words the first token of capture `name` is one of in every match, or nil when the pattern
     /// does not say (a capture in every alternative, each starting with a word test, does).
-    public func captureWords(_ name: String) -> WordSet? { Self.captureWords(root, name) }
+    package func captureWords(_ name: String) -> WordSet? { Self.captureWords(root, name) }
 
     private static func captureWords(_ node: Node, _ name: String) -> WordSet? {
         switch node {
@@ -129,7 +129,7 @@ struct TokenTest: Sendable {
 }
 
 /// Entity labels a pattern can test, read from the sentence analysis.
-public enum EntityLabel: String, Sendable, CaseIterable {
+package enum EntityLabel: String, Sendable, CaseIterable {
     case country, name, demonym, capital, org, date
 }
 
@@ -161,9 +161,9 @@ struct PatternSubject {
 }
 
 /// A match: the tokens it covers and its named captures.
-public struct PatternMatch: Sendable, Equatable {
-    public let tokens: Range<Int>
-    public let captures: [String: Range<Int>]
+package struct PatternMatch: Sendable, Equatable {
+    package let tokens: Range<Int>
+    package let captures: [String: Range<Int>]
 }
 
 extension TokenPattern {
@@ -226,9 +226,9 @@ extension TokenPattern {
     }
 }
 
-public struct PatternError: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+package struct PatternError: Error, CustomStringConvertible {
+    package let message: String
+    package var description: String { message }
 }
 
 /// Recursive-descent reader of the pattern syntax.
@@ -366,23 +366,23 @@ private struct PatternParser {
 ///     rule.id<TAB>pattern<TAB>invented example the pattern matches
 ///
 /// `#` starts a comment line. A rule id is the one the facts it produces carry in their evidence.
-public struct RuleBook: Sendable {
-    public struct Rule: Sendable {
-        public let id: String
-        public let pattern: TokenPattern
-        public let source: String
-        public let example: String
+package struct RuleBook: Sendable {
+    package struct Rule: Sendable {
+        package let id: String
+        package let pattern: TokenPattern
+        package let source: String
+        package let example: String
     }
 
-    public static let embedded: RuleBook = {
+    package static let embedded: RuleBook = {
         do { return try RuleBook(files: EmbeddedRules.files) }
         catch { preconditionFailure("seeds/grammar/*.rules is invalid (run the tests): \(error)") }
     }()
 
-    public let rules: [Rule]
+    package let rules: [Rule]
     private let byId: [String: Int]
 
-    public init(files: [String: String], lexicon: Lexicon = .embedded) throws {
+    package init(files: [String: String], lexicon: Lexicon = .embedded) throws {
         var rules: [Rule] = []
         var byId: [String: Int] = [:]
         for (file, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -409,23 +409,23 @@ public struct RuleBook: Sendable {
     }
 
     /// A rule by id. An unknown id is a programming error (a test checks every id the sources name).
-    public func rule(_ id: String) -> Rule {
+    package func rule(_ id: String) -> Rule {
         guard let k = byId[id] else { preconditionFailure("no rule `\(id)` in seeds/grammar/*.rules") }
         return rules[k]
     }
 
     /// The rules whose id starts with `prefix`, in file order.
-    public func rules(prefix: String) -> [Rule] { rules.filter { $0.id.hasPrefix(prefix) } }
+    package func rules(prefix: String) -> [Rule] { rules.filter { $0.id.hasPrefix(prefix) } }
 }
 
 /// Several rules matched together over a sentence. Rules are indexed by the words their first token
 /// must be, so a start position costs one dictionary look-up and only the rules it can start are tried.
-public struct RuleSet: Sendable {
-    public let rules: [RuleBook.Rule]
+package struct RuleSet: Sendable {
+    package let rules: [RuleBook.Rule]
     private let byFirst: WordTable<[Int]>
     private let anywhere: [Int]
 
-    public init(_ rules: [RuleBook.Rule]) {
+    package init(_ rules: [RuleBook.Rule]) {
         self.rules = rules
         var byFirst = WordTable<[Int]>()
         var anywhere: [Int] = []

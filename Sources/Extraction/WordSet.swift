@@ -2,7 +2,7 @@ import FrenchText
 
 /// Something a word set or phrase table can be asked about: a folded word with its hash computed once
 /// (a token, a part of a hyphenated word, a stem).
-public protocol FoldedKey {
+package protocol FoldedKey {
     var folded: String { get }
     var foldedHash: Int { get }
 }
@@ -10,11 +10,11 @@ public protocol FoldedKey {
 extension Token: FoldedKey {}
 
 /// A folded word and its hash, for keys that are not tokens (stems, parts of words).
-public struct HashedWord: FoldedKey, Sendable {
-    public let folded: String
-    public let foldedHash: Int
-    public init(_ folded: String) { self.folded = folded; foldedHash = WordHash.of(folded) }
-    public static let empty = HashedWord("")
+package struct HashedWord: FoldedKey, Sendable {
+    package let folded: String
+    package let foldedHash: Int
+    package init(_ folded: String) { self.folded = folded; foldedHash = WordHash.of(folded) }
+    package static let empty = HashedWord("")
     /// A word whose hash is known (a token's folded form).
     init(_ folded: String, hash: Int) { self.folded = folded; foldedHash = hash }
 }
@@ -26,23 +26,23 @@ public struct HashedWord: FoldedKey, Sendable {
 /// are hashed with `WordHash` into an open-addressing table that keeps each word's hash: a token
 /// brings its hash (`Token.foldedHash`), so a miss, the common case, reads a few integers and
 /// compares no string.
-public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral {
+package struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral {
     private var slots: [String?]
     /// `WordHash.of(slots[i])`, 0 where the slot is empty.
     private var hashes: [Int]
     private var mask: Int
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() { slots = Array(repeating: nil, count: 8); hashes = Array(repeating: 0, count: 8); mask = 7 }
+    package init() { slots = Array(repeating: nil, count: 8); hashes = Array(repeating: 0, count: 8); mask = 7 }
 
-    public init<S: Sequence>(_ words: S) where S.Element == String {
+    package init<S: Sequence>(_ words: S) where S.Element == String {
         self.init()
         for w in words { insert(w) }
     }
 
-    public init(arrayLiteral elements: String...) { self.init(elements) }
+    package init(arrayLiteral elements: String...) { self.init(elements) }
 
-    public mutating func insert(_ w: String) {
+    package mutating func insert(_ w: String) {
         if (count + 1) * 2 > slots.count { grow() }
         let h = WordHash.of(w)
         var i = h & mask
@@ -65,11 +65,11 @@ public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral 
     }
 
     @inline(__always)
-    public func contains(_ w: String) -> Bool { contains(w, hash: WordHash.of(w)) }
+    package func contains(_ w: String) -> Bool { contains(w, hash: WordHash.of(w)) }
 
     /// Whether the token's folded form is in the set, by the hash the token carries.
     @inline(__always)
-    public func contains<K: FoldedKey>(_ k: K) -> Bool { contains(k.folded, hash: k.foldedHash) }
+    package func contains<K: FoldedKey>(_ k: K) -> Bool { contains(k.folded, hash: k.foldedHash) }
 
     @inline(__always)
     func contains(_ w: String, hash h: Int) -> Bool {
@@ -101,19 +101,19 @@ public struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral 
         }
     }
 
-    public func union(_ other: WordSet) -> WordSet {
+    package func union(_ other: WordSet) -> WordSet {
         var out = self
         for w in other { out.insert(w) }
         return out
     }
 
-    public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == String { for w in other { insert(w) } }
+    package mutating func formUnion<S: Sequence>(_ other: S) where S.Element == String { for w in other { insert(w) } }
 
-    public var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
-    public func makeIterator() -> some IteratorProtocol<String> { slots.lazy.compactMap { $0 }.makeIterator() }
+    package func makeIterator() -> some IteratorProtocol<String> { slots.lazy.compactMap { $0 }.makeIterator() }
 
-    public static func == (a: WordSet, b: WordSet) -> Bool { a.count == b.count && a.allSatisfy(b.contains) }
+    package static func == (a: WordSet, b: WordSet) -> Bool { a.count == b.count && a.allSatisfy(b.contains) }
 }
 
 /// A map from folded word to a value, hashed like `WordSet` (the phrase matcher's first-word index).

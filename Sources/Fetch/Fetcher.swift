@@ -288,12 +288,18 @@ public final class Fetcher: FeedFetching {
     static func retryAfterSeconds(_ value: String) -> Double? {
         let v = value.trimmingCharacters(in: .whitespaces)
         if let s = Double(v), s >= 0 { return s }
+        return httpDate.date(from: v).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
+    /// One formatter for every response: setting one up loads ICU data. Foundation documents
+    /// DateFormatter as thread-safe (Sendable), and this one is never changed after it is made.
+    private static let httpDate: DateFormatter = {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "GMT")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return f.date(from: v).map { max(0, $0.timeIntervalSinceNow) }
-    }
+        return f
+    }()
 
     /// `scheme://host[:port]`: robots.txt and the per-host delay are per origin.
     static func hostKey(_ url: URL) -> String {
@@ -302,8 +308,6 @@ public final class Fetcher: FeedFetching {
 
     static func after(_ attempts: Int) -> String { attempts > 1 ? " after \(attempts) attempts" : "" }
 
-    static func iso(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        return f.string(from: d)
-    }
+    /// `2025-06-05T10:00:00Z`, as ISO8601DateFormatter wrote it, without a formatter per call.
+    static func iso(_ d: Date) -> String { d.formatted(.iso8601) }
 }

@@ -5,10 +5,10 @@ import Foundation
 /// `fold("Cœur d’Đà Nẵng")` → `"coeur d'da nang"`. Foundation's diacritic folding is slow
 /// (~54 MB/s) and leaves œ, æ, đ and ’ alone, so the mapping of every non-ASCII scalar is
 /// computed once into a table and the hot loop only scans UTF-8 bytes.
-public enum Folding {
+package enum Folding {
     /// Lowercases, strips diacritics, expands ligatures (œ→oe, æ→ae, ß→ss), folds đ→d
     /// and typographic apostrophes (’ ʼ ‘ ′) to `'`. Other scalars pass through lowercased.
-    public static func fold(_ text: some StringProtocol) -> String {
+    package static func fold(_ text: some StringProtocol) -> String {
         if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) { return folded }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
@@ -18,7 +18,7 @@ public enum Folding {
 
     /// `fold` of UTF-8 bytes. Every token is folded: an ASCII word is lower-cased straight into the
     /// new string, with no intermediate array.
-    public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    package static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
@@ -34,7 +34,7 @@ public enum Folding {
     }
 
     /// Byte-level fold; ASCII bytes cost one table lookup.
-    public static func foldUTF8<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
+    package static func foldUTF8<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
         var i = bytes.startIndex
         while i != bytes.endIndex {
             let b = bytes[i]

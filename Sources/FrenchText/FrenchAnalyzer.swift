@@ -17,25 +17,25 @@ import Foundation
 /// Terms are cut exactly where SQLite's `unicode61` tokenizer cuts (letters, digits and marks make
 /// words; everything else separates), so the stored text means the same to FTS5 as to us.
 /// The scan works on UTF-8 bytes: no Regex, no String per character.
-public enum FrenchAnalyzer {
+package enum FrenchAnalyzer {
     /// Version of the analysis stored in `articles.search_*` and `search_terms`; a change triggers a reindex.
-    public static let version = "1"
+    package static let version = "1"
 
     /// An analysed term and the UTF-8 byte range of the word it came from in the (NFC) text.
-    public struct Term: Sendable, Hashable {
-        public let term: String
-        public let range: Range<Int>
+    package struct Term: Sendable, Hashable {
+        package let term: String
+        package let range: Range<Int>
     }
 
     /// Analysed terms of a text, in order (stages 1–6).
-    public static func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
+    package static func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
         var out: [String] = []
         analyze(text, keepStopWords: keepStopWords) { term, _ in out.append(String(decoding: term, as: UTF8.self)) }
         return out
     }
 
     /// Terms with their byte ranges in `normalized`, the text the ranges refer to (the NFC form of `text`).
-    public static func termsWithRanges(_ text: String, keepStopWords: Bool = false) -> (normalized: String, terms: [Term]) {
+    package static func termsWithRanges(_ text: String, keepStopWords: Bool = false) -> (normalized: String, terms: [Term]) {
         let normalized = normalize(text)
         var out: [Term] = []
         analyzeNormalized(normalized, keepStopWords: keepStopWords) { term, range in
@@ -45,7 +45,7 @@ public enum FrenchAnalyzer {
     }
 
     /// The analysed text stored for the FTS index: terms separated by single spaces.
-    public static func indexText(_ text: String) -> String {
+    package static func indexText(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         analyze(text, keepStopWords: false) { term, _ in
@@ -56,13 +56,13 @@ public enum FrenchAnalyzer {
     }
 
     /// Stage 7, for a term produced by stages 1–6.
-    public static func stem(_ term: String) -> String { FrenchLightStemmer.stem(term) }
+    package static func stem(_ term: String) -> String { FrenchLightStemmer.stem(term) }
 
     /// The whole chain (stages 1–7): the stems of a text.
-    public static func stems(_ text: String) -> [String] { terms(text).map(stem) }
+    package static func stems(_ text: String) -> [String] { terms(text).map(stem) }
 
     /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and its source byte range.
-    public static func analyze(_ text: String, keepStopWords: Bool = false,
+    package static func analyze(_ text: String, keepStopWords: Bool = false,
                                _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         analyzeNormalized(normalize(text), keepStopWords: keepStopWords, body)
     }

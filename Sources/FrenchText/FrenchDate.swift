@@ -1,6 +1,6 @@
 /// A date expression found in a sentence, resolved against the article date.
-public struct DateMention: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct DateMention: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A point in time: « le 1er février 2017 », « en mai dernier », « en 2014 ».
         case point
         /// A span: « du 5 au 12 mai », « 2016-2020 ».
@@ -12,13 +12,13 @@ public struct DateMention: Sendable, Hashable {
     }
 
     /// Token index range of the expression.
-    public let tokens: Range<Int>
+    package let tokens: Range<Int>
     /// Nil when the expression cannot be resolved (no article date, « récemment »).
-    public let start: PartialDate?
-    public let end: PartialDate?
-    public let kind: Kind
+    package let start: PartialDate?
+    package let end: PartialDate?
+    package let kind: Kind
 
-    public init(tokens: Range<Int>, start: PartialDate?, end: PartialDate? = nil, kind: Kind = .point) {
+    package init(tokens: Range<Int>, start: PartialDate?, end: PartialDate? = nil, kind: Kind = .point) {
         self.tokens = tokens; self.start = start; self.end = end; self.kind = kind
     }
 }
@@ -28,15 +28,15 @@ public struct DateMention: Sendable, Hashable {
 /// News tells the past: a day or month without a year is taken in the article's year, or the
 /// year before when it would fall after the article's month. Each year of a list
 /// (« en 1997, 2008 et en 2015 ») is its own mention.
-public enum FrenchDate {
-    public static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+package enum FrenchDate {
+    package static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
                                 "septembre", "octobre", "novembre", "decembre"]
-    public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    package static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
     private static let monthInitials: [Bool] = (0..<256).map { b in (months + ["mi-", "fin-", "debut-"]).contains { $0.utf8.first == UInt8(b) } }
 
     /// Month number (1–12) of a folded token, accepting « mi-mai », « fin-mai ».
-    public static func month(_ folded: String) -> Int? {
+    package static func month(_ folded: String) -> Int? {
         // Months and « mi- », « fin- », « debut- » start with one of these letters; most words don't.
         guard let c = folded.utf8.first, monthInitials[Int(c)] else { return nil }
         if let i = months.firstIndex(of: folded) { return i + 1 }
@@ -51,13 +51,13 @@ public enum FrenchDate {
     }
 
     /// Convenience for a whole text.
-    public static func mentions(in text: String, anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
+    package static func mentions(in text: String, anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
         mentions(in: Tokenizer.tokens(text), anchor: anchor, previous: previous)
     }
 
     /// Every date expression in `tokens`, left to right. `previous` is the last date the
     /// document stated before these tokens (for « le même jour »).
-    public static func mentions(in t: [Token], anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
+    package static func mentions(in t: [Token], anchor: PartialDate?, previous: PartialDate? = nil) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         while i < t.count {
@@ -215,7 +215,7 @@ public enum FrenchDate {
 
 extension PartialDate {
     /// Day of the week, 0 = Monday; nil unless the date is precise to the day.
-    public var weekday: Int? {
+    package var weekday: Int? {
         guard let m = month, let d = day else { return nil }
         // Sakamoto's method (0 = Sunday), shifted so Monday is 0.
         let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
@@ -225,7 +225,7 @@ extension PartialDate {
     }
 
     /// The date `n` days later (or earlier); nil unless precise to the day.
-    public func adding(days n: Int) -> PartialDate? {
+    package func adding(days n: Int) -> PartialDate? {
         guard var m = month, var d = day else { return nil }
         var y = year
         d += n

@@ -5,7 +5,7 @@
 /// Kept apart from `mentions(in:)`, which visits and agreements read, so that a period of figures
 /// never becomes a visit's dates; both live here so that one parser reads every French date.
 extension FrenchDate {
-    public static func periods(in t: [Token], anchor: PartialDate?) -> [DateMention] {
+    package static func periods(in t: [Token], anchor: PartialDate?) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         while i < t.count {
@@ -76,7 +76,7 @@ extension FrenchDate {
 extension Tokenizer {
     /// Words a missing space glued to a number (« atteignant33,4 », « 186millions », « millionsd'importations »),
     /// split back apart so the amount can be read. Ordinals and codes (« 21e », « 1er », « G20 », « A320 ») stay whole.
-    public static func separatingGluedNumbers(_ tokens: [Token]) -> [Token] {
+    package static func separatingGluedNumbers(_ tokens: [Token]) -> [Token] {
         // Read in place (no copy of each token out of the array): most sentences have no glued number.
         guard tokens.withUnsafeBufferPointer({ p in p.indices.contains { isGlued(p[$0]) } }) else { return tokens }
         var out: [Token] = []

@@ -9,8 +9,8 @@
 /// kb folds accents before stemming, so the three rules Lucene writes with an accent
 /// (-ième, -ère, -ète) also match their folded spelling (-ieme, -ere, -ete); on accented
 /// input every rule behaves exactly as Lucene's.
-public enum FrenchLightStemmer {
-    public static func stem(_ word: String) -> String {
+package enum FrenchLightStemmer {
+    package static func stem(_ word: String) -> String {
         var s = word.unicodeScalars.map(\.value)
         let n = stem(&s, s.count)
         if s[0..<n].allSatisfy({ $0 < 0x80 }) { return String(decoding: s[0..<n].map { UInt8($0) }, as: UTF8.self) }

@@ -1,19 +1,19 @@
 /// Numbers as French news writes them: « 94,5 », « 3 000 » (space, no-break or thin space between
 /// groups), « 3.000 », « 1.234.567 », spelled-out small numbers (« deux »), and a scale word
 /// (« mille », « millions », « milliard », « Mds »). `Double("94,5")` is nil, hence this type.
-public enum FrenchNumber {
+package enum FrenchNumber {
     /// A number read from tokens: its value with the scale applied and the tokens it covers.
-    public struct Reading: Sendable, Equatable {
-        public let value: Double
-        public let tokens: Range<Int>
+    package struct Reading: Sendable, Equatable {
+        package let value: Double
+        package let tokens: Range<Int>
         /// A scale word was read (« millions »).
-        public let scaled: Bool
+        package let scaled: Bool
     }
 
     /// One numeric token: « 94,5 » → 94.5, « 3.000 » → 3000, « 1.234.567 » → 1234567,
     /// « 2,5 » → 2.5, « 1.5 » → 1.5. A dot before exactly three digits groups thousands;
     /// the comma is the decimal separator. Nil when the text is not a number.
-    public static func parse(_ text: some StringProtocol) -> Double? {
+    package static func parse(_ text: some StringProtocol) -> Double? {
         let b = Array(text.utf8)
         guard let first = b.first, isDigit(first) else { return nil }
         var intPart: [UInt8] = []
@@ -48,7 +48,7 @@ public enum FrenchNumber {
     }
 
     /// The multiplier a scale word stands for (« millions » → 1e6), folded input.
-    public static func scale(_ folded: String) -> Double? {
+    package static func scale(_ folded: String) -> Double? {
         switch folded {
         case "mille", "milliers", "millier", "k": return 1e3
         case "million", "millions", "m", "mln", "mio": return 1e6
@@ -59,7 +59,7 @@ public enum FrenchNumber {
     }
 
     /// Small numbers written as words (« deux millions »), folded input.
-    public static func word(_ folded: String) -> Double? {
+    package static func word(_ folded: String) -> Double? {
         // Asked of most words: one that starts with a letter no number word starts with is none, without
         // comparing it to every case below.
         guard let c = folded.utf8.first, numberInitials[Int(c)] else { return nil }
@@ -93,7 +93,7 @@ public enum FrenchNumber {
     /// (« deux pays » is not an amount). Nil when no number starts there.
     private static let numberInitials: [Bool] = (0..<256).map { "udtqcshnov".utf8.contains(UInt8($0)) }
 
-    public static func read(_ tokens: [Token], at i: Int) -> Reading? {
+    package static func read(_ tokens: [Token], at i: Int) -> Reading? {
         guard i < tokens.count else { return nil }
         var value: Double
         var j = i + 1
@@ -136,7 +136,7 @@ public enum FrenchNumber {
     }
 
     /// 10¹⁸: above every real figure, even in dong or won.
-    public static let largestAmount = 1e18
+    package static let largestAmount = 1e18
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 

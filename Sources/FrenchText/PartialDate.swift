@@ -1,13 +1,13 @@
 /// A date as precise as a text states it: `2025`, `2025-05` or `2025-05-12`.
-public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public enum Precision: String, Sendable, Codable { case year, month, day }
+package struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    package enum Precision: String, Sendable, Codable { case year, month, day }
 
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    package let year: Int
+    package let month: Int?
+    package let day: Int?
 
     /// Returns nil for impossible dates (month 13, 30 February, year 0).
-    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+    package init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
         if let month { guard (1...12).contains(month) else { return nil } }
         if let day {
@@ -17,7 +17,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when malformed or impossible.
-    public init?(iso: some StringProtocol) {
+    package init?(iso: some StringProtocol) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
               parts.dropFirst().allSatisfy({ $0.count == 2 }),
@@ -26,9 +26,9 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         self.init(year: y, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil)
     }
 
-    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+    package var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
 
-    public var description: String {
+    package var description: String {
         var s = String(format4(year))
         if let month { s += "-" + format2(month) }
         if let day { s += "-" + format2(day) }
@@ -37,16 +37,16 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Whether this date falls in `other`'s month or the month before it; the same year when either
     /// has no month. What a story dated `other` can report as recent.
-    public func isInMonthOrOneBefore(_ other: PartialDate) -> Bool {
+    package func isInMonthOrOneBefore(_ other: PartialDate) -> Bool {
         guard let m = month, let om = other.month else { return year == other.year }
         return (0...1).contains(other.year * 12 + om - (year * 12 + m))
     }
 
-    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+    package static func < (a: PartialDate, b: PartialDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -54,7 +54,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         }
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)
         guard let d = PartialDate(iso: s) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(s)"))
@@ -62,7 +62,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         self = d
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
     }

@@ -3,12 +3,12 @@
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quote or bracket) followed by
 /// a space and an upper-case letter, a digit or an opening quote, or by the end of the text.
 /// Abbreviations (« M. », « Mme », « av. J.-C. ») and initials (« A. Loukachenko ») do not end one.
-public enum SentenceSplitter {
-    public static func split(_ text: String) -> [Range<Int>] {
+package enum SentenceSplitter {
+    package static func split(_ text: String) -> [Range<Int>] {
         split(Array(text.utf8))
     }
 
-    public static func split(_ bytes: [UInt8]) -> [Range<Int>] {
+    package static func split(_ bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -103,6 +103,9 @@ public enum SentenceSplitter {
         if scalars.count == 1, let c = scalars.first, c.properties.isUppercase { return true }
         // Hyphenated initials « J.-C. », « K.-J. ».
         if word.count <= 4 && word.contains(".-") { return true }
+        // Dotted initials « S.E. M. X » (Son Excellence), « J.F. Kennedy ».
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.count <= 3, parts.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isUppercase }) { return true }
         return false
     }
 

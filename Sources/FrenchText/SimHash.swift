@@ -2,12 +2,12 @@
 /// near-duplicate web pages): each run of three consecutive terms votes for the bits of its hash,
 /// so two copies of a story that differ by a credit line, a dateline or a corrected figure differ
 /// in a few bits, while two different stories differ in about half.
-public enum SimHash {
+package enum SimHash {
     /// Fewer shingles than this and the fingerprint says little: such texts are not compared.
-    public static let minimumShingles = 24
+    package static let minimumShingles = 24
 
     /// The fingerprint of analysed terms, or nil when the text is too short to compare.
-    public static func fingerprint(terms: [String]) -> UInt64? {
+    package static func fingerprint(terms: [String]) -> UInt64? {
         guard terms.count >= minimumShingles + 2 else { return nil }
         var votes = [Int](repeating: 0, count: 64)
         for i in 0..<(terms.count - 2) {
@@ -22,11 +22,11 @@ public enum SimHash {
     }
 
     /// Number of differing bits.
-    public static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
+    package static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
 
     /// The four 16-bit blocks: two fingerprints within 3 bits agree on at least one (pigeonhole), so
     /// an index on each block finds the candidates without comparing with every stored article.
-    public static func blocks(_ f: UInt64) -> [Int] { (0..<4).map { Int((f >> UInt64(16 * $0)) & 0xFFFF) } }
+    package static func blocks(_ f: UInt64) -> [Int] { (0..<4).map { Int((f >> UInt64(16 * $0)) & 0xFFFF) } }
 
     /// FNV-1a, 64 bits: stable across runs and platforms (Swift's Hasher is seeded per process),
     /// with a final avalanche so that similar shingles do not share high bits.

@@ -1,16 +1,16 @@
 /// Spelling tolerance for analysed terms (folded, lower-case): how far apart two words are, the
 /// words one deletion away (for a deletion index), and a transliteration skeleton under which the
 /// French, English and German renderings of a Slavic or Central Asian name coincide.
-public enum Spelling {
+package enum Spelling {
     /// The typo budget of a query word by its length, as Meilisearch and Typesense count it:
     /// none up to 4 letters, one from 5 to 8, two from 9.
-    public static func typoBudget(length: Int) -> Int { length <= 4 ? 0 : length <= 8 ? 1 : 2 }
+    package static func typoBudget(length: Int) -> Int { length <= 4 ? 0 : length <= 8 ? 1 : 2 }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein where a transposition of two adjacent
     /// letters counts one), with a wrong first letter counting two: people rarely mistype the first
     /// letter, and words that differ there are usually other words (« mutation » / « station »).
     /// Stops early and returns `bound + 1` once the distance must exceed `bound`.
-    public static func distance(_ a: String, _ b: String, bound: Int) -> Int {
+    package static func distance(_ a: String, _ b: String, bound: Int) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > bound { return bound + 1 }
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
@@ -38,7 +38,7 @@ public enum Spelling {
     /// Every string one letter shorter than `term` (distinct). A deletion index stores these for each
     /// indexed word; a query word then finds the words within one edit by exact look-ups: the word
     /// itself, its own deletions, and the words whose deletions it or its deletions are.
-    public static func deletions(_ term: String) -> [String] {
+    package static func deletions(_ term: String) -> [String] {
         let s = Array(term.unicodeScalars)
         guard s.count > 1 else { return [] }
         var out: [String] = []
@@ -54,7 +54,7 @@ public enum Spelling {
 
     /// Whether a term takes part in spelling tolerance: letters only (numbers must match exactly:
     /// « 2015 » is not « 2016 »), at least four of them.
-    public static func isWord(_ term: String) -> Bool {
+    package static func isWord(_ term: String) -> Bool {
         var n = 0
         for s in term.unicodeScalars {
             guard s.properties.isAlphabetic else { return false }
@@ -70,9 +70,10 @@ public enum Spelling {
     /// `tokaev`; « Golovtchenko » and « Golovchenko » give `golovchenko`; « Poutine » and « Putin » give `putin`.
     ///
     /// Rules, in order, on a folded term: tch, tsch, sch, sh → ch; ou → u; y → i; kh → h; ck, q → k;
-    /// c → k except before e, i, h; w → v; x → ks; the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
+    /// c → k except before e, i, h; w → v; x → ks; i between a, e, o, u and e is dropped (« Nikolayevich »,
+    /// « Nikolaevich »); the endings -iev, -ïev, -yev → -ev (and -ieva → -eva);
     /// a final mute e after a consonant is dropped; doubled letters → one.
-    public static func skeleton(_ term: String) -> String {
+    package static func skeleton(_ term: String) -> String {
         // Nearly every term is ASCII once folded: its bytes are its scalars, and byte arrays cost far
         // less than scalar arrays (the person extractor asks this of every candidate name's words).
         if term.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -101,12 +102,19 @@ public enum Spelling {
             else { out.append(b) }
         }
         s = out
+        // « Nikolaïevitch », « Nikolayevich », « Nikolaevich »: a glide between a vowel and « e » is written or not.
+        if s.count > 3 { s = s.indices.compactMap { i in Self.isGlide(i, in: s) ? nil : s[i] } }
         if s.count > 6, ASCIIRewrite.hasSuffix(s, "ieva") { s.removeLast(4); s.append(contentsOf: "eva".utf8) }
         else if s.count > 5, ASCIIRewrite.hasSuffix(s, "iev") { s.removeLast(3); s.append(contentsOf: "ev".utf8) }
         if s.count > 4, s.last == UInt8(ascii: "e"), !ASCIIRewrite.isVowel(s[s.count - 2]) { s.removeLast() }
         var w = 0
         for r in s.indices where w == 0 || s[w - 1] != s[r] { s[w] = s[r]; w += 1 }
         s.removeLast(s.count - w)
+    }
+
+    @inline(__always) static func isGlide(_ i: Int, in s: [UInt8]) -> Bool {
+        s[i] == UInt8(ascii: "i") && i > 0 && i + 1 < s.count && s[i + 1] == UInt8(ascii: "e")
+            && [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "o"), UInt8(ascii: "u")].contains(s[i - 1])
     }
 
     /// `skeleton` over Unicode scalars, for the rare term that is not ASCII.
@@ -132,6 +140,9 @@ public enum Spelling {
             else { out.append(c) }
         }
         s = out
+        s = s.indices.compactMap { i in
+            s[i] == "i" && i > 0 && i + 1 < s.count && ["a", "e", "o", "u"].contains(s[i - 1]) && s[i + 1] == "e" ? nil : s[i]
+        }
         for (ending, short) in [("ieva", "eva"), ("iev", "ev")] {
             let e = Array(ending.unicodeScalars)
             if s.count > e.count + 2, Array(s.suffix(e.count)) == e { s = Array(s.dropLast(e.count)) + Array(short.unicodeScalars) }

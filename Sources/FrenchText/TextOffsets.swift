@@ -1,11 +1,11 @@
 /// Converts UTF-8 byte offsets (what the scanners produce) into character offsets
 /// (Unicode scalars, what SQLite's `substr()` and Python's `str` index by).
-public struct TextOffsets: Sendable {
+package struct TextOffsets: Sendable {
     private let scalarStarts: [Int32]  // byte offset of each scalar start, sampled every 64 scalars
 
     private let utf8: [UInt8]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         utf8 = Array(text.utf8)
         var starts: [Int32] = []
         var count = 0
@@ -17,7 +17,7 @@ public struct TextOffsets: Sendable {
     }
 
     /// The scalar offset of a byte offset (the byte must start a scalar, or be the end).
-    public func characterOffset(ofByte byte: Int) -> Int {
+    package func characterOffset(ofByte byte: Int) -> Int {
         // Binary search the sample at or before `byte`, then count forward.
         var lo = 0, hi = scalarStarts.count - 1
         if hi < 0 { return 0 }

@@ -1,22 +1,22 @@
 /// A word of a text: its UTF-8 byte range in the source, the text as written, and its fold.
-public struct Token: Sendable, Hashable {
-    public let range: Range<Int>
-    public let text: String
+package struct Token: Sendable, Hashable {
+    package let range: Range<Int>
+    package let text: String
     /// `Folding.fold(text)`: lower case, no accents, œ→oe, đ→d, ’→'.
-    public let folded: String
+    package let folded: String
     /// First letter upper case (« Loukachenko », « Đà »).
-    public let isCapitalized: Bool
+    package let isCapitalized: Bool
     /// Entirely upper case and at least two letters (« ASEAN », « PCV »).
-    public let isAcronym: Bool
+    package let isAcronym: Bool
     /// Digits only, possibly with internal `,` `.` (« 2025 », « 94,5 »).
-    public let isNumber: Bool
+    package let isNumber: Bool
     /// Punctuation token (one scalar): , . ; : ( ) « » " - – etc.
-    public let isPunctuation: Bool
+    package let isPunctuation: Bool
     /// `WordHash.of(folded)`, computed once: the extractors look most tokens up in several word sets
     /// and phrase tables, and hashing the folded string again at every look-up was a tenth of extraction.
-    public let foldedHash: Int
+    package let foldedHash: Int
 
-    public init(range: Range<Int>, text: String, folded: String, isCapitalized: Bool, isAcronym: Bool,
+    package init(range: Range<Int>, text: String, folded: String, isCapitalized: Bool, isAcronym: Bool,
                 isNumber: Bool, isPunctuation: Bool) {
         self.range = range; self.text = text; self.folded = folded
         self.isCapitalized = isCapitalized; self.isAcronym = isAcronym; self.isNumber = isNumber
@@ -27,9 +27,9 @@ public struct Token: Sendable, Hashable {
 
 /// The hash of a folded word for the extractors' word sets and phrase tables: FNV-1a over its UTF-8
 /// bytes (Swift's seeded SipHash cost a quarter of extraction time), never 0 (0 marks an empty slot).
-public enum WordHash {
+package enum WordHash {
     @inline(__always)
-    public static func of(_ s: String) -> Int {
+    package static func of(_ s: String) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var s = s
         s.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 } }
@@ -43,10 +43,10 @@ public enum WordHash {
 /// Words keep internal hyphens and apostrophes (« Kassym-Jomart », « aujourd'hui »), but a
 /// French elision is its own token: « l’ambassadeur » → « l’ », « ambassadeur ». Numbers keep
 /// decimal commas and thousands separators (« 94,5 », « 3 000 » is two tokens; see FrenchNumber).
-public enum Tokenizer {
-    public static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
+package enum Tokenizer {
+    package static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
 
-    public static func tokens(_ b: [UInt8], in range: Range<Int>? = nil) -> [Token] {
+    package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil) -> [Token] {
         var out: [Token] = []
         let r = range ?? 0..<b.count
         var i = r.lowerBound
@@ -182,15 +182,15 @@ public enum Tokenizer {
 
 /// A bit per `WordHash` bucket of a few words: « no » for most other words at the cost of one bit
 /// test (the word's hash is the token's `foldedHash`); « maybe » is confirmed with the words themselves.
-public struct WordHashFilter: Sendable {
+package struct WordHashFilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: 64)
 
-    public init<S: Sequence>(_ words: S) where S.Element == String {
+    package init<S: Sequence>(_ words: S) where S.Element == String {
         for w in words { let h = WordHash.of(w) & 4095; bits[h >> 6] |= 1 << UInt64(h & 63) }
     }
 
     @inline(__always)
-    public func mayContain(_ hash: Int) -> Bool {
+    package func mayContain(_ hash: Int) -> Bool {
         let h = hash & 4095
         return bits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }

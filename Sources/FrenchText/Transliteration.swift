@@ -4,12 +4,12 @@ import Synchronization
 /// by different outlets: French « Loukachenko », English « Lukashenko », mixed « Lukachenko » share
 /// it, as do « Aleksandr » and « Alexandre », « Tokaïev » and « Tokayev », « Roumen » and « Rumen ».
 /// The key is not a spelling to show: it is for matching (people across articles, query expansion).
-public enum Transliteration {
+package enum Transliteration {
     /// The skeleton of one word: `Spelling.skeleton` (the rules search uses: ou→u, tch/sh→ch, y→i,
     /// c/q→k, x→ks, w→v, -iev→-ev, a mute final e dropped, doubled letters), after the correspondences
     /// only names need: zh/dzh/dj→j (« Zhukov »/« Joukov »), ph→f, th→t, iy/yi→i (« Aliyev »/« Aliev »),
     /// and a final -er after a consonant read as -r (« Alexander »/« Alexandre »/« Aleksandr »).
-    public static func skeleton(word: String) -> String {
+    package static func skeleton(word: String) -> String {
         // A name folds to ASCII nearly always: then its letters are bytes, and the rules run on bytes.
         let folded = Folding.fold(word)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -43,7 +43,7 @@ public enum Transliteration {
 
     /// A Slavic patronymic (« Aleksandrovich », « Nikolaïevna »): dropped from the key when the
     /// name has another first name and surname, so « Mikhaïl Ivanovitch Petrov » is « Mikhaïl Petrov ».
-    public static func isPatronymic(_ word: String) -> Bool {
+    package static func isPatronymic(_ word: String) -> Bool {
         let f = Folding.fold(word)
         guard f.count > 6 else { return false }
         return ["ovich", "evich", "ovitch", "evitch", "ovych", "evych", "ovytch", "evytch", "ovna", "evna", "ivna", "ichna"].contains { f.hasSuffix($0) }
@@ -52,11 +52,11 @@ public enum Transliteration {
     /// The key of a whole name: the skeletons of its words in alphabetical order, so a surname-first
     /// form (« Petrov Mikhaïl ») has the key of « Mikhaïl Petrov »; with three words or more, the last
     /// patronymic-shaped word is left out (« Petrov Mikhaïl Ivanovitch », « Mikhaïl Ivanovitch Petrov »).
-    public static func key(name: String) -> String { words(name: name).sorted().joined(separator: " ") }
+    package static func key(name: String) -> String { words(name: name).sorted().joined(separator: " ") }
 
     /// The skeletons of a name's words in their order, the patronymic left out as in `key(name:)`.
     /// Memoised: the person extractor asks it of every candidate name, and names repeat.
-    public static func words(name: String) -> [String] {
+    package static func words(name: String) -> [String] {
         if let known = memo.withLock({ $0[name] }) { return known }
         let words = computeWords(name: name)
         memo.withLock { table in

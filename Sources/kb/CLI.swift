@@ -54,16 +54,20 @@ final class StandardOutput {
 
     /// stdout was closed when kb started (`kb … >&-`): fd 1 is then held on /dev/null so no file kb
     /// opens can take it (and receive the output), and any output is reported as impossible.
-    nonisolated(unsafe) static var closedAtStart = false
-
-    /// Called first thing in `main`.
-    static func guardStandardDescriptors() {
+    /// A `static let` is initialised once, thread-safely, on first use: `guardStandardDescriptors()`
+    /// makes that first use happen before kb opens any file.
+    static let closedAtStart: Bool = {
+        var closed = false
         for fd: Int32 in [0, 1, 2] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
             let null = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
             if null >= 0 && null != fd { dup2(null, fd); close(null) }
-            if fd == 1 { closedAtStart = true }
+            if fd == 1 { closed = true }
         }
-    }
+        return closed
+    }()
+
+    /// Called first thing in `main`.
+    static func guardStandardDescriptors() { _ = closedAtStart }
 
     static func fail(_ code: Int32) -> Never {
         // A reader that went away (`kb export | head`) is not an error worth a message.

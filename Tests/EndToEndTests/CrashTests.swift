@@ -15,10 +15,8 @@ import Glibc
     static let corpusSize = 200
 
     @Test func sigkillAtRandomMomentsNeverLeavesHalfAnArticle() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: Self.corpusSize)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("corpus")
-        try IngestFixtures.writeCorpus(count: Self.corpusSize, to: corpus)
 
         // The reference: one uninterrupted run, timed to spread the kills over a whole run.
         let referencePath = dir.appendingPathComponent("reference.sqlite").path

@@ -12,7 +12,12 @@ import Extraction
         defer { f.remove() }
         _ = try f.write("huge.txt", Array((BadInputTests.article + String(repeating: "Le Vietnam coopère. ", count: 100)).utf8))
         let cli = try TestSupport.kb(["ingest", "--max-file-size", "1K", "--db", f.kb.path, f.corpus.path])
-        #expect(cli.status == 1 && cli.stderr.contains("huge.txt: file is"))
+        #expect(cli.status == 1 && cli.stderr.contains("huge.txt: file is") && cli.stderr.contains("(raise it with --max-file-size)"), "\(cli.stderr)")
+        let problems = try TestSupport.kb(["runs", "--problems", "--format", "csv", "--db", f.kb.path])
+        #expect(problems.stdout.hasPrefix("severity,kind,path,reason") && problems.stdout.contains("skipped,too-large,")
+                && problems.stdout.contains("(raise it with --max-file-size)"), "\(problems.stdout)")
+        let skipped = try TestSupport.kb(["runs", "--skipped", "--format", "json", "--db", f.kb.path])
+        #expect(skipped.stdout.contains("\"kind\": \"too-large\"") && skipped.stdout.contains("--max-file-size"), "\(skipped.stdout)")
     }
 
     @Test func theCLIReportsEachProblemAndExitsWith1WhenFilesWereSkipped() throws {

@@ -11,10 +11,8 @@ import Glibc
 /// slowed down (KB_TEST_ARTICLE_DELAY_MS) so the other processes surely meet it mid-run.
 @Suite(.serialized) struct IngestConcurrencyTests {
     @Test func aSecondIngestIsRefusedAtOnceWithExitCode3() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: 40)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("corpus")
-        try IngestFixtures.writeCorpus(count: 40, to: corpus)
         let path = dir.appendingPathComponent("kb.sqlite").path
         // Slow enough (40 × 250 ms) that a second run which waited for the lock would outlive it.
         let first = try IngestFixtures.start(["ingest", "--db", path, corpus.path], environment: ["KB_TEST_ARTICLE_DELAY_MS": "250"])
@@ -40,10 +38,8 @@ import Glibc
     }
 
     @Test func readersAreNeverBlockedAndNeverSeeHalfAnArticle() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: 60)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("corpus")
-        try IngestFixtures.writeCorpus(count: 60, to: corpus)
         let referenceKB = try KnowledgeBase(path: dir.appendingPathComponent("reference.sqlite").path, mode: .create)
         _ = try referenceKB.ingest(paths: [corpus.path])
         let reference = try referenceKB.dbQueue.read { try IngestFixtures.shapes($0) }

@@ -133,7 +133,7 @@ import Extraction
         let table = try TestSupport.kb(["runs", "--db", path])
         #expect(table.status == 0 && table.stdout.contains("interrupted") && table.stdout.contains("status"))
         let problems = try TestSupport.kb(["runs", "--db", path, "--problems", "--format", "tsv"])
-        #expect(problems.stdout.hasPrefix("severity\tpath\treason\n"))
+        #expect(problems.stdout.hasPrefix("severity\tkind\tpath\treason\n"))
         #expect(problems.stdout.contains("no date line"))
     }
 

@@ -6,12 +6,7 @@ import Testing
 /// One output style (issue 12, item 3): the built `kb` on the seeds and on one invented article
 /// whose visit has an end date and whose trade figure covers nine months.
 @Suite struct OutputStyleTests {
-    static let seeded: String = {
-        let dir = try! TestSupport.temporaryDirectory()
-        let path = dir.appendingPathComponent("kb.sqlite").path
-        try! FileManager.default.copyItem(atPath: QueryFixtures.seeded.path, toPath: path)
-        return path
-    }()
+    static let seeded = QueryFixtures.privateCopy()
 
     /// Invented for this test: a visit « du 16 au 18 novembre » and a nine-month trade total.
     static let invented: String = {

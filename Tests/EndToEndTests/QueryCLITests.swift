@@ -8,12 +8,7 @@ import Testing
 /// names that match nothing or several things, and `kb sql` leaving the file untouched.
 @Suite struct QueryCLITests {
     /// A private copy of the fixture, so the byte-for-byte check sees only this suite's commands.
-    static let database: String = {
-        let dir = try! TestSupport.temporaryDirectory()
-        let path = dir.appendingPathComponent("kb.sqlite").path
-        try! FileManager.default.copyItem(atPath: QueryFixtures.seeded.path, toPath: path)
-        return path
-    }()
+    static let database = QueryFixtures.privateCopy()
 
     func kb(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> TestSupport.Run {
         try TestSupport.kb(arguments + ["--db", Self.database], environment: environment, stdin: stdin)

@@ -110,10 +110,8 @@ import Glibc
     }
 
     @Test func theWriterLockFollowsTheFileNotThePath() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: 30)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("corpus")
-        try IngestFixtures.writeCorpus(count: 30, to: corpus)
         let path = dir.appendingPathComponent("kb.sqlite").path
         #expect(try TestSupport.kb(["ingest", "--db", path, TestSupport.seedsDirectory]).status == 0)
         let link = dir.appendingPathComponent("link.sqlite").path
@@ -288,13 +286,7 @@ import Glibc
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("kb.sqlite").path
-        let previous = Migrator.all.dropLast().last!.version
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try Migrator.migrate(db, upTo: previous)
-        }
-        try queue.close()
+        try TestSupport.olderDatabase(at: path, wal: true)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         for args in [["search", "Vietnam"], ["export"], ["check"], ["runs"], ["sql", "SELECT 1"], ["countries"]] {
             let r = try TestSupport.kb(args + ["--db", path])

@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 @testable import KnowledgeBaseTests
 @testable import KnowledgeBase
+@testable import DossierReport
 
 /// `kb report`: the dossier's charts carry the same data as the listings (`kb trade`, `kb visits`,
 /// `kb agreements` in JSON), the page is self-contained, Markdown has the same facts, and the
@@ -129,7 +130,7 @@ import Testing
             #expect(r.stdout.contains(heading))
         }
         for v in d.visitsFromVietnam + d.visitsToVietnam { #expect(r.stdout.contains(v.source ?? "?")) }
-        for a in d.agreements { #expect(r.stdout.contains(DossierMarkdownProbe.cell(a.title))) }
+        for a in d.agreements { #expect(r.stdout.contains(DossierMarkdown.escape(a.title))) }
     }
 
     @Test func writesAFileAndReportsErrors() throws {
@@ -157,17 +158,5 @@ import Testing
                 #expect(d.agreements == (try kb.agreements(AgreementFilter(domain: d.slug, party: iso))).count, "\(iso) \(d.slug)")
             }
         }
-    }
-}
-
-/// How Markdown writes a cell (the characters it escapes), to look facts up in the output.
-enum DossierMarkdownProbe {
-    static func cell(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if "\\`*[]|<>#".contains(c) { out.append("\\") }
-            out.append(c == "\n" ? " " : c)
-        }
-        return out
     }
 }

@@ -246,6 +246,41 @@ import Testing
         #expect(got.map { $0.signed?.description } == ["2009-04-03", "2025-06"], "\(got.map(\.title)) \(got.map(\.signed))")
     }
 
+    /// A headline's « accord » is the common word for the memorandum the body tells: one row, the body's kind.
+    @Test func aHeadlinesAccordIsTheBodysMemorandum() {
+        let doc = document("Les deux ministres ont signé un protocole d’accord sur la coopération dans l’industrie de défense.",
+                           headline: "Le Vietnam et le Chili signent un accord de coopération dans la défense")
+        let got = extractor.extract(from: doc)
+        #expect(got.map(\.kind) == [.memorandum], "\(got.map(\.title))")
+        let plan = agreements("Les deux ministres ont signé un plan de consultations entre les deux ministères pour 2026-2027.")
+        #expect(plan.map(\.kind) == [.plan], "\(plan.map(\.title))")
+    }
+
+    /// « ont publié une déclaration commune et assisté à … »: a second participle ends the title.
+    @Test func aSecondParticipleEndsTheTitle() {
+        let got = agreements("Les deux dirigeants ont publié une déclaration commune et assisté à l’échange des documents.")
+        #expect(got.map(\.title) == ["déclaration commune"], "\(got.map(\.title))")
+    }
+
+    /// One party named in the sentence, Vietnam named in the article: Vietnam is the other party.
+    @Test func theOtherPartyIsVietnamWhenTheArticleNamesIt() {
+        let got = agreements("Le ministre vietnamien s’est rendu au Pérou après le Chili, où il avait signé un accord. "
+                             + "À Lima, il a signé une lettre d’intention sur la pêche. Le Chili reste un partenaire. Le Chili exporte du cuivre.")
+        #expect(got.last?.parties.sorted() == ["PE", "VN"], "\(got.map(\.parties))")
+    }
+
+    /// A signing told after a title, beyond the words right after it, is another document's.
+    @Test func aLaterSigningIsAnotherDocuments() {
+        let got = agreements("Les deux parties ont examiné l’accord de libre-échange entre le Vietnam et le Chili, en vigueur depuis 2014, et assisté à la signature de dix contrats.")
+        #expect(got.count == 1 && got.first?.signed == nil, "\(got.map(\.signed))")
+    }
+
+    /// A signing told as coming soon is no document yet.
+    @Test func aSigningToComeIsNoDocument() {
+        let got = agreements("Le maire a souhaité que les deux villes signent prochainement un accord de jumelage.")
+        #expect(got.isEmpty, "\(got.map(\.title))")
+    }
+
     /// « avec son homologue » says who signs, it ends the title; a document signed with someone needs no subject.
     @Test func withEndsTheTitle() {
         let a = agreements("Le ministre Tran Van Loc a signé un mémorandum d’entente avec son homologue laotien.")

@@ -115,6 +115,25 @@ import Testing
         #expect(ps.last?.country == "LV")
     }
 
+    /// « le président fédéral X », « la Première ministre sortante X »: an office's adjective before the name.
+    @Test func anOfficesAdjectiveBeforeTheName() {
+        let ps = people("Le président fédéral Hans-Peter Vogel a reçu la Première ministre sortante Anna Kowalska.")
+        #expect(ps.map(\.name) == ["Hans-Peter Vogel", "Anna Kowalska"], "\(ps.map(\.name))")
+        #expect(ps.first?.roles.first?.title == "président fédéral", "\(ps.first?.roles ?? [])")
+    }
+
+    /// Party offices run long before the name in apposition.
+    @Test func aLongPartyOfficeBeforeTheNameInApposition() {
+        let ps = people("Le membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, Le Van Binh, a reçu la délégation.")
+        #expect(ps.map(\.name) == ["Le Van Binh"], "\(ps.map(\.name))")
+    }
+
+    /// « R. Kowal, ancien Premier ministre, … »: an initial and a surname with a former office in apposition.
+    @Test func anInitialWithAFormerOfficeInApposition() {
+        let ps = people("Le ministre a rencontré R. Kowalczyk, ancien Premier ministre polonais.")
+        #expect(ps.map(\.name) == ["R. Kowalczyk"] && ps.first?.roles.first?.title == "Premier ministre" && ps.first?.country == "PL", "\(ps)")
+    }
+
     @Test func roleOrganisation() {
         let ps = people("Le président du parti Aube nouvelle, Jan Kowal, a reçu la délégation.")
         #expect(ps.first?.name == "Jan Kowal")
@@ -125,6 +144,10 @@ import Testing
         #expect(rs.first?.roles.first?.organisation == "Parti travailliste")
         let qs = people("La présidente de l’Agence spatiale lettone, Ilze Berzina, a signé.")
         #expect(qs.first?.roles.first?.organisation == "Agence spatiale lettone")
+        // « d’État » qualifies the head like an adjective; the company's name closes the organisation.
+        let ss = people("Le directeur général de la corporation d’État Kosmoprom, Ivan Belov, a reçu la délégation.")
+        #expect(ss.map(\.name) == ["Ivan Belov"], "\(ss.map(\.name))")
+        #expect(ss.first?.roles.first?.organisation == "corporation d'État Kosmoprom", "\(ss.first?.roles ?? [])")
     }
 
     @Test func apostropheVariantsAreOneRole() {

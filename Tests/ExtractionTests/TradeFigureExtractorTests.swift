@@ -167,9 +167,22 @@ fileprivate func figures(_ body: String, date: String = "2025-05-10") -> [TradeF
         #expect(f.first?.year == 2024)
     }
 
+    @Test func theMembersOfABlocStandForIt() {
+        let f = facts("Le commerce entre le Vietnam et les pays de l’ASEAN a atteint 80 milliards de dollars en 2024.")
+        #expect(f.first?.scope == .bloc && f.first?.countries == ["VN", "ASEAN"], "\(f.map(\.countries)) \(f.map(\.scope))")
+    }
+
     @Test func aProvincesFigureIsRegional() {
         let f = facts("Les échanges entre la province de Savannakhet et ses partenaires vietnamiens ont atteint 30 millions de dollars en 2024.")
         #expect(f.first?.scope == .regional, "\(f.map(\.scope))")
+    }
+
+    /// The province that opens the sentence is who trades.
+    @Test func aProvinceAsSubjectTradesRegionally() {
+        let f = facts("La province de Savannakhet a réalisé des échanges de 40 millions de dollars avec le Vietnam en 2024.")
+        #expect(f.first?.scope == .regional, "\(f.map(\.scope))")
+        let g = facts("Les provinces frontalières de Savannakhet et de Quang Tri ont réalisé des échanges de 50 millions de dollars.")
+        #expect(g.first?.scope == .regional, "\(g.map(\.scope))")
     }
 
     @Test func bilateralWinsOverAPlaceOfEvent() {

@@ -181,6 +181,8 @@ import FrenchText
         "La prochaine visite du ministre péruvien Diego Salas au Vietnam devrait avoir lieu en mai.",
         "En marge du sommet à Jakarta, le Premier ministre Vo Thanh Nam a rencontré le président chilien Carlos Medina.",
         "Une délégation de Lima a signé un accord avec la province de Quang Ninh.",
+        // The agent of a passive is the host of a welcome, not its guest.
+        "La cérémonie d’accueil officielle a été présidée jeudi matin par le président Luong Van Tam au palais présidentiel.",
     ]
 
     @Test(arguments: negatives) func notVisits(_ text: String) {
@@ -228,6 +230,56 @@ import FrenchText
     @Test func aSpanGivesItsEnd() {
         let v = visits("Le ministre mongol Batbold Erdene a effectué du 16 au 18 mars une visite de travail au Vietnam.")
         #expect(v.count == 1 && v.first?.start?.description == "2025-03-16" && v.first?.end?.description == "2025-03-18", "\(v)")
+    }
+
+    /// « entamant une visite … du 14 au 17 » gives the arrival the trip's end, whatever place the trip names.
+    @Test func anArrivalTakesTheEndOfTheTripItBegins() {
+        let v = visits("La présidente chilienne Ana Morales est arrivée le 14 juin à Hanoi, entamant une visite d’État au Vietnam du 14 au 17 juin.")
+        #expect(v.count == 1 && v.first?.start?.description == "2025-06-14" && v.first?.end?.description == "2025-06-17" && v.first?.kind == .state, "\(v)")
+    }
+
+    /// « est parti de Hanoi pour … à Lima »: a trip to where it goes; the eve of the stated period is that trip.
+    @Test func aDepartureForAPlaceIsATrip() {
+        let v = visits("À la tête d’une délégation, le Premier ministre Vo Thanh Nam est parti le 9 juin de Hanoi pour participer au forum de Lima, au Pérou, du 10 au 12 juin.")
+        #expect(v.count == 1 && v.first?.visitor == "Vo Thanh Nam" && v.first?.hostCountry == "PE" && v.first?.city == "Lima"
+                && v.first?.start?.description == "2025-06-10" && v.first?.end?.description == "2025-06-12", "\(v)")
+    }
+
+    /// A date between the trip verb and its noun, then another leg with its own dates: each country its dates.
+    @Test func eachLegOfATourHasItsDates() {
+        let v = visits("Le vice-ministre Tran Van Loc a effectué du 2 au 4 juin une visite de travail au Chili, avant de se rendre au Pérou du 5 au 7 juin.")
+        #expect(v.map(\.hostCountry) == ["CL", "PE"] && v.map { $0.start?.description } == ["2025-06-02", "2025-06-05"]
+                && v.map { $0.end?.description } == ["2025-06-04", "2025-06-07"], "\(v)")
+    }
+
+    /// « X, président du Sénat, qui effectue une visite de travail »: a title in apposition between the
+    /// visitor and the trip; « à Hanoï Samdech X, présidente de … »: a capital just before the name.
+    @Test func aTitleInAppositionBeforeTheRelativeTrip() {
+        let v = visits("Le Premier ministre Vo Thanh Nam a reçu le Premier ministre chilien Carlos Medina, président du Sénat, qui effectue une visite de travail au Vietnam.")
+        #expect(v.map(\.visitor) == ["Carlos Medina"] && v.first?.kind == .working, "\(v)")
+        let w = visits("Le président a reçu le 13 juin à Hanoï Samdech Sok Chenda, présidente de l’Assemblée nationale du Cambodge, en visite officielle au Vietnam.")
+        #expect(w.map(\.visitor) == ["Sok Chenda"] && w.first?.visitorCountry == "KH" && w.first?.kind == .official, "\(w)")
+    }
+
+    /// « la visite au Chili de S.E. M. X »: dotted honorifics before the visitor.
+    @Test func abbreviatedHonorificsBeforeTheVisitor() {
+        let v = visits("La ministre chilienne a rappelé la visite au Chili de S.E. M. Vo Thanh Nam en mars 2024.")
+        #expect(v.map(\.visitor) == ["Vo Thanh Nam"] && v.first?.start?.description == "2024-03", "\(v)")
+    }
+
+    /// « Celui-ci », « Ce dernier » opening a sentence are the last person named.
+    @Test func anAnaphorOpeningTheSentenceTravels() {
+        let v = visits("La ministre chilienne Ana Morales a rencontré le Premier ministre Vo Thanh Nam. Ce dernier avait effectué une visite officielle au Chili en mars 2024.")
+        #expect(v.map(\.visitor) == ["Vo Thanh Nam"] && v.first?.hostCountry == "CL" && v.first?.start?.description == "2024-03", "\(v)")
+    }
+
+    /// « X, qui a rappelé ses visites … », « X, qui avait effectué une visite … »: the antecedent travels;
+    /// a relative clause that only speaks of a visit says nothing of who made it.
+    @Test func theAntecedentOfARelativeTripTravels() {
+        let v = visits("Le ministre a été reçu par le président chilien Carlos Medina, qui a rappelé ses visites au Vietnam en 2009 et 2016.")
+        #expect(v.map(\.visitor) == ["Carlos Medina", "Carlos Medina"] && v.map { $0.start?.description } == ["2009", "2016"], "\(v)")
+        let w = visits("Le ministre a été reçu par le président chilien Carlos Medina, qui avait effectué une visite au Vietnam en 2012.")
+        #expect(w.map(\.visitor) == ["Carlos Medina"], "\(w)")
     }
 
     @Test func spousesInAnAppositionBothTravel() {

@@ -15,6 +15,8 @@ import Testing
     @Test func keepsAbbreviationsAndInitials() {
         #expect(sentences("M. Nguyen a rencontré A. Loukachenko hier. Puis il est parti.")
                 == ["M. Nguyen a rencontré A. Loukachenko hier.", "Puis il est parti."])
+        #expect(sentences("Il a reçu S.E. M. Tran Van Loc hier. Puis il est parti.")
+                == ["Il a reçu S.E. M. Tran Van Loc hier.", "Puis il est parti."])
     }
 
     @Test func keepsNumbersAndLowercaseContinuations() {

@@ -40,6 +40,8 @@ import Testing
         ["alexandre", "aleksandr"],
         ["mikhail", "mihail", "mikhaiil"],
         ["tchernychenko", "chernyshenko"],
+        ["nikolaievitch", "nikolayevich", "nikolaevich"],
+        ["andreievitch", "andreyevich", "andreevich"],
     ])
     func transliterationsShareASkeleton(_ spellings: [String]) {
         let skeletons = Set(spellings.map { Transliteration.skeleton(word: $0) })
@@ -50,6 +52,9 @@ import Testing
         #expect(Transliteration.skeleton(word: "putin") != Transliteration.skeleton(word: "putain"))
         #expect(Transliteration.skeleton(word: "minsk") != Transliteration.skeleton(word: "pinsk"))
         #expect(Spelling.skeleton("cooperation") == "koperation")
+        // A glide only between a vowel and « e »: « Maia » and « Maya » stay apart from « Maa ».
+        #expect(Transliteration.skeleton(word: "maia") != Transliteration.skeleton(word: "maa"))
+        #expect(Transliteration.skeleton(word: "ivanov") != Transliteration.skeleton(word: "vanov"))
     }
 }
 

@@ -8,10 +8,8 @@ import Testing
 /// between the count before the ingest and the count after it, and none waits for the ingest to end.
 @Suite struct ConcurrentReadTests {
     @Test func searchesFromSeveralTasksDuringAnIngest() async throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: 40)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("corpus")
-        try IngestFixtures.writeCorpus(count: 40, to: corpus)
         let kb = try KnowledgeBase(path: dir.appendingPathComponent("kb.sqlite").path, mode: .create)
         #expect(kb.dbQueue is DatabasePool, "a kb database in WAL mode is served by a pool")
         _ = try kb.ingest(paths: [TestSupport.seedsDirectory])

@@ -6,6 +6,14 @@ import Testing
 /// Fixtures for the ingest, crash and concurrency tests: a generated corpus, a seeded random
 /// generator, a background `kb` process, and the database invariants every test checks.
 enum IngestFixtures {
+    /// A new temporary directory (the caller removes it) holding `corpus/` with `count` articles (`writeCorpus`).
+    static func temporaryCorpus(count: Int) throws -> (dir: URL, corpus: URL) {
+        let dir = try TestSupport.temporaryDirectory()
+        let corpus = dir.appendingPathComponent("corpus")
+        try writeCorpus(count: count, to: corpus)
+        return (dir, corpus)
+    }
+
     /// `count` distinct, well-formed short articles made from the seeds (headline numbered, paragraphs rotated).
     static func writeCorpus(count: Int, to dir: URL) throws {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: TestSupport.seedsDirectory).filter { $0.hasSuffix(".txt") }.sorted()

@@ -3,6 +3,18 @@ import GRDB
 import Testing
 @testable import KnowledgeBase
 
+extension TestSupport {
+    /// A knowledge base file at schema `version` (by default the one before this kb's), as an older kb left it.
+    static func olderDatabase(at path: String, upTo version: Int = Migrator.all.dropLast().last!.version, wal: Bool = false) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            if wal { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try Migrator.migrate(db, upTo: version)
+        }
+        try queue.close()
+    }
+}
+
 @Suite struct MigrationTests {
     @Test func embeddedMigrationsMatchTheFiles() throws {
         let dir = TestSupport.packageRoot.appendingPathComponent("migrations")
@@ -32,10 +44,7 @@ import Testing
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("kb.sqlite").path
-        let previous = Migrator.all.dropLast().last!.version
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try Migrator.migrate(db, upTo: previous) }
-        try queue.close()
+        try TestSupport.olderDatabase(at: path)
         let kb = try KnowledgeBase(path: path, mode: .readWrite)
         #expect(try kb.schemaVersion() == KnowledgeBase.supportedSchemaVersion)
         _ = try kb.ingest(paths: [TestSupport.seedsDirectory])

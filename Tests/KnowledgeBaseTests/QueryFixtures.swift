@@ -26,6 +26,15 @@ enum QueryFixtures {
         }
     }()
 
+    /// A copy of `seeded` in a directory of its own, for a suite whose commands may leave files
+    /// beside it or that checks the file byte for byte after its own commands only.
+    static func privateCopy() -> String {
+        let dir = try! TestSupport.temporaryDirectory()
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        try! FileManager.default.copyItem(atPath: seeded.path, toPath: path)
+        return path
+    }
+
     static func replaceFactsWithGold(_ kb: KnowledgeBase) throws {
         let gold = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/gold")
         let extractor = FactExtractor()

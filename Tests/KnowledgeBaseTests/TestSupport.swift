@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import KnowledgeBase
 
@@ -54,10 +55,14 @@ enum TestSupport {
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let collected = CollectedOutput()
+        DispatchQueue.global().async(group: group) {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            collected.data.withLock { $0 = data }
+        }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let outData = collected.data.withLock { $0 }
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -82,4 +87,9 @@ enum TestSupport {
         _ = try kb.ingest(paths: [seedsDirectory])
         return (kb, dir)
     }
+}
+
+/// A child's stdout, read on another thread while this one reads its stderr.
+final class CollectedOutput: Sendable {
+    let data = Mutex(Data())
 }

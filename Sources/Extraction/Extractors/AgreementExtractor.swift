@@ -6,8 +6,8 @@ import FrenchText
 /// Each document of an enumeration is its own row (« des accords entre A et B, entre C et D »).
 /// Vague plurals (« plusieurs accords ») and bare repeats (« le mémorandum tout juste signé ») are
 /// not new agreements; documents still to be negotiated or signed are not agreements yet.
-public struct AgreementExtractor: Sendable {
-    public let reference: Reference
+package struct AgreementExtractor: Sendable {
+    package let reference: Reference
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let heads: PhraseMatcher<Head>
@@ -83,7 +83,7 @@ public struct AgreementExtractor: Sendable {
     /// « de », « d' », « du »: the genitive after a noun.
     static let ofWords = Lexicon.embedded.words("agreement.of")
 
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
@@ -117,7 +117,7 @@ public struct AgreementExtractor: Sendable {
         partyNameWords = names
     }
 
-    public func extract(from document: Document) -> [AgreementFact] {
+    package func extract(from document: Document) -> [AgreementFact] {
         extract(AnalysedDocument(document: document, countries: countries, organisations: organisations))
     }
 
@@ -138,6 +138,7 @@ public struct AgreementExtractor: Sendable {
         var keys: [Set<String>] = []
         // Whether each fact's date was written after a signing word (« signé le … ») rather than inferred.
         var statedDates: [Bool] = []
+        var headline: [Bool] = []
         // The latest day the story has reached (« lundi 21 juillet »): what « à cette occasion, … ont signé » refers to.
         var storyDay: PartialDate?
         for s in doc.sentences {
@@ -172,7 +173,12 @@ public struct AgreementExtractor: Sendable {
                     d.start != nil && d.kind != .period && !candidates.contains { $0.span.contains(d.tokens.lowerBound) }
                         && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 1)) && !Self.aimWords.contains(s.word(d.tokens.lowerBound - 2))
                 }?.start
-                if date == nil && signed { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
+                // « ont examiné l'accord X, …, et assisté à la signature de douze accords »: a signing told after the
+                // title, beyond the words right after it, is another document's.
+                let signsThis = signed && t.indices.contains { k in
+                    Self.signingWords.contains(t[k]) && (k < c.span.lowerBound || k <= c.span.upperBound + 3)
+                }
+                if date == nil && signsThis { date = Self.recent(storyDay, before: doc.document.date) ?? doc.document.date }
                 if !signed && !s.dates.contains(where: { $0.kind == .sameDay }) { date = nil }
                 if anniversary { date = nil }
                 if stated != nil { date = stated }
@@ -183,7 +189,12 @@ public struct AgreementExtractor: Sendable {
                 let fact = AgreementFact(kind: c.kind, title: title, parties: parties, signed: date, domains: domains,
                                          key: matchKey(key, parties: parties),
                                          evidence: s.sentence.evidence(c.rule))
-                if let k = out.indices.first(where: { Self.same(out[$0], fact) || Self.sameDocument(out[$0], keys[$0], fact, key) }) {
+                // « Hanoï et Tokyo signent un accord de défense » over « ont signé un protocole d'accord sur la défense »: a
+                // headline's « accord » is the common word for the body's document.
+                let inHeadline = s.sentence.paragraph < 0
+                if let k = out.indices.first(where: { Self.same(out[$0], fact)
+                    || Self.sameDocument(out[$0], keys[$0], fact, key, loosely: headline[$0] || inHeadline) }) {
+                    if headline[k], out[k].kind == .agreement, fact.kind != .agreement { out[k].kind = fact.kind }
                     // A headline names fewer parties than the body sentence that tells the signing.
                     if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
                     // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
@@ -199,6 +210,7 @@ public struct AgreementExtractor: Sendable {
                     out.append(fact)
                     keys.append(key)
                     statedDates.append(stated != nil)
+                    headline.append(s.sentence.paragraph < 0)
                 }
             }
         }
@@ -363,6 +375,8 @@ public struct AgreementExtractor: Sendable {
         if parties.count < 2 {
             for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }
         }
+        // A Vietnamese outlet's document with one named party is signed with Vietnam when the article names it.
+        if parties.count == 1, doc.countryRank.contains(Reference.homeCountry) { add(Reference.homeCountry) }
         for x in doc.countryRank where parties.count < 2 { add(x) }
         return parties
     }
@@ -397,25 +411,26 @@ public struct AgreementExtractor: Sendable {
     /// One document told twice (headline and body, lede and body): same kind, the parties of one among
     /// those of the other (one sentence may name a city the other does not), and the words of one title
     /// all in the other.
-    static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>) -> Bool {
+    /// `loosely`: a headline's « accord » may be the body's memorandum or protocol.
+    static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>, loosely: Bool = false) -> Bool {
         let pa = Set(a.parties), pb = Set(b.parties)
-        return a.kind == b.kind && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
+        let kinds = a.kind == b.kind || loosely && (a.kind == .agreement || b.kind == .agreement)
+        return kinds && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
             && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
 
     static let signingWords = Lexicon.embedded.words("agreement.signing")
     static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
+    static let soonWords = Lexicon.embedded.words("agreement.soon")
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
     static let indefinite = Lexicon.embedded.words("agreement.indefinite")
     static let with = Lexicon.embedded.words("agreement.with")
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
-        for k in max(0, i - 4)..<i {
-            let fk = s.tokens[k]
-            if Self.prospectiveWords.contains(fk) { return true }
-        }
-        return false
+        let window = max(0, i - 4)..<i
+        if window.contains(where: { Self.prospectiveWords.contains(s.tokens[$0]) }) { return true }
+        return window.contains { Self.soonWords.contains(s.tokens[$0]) } && window.contains { Self.signingWords.contains(s.tokens[$0]) }
     }
 
     /// « un accord qui devrait être signé l'an prochain », « le protocole, qui sera signé en mai »: a signing
@@ -467,6 +482,10 @@ public struct AgreementExtractor: Sendable {
             // infinitive clause, not the title.
             if and || w.text == ",", j + 2 < t.count, Self.ofWords.contains(t[j + 1]), Self.isInfinitive(t[j + 2].folded) { break }
             if and, j + 1 < t.count, Self.isInfinitive(t[j + 1].folded) { break }
+            // « ont adopté une déclaration commune et assisté à la signature »: a second past participle of the
+            // auxiliary, then its complement.
+            if and, j + 2 < t.count, Self.isParticiple(t[j + 1].text), !t[j + 1].isCapitalized,
+               FrenchWords.isPrepositionA(t[j + 2]) || FrenchWords.determiners.contains(t[j + 2]) { break }
             // « à cette occasion », « à cet effet »
             if FrenchWords.isPrepositionA(w), j + 1 < t.count, Self.demonstratives.contains(t[j + 1]) { break }
             // « le traité de 1985 », « pour la période 2021-2025 » name the document; « … en 2019 » dates the event.
@@ -496,6 +515,11 @@ public struct AgreementExtractor: Sendable {
     static let andWords = Lexicon.embedded.words("agreement.and")
     /// « se », « s' »: a reflexive verb follows, which the auxiliaries' check would take for a copula.
     static let reflexives = Lexicon.embedded.words("agreement.reflexive")
+
+    /// « assisté », « signés », « adoptée »: the written form ends in « é », « és », « ée » or « ées ».
+    static func isParticiple(_ text: String) -> Bool {
+        text.utf8.count > 4 && (text.hasSuffix("é") || text.hasSuffix("és") || text.hasSuffix("ée") || text.hasSuffix("ées"))
+    }
 
     static func isInfinitive(_ f: String) -> Bool {
         f.utf8.count > 4 && (f.hasSuffix("er") || f.hasSuffix("ir")) && !f.hasSuffix("ier") && !f.hasSuffix("eur")

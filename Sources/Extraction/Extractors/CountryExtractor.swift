@@ -4,18 +4,18 @@ import FrenchText
 /// (« le président kazakh »), capital standing for it (« Minsk »), or inside a compound
 /// (« Vietnam-Biélorussie », « vietnamo-russe »). Former states (« ex-Union soviétique ») are
 /// recognised so their words are not misread, but are not countries today and are not returned.
-public struct CountryExtractor: Sendable {
-    public let reference: Reference
+package struct CountryExtractor: Sendable {
+    package let reference: Reference
     let gazetteer: CountryGazetteer
 
-    public init(reference: Reference, gazetteer: CountryGazetteer? = nil) {
+    package init(reference: Reference, gazetteer: CountryGazetteer? = nil) {
         self.reference = reference
         self.gazetteer = gazetteer ?? CountryGazetteer(reference: reference)
     }
 
     /// Countries in order of first mention, each with the sentences that name it, and the capital of
     /// the dateline (« Minsk (VNA) – … »), which names its country too.
-    public func extract(from document: Document) -> [CountryFact] {
+    package func extract(from document: Document) -> [CountryFact] {
         facts(zip(document.sentences, document.tokens.map { gazetteer.mentions(in: $0).filter { !$0.historical } }),
               dateline: gazetteer.dateline(of: document.article))
     }

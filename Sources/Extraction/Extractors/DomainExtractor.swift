@@ -7,12 +7,12 @@ import FrenchText
 /// « sécurité de l'information » is cybersecurity and not also security. A term written `!phrase`
 /// is a phrase that is not that domain (« économie mondiale », « groupe de travail »): it is
 /// matched like the others and hides its words, giving no domain unless another row claims it.
-public struct DomainExtractor: Sendable {
-    public let reference: Reference
+package struct DomainExtractor: Sendable {
+    package let reference: Reference
     /// Stemmed terms → the slugs they name (none for a `!phrase`).
     private var table = PhraseMatcher<[String]>()
 
-    public init(reference: Reference) {
+    package init(reference: Reference) {
         self.reference = reference
         var merged: [[String]: [String]] = [:]
         for d in reference.domains {
@@ -34,7 +34,7 @@ public struct DomainExtractor: Sendable {
     }
 
     /// Domains in order of first mention, each with the sentences that mention it.
-    public func extract(from document: Document) -> [DomainFact] {
+    package func extract(from document: Document) -> [DomainFact] {
         var order: [String] = []
         var evidence: [String: [Evidence]] = [:]
         for (sentence, tokens) in zip(document.sentences, document.tokens) {

@@ -7,11 +7,11 @@ import FrenchText
 /// doing what people do (« X a réaffirmé »). Partial mentions (« le président Kalnins ») are merged
 /// with the fullest form, transliterated forms too (« Roumen Petkov », « Rumen Petkov »).
 /// Every person's evidence names the rule that read it (`person.title-name`, `person.mention`, …).
-public struct PersonExtractor: Sendable {
-    public let reference: Reference
+package struct PersonExtractor: Sendable {
+    package let reference: Reference
     /// The outlets' own country: an official with a Vietnamese-shaped name and no stated
     /// nationality (« le président Hoang Van Lai ») is taken to be from here.
-    public var homeCountry: String? = Reference.homeCountry
+    package var homeCountry: String? = Reference.homeCountry
     let countries: CountryGazetteer
     let organisations: PhraseMatcher<String>
     let titles: PhraseMatcher<Reference.Title>
@@ -24,7 +24,7 @@ public struct PersonExtractor: Sendable {
     struct PlaceHit: Sendable { let place: Reference.Place; let capitalized: Bool }
 
     /// `countries` and `organisations` let FactExtractor share the gazetteers it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil, organisations: PhraseMatcher<String>? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         self.organisations = organisations ?? AnalysedDocument.organisationGazetteer(reference)
@@ -70,7 +70,7 @@ public struct PersonExtractor: Sendable {
         }
     }
 
-    public func extract(from document: Document) -> [PersonFact] {
+    package func extract(from document: Document) -> [PersonFact] {
         var doc = AnalysedDocument(document: document, countries: countries, organisations: organisations)
         memoise(&doc)
         return analyse(doc).people
@@ -163,6 +163,7 @@ public struct PersonExtractor: Sendable {
                 if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
                     var k = end + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
+                    if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                     // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
                     if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
                         roles = sub.roles
@@ -195,12 +196,15 @@ public struct PersonExtractor: Sendable {
         // « Hoang Van Lai, secrétaire du Comité du Parti de la province, a … »
         i = 0
         while i < t.count {
-            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation,
+            // « a reçu à Hanoï Samdech X, présidente de … »: a place named just before does not join the name.
+            guard !taken.contains(i), i == 0 || !t[i - 1].isCapitalized || t[i - 1].isPunctuation || !s.countries(at: i - 1).isEmpty,
                   let r = nameRun(s, at: i), !taken.contains(r.upperBound - 1) else { i += 1; continue }
             var k = r.upperBound
             if k < t.count, t[k].text == "," {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
+                // « R. Kowal, ancien Premier ministre, … »: a former office is still the title in apposition.
+                if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                 // « Anna Nowak, le ministre polonais Jan Kowal et … »: a title already read with the name
                 // after it is that person's, not an apposition to the name before.
                 if r.count >= 2, !titled.contains(k), let phrase = titlePhrase(s, at: k) {
@@ -246,7 +250,9 @@ public struct PersonExtractor: Sendable {
     func longApposition(_ s: AnalysedSentence, from j: Int) -> (Int, Range<Int>)? {
         let t = s.tokens
         var k = j
-        while k < t.count, k - j <= 8 {
+        // « membre du Bureau politique et permanent du Secrétariat du Comité central du Parti, X, »: Party
+        // offices run long.
+        while k < t.count, k - j <= 14 {
             let w = t[k]
             if w.text == "," {
                 guard k > j, let r = nameRun(s, at: k + 1), r.count >= 2, endsApposition(s, r.upperBound) else { return nil }
@@ -442,6 +448,12 @@ public struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
+            // « le président fédéral X », « le Premier ministre sortant X »: adjectives of an office, whatever follows.
+            if PeopleWords.officeAdjective.contains(fk) {
+                j += 1
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
             // « ministre déléguée chargée de la Francophonie »
             if PeopleWords.charged.contains(fk), PeopleWords.of.contains(s.word(j + 1)) {
                 j += 1
@@ -511,6 +523,8 @@ public struct PersonExtractor: Sendable {
             // The institution's head noun, then its adjectives and capitalised parts.
             let isPlace = PeopleWords.placeNoun.contains(t[k])
             var n = k + 1
+            // « la corporation d'État Rosatom, X »: the head, qualified, then its name.
+            var qualified = false
             // « de Tân Lập, Ho Van Lai »: a proper-noun complement ends at the comma before the name.
             if t[k].isCapitalized, !bodies.contains(t[k]), !t[k].isAcronym, let e = wholeProperComplement(from: k) { n = e }
             while n < t.count {
@@ -518,6 +532,11 @@ public struct PersonExtractor: Sendable {
                 if w.isPunctuation {
                     if w.text == "(", n + 2 < t.count, t[n + 1].isAcronym, t[n + 2].text == ")" { n += 3; continue }
                     break
+                }
+                if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]), PeopleWords.of.contains(w),
+                   n + 1 < t.count, PeopleWords.stateQualifier.contains(t[n + 1]) {
+                    n += 2; qualified = true
+                    continue
                 }
                 if let c = s.countries(at: n).first, c.form == .demonym {
                     // « la Marine nationale chilienne », « la province chinoise du Hunan »
@@ -529,7 +548,7 @@ public struct PersonExtractor: Sendable {
                     if bodies.contains(w) || w.isAcronym || !s.countries(at: n).isEmpty || s.organisation(at: n) != nil { n += 1; continue }
                     // « du parti Aube nouvelle, Jan Kowal »: a lower-case organisation noun, then its name
                     // up to the comma before the person's.
-                    if n == k + 1, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
+                    if n == k + 1 || qualified, !t[k].isCapitalized, PeopleWords.organisationHead.contains(t[k]) {
                         var e = n
                         while e < t.count, !t[e].isPunctuation, t[e].isCapitalized || (e > n && !FrenchWords.isFunctionWord(t[e]) && !FrenchWords.isAuxiliary(t[e])) { e += 1 }
                         if e < t.count, t[e].text == ",", nameRun(s, at: e + 1) != nil { n = e }
@@ -993,6 +1012,9 @@ enum PeopleWords {
     static let article = Lexicon.embedded.words("person.article")
     static let placeNoun = Lexicon.embedded.words("person.place-noun")
     static let organisationHead = Lexicon.embedded.words("person.organisation-head")
+    static let stateQualifier = Lexicon.embedded.words("person.state-qualifier")
+    static let former = Lexicon.embedded.words("person.former")
+    static let officeAdjective = Lexicon.embedded.words("person.office-adjective")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
     static let and = Lexicon.embedded.words("person.and")

@@ -7,8 +7,8 @@ import FrenchText
 /// An amount needs a currency (« 600 Vietnamiens » is no figure) and a sentence about trade or
 /// investment (a budget or a loan is not). Vague amounts (« quelques dizaines de millions de
 /// dollars ») carry no figure an analyst can use and are left out.
-public struct TradeFigureExtractor: Sendable {
-    public let reference: Reference
+package struct TradeFigureExtractor: Sendable {
+    package let reference: Reference
     /// Currency names (« dollars », « dollars américains ») → ISO code.
     private var currencyNames = PhraseMatcher<String>()
     private var symbols: [String: String] = [:]
@@ -18,7 +18,7 @@ public struct TradeFigureExtractor: Sendable {
     let organisations: PhraseMatcher<String>
 
     /// `countries` lets FactExtractor share the gazetteer it builds once.
-    public init(reference: Reference, countries: CountryGazetteer? = nil) {
+    package init(reference: Reference, countries: CountryGazetteer? = nil) {
         self.reference = reference
         self.countries = countries ?? CountryGazetteer(reference: reference)
         for c in reference.currencies {
@@ -33,7 +33,7 @@ public struct TradeFigureExtractor: Sendable {
         organisations = AnalysedDocument.organisationGazetteer(reference)
     }
 
-    public func extract(from document: Document) -> [TradeFigureFact] {
+    package func extract(from document: Document) -> [TradeFigureFact] {
         extract(AnalysedDocument(document: document, countries: countries, organisations: organisations))
     }
 
@@ -120,6 +120,11 @@ public struct TradeFigureExtractor: Sendable {
         func partner(_ i: Int) -> Bool {
             var k = i - 1
             while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
+            // « entre le Vietnam et les pays de l'ASEAN »: the members stand for the bloc.
+            if k >= 1, Self.traderOf.contains(f[k]), Self.memberNouns.contains(f[k - 1]) {
+                k -= 2
+                while k >= 0, FrenchWords.determiners.contains(f[k]) || Self.memberNouns.contains(f[k]) { k -= 1 }
+            }
             guard k >= 0 else { return false }
             return Self.partnerWords.contains(f[k]) || t[k].text == "-"
         }
@@ -144,7 +149,9 @@ public struct TradeFigureExtractor: Sendable {
         func trades(_ i: Int) -> Bool {
             var k = i - 1
             while k >= 0, FrenchWords.determiners.contains(f[k]) { k -= 1 }
-            guard k >= 0 else { return false }
+            // « La province de X a exporté … », « Les provinces de X et de Y ont réalisé des échanges … »:
+            // the subject of the figure's sentence trades.
+            guard k >= 0 else { return true }
             if Self.partnerWords.contains(f[k]) { return true }
             return Self.traderOf.contains(f[k]) && k > 0 && Self.tradeWords.contains(f[k - 1])
         }
@@ -166,6 +173,7 @@ public struct TradeFigureExtractor: Sendable {
     static let pairCount = Lexicon.embedded.words("trade.pair-count")
     static let pairNouns = Lexicon.embedded.words("trade.pair-noun")
     static let partnerWords = Lexicon.embedded.words("trade.partner")
+    static let memberNouns = Lexicon.embedded.words("trade.member-noun")
     static let traderOf = Lexicon.embedded.words("trade.trader-of")
     static let placeOf = Lexicon.embedded.words("trade.place-of")
     static let regionNouns = Lexicon.embedded.words("trade.region-noun")

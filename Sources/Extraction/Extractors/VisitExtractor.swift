@@ -6,17 +6,17 @@ import FrenchText
 /// 2011 » = one visit per year), tours (one visit per country), meetings held where one party lives.
 /// Invitations, planned visits, calls and video meetings are not visits. Each visit's evidence names
 /// the rule (construction) that read it: `visit.arrival`, `visit.genitive-list`, `visit.welcome`, …
-public struct VisitExtractor: Sendable {
-    public let reference: Reference
+package struct VisitExtractor: Sendable {
+    package let reference: Reference
     let persons: PersonExtractor
 
     /// `persons` lets FactExtractor share the one it runs already.
-    public init(reference: Reference, persons: PersonExtractor? = nil) {
+    package init(reference: Reference, persons: PersonExtractor? = nil) {
         self.reference = reference
         self.persons = persons ?? PersonExtractor(reference: reference)
     }
 
-    public func extract(from document: Document) -> [VisitFact] {
+    package func extract(from document: Document) -> [VisitFact] {
         var doc = AnalysedDocument(document: document, countries: persons.countries, organisations: persons.organisations)
         persons.memoise(&doc)
         return extract(doc, persons.analyse(doc))
@@ -36,7 +36,8 @@ public struct VisitExtractor: Sendable {
         for whole in doc.sentences {
             defer { if let p = analysis.mentions[whole.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
             let allMentions = analysis.mentions[whole.index]
-            let sentenceSubject = self.subject(whole, allMentions) ?? subject
+            // « Celui-ci avait effectué une visite en Inde »: an anaphor opening the sentence is the last person named.
+            let sentenceSubject = self.subject(whole, allMentions) ?? (opensWithAnaphor(whole) ? lastNamed : nil) ?? subject
             defer { if let p = sentenceSubject { subject = p } }
             let triggers = self.triggers(whole)
             guard !triggers.isEmpty else { continue }
@@ -51,7 +52,13 @@ public struct VisitExtractor: Sendable {
                 var described = seg
                 if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
                     let next = triggers[n + 1].at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
-                    if !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
+                    // « est arrivé à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the
+                    // arrival begins, whatever place it names.
+                    let begun = trig.kind == .arrival && (1...2).contains { d in
+                        let b = triggers[n + 1].at - d
+                        return b > trig.at && L.beginning.contains(whole.word(b)) && whole.tokens[b - 1].text == ","
+                    }
+                    if begun || !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
                         described = trig.at..<next.upperBound
                     }
                 }
@@ -110,6 +117,8 @@ public struct VisitExtractor: Sendable {
                         rule = "visit.apposition"
                     } else if let m = verbSubject(s, mentions, before: trig.at) {
                         travellers = [(m, nil, nil)]; rule = "visit.verb-subject"
+                    } else if let m = relativeTraveller(s, mentions, before: trig.at) {
+                        travellers = [(m, nil, nil)]; rule = "visit.relative"
                     } else if let d = delegation(s, seg) {
                         travellers = [(nil, d, nil)]; rule = "visit.delegation"
                     } else if let m = clauseSubject(s, mentions, before: trig.at, from: lo) {
@@ -132,8 +141,10 @@ public struct VisitExtractor: Sendable {
                     case .visited: rule = "visit.visited"
                     default: rule = "visit.reception-passive"
                     }
+                    // « À la tête d'une délégation, le ministre X est parti … »: the one named right before the verb.
+                    if let m = adjacentSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
-                    if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
+                    else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                 }
@@ -271,9 +282,23 @@ public struct VisitExtractor: Sendable {
                         let own = self.dates(s, w, before: triggers[0].at, excluding: excluded).filter { w.contains($0.tokens.lowerBound) }
                         if !own.isEmpty { dates = own } else { dates = shared.filter { d in !travellers.contains { $0.words?.contains(d.tokens.lowerBound) ?? false } } }
                     }
-                    let used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    var used = dates.count > 1 && rule != "visit.genitive-list" ? "visit.recalled-list" : rule
+                    // « une visite en Hongrie du 20 au 22 juin, avant de se rendre en Slovaquie du 23 au 25 juin »:
+                    // as many dates as countries of a tour, in the same order, date each leg.
+                    var legs: [String: Int] = [:]
+                    let abroad = hosts.filter { $0.iso2 != t.country }
+                    if abroad.count > 1, dates.count == hosts.count, t.words == nil {
+                        let at = hosts.map { h in s.countries.first { $0.iso2 == h.iso2 && described.contains($0.tokens.lowerBound) }?.tokens.lowerBound }
+                        if at.allSatisfy({ $0 != nil }), Set(at.map { $0! }).count == at.count {
+                            let order = hosts.indices.sorted { at[$0]! < at[$1]! }
+                            let byPlace = dates.indices.sorted { dates[$0].tokens.lowerBound < dates[$1].tokens.lowerBound }
+                            for (h, d) in zip(order, byPlace) { legs[hosts[h].iso2] = d }
+                            used = "visit.tour-legs"
+                        }
+                    }
                     for h in hosts where h.iso2 != t.country {
-                        for d in dates.isEmpty || earlier.contains(h.iso2) ? [nil] : dates.map(Optional.some) {
+                        let own = legs[h.iso2].map { [dates[$0]] } ?? dates
+                        for d in own.isEmpty || earlier.contains(h.iso2) ? [nil] : own.map(Optional.some) {
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
                                               hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
                                               evidence: s.sentence.evidence(used))
@@ -412,14 +437,22 @@ public struct VisitExtractor: Sendable {
         var k = start
         // « lors d'une réception à Hanoi le 3 mai de X »: circumstances before the guest.
         var skipped = 0
+        var passive = false
         while k < seg.upperBound, skipped < 12, !lead.contains(s.word(k)) {
             if s.tokens[k].text == "," || L.and.contains(s.word(k)) { return nil }
+            if L.auxPassive.contains(s.word(k)) { passive = true }
             k += 1; skipped += 1
         }
         guard k < seg.upperBound else { return nil }
+        // « la cérémonie d'accueil a été présidée par X »: the agent of a passive verb is the host.
+        if passive, L.by.contains(s.word(k)) { return nil }
         // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
         // ministre Y ») leaves the next one of the coordination as the first found.
         var reach = k + 2
+        // « la visite de S.E. M. X »: abbreviated honorifics before the name (letters and their full stops).
+        var h = k + 1
+        while h + 1 < seg.upperBound, h - k < 8, s.tokens[h].isCapitalized, s.tokens[h].text.utf8.count <= 3, s.tokens[h + 1].text == "." { h += 2 }
+        reach = max(reach, h + 1)
         var q = k + 1
         while q < min(seg.upperBound, k + 12) {
             if s.tokens[q].text == ",", !L.and.contains(s.word(q + 1)) { break }
@@ -463,10 +496,26 @@ public struct VisitExtractor: Sendable {
         return nil
     }
 
+    /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
+    func opensWithAnaphor(_ s: AnalysedSentence) -> Bool {
+        L.anaphor.contains(s.word(0)) || (L.this.contains(s.word(0)) && L.latter.contains(s.word(1)))
+    }
+
     /// « le recteur …, X, qui avait conduit … »: the person the relative clause is about.
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0]) }) else { return nil }
+        let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
+        return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
+    }
+
+    /// « reçu par le président X, qui a rappelé ses visites au Vietnam », « X, qui avait effectué une visite
+    /// au Chili »: the antecedent of a relative clause whose verb makes the trip or whose possessive owns it.
+    func relativeTraveller(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        let t = s.tokens
+        guard let q = (max(0, at - 6)..<at).last(where: { L.relative.contains(t[$0]) }),
+              !(q + 1..<at).contains(where: { t[$0].text == "," }),
+              L.possessive.contains(s.word(at - 1)) || (q + 1..<at).contains(where: { L.tripVerb.contains(t[$0]) }) else { return nil }
         let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
@@ -543,11 +592,18 @@ public struct VisitExtractor: Sendable {
                      || (L.at.contains(p1) && L.hereWord.contains(p2) && L.elidedDe.contains(s.word(i - 3))))
         }
         var own = s.dates.filter { $0.tokens.lowerBound >= seg.lowerBound && $0.tokens.lowerBound < stop && usable($0) && anchored($0) }
+        // « a effectué du 20 au 22 juin une visite en Hongrie, … en Slovaquie du 23 au 25 juin »: a period between
+        // the verb and the trip's noun is the trip's too (a weekday there is the story's day: « a entamé lundi »).
+        if !own.isEmpty, let d = s.dates.last(where: { d in
+            d.kind == .period && d.tokens.upperBound <= seg.lowerBound && seg.lowerBound - d.tokens.upperBound <= 1 && usable(d) && anchored(d)
+                && (d.tokens.upperBound..<seg.lowerBound).allSatisfy { FrenchWords.determiners.contains(t[$0]) }
+        }) { own.insert(d, at: 0) }
         if own.isEmpty { own = s.dates.filter { $0.tokens.upperBound <= first && usable($0) && anchored($0) } }
         var points = own.filter { $0.kind != .period || $0.start?.precision == .day }
-        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip.
+        // « du 2 au 6 mars, … jeudi 4 mars »: a day inside the stated period is not another trip, nor the eve of
+        // it (« est parti le 1er mars pour le sommet du 2 au 6 mars »).
         let periods = points.filter { $0.kind == .period }
-        points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) } }
+        points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) || Self.isEve(d.start, of: $0.start) } }
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
@@ -570,7 +626,13 @@ public struct VisitExtractor: Sendable {
             m.span.upperBound < a && a - m.span.upperBound <= 6 && L.and.contains(s.word(m.span.upperBound))
                 && (m.span.upperBound..<a).contains { L.spouse.contains(s.word($0)) }
         }
-        if let k = mentions.lastIndex(where: { $0.span.upperBound == a }) ?? spouse {
+        // « X, président du Sénat, qui effectue une visite »: a title in apposition between the name and the trip.
+        let titled = mentions.lastIndex { m in
+            m.span.upperBound < a && a - m.span.upperBound <= 12 && t[m.span.upperBound].text == ","
+                && persons.titlePhrase(s, at: m.span.upperBound + 1)?.span.upperBound == a
+        }
+        if let k = mentions.lastIndex(where: { $0.span.upperBound == a && ($0.person != nil || $0.country != nil) }) ?? spouse ?? titled
+            ?? mentions.lastIndex(where: { $0.span.upperBound == a }) {
             // « du président X et de son épouse Y, en visite … »: every person of the coordination.
             var list = [mentions[k]]
             var j = k
@@ -596,6 +658,14 @@ public struct VisitExtractor: Sendable {
     /// « La ministre bolivienne X a entamé mardi une tournée », « X effectue depuis jeudi une
     /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
     /// may sit between them).
+    /// « X est arrivé », « X s'est rendu »: the person whose name ends at the verb's auxiliary.
+    func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+        var k = at
+        while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
+        guard k < at else { return nil }
+        return mentions.last { $0.span.upperBound == k }?.person
+    }
+
     func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         var k = at - 1
         var sawVerb = false
@@ -879,6 +949,11 @@ public struct VisitExtractor: Sendable {
         return s <= d && d <= week
     }
 
+    static func isEve(_ d: PartialDate?, of s: PartialDate?) -> Bool {
+        guard let d, let s, let a = d.day, let b = s.day else { return false }
+        return d.year == s.year && d.month == s.month && a + 1 == b
+    }
+
     static func within(_ d: PartialDate?, _ s: PartialDate?, _ e: PartialDate?) -> Bool {
         guard let d, let s, let e else { return false }
         return s <= d && d <= e
@@ -903,6 +978,9 @@ private enum L {
     static let andAlso = Lexicon.embedded.words("visit.and-also")
     static let at = Lexicon.embedded.words("visit.at")
     static let by = Lexicon.embedded.words("visit.by")
+    static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
+    static let beginning = Lexicon.embedded.words("visit.beginning")
+    static let reflexive = Lexicon.embedded.words("visit.reflexive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
     static let country = Lexicon.embedded.words("visit.country")

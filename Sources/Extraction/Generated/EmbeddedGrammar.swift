@@ -15,7 +15,7 @@ agreement.head.protocol	protocole
 agreement.head.declaration	déclaration
 agreement.head.letter_of_intent	lettre_d'intention
 agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
-agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail
+agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail plan_de_consultations plan_de_mise_en_œuvre
 agreement.head.treaty	traité
 # « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
 # minutes of a meeting (« les deux coprésidents ont signé le procès-verbal de la session »).
@@ -34,6 +34,8 @@ agreement.consensus-verb	parvenir parvenu parvenus parvenue parvenues parviennen
 agreement.signing	signé signée signés signées signent signaient signature conclu conclue conclus adopté adoptée adoptés adoptent paraphé paraphent échangé échangent ratifié ratifient adoption signataires
 # A document still to come: « ont convenu de négocier un accord », « le projet de protocole ».
 agreement.prospective	signer négocier négocient négocie négociaient conclure élaborer projet négociation négociations futur prochain rédiger
+# « signent prochainement un accord »: soon, with a signing (« prolonger bientôt l'accord » names one in force).
+agreement.soon	prochainement bientôt
 # « qui devrait être signé », « sera signé »: after a title, a signing still to come.
 agreement.future	devrait devraient sera seront doit doivent pourrait pourraient
 # Before « accord », these make it agreement, not a document: « être d'accord », « en accord avec ».
@@ -153,7 +155,13 @@ person.article	le la l' les
 # Nouns heading a territory named after them (« la province de Binh Tan », « la préfecture de Gifu »).
 person.place-noun	province ville district commune region municipalite arrondissement prefecture oblast departement canton comte territoire metropole localite
 # Heads of an organisation a title belongs to (« président du parti Aube nouvelle » → parti Aube nouvelle).
-person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement
+person.organisation-head	parti comite conseil assemblee agence universite academie banque ministere commission office institut fondation front union federation association organisation groupe societe compagnie entreprise mouvement chambre cour tribunal senat parlement douma bureau departement corporation conglomerat consortium holding
+# « la corporation d'État Rosatom »: the genitive that qualifies an organisation's head like an adjective.
+person.state-qualifier	etat
+# « X, ancien Premier ministre, … »: a former office before a title in apposition.
+person.former	ancien ancienne anciens anciennes feu
+# « le président fédéral X », « la Première ministre sortante X »: adjectives of an office before a name.
+person.office-adjective	federal federale sortant sortante interimaire elu elue
 # Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
@@ -285,6 +293,8 @@ trade.amount-joiner	, ; et puis
 trade.article-des.as-written	des
 # Endings of a past participle after « a » (« a atteint », « a progressé »): what a perfect tense ends with.
 trade.participle-ending	e es ee ees i is u us
+# « les pays de l'ASEAN », « les États membres de l'UEEA »: the members of a bloc stand for it.
+trade.member-noun	pays membres etats
 
 """#,
         "visits.lexicon": #"""
@@ -302,6 +312,10 @@ visit.kind-head	visite visites celle celles
 visit.arrived	arrivé arrivée arrivés arrivées
 # « s'est rendu au Chili »
 visit.went	rendu rendue rendus rend
+# « X s'est rendu »: the reflexive between the subject and its auxiliary.
+visit.reflexive	se s'
+# « est parti pour Lima », « s'est envolé pour Quito » (not « parties »: « les pays qui sont parties à l'accord »).
+visit.left-for	parti partie partis envolé envolée envolés envolées
 # « le président X vint au Pérou en 1990 », « est venue à Quito »
 visit.came	vint vinrent venu venue venus venues
 # « a quitté Santiago, concluant sa visite », « quittant Lima »
@@ -337,6 +351,8 @@ visit.aux-reflexive	est se
 visit.aux-talked	est sont s' était
 # « qui effectue une visite », « X, entamant sa visite »: a trip going on.
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
+# « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
+visit.beginning	entamant commençant débutant effectuant
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
 visit.trip-verb	effectue effectuait effectuent entame entamait entament entrepris entreprend fait faisait poursuit poursuivait achevé terminé conclu conclut commencé débuté
 # Words between a trip verb and its noun: « a également effectué mardi matin une visite ».

@@ -111,9 +111,9 @@ HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
 HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
 HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
 IN	Inde		indien; indienne; indiens; indiennes; indo-	New Delhi
-ID	Indonésie		indonésien; indonésienne; indonésiens; indonésiennes; indonéso-	Jakarta
+ID	Indonésie		indonésien; indonésienne; indonésiens; indonésiennes; indonéso-	Jakarta; Djakarta
 IQ	Irak	Iraq	irakien; irakienne; irakiens; irakiennes; iraquien; iraquienne; iraquiens; iraquiennes; irako-	Bagdad
-IR	Iran		iranien; iranienne; iraniens; iraniennes; irano-	Téhéran
+IR	Iran		iranien; iranienne; iraniens; iraniennes; irano-	Téhéran; Tehran
 IE	Irlande		irlandais; irlandaise; irlandaises	Dublin
 IS	Islande		islandais; islandaise; islandaises	Reykjavik
 IL	Israël		israélien; israélienne; israéliens; israéliennes; israélo-
@@ -123,7 +123,7 @@ JP	Japon		japonais; japonaise; japonaises; nippo-; japono-	Tokyo
 JO	Jordanie		jordanien; jordanienne; jordaniens; jordaniennes	Amman
 KZ	Kazakhstan	République du Kazakhstan	kazakh; kazakhe; kazakhs; kazakhes; kazakhstanais; kazakhstanaise; kazakhstanaises; kazakho-	Astana; Nour-Soultan; Noursoultan
 KE	Kenya		kényan; kényane; kényans; kényanes; kenyan; kenyane; kenyans; kenyanes	Nairobi
-KG	Kirghizistan	Kirghizstan; Kirghizie	kirghiz; kirghize; kirghizes	Bichkek
+KG	Kirghizistan	Kirghizstan; Kirghizie	kirghiz; kirghize; kirghizes	Bichkek; Bishkek
 KI	Kiribati		kiribatien; kiribatienne; kiribatiens; kiribatiennes	Tarawa
 KW	Koweït	Koweit	koweïtien; koweïtienne; koweïtiens; koweïtiennes
 LA	Laos	République démocratique populaire lao; RDP lao	laotien; laotienne; laotiens; laotiennes; lao; laoe; laos; laoes; lao-	Vientiane
@@ -163,7 +163,7 @@ NO	Norvège		norvégien; norvégienne; norvégiens; norvégiennes	Oslo
 NZ	Nouvelle-Zélande		néo-zélandais; néo-zélandaise; néo-zélandaises	Wellington
 OM	Oman	Sultanat d'Oman	omanais; omanaise; omanaises	Mascate
 UG	Ouganda		ougandais; ougandaise; ougandaises	Kampala
-UZ	Ouzbékistan		ouzbek; ouzbeke; ouzbeks; ouzbekes; ouzbèke; ouzbèkes; ouzbéko-	Tachkent
+UZ	Ouzbékistan		ouzbek; ouzbeke; ouzbeks; ouzbekes; ouzbèke; ouzbèkes; ouzbéko-	Tachkent; Tashkent
 PK	Pakistan		pakistanais; pakistanaise; pakistanaises	Islamabad
 PW	Palaos	Palau	palaois; palaoise; palaoises	Ngerulmud
 PS	Palestine	État de Palestine	palestinien; palestinienne; palestiniens; palestiniennes; palestino-	Ramallah
@@ -204,7 +204,7 @@ SE	Suède		suédois; suédoise; suédoises; suédo-	Stockholm
 CH	Suisse	Confédération suisse	suisse; suisses; helvético-	Berne
 SR	Suriname	Surinam	surinamais; surinamaise; surinamaises	Paramaribo
 SY	Syrie		syrien; syrienne; syriens; syriennes; syro-	Damas
-TJ	Tadjikistan		tadjik; tadjike; tadjiks; tadjikes	Douchanbé
+TJ	Tadjikistan		tadjik; tadjike; tadjiks; tadjikes	Douchanbé; Dushanbe
 TW	Taïwan	Taiwan	taïwanais; taïwanaise; taïwanaises	Taipei
 TZ	Tanzanie		tanzanien; tanzanienne; tanzaniens; tanzaniennes	Dodoma
 TD	Tchad		tchadien; tchadienne; tchadiens; tchadiennes	N'Djamena
@@ -215,7 +215,7 @@ TG	Togo		togolais; togolaise; togolaises	Lomé
 TO	Tonga		tongien; tongienne; tongiens; tongiennes
 TT	Trinité-et-Tobago		trinidadien; trinidadienne; trinidadiens; trinidadiennes	Port-d'Espagne
 TN	Tunisie		tunisien; tunisienne; tunisiens; tunisiennes; tuniso-	Tunis
-TM	Turkménistan		turkmène; turkmènes	Achgabat
+TM	Turkménistan		turkmène; turkmènes	Achgabat; Achkhabad; Ashgabat
 TR	Turquie	Türkiye	turc; turque; turcs; turques; turco-	Ankara
 TV	Tuvalu		tuvaluan; tuvaluane; tuvaluans; tuvaluanes	Funafuti
 UA	Ukraine		ukrainien; ukrainienne; ukrainiens; ukrainiennes; ukraino-	Kiev; Kyiv

@@ -34,6 +34,8 @@ visit.trigger.arrival	([lex=visit.aux-arrived] | [f=,]) {trigger [lex=visit.arri
 visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] [] | [f=se] [lex=visit.aux-be]) {trigger [lex=visit.went]}	Les deux ministres se sont rendus au Chili en mai.
 # « la présidente X vint au Pérou en 1990 », « est venue à Quito »: the simple past needs no auxiliary.
 visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
+# « est parti lundi de Hanoi pour Lima », « s'est envolée pour Quito »: a trip to where it goes.
+visit.trigger.arrival.left-for	[lex=visit.aux-be] {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.

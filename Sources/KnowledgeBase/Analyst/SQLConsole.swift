@@ -229,7 +229,11 @@ final class SQLConsole {
         private let cancelled = Atomic<Bool>(false)
         init(handle: OpaquePointer, state: GuardState, seconds: Double) {
             let deadline = Date().addingTimeInterval(seconds)
-            // The handle outlives the thread: `cancel()` (before the console closes it) waits for the lock.
+            // The compiler cannot check this capture: an `OpaquePointer` is a C pointer, never Sendable.
+            // It is safe here because the watchdog only passes it to `sqlite3_interrupt`, which SQLite
+            // documents as callable from any thread, and only under `condition`'s lock; the console
+            // calls `cancel()` before it closes the handle, and `cancel()` takes that lock, so the
+            // handle is still open whenever the watchdog uses it.
             nonisolated(unsafe) let h = handle
             Thread.detachNewThread { [self] in
                 condition.lock()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,7 @@ import Darwin
 /// (extracting) or `C` (crashed) or `-` (idle), then `\t<phase>\t<run id>\t<content hash>\t<path>\n`.
 /// With workers, several articles are in flight at once; the handler runs on the thread that
 /// trapped, so it marks that thread's slot only: the crash names the article that caused it.
-public enum CrashGuard {
+package enum CrashGuard {
     /// What a crashed marker said.
     struct Crash: Equatable {
         let phase: String
@@ -65,16 +66,16 @@ public enum CrashGuard {
         _ = ftruncate(fd, 0)
         _ = "-\n".withCString { pwrite(fd, $0, 2, 0) }
         _ = slots  // allocated here, never first in the handler
-        state.markerFD = fd
+        markerFD.store(fd, ordering: .sequentiallyConsistent)
         installHandler()
     }
 
     /// Closes the marker at the end of a run (left idle). Workers have stopped by then.
     static func end() {
-        guard state.markerFD >= 0 else { return }
+        let fd = markerFD.exchange(-1, ordering: .sequentiallyConsistent)
+        guard fd >= 0 else { return }
         for i in 0..<maxSlots { slots[i].extracting = 0 }
-        close(state.markerFD)
-        state.markerFD = -1
+        close(fd)
     }
 
     /// Prepares a worker thread that will extract: its own signal stack (one per thread), so that
@@ -97,7 +98,7 @@ public enum CrashGuard {
     /// calling thread's own record (0 for the ingest's thread, 1… for its workers): each thread
     /// extracting at the same time needs its own.
     static func extracting<T>(slot: Int = 0, phase: String, runID: Int64, hash: String, path: String, _ body: () throws -> T) rethrows -> T {
-        let fd = state.markerFD
+        let fd = markerFD.load(ordering: .relaxed)
         guard fd >= 0, slot >= 0, slot < maxSlots else { return try body() }
         let offset = off_t(slot * slotSize)
         let record = Array("R\t\(phase)\t\(runID)\t\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8.prefix(slotSize - 1))
@@ -121,7 +122,7 @@ public enum CrashGuard {
 
     /// The CLI's part: after a crash, re-execute this program with the same arguments (and
     /// `KB_CRASH_RESUMES` one higher), at most `maxResumes` times per invocation.
-    public static func enableResume(arguments: [String], maxResumes: Int = 25) {
+    package static func enableResume(arguments: [String], maxResumes: Int = 25) {
         let env = ProcessInfo.processInfo.environment
         let done = Int(env["KB_CRASH_RESUMES"] ?? "") ?? 0
         guard done < maxResumes else { return }
@@ -134,26 +135,30 @@ public enum CrashGuard {
         }
         var environment = env.filter { $0.key != "KB_CRASH_RESUMES" }.map { "\($0.key)=\($0.value)" }
         environment.append("KB_CRASH_RESUMES=\(done + 1)")
-        state.exe = strdup(exe)
-        state.argv = cArray([exe] + arguments.dropFirst())
-        state.envp = cArray(environment)
+        let command = UnsafeMutablePointer<ResumeCommand>.allocate(capacity: 1)
+        command.initialize(to: ResumeCommand(exe: strdup(exe), argv: cArray([exe] + arguments.dropFirst()), envp: cArray(environment)))
+        resumeCommand.store(UInt(bitPattern: command), ordering: .sequentiallyConsistent)
     }
 
     /// How many times this invocation was restarted after a crash.
-    public static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
+    package static var resumes: Int { Int(ProcessInfo.processInfo.environment["KB_CRASH_RESUMES"] ?? "") ?? 0 }
 
-    /// Process-wide state read by the signal handler: plain memory, written before a run's workers
-    /// start (by the thread that runs the ingest) and only read while they run.
-    struct State {
-        var markerFD: Int32 = -1
-        var exe: UnsafeMutablePointer<CChar>? = nil
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
-        var envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
-        var installed = false
+    // Process-wide state the signal handler reads. Atomics, not a Mutex: a signal handler may not
+    // take a lock (it may interrupt the lock's holder on the same thread), but lock-free atomic loads
+    // are async-signal-safe, and the compiler checks them.
+    /// The marker of the run in progress (-1: none).
+    static let markerFD = Atomic<Int32>(-1)
+    /// The address of what the handler re-executes after a crash (`enableResume`); 0: no restart.
+    /// An address, not a pointer: an atomic pointer is not Sendable, since the compiler cannot know
+    /// what the memory holds. Here it is a `ResumeCommand` and C strings made before the address is
+    /// published and never changed or freed after, so the handler reading them races with nothing.
+    static let resumeCommand = Atomic<UInt>(0)
+    struct ResumeCommand {
+        let exe: UnsafeMutablePointer<CChar>?
+        let argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+        let envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
     }
-    // Not behind a Mutex on purpose: a signal handler may not take locks (async-signal-safety); it is
-    // written once before the handlers are installed and then only through `pwrite` and a sig_atomic_t.
-    nonisolated(unsafe) static var state = State()
+    static let handlerInstalled = Atomic<Bool>(false)
 
     /// One thread's extraction in flight: each slot is written only by the thread using it, and read
     /// by the signal handler on that same thread (a trap is delivered to the thread that caused it).
@@ -164,6 +169,13 @@ public enum CrashGuard {
         var messageLength: Int
     }
     static let messageCapacity = 4096
+    // The compiler cannot check this one: it is a raw pointer to memory shared, by design, between a
+    // thread and the signal handler that interrupts that thread, which no Swift isolation describes
+    // (and the handler may not lock). Safe because the pointer itself never changes (allocated once,
+    // before the first handler is installed: `begin` touches it), each slot is written only by the
+    // thread that owns it, and read by the handler on that same thread (a trap is delivered to the
+    // thread that caused it); the handler's glance at other slots' `extracting` and `thread`, which
+    // their threads may be writing, can only miss them, and `thread` is then compared with its own.
     nonisolated(unsafe) static let slots: UnsafeMutablePointer<Slot> = {
         let p = UnsafeMutablePointer<Slot>.allocate(capacity: maxSlots)
         for i in 0..<maxSlots {
@@ -176,8 +188,7 @@ public enum CrashGuard {
     static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
 
     private static func installHandler() {
-        guard !state.installed else { return }
-        state.installed = true
+        guard handlerInstalled.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged else { return }
         installSignalStack()
         // A process restarted from the handler inherits its blocked signals: unblock ours.
         var set = sigset_t()
@@ -210,9 +221,10 @@ private let crashHandler: @convention(c) (Int32) -> Void = { _ in
     guard found >= 0 else { return }
     let s = CrashGuard.slots + found
     s.pointee.extracting = 0
-    _ = pwrite(CrashGuard.state.markerFD, "C", 1, off_t(found * CrashGuard.slotSize))
+    _ = pwrite(CrashGuard.markerFD.load(ordering: .relaxed), "C", 1, off_t(found * CrashGuard.slotSize))
     _ = write(2, s.pointee.message, s.pointee.messageLength)
-    if let exe = CrashGuard.state.exe, let argv = CrashGuard.state.argv, let envp = CrashGuard.state.envp {
-        _ = execve(exe, argv, envp)
+    if let command = UnsafePointer<CrashGuard.ResumeCommand>(bitPattern: CrashGuard.resumeCommand.load(ordering: .sequentiallyConsistent)),
+       let exe = command.pointee.exe {
+        _ = execve(exe, command.pointee.argv, command.pointee.envp)
     }
 }

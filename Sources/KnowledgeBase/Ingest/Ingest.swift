@@ -258,7 +258,7 @@ extension KnowledgeBase {
             warnings = decoded.warnings
             try db.inSavepoint {
                 if let crashed = try CrashStore.crashedRun(db, hash: hash) {
-                    throw FileFailure("extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
+                    throw FileFailure(.crashed, "extraction crashed kb (extractor version \(FactExtractor.version)) on this text in run \(crashed): skipped until the file changes or kb's extractor changes")
                 }
                 if let sameText = try ArticleStore.articleID(db, hash: hash) {
                     let recorded = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_sources WHERE path = ?", arguments: [entry.path])
@@ -275,7 +275,7 @@ extension KnowledgeBase {
                 let x = ready.extracted ?? Self.extract(decoded.text, name: name, path: entry.path, hash: hash, slot: 0,
                                                         runID: summary.runID ?? 0, extractor: extractor)
                 let article = x.article
-                guard !article.headline.isEmpty else { throw FileFailure("no headline or text after the date line: skipped") }
+                guard !article.headline.isEmpty else { throw FileFailure(.notArticle, "no headline or text after the date line: skipped") }
                 if let problem = article.dateProblem {
                     warnings.append("\(problem): ingested with no date")
                 } else if article.date == nil {
@@ -296,10 +296,10 @@ extension KnowledgeBase {
                 return .commit
             }
         } catch let e as FileFailure {
-            summary.add(FileProblem(path: entry.path, reason: e.reason, severity: .skipped, identity: identity))
+            summary.add(FileProblem(path: entry.path, e, identity: identity))
             return .skipped
         } catch let e as DatabaseError where Self.isArticleSpecific(e) {
-            summary.add(FileProblem(path: entry.path, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped, identity: identity))
+            summary.add(FileProblem(path: entry.path, kind: .refused, reason: "the database refused this article (\(e.message ?? "\(e.resultCode)")): skipped", severity: .skipped, identity: identity))
             return .skipped
         } catch let e as DatabaseError {
             throw e  // disk full, I/O: the run stops (what was committed stays)
@@ -307,11 +307,11 @@ extension KnowledgeBase {
             throw e
         } catch {
             // Any other error thrown while parsing or extracting belongs to this article alone.
-            summary.add(FileProblem(path: entry.path, reason: "could not be processed (\(error)): skipped", severity: .skipped, identity: identity))
+            summary.add(FileProblem(path: entry.path, kind: .failed, reason: "could not be processed (\(error)): skipped", severity: .skipped, identity: identity))
             return .skipped
         }
         if !warnings.isEmpty {
-            summary.add(FileProblem(path: entry.path, reason: warnings.joined(separator: "; "), severity: .warning))
+            summary.add(FileProblem(path: entry.path, kind: .warning, reason: warnings.joined(separator: "; "), severity: .warning))
         }
         return outcome
     }
@@ -353,7 +353,7 @@ extension KnowledgeBase {
             try dbQueue.write { db in
                 for (path, k) in gone {
                     try ArticleStore.markMissing(db, path: path, now: now)
-                    run.summary.add(FileProblem(path: path, reason: "file no longer exists: article \(k.articleID) kept, its source marked missing", severity: .missing))
+                    run.summary.add(FileProblem(path: path, kind: .missing, reason: "file no longer exists: article \(k.articleID) kept, its source marked missing", severity: .missing))
                 }
                 try run.logProgress(db)
             }

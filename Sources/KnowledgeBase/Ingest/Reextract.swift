@@ -46,7 +46,7 @@ extension KnowledgeBase {
                         let source: String = row["source"], hash: String = row["content_hash"]
                         if let crashed = try CrashStore.crashedRun(db, hash: hash) {
                             try db.execute(sql: "UPDATE articles SET extractor_version = ? WHERE id = ?", arguments: [FactExtractor.version, id])
-                            run.summary.add(FileProblem(path: row["path"] ?? source, reason: "re-extraction crashed kb (extractor version \(FactExtractor.version)) on article \(id) in run \(crashed): kept without facts until kb's extractor changes", severity: .skipped))
+                            run.summary.add(FileProblem(path: row["path"] ?? source, kind: .crashed, reason: "re-extraction crashed kb (extractor version \(FactExtractor.version)) on article \(id) in run \(crashed): kept without facts until kb's extractor changes", severity: .skipped))
                             continue
                         }
                         let raw: String = row["raw_text"]

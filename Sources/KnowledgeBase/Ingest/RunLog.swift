@@ -42,9 +42,10 @@ extension KnowledgeBase {
                 let runs = try id.map { try RunLog.fetch(db, sql: "WHERE id = ?", arguments: [$0]) }
                     ?? RunLog.fetch(db, sql: "ORDER BY id DESC LIMIT 1", arguments: [])
                 guard let run = runs.first else { return nil }
-                let problems = try Row.fetchAll(db, sql: "SELECT path, severity, reason FROM ingest_problems WHERE run_id = ? ORDER BY id",
+                let problems = try Row.fetchAll(db, sql: "SELECT path, kind, severity, reason FROM ingest_problems WHERE run_id = ? ORDER BY id",
                                                 arguments: [run.id]).map {
-                    FileProblem(path: $0["path"], reason: $0["reason"], severity: FileProblem.Severity(rawValue: $0["severity"]) ?? .warning)
+                    FileProblem(path: $0["path"], kind: FileProblem.Kind(rawValue: $0["kind"]) ?? .other, reason: $0["reason"],
+                                severity: FileProblem.Severity(rawValue: $0["severity"]) ?? .warning)
                 }
                 return (run, problems)
             }
@@ -72,8 +73,8 @@ enum RunLog {
                 reextracted = ?, still_skipped = ? WHERE id = ?
             """, arguments: [s.files, s.new, s.updated, s.unchanged, s.skipped, s.warnings, s.missing, s.reextracted, s.stillSkipped, runID])
         for p in newProblems {
-            try db.execute(sql: "INSERT INTO ingest_problems(run_id, path, severity, reason) VALUES (?, ?, ?, ?)",
-                           arguments: [runID, p.path, p.severity.rawValue, p.reason])
+            try db.execute(sql: "INSERT INTO ingest_problems(run_id, path, kind, severity, reason) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [runID, p.path, p.kind.rawValue, p.severity.rawValue, p.reason])
             if p.severity == .skipped, let id = p.identity { try SkipMemory.remember(db, p, id, runID: runID) }
         }
     }
@@ -101,6 +102,8 @@ enum RunLog {
 /// A file skipped by an earlier run, as `kb runs --skipped` lists it.
 public struct SkippedFile: Sendable, Codable, Equatable {
     public var path: String
+    public var kind: FileProblem.Kind
+    /// Why, for people (names no command-line flag).
     public var reason: String
     /// The run that first skipped it in its present state, and the last that found it unchanged.
     public var firstRun: Int64
@@ -112,8 +115,8 @@ extension KnowledgeBase {
     public func skippedFiles() throws -> [SkippedFile] {
         try wrap {
             try dbQueue.read { db in
-                try Row.fetchAll(db, sql: "SELECT path, reason, first_run, last_run FROM skipped_files ORDER BY first_run, path").map {
-                    SkippedFile(path: $0["path"], reason: $0["reason"], firstRun: $0["first_run"], lastRun: $0["last_run"])
+                try Row.fetchAll(db, sql: "SELECT path, kind, reason, first_run, last_run FROM skipped_files ORDER BY first_run, path").map {
+                    SkippedFile(path: $0["path"], kind: FileProblem.Kind(rawValue: $0["kind"]) ?? .other, reason: $0["reason"], firstRun: $0["first_run"], lastRun: $0["last_run"])
                 }
             }
         }
@@ -132,10 +135,10 @@ enum SkipMemory {
 
     static func remember(_ db: Database, _ p: FileProblem, _ id: FileIdentity, runID: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO skipped_files(path, size, mtime, ctime, read_at, reason, first_run, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
-            ON CONFLICT(path) DO UPDATE SET size = ?2, mtime = ?3, ctime = ?4, read_at = ?5, reason = ?6, last_run = ?7,
+            INSERT INTO skipped_files(path, size, mtime, ctime, read_at, reason, first_run, last_run, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+            ON CONFLICT(path) DO UPDATE SET size = ?2, mtime = ?3, ctime = ?4, read_at = ?5, reason = ?6, last_run = ?7, kind = ?8,
                 first_run = CASE WHEN size = ?2 AND mtime = ?3 AND ctime = ?4 THEN first_run ELSE ?7 END
-            """).execute(arguments: [p.path, id.size, id.mtime, id.ctime, id.readAt, p.reason, runID])
+            """).execute(arguments: [p.path, id.size, id.mtime, id.ctime, id.readAt, p.reason, runID, p.kind.rawValue])
     }
 
     static func touch(_ db: Database, paths: [String], runID: Int64) throws {

@@ -73,10 +73,7 @@ extension KnowledgeBase {
 
 extension QueryRows {
     static func agreements(_ db: Database, where clauses: [String], _ args: [any DatabaseValueConvertible]) throws -> [Agreement] {
-        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try Row.fetchAll(db, sql: """
-            SELECT * FROM agreement_facts \(filter) ORDER BY signed IS NULL, signed, agreement_id
-            """, arguments: StatementArguments(args)).map(Agreement.init)
+        try rows(db, from: "agreement_facts", where: clauses, args, orderBy: "signed IS NULL, signed, agreement_id").map(Agreement.init)
     }
 
     /// A domain slug from a slug or a label (accent- and case-insensitive).

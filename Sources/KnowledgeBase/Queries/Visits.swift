@@ -80,9 +80,13 @@ extension KnowledgeBase {
 /// Shared fetches of the analyst views, used by listings and cards.
 enum QueryRows {
     static func visits(_ db: Database, where clauses: [String], _ args: [any DatabaseValueConvertible]) throws -> [Visit] {
+        try rows(db, from: "visit_facts", where: clauses, args, orderBy: "start_date IS NULL, start_date, visit_id").map(Visit.init)
+    }
+
+    /// The listings' one query: a view's rows matching every clause, in the listing's order.
+    static func rows(_ db: Database, from view: String, where clauses: [String], _ args: [any DatabaseValueConvertible],
+                     orderBy order: String) throws -> [Row] {
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try Row.fetchAll(db, sql: """
-            SELECT * FROM visit_facts \(filter) ORDER BY start_date IS NULL, start_date, visit_id
-            """, arguments: StatementArguments(args)).map(Visit.init)
+        return try Row.fetchAll(db, sql: "SELECT * FROM \(view) \(filter) ORDER BY \(order)", arguments: StatementArguments(args))
     }
 }

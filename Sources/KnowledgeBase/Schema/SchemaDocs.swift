@@ -49,6 +49,7 @@ extension KnowledgeBase {
     }
 
     /// docs/SCHEMA.md: every table and view with its columns, as Markdown.
+    // The header names the command that regenerates docs/SCHEMA.md: this text is that file's, not an error.
     public static func schemaMarkdown() throws -> String {
         var out = """
             # Database schema

@@ -115,7 +115,7 @@ enum SearchIndex {
 
 extension SearchIndex {
     /// Version of what `search_variants` holds (the deletion and skeleton rules of `Spelling`).
-    static let variantsVersion = "1"
+    static let variantsVersion = "2"
 
     static func variantsAreCurrent(_ db: Database) throws -> Bool {
         try String.fetchOne(db, sql: "SELECT value FROM kb_meta WHERE key = 'search_variants_version'") == variantsVersion

@@ -19,7 +19,6 @@ struct Agreements: ParsableCommand {
     @Option(help: ArgumentHelp("A party: country code or name, or organisation code (EAEU).", valueName: "party")) var party: String?
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.agreements(AgreementFilter(kind: kind, domain: domain, party: party)) })
+        options.printer.print(try options.query { try $0.agreements(AgreementFilter(kind: kind, domain: domain, party: party)) })
     }
 }

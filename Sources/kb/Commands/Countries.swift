@@ -17,7 +17,6 @@ struct Countries: ParsableCommand {
     @Flag(help: "Every known country, even those with no facts.") var all = false
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.countries(all: all) })
+        options.printer.print(try options.query { try $0.countries(all: all) })
     }
 }

@@ -18,8 +18,7 @@ struct CountryCardCommand: ParsableCommand {
     @Argument(help: "ISO code or name.") var name: String
 
     func run() throws {
-        let kb = try options.open()
-        let card = try CLI.query { try kb.country(name) }
+        let card = try options.query { try $0.country(name) }
         let c = card.summary
         var lines = [CardLine(section: "names", item: card.names.joined(separator: ", "))]
         lines += card.visitsToVietnam.map { CardLine.visit("visits to Vietnam", $0) }

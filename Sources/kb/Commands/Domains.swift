@@ -15,7 +15,6 @@ struct Domains: ParsableCommand {
     @Flag(help: "One count per year (of the article; of the signature for agreements).") var byYear = false
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.domains(byYear: byYear) })
+        options.printer.print(try options.query { try $0.domains(byYear: byYear) })
     }
 }

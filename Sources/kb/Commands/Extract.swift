@@ -22,24 +22,17 @@ struct Extract: ParsableCommand {
               curl -s https://example.org/article.html | kb extract -
             """)
 
-    @Option(help: ArgumentHelp("Skip files larger than this, as kb ingest does (e.g. 8M, 512K, 100000).", valueName: "size"))
-    var maxFileSize: String = "8M"
+    @OptionGroup var sizeLimit: FileSizeLimit
 
     @Argument(help: ArgumentHelp("Article files or directories, or - for standard input.", valueName: "path"))
     var files: [String]
-
-    func validate() throws {
-        guard ByteCount.parse(maxFileSize) != nil else {
-            throw ValidationError("--max-file-size must be a size such as 8M, 512K or 100000, not « \(maxFileSize) »")
-        }
-    }
 
     func run() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = StandardOutput()
         // One extractor for all files; records are written as they come.
-        let extractor = FileExtractor(maxFileSize: ByteCount.parse(maxFileSize)!)
+        let extractor = FileExtractor(maxFileSize: sizeLimit.bytes)
         var skipped = 0
         func write(_ record: ExportRecord) throws {
             out.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
@@ -51,7 +44,7 @@ struct Extract: ParsableCommand {
                 continue
             }
             let (found, problems) = try CLI.run { try FileExtractor.articleFiles(in: [path]) }
-            for p in problems { CLI.warn("kb extract: \(p.path): \(p.reason)"); skipped += 1 }
+            for p in problems { CLI.warn("kb extract: \(p.path): \(ErrorMessages.reason(p))"); skipped += 1 }
             for file in found {
                 do {
                     try write(try extractor.extract(file: file))

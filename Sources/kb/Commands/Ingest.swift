@@ -37,21 +37,14 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Read and hash every file, even those whose size and time are as recorded (finds an edit that kept both).")
     var rescan = false
 
-    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 8M, 512K, 100000).", valueName: "size"))
-    var maxFileSize: String = "8M"
+    @OptionGroup var sizeLimit: FileSizeLimit
 
     @Argument(help: ArgumentHelp("Files or directories to ingest.", valueName: "path"))
     var paths: [String]
 
-    func validate() throws {
-        guard ByteCount.parse(maxFileSize) != nil else {
-            throw ValidationError("--max-file-size must be a size such as 8M, 512K or 100000, not « \(maxFileSize) »")
-        }
-    }
-
     func run() throws {
         var options = IngestOptions()
-        options.maxFileSize = ByteCount.parse(maxFileSize)!
+        options.maxFileSize = sizeLimit.bytes
         options.prune = prune
         options.rescan = rescan
         options.followSymlinks = followSymlinks

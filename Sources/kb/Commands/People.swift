@@ -16,7 +16,6 @@ struct People: ParsableCommand {
     @Option(help: ArgumentHelp("Words of a title, without accents or case (président, ministre).", valueName: "title")) var role: String?
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.people(country: country, role: role) })
+        options.printer.print(try options.query { try $0.people(country: country, role: role) })
     }
 }

@@ -20,8 +20,7 @@ struct PersonCardCommand: ParsableCommand {
     @Argument(help: "Name, alias, or id (4 or #4).") var name: String
 
     func run() throws {
-        let kb = try options.open()
-        let card = try CLI.query { try kb.person(name) }
+        let card = try options.query { try $0.person(name) }
         let p = card.person
         var lines = p.aliases.map { CardLine(section: "aliases", item: $0) }
         lines += card.roleStatements.map { CardLine(section: "roles", date: $0.statedOn.cell, item: $0.title, detail: [$0.organisation, $0.country].compactMap { $0 }.joined(separator: ", "), source: $0.source, evidence: $0.evidence.cell) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ArticleFiles
+import CLIMessages
 import KnowledgeBase
 
 struct Runs: ParsableCommand {
@@ -45,14 +46,14 @@ struct Runs: ParsableCommand {
                 printer.print(try CLI.run { try kb.recentFetchRuns(limit: limit) })
             }
         } else if skipped {
-            printer.print(try CLI.run { try kb.skippedFiles() })
+            printer.print(try CLI.run { try kb.skippedFiles() }.map { var s = $0; s.reason = ErrorMessages.reason($0); return s })
         } else if problems || runID != nil {
             guard let (_, list) = try CLI.run({ try kb.run(id: runID) }) else {
                 // An unknown run is « no such name », as everywhere: status 1.
                 CLI.warn(runID.map { "kb: no run \($0); `kb runs --limit 0` lists them all" } ?? "kb: no run recorded yet")
                 throw ExitCode(runID == nil ? 0 : 1)
             }
-            printer.print(list)
+            printer.print(list.map { var p = $0; p.reason = ErrorMessages.reason($0); return p })
         } else {
             // SQLite reads a negative LIMIT as none.
             printer.print(try CLI.run { try kb.recentRuns(limit: limit == 0 ? -1 : limit) })
@@ -83,11 +84,11 @@ extension IngestRun: TableRow {
 }
 
 extension FileProblem: TableRow {
-    static var columns: [String] { ["severity", "path", "reason"] }
+    static var columns: [String] { ["severity", "kind", "path", "reason"] }
 }
 
 extension SkippedFile: TableRow {
-    static var columns: [String] { ["path", "reason", "first_run", "last_run"] }
+    static var columns: [String] { ["path", "kind", "reason", "first_run", "last_run"] }
 }
 
 extension FetchRun: TableRow {

@@ -20,8 +20,7 @@ struct Show: ParsableCommand {
     @Argument(help: "Article id (8 or #8) or file name.") var article: String
 
     func run() throws {
-        let kb = try options.open()
-        let card = try CLI.query { try kb.article(article) }
+        let card = try options.query { try $0.article(article) }
         let a = card.article
         var lines = [CardLine(section: "article", date: a.date.cell, item: a.headline, source: a.source)]
         if options.format == .table { lines += [CardLine(section: "text", item: card.body.replacingOccurrences(of: "\n\n", with: "\n\n  "))] }

@@ -15,7 +15,6 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Only events this country takes part in: ISO code or name.", valueName: "country")) var country: String?
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.timeline(country: country) })
+        options.printer.print(try options.query { try $0.timeline(country: country) })
     }
 }

@@ -17,7 +17,6 @@ struct Trade: ParsableCommand {
     @Option(help: ArgumentHelp("One of the trading pair: ISO code or name.", valueName: "country")) var country: String?
 
     func run() throws {
-        let kb = try options.open()
-        options.printer.print(try CLI.query { try kb.trade(country: country) })
+        options.printer.print(try options.query { try $0.trade(country: country) })
     }
 }

@@ -15,6 +15,21 @@ struct LogOptions: ParsableArguments {
     var logFormat: Format = .text
 }
 
+/// `--max-file-size`, read as `kb ingest` and `kb extract` read files (the same guarded reader).
+struct FileSizeLimit: ParsableArguments {
+    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 8M, 512K, 100000).", valueName: "size"))
+    var maxFileSize: String = "8M"
+
+    func validate() throws {
+        guard ByteCount.parse(maxFileSize) != nil else {
+            throw ValidationError("--max-file-size must be a size such as 8M, 512K or 100000, not « \(maxFileSize) »")
+        }
+    }
+
+    /// Valid once parsing is done (`validate`).
+    var bytes: Int { ByteCount.parse(maxFileSize) ?? 0 }
+}
+
 /// What an ingest says on stderr: a progress bar on a terminal only, per-file problems, and one
 /// summary line per run. stdout stays empty, so cron mails and pipes only get what matters.
 final class IngestReporter {
@@ -75,10 +90,10 @@ final class IngestReporter {
 
     private func problem(_ p: FileProblem, run: Int64?) {
         switch options.logFormat {
-        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(p.reason)", newlines: false))
+        case .text: emit(Terminal.visible("kb: \(p.severity.rawValue): \(p.path): \(ErrorMessages.reason(p))", newlines: false))
         case .json:
             json(["event": "file_problem", "level": p.severity == .skipped ? "warning" : "info", "run": run as Any,
-                  "severity": p.severity.rawValue, "path": p.path, "reason": p.reason])
+                  "severity": p.severity.rawValue, "kind": p.kind.rawValue, "path": p.path, "reason": ErrorMessages.reason(p)])
         }
     }
 

@@ -9,6 +9,11 @@ struct QueryOptions: ParsableArguments {
     var format: OutputFormat { style.format }
 
     func open() throws -> KnowledgeBase { try CLI.query { try database.open(.readOnly) } }
+    /// Opens the knowledge base and runs one query on it, its lookup errors reported as `CLI.query` does.
+    func query<T>(_ body: (KnowledgeBase) throws -> T) throws -> T {
+        let kb = try open()
+        return try CLI.query { try body(kb) }
+    }
     var printer: Printer { style.printer }
 }
 
