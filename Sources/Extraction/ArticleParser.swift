@@ -111,8 +111,44 @@ package struct ArticleParser: Sendable {
     // MARK: - Noise recognition
 
     static func isVoirPlus(_ text: String) -> Bool {
+        // Every line is asked, and most are paragraphs: folding and trimming each was a tenth of
+        // extraction. A line with more than 12 letters that cannot fold to a trimmed character is
+        // longer than the longest label, folded and trimmed, and cannot be one.
+        guard atMostTwelveUntrimmedScalars(text) else { return false }
         let f = Folding.fold(text).trimmingCharacters(in: " :.…")
         return f == "voir plus" || f == "voir aussi" || f == "lire aussi" || f == "a lire aussi"
+    }
+
+    /// Whether at most 12 scalars of `text` fold to something `isVoirPlus` keeps. The others are the
+    /// characters it trims (space, `:`, `.`, `…`), those folding to a space (no-break and thin spaces)
+    /// and combining marks (folded away); every other scalar folds to at least one kept byte.
+    static func atMostTwelveUntrimmedScalars(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var kept = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c != 0x20 && c != UInt8(ascii: ":") && c != UInt8(ascii: ".") { kept += 1 }
+                    i += 1
+                } else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 {                    // U+00A0
+                    i += 2
+                } else if c == 0xCC || (c == 0xCD && i + 1 < n && b[i + 1] <= 0xAF) {   // U+0300–U+036F
+                    i += 2
+                } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80,
+                          b[i + 2] == 0xA6 || b[i + 2] == 0xAF || b[i + 2] == 0x89 || b[i + 2] == 0x87 {  // … U+202F U+2009 U+2007
+                    i += 3
+                } else {
+                    kept += 1
+                    i += 1
+                    while i < n && b[i] & 0xC0 == 0x80 { i += 1 }
+                }
+                if kept > 12 { return false }
+            }
+            return true
+        }
     }
 
     /// `Photo : VNA/CVN`, `Photo: VNA`, `VNA/CVN`, `Source : AFP`.
@@ -128,6 +164,38 @@ package struct ArticleParser: Sendable {
     /// Walks the parts and stops at the first that is no agency: every paragraph is asked, and
     /// splitting a whole paragraph into words first was 4 % of extraction.
     func isAgencyList(_ t: some StringProtocol) -> Bool {
+        // Read as bytes while the parts are ASCII (agency codes are): the Character walk below cost
+        // thousands of instructions for the first word of every paragraph.
+        if let ascii = t.utf8.withContiguousStorageIfAvailable({ asciiAgencyList($0) }), let answer = ascii { return answer }
+        return isAgencyListByCharacter(t)
+    }
+
+    /// `isAgencyList` over UTF-8 bytes; nil as soon as a part holds a non-ASCII byte (a scalar that
+    /// could join a separator into another character, or upper-case differently): the Character walk decides.
+    private func asciiAgencyList(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var found = false
+        var start = 0, i = 0
+        while true {
+            let atEnd = i == b.count
+            if atEnd || b[i] == UInt8(ascii: "/") || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: ",") || b[i] == 0x20 {
+                if start < i {
+                    let part = String(unsafeUninitializedCapacity: i - start) { out in
+                        for k in start..<i { let c = b[k]; out[k - start] = c &- ((c >= 0x61 && c <= 0x7A) ? 0x20 : 0) }
+                        return i - start
+                    }
+                    guard agencies.contains(part) else { return false }
+                    found = true
+                }
+                if atEnd { return found }
+                start = i + 1
+            } else if b[i] >= 0x80 {
+                return nil
+            }
+            i += 1
+        }
+    }
+
+    private func isAgencyListByCharacter(_ t: some StringProtocol) -> Bool {
         var found = false
         var start = t.startIndex, i = t.startIndex
         while true {
@@ -147,17 +215,21 @@ package struct ArticleParser: Sendable {
     /// End of the `ảnh N` marker Vietnamese CMSs leave before a photo caption.
     static func imageMarkerEnd(_ b: [UInt8], in range: Range<Int>) -> Int? {
         // « ảnh » precomposed (E1 BA A3 6E 68) or decomposed (61 CC 89 6E 68), then a space and digits.
-        let markers: [[UInt8]] = [[0xE1, 0xBA, 0xA3, 0x6E, 0x68, 0x20], [0x61, 0xCC, 0x89, 0x6E, 0x68, 0x20]]
-        var i = range.lowerBound
-        while i + 6 < range.upperBound {
-            for marker in markers where b[i] == marker[0] && b[i..<(i + 6)].elementsEqual(marker) {
-                var j = i + 6
-                while j < range.upperBound && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
-                if j > i + 6 { return j }
+        // Every paragraph is scanned: the rare third byte (A3 or 89) is tested first.
+        b.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            while i + 6 < range.upperBound {
+                let c = p[i + 2]
+                if c == 0xA3 || c == 0x89, p[i + 3] == 0x6E, p[i + 4] == 0x68, p[i + 5] == 0x20,
+                   (p[i] == 0xE1 && p[i + 1] == 0xBA && c == 0xA3) || (p[i] == 0x61 && p[i + 1] == 0xCC && c == 0x89) {
+                    var j = i + 6
+                    while j < range.upperBound && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }
+                    if j > i + 6 { return j }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// `Minsk (VNA) - ` at the start of a paragraph: returns where the story starts.
@@ -179,6 +251,8 @@ package struct ArticleParser: Sendable {
 
     /// Start of a trailing credit inside a paragraph: `… pays. -VNA`, `… Biélorussie. Photo: VNA`.
     func trailingCreditStart(_ b: [UInt8], in range: Range<Int>) -> Int? {
+        // Most paragraphs end with neither: decided from the bytes, without a String of the paragraph.
+        guard Self.contains(b, range, "Photo") || Self.mayEndWithAgency(b, range) else { return nil }
         let text = String(decoding: b[range], as: UTF8.self)
         // `Photo: VNA` after the last sentence. Foundation's backward search costs a UTF-16 copy of
         // every paragraph (11 % of extraction); « Photo » is ASCII with no canonical equivalent, so
@@ -206,6 +280,29 @@ package struct ArticleParser: Sendable {
         let agency = tail.trimmingCharacters(in: "()")
         guard !agency.isEmpty, isAgencyList(agency) else { return nil }
         return range.lowerBound + text[..<start].utf8.count
+    }
+
+    /// False when the end of the paragraph is surely not ` -VNA`, ` - VNA/CVN` or ` (VNA)`: after its last
+    /// space there is no dash, the text before that space does not end with one, and the paragraph does
+    /// not end with `)`. A non-ASCII byte right after the last space (a combining mark would make that
+    /// space another character) leaves the question to the String-level reading.
+    static func mayEndWithAgency(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        if b[r.upperBound - 1] == UInt8(ascii: ")") { return true }
+        var p = r.upperBound - 1
+        while p >= r.lowerBound && b[p] != 0x20 { p -= 1 }
+        guard p >= r.lowerBound else { return false }
+        func endsWithDash(_ e: Int) -> Bool {
+            if e - 1 >= r.lowerBound && b[e - 1] == UInt8(ascii: "-") { return true }
+            return e - 3 >= r.lowerBound && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && (b[e - 1] == 0x93 || b[e - 1] == 0x94)
+        }
+        if p + 1 < r.upperBound {
+            let next = b[p + 1]
+            if next >= 0x80 || next == UInt8(ascii: "-") { return true }
+        }
+        var q = p
+        while q > r.lowerBound && (b[q - 1] == 0x20 || b[q - 1] == 0x09) { q -= 1 }
+        return endsWithDash(q)
     }
 
     static func contains(_ b: [UInt8], _ r: Range<Int>, _ needle: StaticString) -> Bool {
@@ -261,6 +358,16 @@ struct Line {
         if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
         if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }  // BOM
         return 0
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in:)` without a copy when nothing is trimmed, the common case (a paragraph).
+    func trimmingCharacters(in chars: String) -> String {
+        guard let f = unicodeScalars.first, let l = unicodeScalars.last else { return "" }
+        let set = chars.unicodeScalars
+        if !set.contains(f) && !set.contains(l) { return self }
+        return Substring(self).trimmingCharacters(in: chars)
     }
 }
 

@@ -188,7 +188,7 @@ struct Unit: Sendable, FoldedKey {
         var out: [Unit] = []
         out.reserveCapacity(tokens.count + 4)
         for (k, t) in tokens.enumerated() {
-            guard !t.isPunctuation, t.folded.utf8.contains(UInt8(ascii: "-")) else {
+            guard !t.isPunctuation, t.folded.utf8Contains(UInt8(ascii: "-")) else {
                 out.append(Unit(folded: t.folded, foldedHash: t.foldedHash, range: t.range, token: k, capitalized: t.isCapitalized,
                                 acronym: t.isAcronym, compound: nil, lowerCompound: false))
                 continue

@@ -82,6 +82,25 @@ package struct WordSet: Sendable, Sequence, Equatable, ExpressibleByArrayLiteral
         }
     }
 
+    /// Whether the folded form of any token is in the set. The tokens are read in place: copying each
+    /// out of the array (`tokens.contains { set.contains($0) }`) cost two retains and two releases per
+    /// token, most of a miss; a miss here reads two integers.
+    func containsAny(of tokens: [Token]) -> Bool {
+        tokens.withUnsafeBufferPointer { p in
+            for k in p.indices {
+                let h = p[k].foldedHash
+                var i = h & mask
+                while true {
+                    let x = hashes[i]
+                    if x == 0 { break }
+                    if x == h, slots[i] == p[k].folded { return true }
+                    i = (i + 1) & mask
+                }
+            }
+            return false
+        }
+    }
+
     package func union(_ other: WordSet) -> WordSet {
         var out = self
         for w in other { out.insert(w) }
@@ -143,6 +162,20 @@ struct WordTable<Value: Sendable>: Sendable {
             hashes[i] = h
             values[i] = newValue
             count += 1
+        }
+    }
+
+    /// The value of the folded form of token `k`, the token read in place (no copy out of the array):
+    /// the people resolver asks this of every token of the article, and a miss reads integers only.
+    @inline(__always)
+    func value(ofTokenAt k: Int, in p: UnsafeBufferPointer<Token>) -> Value? {
+        let h = p[k].foldedHash
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return nil }
+            if x == h, keys[i] == p[k].folded { return values[i] }
+            i = (i + 1) & mask
         }
     }
 

@@ -40,7 +40,8 @@ package enum FrenchDate {
         // Months and « mi- », « fin- », « debut- » start with one of these letters; most words don't.
         guard let c = folded.utf8.first, monthInitials[Int(c)] else { return nil }
         if let i = months.firstIndex(of: folded) { return i + 1 }
-        if let dash = folded.lastIndex(of: "-") {
+        // (No « - » byte, no « - » character: the backward Character search is skipped for most words.)
+        if folded.utf8Contains(UInt8(ascii: "-")), let dash = folded.lastIndex(of: "-") {
             let head = folded[..<dash]
             if head == "mi" || head == "fin" || head == "debut" {
                 if let i = months.firstIndex(of: String(folded[folded.index(after: dash)...])) { return i + 1 }
@@ -76,7 +77,7 @@ package enum FrenchDate {
         let f = t[i].folded
         // Every pattern below starts at a number, a hyphenated word (« mi-mai », « 2016-2020 ») or one of
         // `starters`; trying them all on every token was a tenth of extraction.
-        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8Contains(UInt8(ascii: "-")) else { return nil }
         // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
         if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
            first.next < t.count, t[first.next].folded == "au",
@@ -186,6 +187,9 @@ package enum FrenchDate {
     }
 
     static func yearSpan(_ t: Token) -> (Int, Int)? {
+        // Two four-digit parts and a hyphen between them are nine bytes at least: most words are asked,
+        // and splitting each by Character was a twentieth of date reading.
+        guard t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
         let parts = t.text.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 4 }),
               let a = Int(parts[0]), let b = Int(parts[1]), (1900...2100).contains(a), a < b, b <= 2100 else { return nil }

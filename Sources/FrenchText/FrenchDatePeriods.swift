@@ -77,7 +77,8 @@ extension Tokenizer {
     /// Words a missing space glued to a number (« atteignant33,4 », « 186millions », « millionsd'importations »),
     /// split back apart so the amount can be read. Ordinals and codes (« 21e », « 1er », « G20 », « A320 ») stay whole.
     package static func separatingGluedNumbers(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: isGlued) else { return tokens }
+        // Read in place (no copy of each token out of the array): most sentences have no glued number.
+        guard tokens.withUnsafeBufferPointer({ p in p.indices.contains { isGlued(p[$0]) } }) else { return tokens }
         var out: [Token] = []
         for t in tokens {
             guard isGlued(t) else { out.append(t); continue }
@@ -113,7 +114,7 @@ extension Tokenizer {
         // Every glued form starts with a digit or « milli », or ends with a digit: most words are
         // rejected here without copying their bytes (this runs on every word of every sentence).
         let u = t.text.utf8
-        guard u.count >= 4, let first = u.first, let last = u.last,
+        guard u.count >= 4, let first = u.first, let last = t.text.lastUTF8Byte,
               isDigit(first) || isDigit(last) || first == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
         let b = Array(u)
         if isDigit(b[0]) {

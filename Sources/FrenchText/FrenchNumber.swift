@@ -60,6 +60,9 @@ package enum FrenchNumber {
 
     /// Small numbers written as words (« deux millions »), folded input.
     package static func word(_ folded: String) -> Double? {
+        // Asked of most words: one that starts with a letter no number word starts with is none, without
+        // comparing it to every case below.
+        guard let c = folded.utf8.first, numberInitials[Int(c)] else { return nil }
         switch folded {
         case "un", "une": return 1
         case "deux": return 2
@@ -88,6 +91,8 @@ package enum FrenchNumber {
     /// Reads a number starting at token `i`: « 94,5 millions », « 3 000 », « 3.000 »,
     /// « deux milliards », « 1,2 milliard ». A spelled-out number counts only with a scale word
     /// (« deux pays » is not an amount). Nil when no number starts there.
+    private static let numberInitials: [Bool] = (0..<256).map { "udtqcshnov".utf8.contains(UInt8($0)) }
+
     package static func read(_ tokens: [Token], at i: Int) -> Reading? {
         guard i < tokens.count else { return nil }
         var value: Double

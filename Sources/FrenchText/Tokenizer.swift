@@ -123,29 +123,36 @@ package enum Tokenizer {
     }
 
     private static func makeWord(_ b: [UInt8], _ r: Range<Int>) -> Token {
-        let text = String(decoding: b[r], as: UTF8.self)
-        // ASCII bytes are classified directly: Unicode property look-ups for every letter were
-        // 40 % of extraction time (benchmark profile); only non-ASCII scalars ask for them.
-        var letters = 0, upper = 0, digits = 0
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let c = b[i]
-            if c < 0x80 {
-                if c >= 0x41 && c <= 0x5A { letters += 1; upper += 1 }
-                else if c >= 0x61 && c <= 0x7A { letters += 1 }
-                else if c >= 0x30 && c <= 0x39 { digits += 1 }
-                i += 1
-            } else {
-                let (s, len) = decode(b, i, r.upperBound)
-                if s.properties.isAlphabetic { letters += 1; if s.properties.isUppercase { upper += 1 } }
-                i += len
+        b.withUnsafeBufferPointer { all in
+            let word = UnsafeBufferPointer(rebasing: all[r])
+            // ASCII bytes are classified directly: Unicode property look-ups for every letter were
+            // 40 % of extraction time (benchmark profile); non-ASCII scalars read `ScalarClass`.
+            var letters = 0, upper = 0, digits = 0
+            var ascii = true
+            var i = r.lowerBound
+            while i < r.upperBound {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x41 && c <= 0x5A { letters += 1; upper += 1 }
+                    else if c >= 0x61 && c <= 0x7A { letters += 1 }
+                    else if c >= 0x30 && c <= 0x39 { digits += 1 }
+                    i += 1
+                } else {
+                    ascii = false
+                    let (s, len) = decode(b, i, r.upperBound)
+                    let k = ScalarClass.of(s)
+                    if k & ScalarClass.alphabetic != 0 { letters += 1; if k & ScalarClass.uppercase != 0 { upper += 1 } }
+                    i += len
+                }
             }
+            let c0 = b[r.lowerBound]
+            let firstIsUpper = c0 < 0x80 ? (c0 >= 0x41 && c0 <= 0x5A) : ScalarClass.of(decode(b, r.lowerBound, r.upperBound).0) & ScalarClass.uppercase != 0
+            let text = String(decoding: word, as: UTF8.self)
+            // A lower-case ASCII word is its own fold: one string for both.
+            let folded = ascii && upper == 0 ? text : Folding.fold(utf8: word)
+            return Token(range: r, text: text, folded: folded, isCapitalized: firstIsUpper,
+                         isAcronym: letters >= 2 && upper == letters, isNumber: digits > 0 && letters == 0, isPunctuation: false)
         }
-        let c0 = b[r.lowerBound]
-        let firstIsUpper = c0 < 0x80 ? (c0 >= 0x41 && c0 <= 0x5A) : decode(b, r.lowerBound, r.upperBound).0.properties.isUppercase
-        let folded = b.withUnsafeBufferPointer { Folding.fold(utf8: UnsafeBufferPointer(rebasing: $0[r])) }
-        return Token(range: r, text: text, folded: folded, isCapitalized: firstIsUpper,
-                     isAcronym: letters >= 2 && upper == letters, isNumber: digits > 0 && letters == 0, isPunctuation: false)
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -155,8 +162,7 @@ package enum Tokenizer {
             let v = s.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
-            || s.properties.generalCategory == .decimalNumber
+        return ScalarClass.of(s) & ScalarClass.wordScalar != 0
     }
 
     @inline(__always) static func decode(_ b: [UInt8], _ i: Int, _ end: Int) -> (Unicode.Scalar, Int) {

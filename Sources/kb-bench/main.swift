@@ -6,9 +6,11 @@ import Extraction
 ///   kb-bench generate --count N --out DIR [--seed S]   N articles in DIR/NNNN/ (1,000 per folder)
 ///   kb-bench extract DIR...                             parse + extract every *.txt, no database;
 ///                                                       prints one JSON line of timings
+///   kb-bench facts DIR...                               every *.txt's export record, as `kb extract` prints it
 let usage = """
     usage: kb-bench generate --count N --out DIR [--seed S]
            kb-bench extract DIR...
+           kb-bench facts DIR...
     """
 
 func fail(_ message: String) -> Never {
@@ -32,6 +34,10 @@ case "extract":
     let dirs = Array(args.dropFirst())
     guard !dirs.isEmpty else { fail("extract needs at least one directory\n\(usage)") }
     print(ExtractionTimer.run(directories: dirs).json)
+case "facts":
+    let dirs = Array(args.dropFirst())
+    guard !dirs.isEmpty else { fail("facts needs at least one directory\n\(usage)") }
+    FactsDump.run(directories: dirs)
 default:
     fail(usage)
 }

@@ -143,7 +143,7 @@ package struct AgreementExtractor: Sendable {
         var storyDay: PartialDate?
         for s in doc.sentences {
             let t = s.tokens
-            let signed = t.contains { Self.signingWords.contains($0) }
+            let signed = Self.signingWords.containsAny(of: t)
             let candidates = self.candidates(s, signed: signed)
             if let day = s.dates.last(where: { $0.kind != .period && $0.start?.precision == .day })?.start,
                doc.document.date.map({ day <= $0 }) ?? true {

@@ -62,29 +62,33 @@ package struct DomainExtractor: Sendable {
     /// A final « é » is kept apart: « élevé(s) » (« s'est élevé à », « élevés au rang de ») is not « élève(s) ».
     /// Terms and text go through the same path, so « santé », « sécurité » still match.
     static func stems(_ tokens: [Token]) -> [HashedWord] {
-        tokens.map { t in
-            // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
-            // (no stem rule and no « é » mark apply): most words, read in two bytes.
-            if let f = t.folded.utf8.last, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
-               let w = t.text.utf8.last, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
-                return HashedWord(t.folded, hash: t.foldedHash)
+        // Tokens read in place, not copied out of the array one by one (two retains and releases each).
+        tokens.withUnsafeBufferPointer { p in
+            p.indices.map { k in
+                // A word ending in neither s, x nor e, written without a final s, e or « é », is its own key
+                // (no stem rule and no « é » mark apply): most words, read in two bytes.
+                if let f = p[k].folded.lastUTF8Byte, f != UInt8(ascii: "s"), f != UInt8(ascii: "x"), f != UInt8(ascii: "e"),
+                   let w = p[k].text.lastUTF8Byte, w | 0x20 != UInt8(ascii: "s"), w | 0x20 != UInt8(ascii: "e"), w != 0xA9, w != 0x89 {
+                    return HashedWord(p[k].folded, hash: p[k].foldedHash)
+                }
+                let s = stemKey(p[k])
+                // Most words are their own stem (the same string, compared at once): the token has its hash.
+                return s == p[k].folded ? HashedWord(p[k].folded, hash: p[k].foldedHash) : HashedWord(s)
             }
-            let s = stemKey(t)
-            // Most words are their own stem (the same string, compared at once): the token has its hash.
-            return s == t.folded ? HashedWord(t.folded, hash: t.foldedHash) : HashedWord(s)
         }
     }
 
     private static func stemKey(_ t: Token) -> String {
         let s = stem(t.folded)
         // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.
-        let u = t.text.utf8
-        var end = u.endIndex
-        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "s") { end = u.index(before: end) }
-        if end > u.startIndex, u[u.index(before: end)] | 0x20 == UInt8(ascii: "e") { end = u.index(before: end) }
-        guard u.distance(from: u.startIndex, to: end) >= 2 else { return s }
-        let last = u[u.index(before: end)], before = u[u.index(end, offsetBy: -2)]
-        return before == 0xC3 && (last == 0xA9 || last == 0x89) ? s + "\u{301}" : s
+        let acute = t.text.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            var end = u.count
+            if end > 0, u[end - 1] | 0x20 == UInt8(ascii: "s") { end -= 1 }
+            if end > 0, u[end - 1] | 0x20 == UInt8(ascii: "e") { end -= 1 }
+            guard end >= 2 else { return false }
+            return u[end - 2] == 0xC3 && (u[end - 1] == 0xA9 || u[end - 1] == 0x89)
+        } ?? false
+        return acute ? s + "\u{301}" : s
     }
 
     /// « la province de Bac Lieu », « la ville de Gomel »: a place's name, not a word about local cooperation.
@@ -128,17 +132,20 @@ package struct DomainExtractor: Sendable {
     /// (« des », « aux »). Both the terms and the text go through it, so only consistency matters.
     static func stem(_ w: String) -> String {
         // Every rule below needs a final s, x or e: other words (most) are returned without copying.
-        guard w.utf8.count > 3, let final = w.utf8.last,
+        guard w.utf8.count > 3, let final = w.lastUTF8Byte,
               final == UInt8(ascii: "s") || final == UInt8(ascii: "x") || final == UInt8(ascii: "e") else { return w }
         // A final « e » without a feminine ending below (« visite », « coopérative » aside) is kept as is,
         // without copying its bytes.
         if final == UInt8(ascii: "e") {
-            let v = w.utf8
-            func ends(_ s: StaticString) -> Bool {
-                let n = s.utf8CodeUnitCount
-                return v.count > n + 1 && v.suffix(n).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
-            }
-            if !ends("elle") && !ends("enne") && !ends("ive") && !ends("iere") && !ends("ale") { return w }
+            // Compared in the contiguous UTF-8: `suffix` on the String's view cost more than the rest.
+            let feminine = w.utf8.withContiguousStorageIfAvailable { v -> Bool in
+                func ends(_ s: StaticString) -> Bool {
+                    let n = s.utf8CodeUnitCount
+                    return v.count > n + 1 && UnsafeBufferPointer(rebasing: v[(v.count - n)...]).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: n))
+                }
+                return ends("elle") || ends("enne") || ends("ive") || ends("iere") || ends("ale")
+            } ?? true
+            if !feminine { return w }
         }
         var u = Array(w.utf8)
         func ends(_ s: StaticString) -> Bool {

@@ -300,8 +300,25 @@ package struct PersonExtractor: Sendable {
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
     static func normalisedTitle(_ s: String) -> String {
         // Most titles have no typographic apostrophe (E2 80 99): no Foundation search for them.
-        guard s.utf8.contains(0x99) else { return s }
-        return s.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard s.utf8Contains(0x99) else { return s }
+        // Replaced byte for byte (Foundation's search cost tens of thousands of instructions per title),
+        // unless a combining mark follows one: then it is part of another character, left to Foundation.
+        var b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0x99 {
+                if i + 3 < b.count, b[i + 3] == 0xCC || b[i + 3] == 0xCD { return s.replacingOccurrences(of: "\u{2019}", with: "'") }
+                out.append(UInt8(ascii: "'"))
+                i += 3
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        b = out
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// « conduite par X », « menée par le professeur X »: a delegation's leader, titled or not.
@@ -623,7 +640,9 @@ package struct PersonExtractor: Sendable {
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
         }
-        guard i < t.count else { return nil }
+        // A name starts with a capital: every reading below stops at once on a lower-case word, number or
+        // punctuation, and this is asked of nearly every token (the place look-up cost most of the time).
+        guard i < t.count, t[i].isCapitalized else { return nil }
         // « Can Tho », « Grand Est »: places, not people.
         if place(s, at: i) != nil { return nil }
         if let r = vietnameseNameLed(s, at: i) { return r }
@@ -684,6 +703,23 @@ package struct PersonExtractor: Sendable {
         if "aeiouy".contains(last) { return true }
         return PeopleWords.vietnameseFinal.contains { f.hasSuffix($0) }
     }
+
+    /// `isVietnameseSyllableShape` of an ASCII word; nil when a byte is not ASCII.
+    private static func asciiSyllableShape(_ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard w.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard (1...7).contains(w.count), w.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        var i = 0
+        for initial in PeopleWords.vietnameseInitials where w.count > initial.utf8.count && w.starts(with: initial.utf8) {
+            i = initial.utf8.count
+            break
+        }
+        let vowelStart = i
+        while i < w.count, Self.vowels.contains(w[i]) { i += 1 }
+        guard (1...3).contains(i - vowelStart) else { return false }
+        return i == w.count || PeopleWords.vietnameseFinal.contains(String(decoding: UnsafeBufferPointer(rebasing: w[i...]), as: UTF8.self))
+    }
+
+    private static let vowels: [UInt8] = Array("aeiouy".utf8)
 
     static func isVietnameseLetter(_ u: Unicode.Scalar) -> Bool {
         (0x1EA0...0x1EF9).contains(u.value) || [0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0102, 0x0103].contains(u.value)
@@ -790,7 +826,8 @@ package struct PersonExtractor: Sendable {
             var i = 0
             while i < t.count {
                 var best: (person: Int, length: Int)?
-                for (p, f) in formsByFirstWord[key: t[i]] ?? [] where f.count > (best?.length ?? 0) && i + f.count <= t.count {
+                let starting: [(person: Int, form: [String])] = t.withUnsafeBufferPointer { formsByFirstWord.value(ofTokenAt: i, in: $0) } ?? []
+                for (p, f) in starting where f.count > (best?.length ?? 0) && i + f.count <= t.count {
                     if (0..<f.count).allSatisfy({ t[i + $0].folded == f[$0] }) { best = (p, f.count) }
                 }
                 if let b = best {
@@ -930,6 +967,9 @@ package struct PersonExtractor: Sendable {
     /// vowels, a final among c, ch, m, n, ng, nh, p, t (« nguyen », « thanh », « hoai »; not « radev »,
     /// « nath », « kovind », « rumen »).
     static func isVietnameseSyllableShape(_ f: String) -> Bool {
+        // Asked of every word of every name: an ASCII word (most folded names) is read as bytes, which
+        // are then its characters, without the arrays of Characters the general reading below builds.
+        if let ascii = f.utf8.withContiguousStorageIfAvailable({ asciiSyllableShape($0) }), let answer = ascii { return answer }
         let w = Array(f)
         guard (1...7).contains(w.count), w.allSatisfy({ $0.isLetter }) else { return false }
         var i = 0

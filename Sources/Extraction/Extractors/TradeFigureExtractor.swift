@@ -45,14 +45,14 @@ package struct TradeFigureExtractor: Sendable {
         for s in doc.sentences {
             let sentence = s.sentence
             let tokens = Tokenizer.separatingGluedNumbers(s.tokens)
-            var isTrade = tokens.contains { Self.tradeWords.contains($0) }
+            var isTrade = Self.tradeWords.containsAny(of: tokens)
             // Investment alone may be domestic (« les investissements publics … pour le métro », « la commune a investi
             // 20 milliards de dôngs »): public money is never a figure between countries, and local currency is one
             // only when a country or a foreign cue is named.
             var localCurrencyOnly = false
-            if isTrade, !tokens.contains(where: { Self.exchangeWords.contains($0) }) {
-                if tokens.contains(where: { Self.publicWords.contains($0) }) { isTrade = false }
-                else if !tokens.contains(where: { Self.foreignWords.contains($0) }) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
+            if isTrade, !Self.exchangeWords.containsAny(of: tokens) {
+                if Self.publicWords.containsAny(of: tokens) { isTrade = false }
+                else if !Self.foreignWords.containsAny(of: tokens) && countries.mentions(in: tokens).isEmpty { localCurrencyOnly = true }
             }
             let afterTrade = previousWasTrade && sentence.paragraph == previousParagraph
             // Most sentences neither are about trade nor follow one: their words are not copied.

@@ -337,7 +337,7 @@ package struct VisitExtractor: Sendable {
     /// visit only after a trip noun of the same sentence.
     func triggers(_ s: AnalysedSentence) -> [(at: Int, kind: Trigger)] {
         // One look-up per token: most sentences have no trigger word, and then no rule is tried.
-        guard s.tokens.contains(where: { Self.triggerRules.words.contains($0) }) else { return [] }
+        guard Self.triggerRules.words.containsAny(of: s.tokens) else { return [] }
         var best: [Int: Int] = [:]  // trigger token → rule index
         for (rule, m) in Self.triggerRules.set.matches(PatternSubject(s)) {
             guard let t = m.captures[Self.triggerCapture]?.lowerBound else { continue }
