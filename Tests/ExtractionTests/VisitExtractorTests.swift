@@ -283,6 +283,13 @@ import FrenchText
         #expect(v.map(\.visitor) == ["Vo Thanh Nam"] && v.first?.start?.description == "2024-03", "\(v)")
     }
 
+    /// « Le président du Chili est arrivé lundi à Hanoi pour une visite d'État … »: a title naming its country
+    /// travels, and the trip the arrival is for gives its kind and end.
+    @Test func aTitledCountryArrivesForATrip() {
+        let v = visits("Le président du Chili est arrivé le 2 juin à Hanoi pour une visite d’État au Vietnam du 2 au 4 juin.")
+        #expect(v.count == 1 && v.first?.visitorCountry == "CL" && v.first?.kind == .state && v.first?.end?.description == "2025-06-04", "\(v)")
+    }
+
     /// « Celui-ci », « Ce dernier » opening a sentence are the last person named.
     @Test func anAnaphorOpeningTheSentenceTravels() {
         let v = visits("La ministre chilienne Ana Morales a rencontré le Premier ministre Vo Thanh Nam. Ce dernier avait effectué une visite officielle au Chili en mars 2024.")

@@ -52,11 +52,11 @@ package struct VisitExtractor: Sendable {
                 var described = seg
                 if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
                     let next = triggers[n + 1].at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
-                    // « est arrivé à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the
-                    // arrival begins, whatever place it names.
+                    // « est arrivé à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai », « … pour une visite
+                    // d'État au Vietnam »: the trip the arrival begins, whatever place it names.
                     let begun = trig.kind == .arrival && (1...2).contains { d in
                         let b = triggers[n + 1].at - d
-                        return b > trig.at && L.beginning.contains(whole.word(b)) && whole.tokens[b - 1].text == ","
+                        return b > trig.at && (L.beginning.contains(whole.word(b)) && whole.tokens[b - 1].text == "," || L.arrivalFor.contains(whole.word(b)))
                     }
                     if begun || !whole.countries.contains(where: { next.contains($0.tokens.lowerBound) }) && places(whole, in: next).isEmpty {
                         described = trig.at..<next.upperBound
@@ -142,7 +142,7 @@ package struct VisitExtractor: Sendable {
                     default: rule = "visit.reception-passive"
                     }
                     // « À la tête d'une délégation, le ministre X est parti … »: the one named right before the verb.
-                    if let m = adjacentSubject(s, mentions, before: trig.at) { travellers = [(m, nil, nil)] }
+                    if let m = adjacentSubject(s, mentions, before: trig.at) { travellers = [named(m)] }
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
                     else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
@@ -670,11 +670,12 @@ package struct VisitExtractor: Sendable {
     /// visite »: the person named right before the verb that makes the trip (auxiliary, adverbs and a date
     /// may sit between them).
     /// « X est arrivé », « X s'est rendu »: the person whose name ends at the verb's auxiliary.
-    func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
+    /// « Le président du Chili est arrivé »: a title naming no one but its country travels too.
+    func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> PersonMention? {
         var k = at
         while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
         guard k < at else { return nil }
-        return mentions.last { $0.span.upperBound == k }?.person
+        return mentions.last { $0.span.upperBound == k && ($0.person != nil || $0.country != nil) }
     }
 
     func verbSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
@@ -991,6 +992,7 @@ private enum L {
     static let by = Lexicon.embedded.words("visit.by")
     static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
     static let beginning = Lexicon.embedded.words("visit.beginning")
+    static let arrivalFor = Lexicon.embedded.words("visit.arrival-for")
     static let reflexive = Lexicon.embedded.words("visit.reflexive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")

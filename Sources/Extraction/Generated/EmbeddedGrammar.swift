@@ -353,6 +353,8 @@ visit.aux-talked	est sont s' était
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
 # « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
 visit.beginning	entamant commençant débutant effectuant
+# « est arrivé lundi à Hanoi pour une visite d'État au Vietnam »: the trip the arrival is for.
+visit.arrival-for	pour
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
 visit.trip-verb	effectue effectuait effectuent entame entamait entament entrepris entreprend fait faisait poursuit poursuivait achevé terminé conclu conclut commencé débuté
 # Words between a trip verb and its noun: « a également effectué mardi matin une visite ».
