@@ -103,7 +103,12 @@ package enum Spelling {
         }
         s = out
         // « Nikolaïevitch », « Nikolayevich », « Nikolaevich »: a glide between a vowel and « e » is written or not.
-        if s.count > 3 { s = s.indices.compactMap { i in Self.isGlide(i, in: s) ? nil : s[i] } }
+        if s.count > 3, let first = s.indices.first(where: { Self.isGlide($0, in: s) }) {
+            // In place: the rare word with a glide pays for the copy-down, the others for one scan.
+            var w = first
+            for r in first..<s.count where !Self.isGlide(r, in: s) { s[w] = s[r]; w += 1 }
+            s.removeLast(s.count - w)
+        }
         if s.count > 6, ASCIIRewrite.hasSuffix(s, "ieva") { s.removeLast(4); s.append(contentsOf: "eva".utf8) }
         else if s.count > 5, ASCIIRewrite.hasSuffix(s, "iev") { s.removeLast(3); s.append(contentsOf: "ev".utf8) }
         if s.count > 4, s.last == UInt8(ascii: "e"), !ASCIIRewrite.isVowel(s[s.count - 2]) { s.removeLast() }
