@@ -248,7 +248,7 @@ import Testing
 
     /// A headline's « accord » is the common word for the memorandum the body tells: one row, the body's kind.
     @Test func aHeadlinesAccordIsTheBodysMemorandum() {
-        let doc = document("Les deux ministres ont signé un protocole d’accord sur la coopération dans l’industrie de défense.",
+        let doc = document("Les ministres ont alors signé un protocole d’accord relatif à la coopération dans l’industrie de défense.",
                            headline: "Le Vietnam et le Chili signent un accord de coopération dans la défense")
         let got = extractor.extract(from: doc)
         #expect(got.map(\.kind) == [.memorandum], "\(got.map(\.title))")
@@ -271,7 +271,7 @@ import Testing
 
     /// A signing told after a title, beyond the words right after it, is another document's.
     @Test func aLaterSigningIsAnotherDocuments() {
-        let got = agreements("Les deux parties ont examiné l’accord de libre-échange entre le Vietnam et le Chili, en vigueur depuis 2014, et assisté à la signature de dix contrats.")
+        let got = agreements("Les deux parties ont examiné l’accord de libre-échange avec le Chili, en vigueur depuis 2014, et assisté à la signature de dix contrats.")
         #expect(got.count == 1 && got.first?.signed == nil, "\(got.map(\.signed))")
     }
 
