@@ -248,7 +248,7 @@ import Testing
 
     /// A headline's « accord » is the common word for the memorandum the body tells: one row, the body's kind.
     @Test func aHeadlinesAccordIsTheBodysMemorandum() {
-        let doc = document("Les ministres ont alors signé un protocole d’accord relatif à la coopération dans l’industrie de défense.",
+        let doc = document("Mardi, les deux ministres ont paraphé un protocole d’accord sur l’industrie de défense.",
                            headline: "Le Vietnam et le Chili signent un accord de coopération dans la défense")
         let got = extractor.extract(from: doc)
         #expect(got.map(\.kind) == [.memorandum], "\(got.map(\.title))")

@@ -415,6 +415,9 @@ package struct AgreementExtractor: Sendable {
     static func sameDocument(_ a: AgreementFact, _ ka: Set<String>, _ b: AgreementFact, _ kb: Set<String>, loosely: Bool = false) -> Bool {
         let pa = Set(a.parties), pb = Set(b.parties)
         let kinds = a.kind == b.kind || loosely && (a.kind == .agreement || b.kind == .agreement)
+        // Loosely, the words every document shares say nothing (« accord de coopération dans la défense »
+        // over « protocole d'accord sur l'industrie de défense »).
+        let ka = loosely ? ka.subtracting(genericTitleWords) : ka, kb = loosely ? kb.subtracting(genericTitleWords) : kb
         return kinds && (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && !ka.isEmpty && !kb.isEmpty
             && (ka.isSubset(of: kb) || kb.isSubset(of: ka))
     }
