@@ -189,6 +189,14 @@ package struct VisitExtractor: Sendable {
                 travellers.removeAll { $0.person == nil && $0.country == nil }
                 guard !travellers.isEmpty else { continue }
                 func inGuest(_ i: Int) -> Bool { guestSpans.contains { $0.contains(i) } }
+                // « Au cours de son séjour, X s'est rendu à Cuzco »: a move during the trip already told
+                // names a place of it, not the city where it took place.
+                let weakCity = (trig.kind == .arrival || trig.kind == .visited)
+                    && triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.word($0.at - 1)) })
+                let excluded = mentions.map(\.span)
+                // « Durant son séjour du 3 au 5 mai, la délégation a visité … »: a move during the trip told
+                // before it in the sentence has the trip's dates.
+                let shared = self.dates(s, described, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
                 // Where to: « en Bolivie », « au Chili », « à Lima »; what one leaves (« a quitté Lima »).
                 var hosts: [(iso2: String, city: String?)] = []
                 // « est arrivé en Bolivie, après le Pérou »: the earlier leg of a tour, without this leg's dates.
@@ -246,8 +254,7 @@ package struct VisitExtractor: Sendable {
                 // of these days naming no place is to the dateline's country.
                 if hosts.isEmpty, trig.kind == .visit, let d = dateline(doc), let articleDate = doc.document.date,
                    travellers.allSatisfy({ $0.country != nil && $0.country != d.iso2 }),
-                   self.dates(s, described, before: triggers[0].at, excluding: mentions.map(\.span))
-                       .allSatisfy({ $0.start.map { $0.isInMonthOrOneBefore(articleDate) } ?? true }) {
+                   shared.allSatisfy({ $0.start.map { $0.isInMonthOrOneBefore(articleDate) } ?? true }) {
                     hosts.append((d.iso2, nil))
                 }
                 if hosts.isEmpty || hosts.allSatisfy({ $0.city == nil }), n == 0, [.reception, .receptionNoun, .meeting].contains(trig.kind) {
@@ -272,18 +279,7 @@ package struct VisitExtractor: Sendable {
                     hosts.append((c, nil))
                 }
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
-                // « Au cours de son séjour, X s'est rendu à Cuzco »: a move during the trip already told
-                // names a place of it, not the city where it took place.
-                var weakCity = false
-                if trig.kind == .arrival || trig.kind == .visited,
-                   triggers[..<n].contains(where: { $0.kind == .visit && L.possessive.contains(s.word($0.at - 1)) }) {
-                    weakCity = true
-                }
                 let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
-                let excluded = mentions.map(\.span)
-                // « Durant son séjour du 3 au 5 mai, la délégation a visité … »: a move during the trip told
-                // before it in the sentence has the trip's dates.
-                let shared = self.dates(s, described, before: weakCity ? trig.at : triggers[0].at, excluding: excluded)
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
@@ -513,7 +509,12 @@ package struct VisitExtractor: Sendable {
     func relativeAntecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Int? {
         let t = s.tokens
         guard let q = (max(0, at - 3)..<at).last(where: { L.relative.contains(t[$0]) }) else { return nil }
-        let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
+        return antecedent(s, mentions, ofRelativeAt: q)
+    }
+
+    /// The person named right before the relative pronoun at `q` (a comma may sit between).
+    func antecedent(_ s: AnalysedSentence, _ mentions: [PersonMention], ofRelativeAt q: Int) -> Int? {
+        let end = q > 0 && s.tokens[q - 1].text == "," ? q - 1 : q
         return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
     }
 
@@ -524,8 +525,7 @@ package struct VisitExtractor: Sendable {
         guard let q = (max(0, at - 6)..<at).last(where: { L.relative.contains(t[$0]) }),
               !(q + 1..<at).contains(where: { t[$0].text == "," }),
               L.possessive.contains(s.word(at - 1)) || (q + 1..<at).contains(where: { L.tripVerb.contains(t[$0]) }) else { return nil }
-        let end = q > 0 && t[q - 1].text == "," ? q - 1 : q
-        return mentions.last { $0.span.upperBound == end || $0.name?.upperBound == end }?.person
+        return antecedent(s, mentions, ofRelativeAt: q)
     }
 
     /// « une délégation du ministère bolivien … »: a visitor without a name.
