@@ -81,8 +81,9 @@ import FrenchText
         ("Le président Tran Minh Duc a reçu, le 20 mai à Hanoi, Diego Salas, ministre péruvien de l’Économie, en visite officielle au Vietnam.",
          [Expected(visitor: "Diego Salas", from: "PE", host: "VN", city: "Hanoi", start: "2025-05-20", kind: .official)]),
         // Leaving the host ends the visit: the place left is where it was.
+        // The day of leaving ends the trip: its start is only known to the month.
         ("Le Premier ministre Vo Thanh Nam a quitté Lima le 14 mai, concluant sa visite officielle au Pérou.",
-         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: "Lima", start: "2025-05-14", kind: .official)]),
+         [Expected(visitor: "Vo Thanh Nam", from: "VN", host: "PE", city: "Lima", start: "2025-05", kind: .official)]),
         // The verb before the trip noun names the visitor; a participle clause after it is another statement.
         ("À l’invitation de son homologue Tran Minh Duc, le Premier ministre mongol Batbold Erdene a entamé lundi une visite officielle au Vietnam du 2 au 4 juin, devenant le premier dirigeant à s’y rendre cette année.",
          [Expected(visitor: "Batbold Erdene", from: "MN", host: "VN", city: nil, start: "2025-06-02", kind: .official)]),
@@ -425,5 +426,68 @@ import FrenchText
         let v = visits("La délégation chilienne effectue une tournée au Vietnam du 16 au 19 juin. "
                        + "Lors de son séjour, la délégation chilienne a rencontré des étudiants au Vietnam.")
         #expect(v.allSatisfy { $0.start?.description == "2025-06-16" }, "\(v)")
+    }
+}
+
+/// Constructions met on unseen articles, each with sentences written for the test.
+@Suite struct UnseenConstructionTests {
+    func facts(_ body: String, date: String = "2025-06-20") -> ArticleFacts { FactExtractor().extract(from: document(body, date: date)) }
+
+    @Test func aDepartureDayEndsTheTripAndLeavesItsStartToTheMonth() {
+        let v = facts("La présidente péruvienne Ana Quispe a quitté Hanoï le 14 juin, concluant sa visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06" && v[0].end?.description == "2025-06-14", "\(v)")
+    }
+
+    @Test func untilADayEndsATripBegunOnAnother() {
+        let v = facts("Le ministre chilien Carlos Medina a entamé le 2 juin une visite officielle au Vietnam jusqu'au 4 juin.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06-02" && v[0].end?.description == "2025-06-04", "\(v)")
+    }
+
+    @Test func anArrivalAtAnUnknownAirportIsInTheCountryOfTheTripItBegins() {
+        let v = facts("Le ministre chilien Carlos Medina est arrivé le 2 juin à l'aéroport international de Tan Phu, "
+                      + "entamant une visite officielle au Vietnam.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "VN" && v[0].start?.description == "2025-06-02", "\(v)")
+    }
+
+    @Test func anyVerbInTheFutureMakesAPlan() {
+        let v = facts("Le ministre chilien Carlos Medina coprésidera la session. Il s'agira de sa première visite au Vietnam.").visits
+        #expect(v.isEmpty, "\(v)")
+        // « caméra », « opéra » end like a future and are nouns.
+        let seen = facts("Le ministre chilien Carlos Medina a effectué une visite à l'opéra de Hanoï le 3 juin.").visits
+        #expect(seen.count == 1, "\(seen)")
+    }
+
+    @Test func aTripPronounGoesWhereItsAntecedentWent() {
+        let v = facts("Le président chilien Carlos Medina a effectué une visite au Vietnam en 2023, celle du président Pedro Lagos remontant à 2011.").visits
+        #expect(v.contains { $0.visitor == "Pedro Lagos" && $0.hostCountry == "VN" && $0.start?.description == "2011" }, "\(v)")
+    }
+
+    @Test func aPredecessorIsOfTheCountryOfTheOfficeHolder() {
+        let p = facts("Le président chilien Carlos Medina et son prédécesseur Pedro Lagos ont salué les relations avec le Vietnam.").people
+        #expect(p.first { $0.name == "Pedro Lagos" }?.country == "CL", "\(p)")
+    }
+
+    @Test func anArabicArticleJoinedByAHyphenIsPartOfTheName() {
+        let p = facts("Le président égyptien Ahmed Fathi al-Masri a reçu le ministre Tran Van Son.").people
+        #expect(p.contains { $0.name == "Ahmed Fathi al-Masri" }, "\(p)")
+    }
+
+    @Test func aSecondDocumentAfterEtDeEndsTheFirstTitle() {
+        let a = facts("Les deux ministres chilien et vietnamien ont assisté à la signature d'un protocole d'accord sur la pêche "
+                      + "et d'un accord sur la suppression des visas.").agreements
+        #expect(a.contains { $0.title == "protocole d'accord sur la pêche" }, "\(a.map(\.title))")
+        let counted = facts("Le Chili et le Vietnam ont adopté une déclaration commune et sept accords de coopération.").agreements
+        #expect(counted.contains { $0.title == "déclaration commune" }, "\(counted.map(\.title))")
+    }
+
+    @Test func aCityTradingUnnamedIsRegional() {
+        let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
+                      + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .regional, "\(t)")
+    }
+
+    @Test func aDollarOfAnotherCountryIsItsCurrency() {
+        let t = facts("Les échanges commerciaux entre le Vietnam et la Nouvelle-Zélande ont atteint 1,8 milliard de dollars néo-zélandais en 2024.").tradeFigures
+        #expect(t.first?.currency == "NZD", "\(t)")
     }
 }

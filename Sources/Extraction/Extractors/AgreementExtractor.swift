@@ -478,6 +478,13 @@ package struct AgreementExtractor: Sendable {
             if Self.signingWords.contains(fk) || Self.titleVerbs.contains(fk) { break }
             let and = Self.andWords.contains(fk)
             if and, j + 2 < t.count, FrenchWords.determiners.contains(t[j + 1]), heads.match(at: j + 2, in: t) != nil { break }
+            // « une déclaration commune et sept accords de coopération », « … et 12 protocoles »: a count opens the next documents.
+            if and, j + 2 < t.count, t[j + 1].isNumber || Self.countWords.contains(t[j + 1]), heads.match(at: j + 2, in: t) != nil { break }
+            // « la signature d'un protocole sur la pêche et d'un accord sur les visas », « … et du traité … »
+            if and, j + 2 < t.count, Self.ofWords.contains(t[j + 1]) {
+                let k = FrenchWords.determiners.contains(t[j + 2]) ? j + 3 : j + 2
+                if k < t.count, heads.match(at: k, in: t) != nil { break }
+            }
             // « … et les deux délégations », « … et il a … »: a new subject.
             if and, j + 1 < t.count, FrenchWords.pronouns.contains(t[j + 1])
                 || (j + 2 < t.count && FrenchWords.determiners.contains(t[j + 1]) && Self.subjectNouns.contains(t[j + 2])) { break }
@@ -511,6 +518,7 @@ package struct AgreementExtractor: Sendable {
 
     /// Subjects that open a new clause after « et » (« … et les deux délégations ont … »).
     static let subjectNouns = Lexicon.embedded.words("agreement.subject-noun")
+    static let countWords = Lexicon.embedded.words("agreement.count-word")
     static let listArticles = Lexicon.embedded.words("agreement.list-article")
     static let listArticlesAfterDe = Lexicon.embedded.words("agreement.list-article-de")
     static let dateLeads = Lexicon.embedded.words("agreement.date-lead")

@@ -174,6 +174,9 @@ package struct PersonExtractor: Sendable {
                 }
                 if let name {
                     if hasInitial(s, name) { rule = "person.initial-surname" }
+                    // « le président kazakh X et son prédécesseur Y »: who held the office before is of its country.
+                    if country == nil, PeopleWords.sameOffice.contains(t[i]), i > 0, PeopleWords.possessive.contains(t[i - 1]),
+                       let holder = out.last(where: { $0.sentence == s.index }) { country = holder.country }
                     let start = i > 0 && FrenchWords.determiners.contains(t[i - 1]) ? i - 1 : i
                     var c = candidate(s, span: start..<end, name: name, roles: roles, rule: rule,
                                       country: country ?? delegationCountry(s, before: start))
@@ -654,6 +657,9 @@ package struct PersonExtractor: Sendable {
                t[j + 1].isCapitalized, !t[j + 1].isPunctuation, isNameWord(s, j + 1) { j += 1; continue }
             if w.isPunctuation || w.isNumber { break }
             if !w.isCapitalized {
+                // « Abdel Fattah al-Sissi », « Mohamed el-Amine »: an Arabic article joined to the name by a hyphen.
+                if j > i, let h = w.text.firstIndex(of: "-"), w.text[w.text.index(after: h)...].first?.isUppercase == true,
+                   PeopleWords.joinedArticle.contains(String(w.folded.prefix { $0 != "-" })) { j += 1; continue }
                 if PeopleWords.particle.contains(w),
                    j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
                 // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
@@ -998,6 +1004,7 @@ enum PeopleWords {
     static let nationalOffice = Lexicon.embedded.words("person.national-office")
     static let vietnameseFamilyName = Lexicon.embedded.words("person.vietnamese-family-name")
     static let particle = Lexicon.embedded.words("person.name-particle")
+    static let joinedArticle = Lexicon.embedded.words("person.joined-article")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
     /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
@@ -1010,6 +1017,8 @@ enum PeopleWords {
         return out
     }()
     static let relation = Lexicon.embedded.words("person.relation")
+    static let sameOffice = Lexicon.embedded.words("person.same-office")
+    static let possessive = Lexicon.embedded.words("person.possessive")
     static let ledBy = Lexicon.embedded.words("person.led-by")
     static let ledByAny = Lexicon.embedded.words("person.led-by-any")
     static let delegation = Lexicon.embedded.words("person.delegation")

@@ -165,6 +165,8 @@ package struct TradeFigureExtractor: Sendable {
             var k = i + 1
             if !FrenchWords.isFunctionWord(f[k]) && !t[k].isCapitalized { k += 1 }   // « la province chinoise du Yunnan »
             if k + 1 < t.count, Self.placeOf.contains(f[k]), t[k + 1].isCapitalized { return "" }
+            // « les échanges entre la ville et le Chili »: the city or province the article is about.
+            if Self.localNouns.contains(f[i]), i > 0, Self.anaphorDeterminers.contains(f[i - 1]), !Self.placeOf.contains(f[i + 1]) { return "" }
         }
         return nil
     }
@@ -177,6 +179,8 @@ package struct TradeFigureExtractor: Sendable {
     static let traderOf = Lexicon.embedded.words("trade.trader-of")
     static let placeOf = Lexicon.embedded.words("trade.place-of")
     static let regionNouns = Lexicon.embedded.words("trade.region-noun")
+    static let localNouns = Lexicon.embedded.words("trade.local-noun")
+    static let anaphorDeterminers = Lexicon.embedded.words("trade.anaphor-determiner")
 
     struct Money { let value: Double; let currency: String; let tokens: Range<Int> }
 

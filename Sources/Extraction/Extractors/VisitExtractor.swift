@@ -239,6 +239,20 @@ package struct VisitExtractor: Sendable {
                         hosts.append((p.iso2, city))
                     }
                 }
+                // « est arrivé à l'aéroport de Tan Son Nhat, entamant une visite au Vietnam »: an arrival at a place
+                // kb does not know is in the country of the trip it begins.
+                if hosts.isEmpty, trig.kind == .arrival, described != seg,
+                   let c = s.countries.first(where: { described.contains($0.tokens.lowerBound) && !seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }) {
+                    hosts.append((c.iso2, nil))
+                }
+                // « X a effectué une visite au Chili en 2023, celle de Y remontant à 2011 »: the pronoun's trip went
+                // where the trip it stands for went.
+                if hosts.isEmpty, trig.kind == .visit, n > 0, L.tripPronoun.contains(s.word(trig.at)) {
+                    let antecedent = triggers[n - 1].at..<trig.at
+                    for c in s.countries where antecedent.contains(c.tokens.lowerBound) && isLocative(s, c) && !hosts.contains(where: { $0.iso2 == c.iso2 }) {
+                        hosts.append((c.iso2, nil))
+                    }
+                }
                 // « Sur invitation de son homologue bolivienne, la ministre X effectue une visite dans le pays »:
                 // « le pays » is the last other country named before.
                 if hosts.isEmpty, let k = seg.first(where: { L.inside.contains(s.word($0)) && L.thisCountryArticle.contains(s.word($0 + 1)) && L.country.contains(s.word($0 + 2)) }),
@@ -303,8 +317,14 @@ package struct VisitExtractor: Sendable {
                     for h in hosts where h.iso2 != t.country {
                         let own = legs[h.iso2].map { [dates[$0]] } ?? dates
                         for d in own.isEmpty || earlier.contains(h.iso2) ? [nil] : own.map(Optional.some) {
+                            var (start, until) = (d?.start, d?.end)
+                            // « X a quitté Hanoï le 14 mars, concluant sa visite »: the day of leaving ends the
+                            // trip, which began on a day not told, that month or before.
+                            if trig.kind == .departure, until == nil, let day = start, day.precision == .day {
+                                (start, until) = (PartialDate(year: day.year, month: day.month), day)
+                            }
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
-                                              hostCountry: h.iso2, city: h.city, start: d?.start, end: d?.end, kind: kind,
+                                              hostCountry: h.iso2, city: h.city, start: start, end: until, kind: kind,
                                               evidence: s.sentence.evidence(used))
                             // A place of the host country named elsewhere in the sentence (« le maire de Da Nang a
                             // reçu … ») says more than the dateline.
@@ -395,6 +415,9 @@ package struct VisitExtractor: Sendable {
                 return true
             }
             if L.future.contains(fk) { return true }
+            // « Il s'agira de sa première visite », « X coprésidera … lors de sa visite »: any verb in the future
+            // before the trip (after it, « la visite durera trois jours » tells how long a real trip lasts).
+            if i < seg.lowerBound, f.utf8.count >= 5, !fk.isCapitalized, L.futureEndings.contains(where: { f.hasSuffix($0) }), !L.notFuture.contains(fk) { return true }
             if L.date.contains(fk), i + 1 < t.count, L.vagueDate.contains(t[i + 1]) { return true }
         }
         return false
@@ -615,6 +638,15 @@ package struct VisitExtractor: Sendable {
         // it (« est parti le 1er mars pour le sommet du 2 au 6 mars »).
         let periods = points.filter { $0.kind == .period }
         points.removeAll { d in d.kind != .period && periods.contains { Self.within(d.start, $0.start, $0.end) || Self.isEve(d.start, of: $0.start) } }
+        // « a entamé le 2 mai une visite au Chili jusqu'au 5 mai »: the day the trip lasts until ends it.
+        if points.count == 1, let d = points.first, d.kind == .point, let from = d.start, from.precision == .day,
+           let u = s.dates.first(where: { u in
+               u.tokens.lowerBound > d.tokens.upperBound && u.tokens.lowerBound < seg.upperBound
+                   && L.untilPrep.contains(s.folded(u.tokens.lowerBound - 1)) && L.until.contains(s.folded(u.tokens.lowerBound - 2))
+                   && u.start.map { $0.precision == .day && from < $0 } ?? false
+           }) {
+            return [DateMention(tokens: d.tokens.lowerBound..<u.tokens.upperBound, start: from, end: u.start, kind: .period)]
+        }
         return points.isEmpty ? Array(own.prefix(1)) : points
     }
 
@@ -935,6 +967,8 @@ package struct VisitExtractor: Sendable {
                 if local { self.local.insert(k) }
                 var m = visits[k]
                 if m.start == nil { m.start = v.start; m.end = v.end }
+                // A departure's day ends a trip whose start alone was told.
+                else if m.end == nil, let e = v.end, let s = m.start, s <= e, s.precision == .day { m.end = e }
                 if m.city == nil { m.city = v.city }
                 if m.kind == nil { m.kind = v.kind }
                 if m.visitor == nil { m.visitor = v.visitor }
@@ -1015,6 +1049,9 @@ private enum L {
     static let elidedOf = Lexicon.embedded.words("visit.elided-of")
     static let filler = Lexicon.embedded.words("visit.filler")
     static let future = Lexicon.embedded.words("visit.future")
+    static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")
+    static let futureEndings = Array(Lexicon.embedded.words("visit.future-ending"))
+    static let notFuture = Lexicon.embedded.words("visit.not-future")
     static let here = Lexicon.embedded.words("visit.here")
     static let hereWord = Lexicon.embedded.words("visit.here-word")
     static let horizon = Lexicon.embedded.words("visit.horizon")

@@ -50,6 +50,8 @@ agreement.title-stop	qui que qu' dont lequel laquelle lors afin ainsi tandis mai
 agreement.title-verb	concerne prévoit prévoient porte couvre comprend comporte permet stipule définit établit fixe ouvre marque constitue remplace renforce reste contribue contient précise crée facilite représente devient offre offrait vise visait souligne affirme engage jette apporte garantit favorise encourage entrera est sera serait
 # Subjects that open a new clause after « et »: « … sur la pêche et les deux délégations ont … ».
 agreement.subject-noun	deux parties ministres dirigeants délégations pays côtés responsables
+# Counts of documents: « … et sept accords », « … et plusieurs protocoles ».
+agreement.count-word	deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente plusieurs nombreux divers
 # Words that open a title's complement: « accord de … », « protocole sur … », « mémorandum relatif à … ».
 agreement.complement-start	de d' du des sur entre pour relatif relative portant visant en avec concernant
 # Demonstratives: « ce protocole prévoit … » names a document already told.
@@ -131,6 +133,8 @@ domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 # Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
 person.name-particle	von van der den bin ben ibn al el da dos di
+# An Arabic article joined by a hyphen to the capitalised name after it: « Ahmed al-Masri », « Nour el-Din ».
+person.joined-article	al el ad ar as ash ech
 # Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
 person.inner-name-particle	de del
 # Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
@@ -140,7 +144,10 @@ person.honorific	samdech techo dato datuk seri excellence
 person.honorific-of.kh	samdech techo
 person.honorific-of.my	dato datuk
 # A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
-person.relation	homologue homologues
+person.relation	homologue homologues prédécesseur prédécesseurs successeur successeurs
+# Who held the same office before or after: « le président X et son prédécesseur Y » (Y of X's country).
+person.same-office	prédécesseur prédécesseurs successeur successeurs
+person.possessive	son sa ses leur leurs
 # The past participle that introduces a delegation's leader: « une délégation conduite par X ».
 person.led-by	conduite dirigee menee
 person.led-by-any	conduite dirigee menee conduit dirige mene
@@ -287,6 +294,9 @@ trade.trader-of	de du d' des
 trade.place-of	de du d'
 # Nouns of a place below the country: « la province de X », « l'oblast de Y », « la préfecture de Z ».
 trade.region-noun	province provinces ville région oblast préfecture localité municipalité district état
+# Named before, a city or province stands alone as a trader: « les échanges entre la ville et le Chili ».
+trade.local-noun	province ville localité municipalité oblast préfecture district
+trade.anaphor-determiner	la l' le cette cet ce
 # Conjunctions that open the clause of the next amount: « 5 milliards en 2023 et, en 2024, 6 milliards ».
 trade.amount-joiner	, ; et puis
 # « des » (the article, written without accent) is not « dès » (since): « dès 2020 » vs « des 2020 accords ».
@@ -371,6 +381,11 @@ visit.future	effectuera effectueront rendra rendront entamera entameront accueil
 visit.future	visitera visiteront arrivera arriveront entreprendra prochaine prochain prévue prévues prévu prévus envisage
 visit.future	envisagée projet projetée attendu attendue souhaite souhaitent espère espèrent devrait devraient doit doivent
 visit.future	pourrait pourraient effectuer rendre préparer préparation préparatifs bientôt prochainement
+visit.future	sera seront aura auront fera feront ira iront
+# The third person of the future, for the verbs no list names: « il présidera », « ils se rendront », « il s'agira ».
+visit.future-ending	era eront ira iront dra dront
+# Nouns with those endings: « une caméra », « l'opéra ».
+visit.not-future	caméra caméras opéra opéras choléra
 # A call or a video meeting is not a trip: « a reçu un appel téléphonique de X », « par visioconférence ».
 visit.future	téléphone téléphonique téléphoniques visioconférence vidéoconférence visio virtuelle virtuel appel
 # « à une date opportune »

@@ -249,6 +249,34 @@ CHF	franc suisse; francs suisses; CHF	CHF
 AUD	dollar australien; dollars australiens; AUD	AUD; A$
 CAD	dollar canadien; dollars canadiens; CAD	CAD; C$
 SGD	dollar de Singapour; dollars de Singapour; dollar singapourien; dollars singapouriens; SGD	SGD; S$
+NZD	dollar néo-zélandais; dollars néo-zélandais; NZD	NZD; NZ$
+HKD	dollar de Hong Kong; dollars de Hong Kong; dollar hongkongais; dollars hongkongais; HKD	HKD; HK$
+TWD	dollar taïwanais; dollars taïwanais; nouveau dollar de Taïwan; nouveaux dollars de Taïwan; TWD	TWD
+MYR	ringgit; ringgits; MYR	MYR
+IDR	roupie indonésienne; roupies indonésiennes; rupiah; rupiahs; IDR	IDR; Rp
+PHP	peso philippin; pesos philippins; PHP	PHP; ₱
+LAK	kip; kips; kip laotien; kips laotiens; LAK	LAK; ₭
+KHR	riel; riels; riel cambodgien; riels cambodgiens; KHR	KHR
+MMK	kyat; kyats; MMK	MMK
+MNT	tugrik; tugriks; tögrög; MNT	MNT; ₮
+UZS	sum ouzbek; sums ouzbeks; soum ouzbek; soums ouzbeks; UZS	UZS
+HUF	forint; forints; HUF	HUF
+PLN	zloty; zlotys; złoty; PLN	PLN
+CZK	couronne tchèque; couronnes tchèques; CZK	CZK
+SEK	couronne suédoise; couronnes suédoises; SEK	SEK
+NOK	couronne norvégienne; couronnes norvégiennes; NOK	NOK
+DKK	couronne danoise; couronnes danoises; DKK	DKK
+TRY	livre turque; livres turques; TRY	TRY; ₺
+EGP	livre égyptienne; livres égyptiennes; EGP	EGP
+UAH	hryvnia; hryvnias; UAH	UAH; ₴
+BRL	real brésilien; reais brésiliens; réal brésilien; réaux brésiliens; BRL	BRL; R$
+MXN	peso mexicain; pesos mexicains; MXN	MXN
+CLP	peso chilien; pesos chiliens; CLP	CLP
+ARS	peso argentin; pesos argentins; ARS	ARS
+ZAR	rand; rands; rand sud-africain; rands sud-africains; ZAR	ZAR
+AED	dirham émirien; dirhams émiriens; dirham des Émirats; AED	AED
+SAR	riyal saoudien; riyals saoudiens; SAR	SAR
+ILS	shekel; shekels; nouveau shekel; ILS	ILS; ₪
 
 """#,
         "domains.tsv": #"""
@@ -618,6 +646,8 @@ dirigeant	generic
 dirigeante	generic
 leader	generic
 homologue	generic
+prédécesseur	generic
+successeur	generic
 M.	honorific
 Mme	honorific
 Mlle	honorific
