@@ -480,6 +480,28 @@ import FrenchText
         #expect(counted.contains { $0.title == "déclaration commune" }, "\(counted.map(\.title))")
     }
 
+    @Test func talksHeldAbroadAreAMeetingThere() {
+        let v = facts("Le vice-ministre vietnamien de la Défense, le général Tran Van Son, a eu des entretiens le 19 juin à Minsk "
+                      + "avec le ministre biélorusse de la Défense, Ivan Zaitsau.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "BY" && v[0].start?.description == "2025-06-19", "\(v)")
+    }
+
+    @Test func asManyYearsAsTravellersAreTheirsInOrder() {
+        let v = facts("Le président Tran Van Hoa et le Premier ministre Le Van Thanh ont effectué une visite au Chili en mars 1997 et 2004.").visits
+        #expect(v.count == 2 && v.contains { $0.visitor == "Tran Van Hoa" && $0.start?.description == "1997-03" }
+                && v.contains { $0.visitor == "Le Van Thanh" && $0.start?.description == "2004" }, "\(v)")
+    }
+
+    @Test func aFormerOfficeBeforeTheTitleOfAGroupMember() {
+        let v = facts("Des dirigeants chiliens ont effectué une visite au Vietnam, dont l'ancienne présidente, Mme Ana Quispe, en mai 2005.").visits
+        #expect(v.count == 1 && v[0].visitor == "Ana Quispe" && v[0].start?.description == "2005-05", "\(v)")
+    }
+
+    @Test func anAmountThatRisesToIsNoPupil() {
+        let d = facts("L'investissement total du Chili au Vietnam s'élève à 150 millions de dollars.").domains
+        #expect(!d.contains { $0.slug == "education_training" }, "\(d)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

@@ -180,6 +180,14 @@ package struct VisitExtractor: Sendable {
                             for n in travellers.indices { travellers[n].words = ds[n].tokens }
                             rule = "visit.respectively"
                         }
+                    } else {
+                        // « X et Y ont effectué une visite au Chili en 1997 et 2004 »: as many years as travellers,
+                        // each a year of its own, are theirs in order, « respectivement » unsaid.
+                        let ds = s.dates.filter { seg.contains($0.tokens.lowerBound) && $0.kind == .point && $0.start != nil }
+                        if ds.count == travellers.count, Set(ds.map { $0.start!.year }).count == ds.count {
+                            for n in travellers.indices { travellers[n].words = ds[n].tokens }
+                            rule = "visit.respectively"
+                        }
                     }
                 }
                 travellers = travellers.map { t in
@@ -476,6 +484,10 @@ package struct VisitExtractor: Sendable {
         // The first visitor follows the preposition; one the names do not catch (« par la reine X et le
         // ministre Y ») leaves the next one of the coordination as the first found.
         var reach = k + 2
+        // « dont l'ancien président, M. X, en 2005 »: a former office before the title.
+        var f = k + 1
+        while f < seg.upperBound, f - k < 4, FrenchWords.determiners.contains(s.tokens[f]) || PeopleWords.former.contains(s.tokens[f]) { f += 1 }
+        reach = max(reach, f)
         // « la visite de S.E. M. X »: abbreviated honorifics before the name (letters and their full stops).
         var h = k + 1
         while h + 1 < seg.upperBound, h - k < 8, s.tokens[h].isCapitalized, s.tokens[h].text.utf8.count <= 3, s.tokens[h + 1].text == "." { h += 2 }

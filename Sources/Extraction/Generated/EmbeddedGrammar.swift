@@ -341,6 +341,10 @@ visit.ceremony	cérémonie
 visit.met	rencontré déclaré
 # « s'est entretenu à Lima avec le ministre Y »
 visit.talked	entretenu entretenus entretient entretiennent
+# « a eu des entretiens avec … »
+visit.had	eu
+visit.talks-article	des de
+visit.talks	entretiens pourparlers
 # « a conduit une délégation au Chili »
 visit.led	conduit dirigé mené
 # « une délégation conduite par X »

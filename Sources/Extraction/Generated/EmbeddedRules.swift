@@ -48,6 +48,8 @@ visit.trigger.reception	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex
 visit.trigger.reception-noun	{trigger [lex=visit.reception-noun & lex=visit.reception-alone]} | [lex=visit.ceremony] [] {trigger [lex=visit.reception-noun]}	La cérémonie d'accueil du président a eu lieu au palais.
 # « X a rencontré à Quito le ministre Y », « s'est entretenu à Lima avec … »: a meeting in a named place.
 visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.met]} | ([lex=visit.aux-talked] | [lex=visit.reflexive-elided] []) {trigger [lex=visit.talked]}	Le ministre s'est entretenu à Oslo avec son hôte.
+# « a eu des entretiens à Oslo avec … », « ont eu des pourparlers »: talks held, as a meeting.
+visit.trigger.meeting.talks	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.had] [lex=visit.talks-article]? {trigger [lex=visit.talks]}	La ministre a eu des entretiens à Oslo avec son hôte.
 # « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
 visit.trigger.led	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.led]} []? [lex=visit.delegation]	Le recteur a conduit une délégation au Chili.
 
