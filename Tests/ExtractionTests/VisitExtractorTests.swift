@@ -502,6 +502,12 @@ import FrenchText
         #expect(!d.contains { $0.slug == "education_training" }, "\(d)")
     }
 
+    @Test func aCountryInsideAnotherPersonsTitleIsNotWhereTheTextIs() {
+        let p = facts("Le ministre Tran Van Son a effectué une visite officielle au Chili. L'ambassadrice de Suède au Chili, Ann Berg, "
+                      + "était présente. Le ministre Tran Van Son a également rencontré le ministre de l'Agriculture Pedro Lagos.").people
+        #expect(p.first { $0.name == "Pedro Lagos" }?.country == "CL", "\(p)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

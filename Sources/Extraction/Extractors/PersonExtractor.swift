@@ -889,9 +889,13 @@ package struct PersonExtractor: Sendable {
         // country the article is most about.
         let foreign = doc.countryRank.first(where: { $0 != homeCountry })
         // An official of an international organisation is of no country the article is about.
+        // « l'ambassadrice de Suède, Ann Berg » places Ann Berg's title, not the scene: a country inside
+        // someone's title phrase is not where the text is.
+        var titleSpans: [Int: [Range<Int>]] = [:]
+        for c in candidates where c.span.lowerBound < c.name.lowerBound { titleSpans[c.sentence, default: []].append(c.span) }
         for p in people.indices where people[p].country == nil && !international[p] {
             let titled = !people[p].roles.isEmpty
-            if let c = nearbyForeignCountry(doc, sentence: firstSentence[p], reach: titled ? 2 : 0) {
+            if let c = nearbyForeignCountry(doc, sentence: firstSentence[p], reach: titled ? 2 : 0, outside: titleSpans) {
                 people[p].country = c
             } else if titled, let foreign {
                 people[p].country = foreign
@@ -924,10 +928,13 @@ package struct PersonExtractor: Sendable {
     /// The first foreign country named (not by its demonym, which may qualify someone else) in sentence
     /// `k` or up to `reach` sentences before it; one introduced by « en », « au », « à » (where the text
     /// is) comes first.
-    func nearbyForeignCountry(_ doc: AnalysedDocument, sentence k: Int, reach: Int) -> String? {
+    func nearbyForeignCountry(_ doc: AnalysedDocument, sentence k: Int, reach: Int, outside titles: [Int: [Range<Int>]] = [:]) -> String? {
         for d in 0...reach where k - d >= 0 {
             let s = doc.sentences[k - d]
-            let named = s.countries.filter { $0.form != .demonym && $0.iso2 != homeCountry }
+            let spans = titles[k - d] ?? []
+            let named = s.countries.filter { c in
+                c.form != .demonym && c.iso2 != homeCountry && !spans.contains { $0.contains(c.tokens.lowerBound) }
+            }
             let at = named.first { c in
                 let i = c.tokens.lowerBound
                 return i > 0 && (PeopleWords.destination.contains(s.tokens[i - 1]) || PeopleWords.at.contains(s.tokens[i - 1]))
