@@ -508,6 +508,29 @@ import FrenchText
         #expect(p.first { $0.name == "Pedro Lagos" }?.country == "CL", "\(p)")
     }
 
+    @Test func aTripEndedOnADayBeganThatMonthOrBefore() {
+        let v = facts("Le président Tran Van Hoa a achevé le 23 juin sa visite d'État au Chili.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06" && v[0].end?.description == "2025-06-23", "\(v)")
+    }
+
+    @Test func aCountryThatWelcomesIsTheHostAndTheTripItWelcomesForGivesTheKind() {
+        let v = facts("Le Chili a accueilli le 20 juin le ministre vietnamien de la Culture, Tran Van Son, pour une visite de travail.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "CL" && v[0].kind == .working && v[0].start?.description == "2025-06-20", "\(v)")
+    }
+
+    @Test func attendingAnEventAbroadIsATrip() {
+        let v = facts("Le président Tran Van Hoa a participé au sommet de l'APEC à Lima, au Pérou, les 14 et 15 juin.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-14", "\(v)")
+        // At home, an event is no trip.
+        #expect(facts("Le président Tran Van Hoa a participé au forum à Hanoï le 14 juin.").visits.isEmpty)
+    }
+
+    @Test func aCityKbDoesNotKnowIsOnTheTripToldBefore() {
+        let v = facts("Le ministre vietnamien Tran Van Son a effectué une visite en Italie du 20 au 24 juin. "
+                      + "Le ministre Tran Van Son s'est rendu le 21 juin à Vérone.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "IT" && v[0].city == "Vérone" && v[0].start?.description == "2025-06-20", "\(v)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

@@ -50,7 +50,11 @@ package struct VisitExtractor: Sendable {
                 // « s'est rendu en Algérie pour une visite d'État du 5 au 7 mars »: a trip noun naming no place
                 // of its own describes the move before it, whose kind and dates it then gives.
                 var described = seg
-                if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
+                if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.reception, .passiveReception].contains(trig.kind),
+                   (1...2).contains(where: { d in L.arrivalFor.contains(whole.word(triggers[n + 1].at - d)) }) {
+                    // « L'Italie a accueilli le ministre X pour une visite de travail »: the trip the guest came for.
+                    described = trig.at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
+                } else if n + 1 < triggers.count, triggers[n + 1].kind == .visit, [.arrival, .departure, .visited].contains(trig.kind) {
                     let next = triggers[n + 1].at..<(n + 2 < triggers.count ? triggers[n + 2].at : whole.tokens.count)
                     // « est arrivé à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai », « … pour une visite
                     // d'État au Vietnam »: the trip the arrival begins, whatever place it names.
@@ -253,6 +257,24 @@ package struct VisitExtractor: Sendable {
                    let c = s.countries.first(where: { described.contains($0.tokens.lowerBound) && !seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }) {
                     hosts.append((c.iso2, nil))
                 }
+                var onToldTrip = false
+                // « Poursuivant sa visite en Finlande, le ministre s'est rendu à Espoo », « X s'est rendu à Florence »
+                // (the trip to Italy told before): a city kb does not know, on a trip of the traveller the text tells.
+                if hosts.isEmpty, [.arrival, .visited].contains(trig.kind), travellers.count == 1, let p = travellers[0].person,
+                   let k = trig.kind == .visited ? trig.at : described.first(where: { FrenchWords.isPrepositionA(s.tokens[$0]) }), k + 1 < s.tokens.count,
+                   s.tokens[k + 1].isCapitalized, !s.tokens[k + 1].isPunctuation, !mentions.contains(where: { $0.span.contains(k + 1) }) {
+                    let before = s.countries.last { $0.tokens.upperBound <= trig.at && $0.iso2 != travellers[0].country && isLocative(s, $0) }?.iso2
+                    let name = analysis.people[p].name
+                    let told = trips.visits.last(where: { $0.visitor == name })?.hostCountry
+                        ?? receptions.last(where: { $0.fact.visitor == name })?.fact.hostCountry
+                    onToldTrip = before == nil && told != nil
+                    if let host = before ?? told {
+                        var e = k + 2
+                        while e < described.upperBound, e - k <= 3, s.tokens[e].isCapitalized, !s.tokens[e].isPunctuation { e += 1 }
+                        let raw = Array(doc.document.article.raw.utf8)
+                        hosts.append((host, String(decoding: raw[s.tokens[k + 1].range.lowerBound..<s.tokens[e - 1].range.upperBound], as: UTF8.self)))
+                    }
+                }
                 // « X a effectué une visite au Chili en 2023, celle de Y remontant à 2011 »: the pronoun's trip went
                 // where the trip it stands for went.
                 if hosts.isEmpty, trig.kind == .visit, n > 0, L.tripPronoun.contains(s.word(trig.at)) {
@@ -288,6 +310,12 @@ package struct VisitExtractor: Sendable {
                         break
                     }
                 }
+                // « L'Italie a accueilli le 20 mai le ministre X »: the country that receives, by name, is the host.
+                if hosts.isEmpty, trig.kind == .reception,
+                   let c = s.countries.last(where: { $0.form == .name && $0.tokens.upperBound <= trig.at && $0.tokens.upperBound >= trig.at - 3 }),
+                   (c.tokens.upperBound..<trig.at).allSatisfy({ FrenchWords.isAuxiliary(s.tokens[$0]) || L.filler.contains(s.word($0)) }) {
+                    hosts.append((c.iso2, nil))
+                }
                 if hosts.isEmpty, trig.kind == .reception || trig.kind == .receptionNoun {
                     // « Le maire de Lima reçoit … »: the host's own country.
                     if let p = sentenceSubject, let c = analysis.people[p].country { hosts.append((c, nil)) }
@@ -302,6 +330,8 @@ package struct VisitExtractor: Sendable {
                 }
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
                 let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
+                // « X a achevé le 23 mai sa visite en Italie »: the day of a trip's end.
+                let ended = trig.kind == .visit && (max(lo, trig.at - 6)..<trig.at).contains { L.ended.contains(s.word($0)) }
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
@@ -328,7 +358,7 @@ package struct VisitExtractor: Sendable {
                             var (start, until) = (d?.start, d?.end)
                             // « X a quitté Hanoï le 14 mars, concluant sa visite »: the day of leaving ends the
                             // trip, which began on a day not told, that month or before.
-                            if trig.kind == .departure, until == nil, let day = start, day.precision == .day {
+                            if trig.kind == .departure || ended, until == nil, let day = start, day.precision == .day {
                                 (start, until) = (PartialDate(year: day.year, month: day.month), day)
                             }
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
@@ -338,7 +368,8 @@ package struct VisitExtractor: Sendable {
                             // reçu … ») says more than the dateline.
                             let local = localPlace(s, h.iso2, in: lo..<min(s.tokens.count, end + 8))
                             // A departure (« a quitté Hanoi pour Hue ») ends a leg of the trip told before, if any.
-                            if [.reception, .passiveReception, .receptionNoun, .meeting, .departure].contains(trig.kind) {
+                            // A move to a city of a trip told before is part of it, as a reception is.
+                            if [.reception, .passiveReception, .receptionNoun, .meeting, .departure].contains(trig.kind) || onToldTrip {
                                 receptions.append((v, v.city == nil ? receiverPlace(s, h.iso2, before: trig.at, from: lo) : nil, local))
                             } else if weakCity, let c = v.city {
                                 var w = v; w.city = nil
@@ -1062,6 +1093,7 @@ private enum L {
     static let filler = Lexicon.embedded.words("visit.filler")
     static let future = Lexicon.embedded.words("visit.future")
     static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")
+    static let ended = Lexicon.embedded.words("visit.ended")
     static let futureEndings = Array(Lexicon.embedded.words("visit.future-ending"))
     static let notFuture = Lexicon.embedded.words("visit.not-future")
     static let here = Lexicon.embedded.words("visit.here")

@@ -320,6 +320,10 @@ visit.trip-pronoun	celle celles
 visit.kind-head	visite visites celle celles
 # « est arrivé à Oulan-Bator », « arrivée à Lima »
 visit.arrived	arrivé arrivée arrivés arrivées
+# Being at an event abroad: « a participé au sommet », « a assisté au forum ».
+visit.attended	participé assisté
+visit.attended-prep	à au aux la l'
+visit.event-noun	sommet sommets forum forums conférence conférences réunion réunions session sessions assemblée congrès festival exposition salon colloque séminaire dialogue célébrations commémoration funérailles obsèques investiture jeux
 # « s'est rendu au Chili »
 visit.went	rendu rendue rendus rend
 # « X s'est rendu »: the reflexive between the subject and its auxiliary.
@@ -367,6 +371,8 @@ visit.aux-talked	est sont s' était
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
 # « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
 visit.beginning	entamant commençant débutant effectuant
+# Ending a trip: « a achevé le 5 mai sa visite », « concluant le 5 mai sa visite »: the day told is its last.
+visit.ended	achevé achève achèvent terminé termine terminent conclu conclut concluent clôturé clôture achevant terminant concluant clôturant
 # « est arrivé lundi à Hanoi pour une visite d'État au Vietnam »: the trip the arrival is for.
 visit.arrival-for	pour
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.

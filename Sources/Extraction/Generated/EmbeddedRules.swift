@@ -38,6 +38,8 @@ visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-eli
 visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
 # « est parti lundi de Hanoi pour Lima », « s'est envolée pour Quito »: a trip to where it goes.
 visit.trigger.arrival.left-for	[lex=visit.aux-be] {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
+# « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
+visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
