@@ -123,6 +123,11 @@ package struct CountryGazetteer: Sendable {
             }
             if hit.form == .demonym, let c = first.compound, adjectival.contains(c), badCompounds.contains(c) { continue }
             if hit.form == .demonym, Self.isLanguage(tokens, at: first.token, after: &lastLanguage) { continue }
+            // « le président paraguayen Santiago Peña », « la ministre Sofia Ivanova »: a one-word capital before a
+            // capitalised name word is a first name, unless a preposition of place leads it (« à Sofia »).
+            if hit.form == .capital, first.token == last.token, first.compound == nil, last.token + 1 < tokens.count,
+               tokens[last.token + 1].isCapitalized, !tokens[last.token + 1].isPunctuation,
+               first.token == 0 || !Self.placeLead.contains(tokens[first.token - 1]) { continue }
             out.append(CountryMention(iso2: hit.iso2, form: hit.form, range: first.range.lowerBound..<last.range.upperBound,
                                       tokens: first.token..<(last.token + 1), historical: historical.contains(hit.iso2)))
         }
@@ -132,6 +137,7 @@ package struct CountryGazetteer: Sendable {
 
 extension CountryGazetteer {
     static let languageIn = Lexicon.embedded.words("country.language-in")
+    static let placeLead = Lexicon.embedded.words("country.place-lead")
     static let languageLead = Lexicon.embedded.words("country.language-lead")
     static let languageList = Lexicon.embedded.words("country.language-list")
 

@@ -531,6 +531,14 @@ import FrenchText
         #expect(v.count == 1 && v[0].hostCountry == "IT" && v[0].city == "Vérone" && v[0].start?.description == "2025-06-20", "\(v)")
     }
 
+    @Test func aCapitalThatIsAFirstNameNamesNoCity() {
+        let f = facts("Le président paraguayen Santiago Peña a reçu la ministre bulgare Sofia Ivanova.")
+        #expect(Set(f.countries.map(\.iso2)) == ["PY", "BG"], "\(f.countries)")
+        #expect(f.people.map(\.name).sorted() == ["Santiago Peña", "Sofia Ivanova"], "\(f.people)")
+        let v = facts("Le ministre Tran Van Son est arrivé le 3 juin à Sofia pour une visite officielle.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "BG" && v[0].city == "Sofia", "\(v)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

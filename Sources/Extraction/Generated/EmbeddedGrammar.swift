@@ -110,6 +110,8 @@ country.language-in	en
 country.language-lead	langue langues parle parlent parler parlant
 # The next language of a list: « en russe et en anglais », « en russe, anglais ou chinois ».
 country.language-list	et , ou
+# Prepositions that make a capital a place even before a capitalised word: « à Sofia Radev a déclaré ».
+country.place-lead	à de d' depuis vers
 
 """#,
         "domains.lexicon": #"""

@@ -59,7 +59,7 @@ BA	Bosnie-Herzégovine	Bosnie	bosnien; bosnienne; bosniens; bosniennes; bosniaqu
 BW	Botswana		botswanais; botswanaise; botswanaises	Gaborone
 BR	Brésil		brésilien; brésilienne; brésiliens; brésiliennes; brésilo-	Brasilia; Brasília
 BN	Brunei	Brunéi; Brunei Darussalam; Brunéi Darussalam	brunéien; brunéienne; brunéiens; brunéiennes	Bandar Seri Begawan
-BG	Bulgarie		bulgare; bulgares
+BG	Bulgarie		bulgare; bulgares	Sofia
 BF	Burkina Faso	Burkina	burkinabè; burkinabèe; burkinabès; burkinabèes; burkinabé; burkinabés	Ouagadougou
 BI	Burundi		burundais; burundaise; burundaises	Gitega
 KH	Cambodge	Kampuchéa	cambodgien; cambodgienne; cambodgiens; cambodgiennes; khméro-	Phnom Penh
@@ -67,7 +67,7 @@ CM	Cameroun		camerounais; camerounaise; camerounaises	Yaoundé
 CA	Canada		canadien; canadienne; canadiens; canadiennes; canado-	Ottawa
 CV	Cap-Vert	Cabo Verde	cap-verdien; cap-verdienne; cap-verdiens; cap-verdiennes	Praia
 CF	République centrafricaine	Centrafrique	centrafricain; centrafricaine; centrafricains; centrafricaines	Bangui
-CL	Chili		chilien; chilienne; chiliens; chiliennes; chiléno-	Santiago du Chili
+CL	Chili		chilien; chilienne; chiliens; chiliennes; chiléno-	Santiago du Chili; Santiago
 CN	Chine	République populaire de Chine; RPC	chinois; chinoise; chinoises; sino-	Pékin; Beijing
 CY	Chypre		chypriote; chypriotes; cypriote; cypriotes	Nicosie
 CO	Colombie		colombien; colombienne; colombiens; colombiennes	Bogota; Bogotá
