@@ -539,6 +539,16 @@ import FrenchText
         #expect(v.count == 1 && v[0].hostCountry == "BG" && v[0].city == "Sofia", "\(v)")
     }
 
+    @Test func aTradeBalanceIsNoVolume() {
+        let t = facts("Le Vietnam a enregistré avec le Chili un excédent commercial de 1,9 milliard de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .other, "\(t)")
+    }
+
+    @Test func aPartOfAFigureHasItsYear() {
+        let t = facts("Le commerce entre le Vietnam et le Chili a atteint 4,5 milliards de dollars en 2024, dont 3,2 milliards d'exportations vietnamiennes.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2024 }, "\(t)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

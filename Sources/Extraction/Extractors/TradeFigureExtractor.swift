@@ -70,18 +70,25 @@ package struct TradeFigureExtractor: Sendable {
             }).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
             let zones = Self.zones(folded, found.map(\.tokens), dates)
             let (who, scope) = traders(s, doc)
+            var sentenceFacts: [TradeFigureFact] = []
             for (money, zone) in zip(found, zones) {
                 var (kind, rule) = Self.kind(tokens, around: money.tokens)
                 if kind != .other, Self.isInvestment(folded, around: money.tokens) { (kind, rule) = (.other, "trade.investment") }
+                if kind == .actual, Self.isBalance(folded, before: money.tokens.lowerBound) { (kind, rule) = (.other, "trade.balance") }
                 var (year, period) = Self.time(tokens, dates, around: money.tokens, in: zone, kind: kind)
                 // « 46 milliards en 2024 et 23 milliards depuis janvier »: a zone without a year falls back on the
                 // sentence's opening year (« En 2024, … »), never on a year another amount owns.
                 if year == nil, zone != zones[0], found[0].tokens.lowerBound > 0 {
                     year = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind).0
                 }
+                // « 4 milliards en 2024, dont 3 milliards d'exportations »: a part of the figure before has its time.
+                if year == nil, period == nil, let last = sentenceFacts.last, (max(0, money.tokens.lowerBound - 2)..<money.tokens.lowerBound).contains(where: { Self.partWords.contains(folded[$0]) }) {
+                    (year, period) = (last.year, last.period)
+                }
                 if continues && !isTrade { rule = "trade.aim-after-trade" }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
                                            period: period, countries: who, scope: scope, evidence: sentence.evidence(rule))
+                sentenceFacts.append(fact)
                 // The headline and the body often state one figure twice, once with its year.
                 if let k = out.firstIndex(where: { $0.amount == fact.amount && $0.currency == fact.currency && $0.kind == fact.kind
                                                    && ($0.year == fact.year || $0.year == nil || fact.year == nil) }) {
@@ -335,6 +342,20 @@ package struct TradeFigureExtractor: Sendable {
 
     /// Money that is not trade: capital, projects, aid, loans, credit.
     static let fundingWords = Lexicon.embedded.words("trade.funding")
+
+    /// A balance, not a volume: « un excédent commercial de 2 milliards », « le déficit s'est creusé à … ».
+    /// The balance noun is the nearest money noun before the amount in its clause.
+    static func isBalance(_ f: [String], before i: Int) -> Bool {
+        for k in stride(from: i - 1, through: max(0, i - 8), by: -1) {
+            if clauseEnds.contains(f[k]) { break }
+            if balanceWords.contains(f[k]) { return true }
+            if exchangeWords.contains(f[k]) && !Self.commercialAdjectives.contains(f[k]) { return false }
+        }
+        return false
+    }
+    static let balanceWords = Lexicon.embedded.words("trade.balance")
+    static let partWords = Lexicon.embedded.words("trade.part")
+    static let commercialAdjectives = Lexicon.embedded.words("trade.commercial-adjective")
 
     /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 1 500
     /// projets totalisant 4,1 milliards », « des projets d'une valeur totale de… ».

@@ -252,6 +252,11 @@ trade.public	public publics publique publiques budgétaire budgétaires budget
 trade.foreign	étranger étrangers étrangère étrangères ide fdi bilatéral bilatérale bilatéraux bilatérales partenaire partenaires extérieur extérieurs
 # Words that state an aim in the sentence after a trade sentence: « L'objectif est d'atteindre 2 milliards ».
 trade.aim	objectif objectifs viser visons visent atteindre porter ambition cible
+# A balance is no volume of trade: « un excédent commercial de 2 milliards », « un déficit de … » (kind other).
+trade.balance	excédent excédents déficit déficits solde
+trade.commercial-adjective	commercial commerciale commerciaux commerciales
+# A part of the figure before it: « 4 milliards en 2024, dont 3 milliards d'exportations ».
+trade.part	dont
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
