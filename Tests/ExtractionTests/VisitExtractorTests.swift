@@ -549,6 +549,12 @@ import FrenchText
         #expect(t.count == 2 && t.allSatisfy { $0.year == 2024 }, "\(t)")
     }
 
+    @Test func aMinistryQuotedAsASourceNamesNoField() {
+        let d = facts("Selon le ministère chilien de l'Industrie, le commerce avec le Vietnam a atteint 2 milliards de dollars. "
+                      + "Le vice-ministre chilien de l'Énergie, Pedro Lagos, a salué ces résultats.").domains.map(\.slug)
+        #expect(d.contains("trade") && !d.contains("industry") && !d.contains("energy"), "\(d)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

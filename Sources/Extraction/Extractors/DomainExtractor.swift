@@ -106,7 +106,9 @@ package struct DomainExtractor: Sendable {
     static func hideInstitutionNames(_ tokens: [Token], _ words: inout [HashedWord]) {
         var i = 0
         while i < tokens.count {
-            guard institutionNouns.contains(tokens[i]) else { i += 1; continue }
+            // « selon le ministère de l'Industrie »: a ministry quoted as a source names no field.
+            let quoted = sourceNouns.contains(tokens[i]) && (1...2).contains { k in i >= k && sourceLeads.contains(tokens[i - k]) }
+            guard institutionNouns.contains(tokens[i]) || quoted else { i += 1; continue }
             var j = i + 1
             while j < tokens.count, j - i <= 12 {
                 let t = tokens[j]
@@ -123,6 +125,8 @@ package struct DomainExtractor: Sendable {
     }
 
     static let institutionNouns = Lexicon.embedded.words("domain.institution-noun")
+    static let sourceNouns = Lexicon.embedded.words("domain.source-noun")
+    static let sourceLeads = Lexicon.embedded.words("domain.source-lead")
     static let nameStops = Lexicon.embedded.words("domain.name-stop")
     static let placeNouns = Lexicon.embedded.words("domain.place-noun")
     static let placeOf = Lexicon.embedded.words("domain.place-of")

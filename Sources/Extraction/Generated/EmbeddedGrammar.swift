@@ -124,7 +124,10 @@ domain.place-of	de du d'
 # Institutions and titles whose names carry domain words: « la chambre d'industrie de la région », « l'École de
 # l'aviation civile », « la ministre du Développement régional » (a person's title), « l'aéroport militaire de X ».
 # Not « ministère »: a ministry that signs or cooperates names the field (« entre les ministères de la Santé »).
-domain.institution-noun	ministre ministres chambre agence université institut faculté académie école aéroport fonds garde
+domain.institution-noun	ministre ministres vice-ministre vice-ministres chambre agence université institut faculté académie école aéroport fonds garde
+# A ministry quoted as the source of a figure: « selon le ministère de l'Industrie et du Commerce ».
+domain.source-noun	ministère ministères département office service
+domain.source-lead	selon d'après
 # Words that end an institution's name: « le ministre de l'Agriculture pour … », « l'institut qui … ».
 domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
