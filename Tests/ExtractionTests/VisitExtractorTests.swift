@@ -555,6 +555,13 @@ import FrenchText
         #expect(d.contains("trade") && !d.contains("industry") && !d.contains("energy"), "\(d)")
     }
 
+    @Test func anArabicOrKhmerHonorificIsNoPartOfTheName() {
+        let p = facts("L'émir du Koweït, Cheikh Jaber ben Salem Al Sabah, a reçu le ministre Tran Van Son. "
+                      + "Le Premier ministre Samdech Thipadei Sok Vanna a salué les relations avec le Vietnam.").people
+        #expect(p.contains { $0.name == "Jaber ben Salem Al Sabah" && $0.country == "KW" }, "\(p)")
+        #expect(p.contains { $0.name == "Sok Vanna" && $0.country == "KH" }, "\(p)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

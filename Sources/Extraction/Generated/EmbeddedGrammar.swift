@@ -143,10 +143,10 @@ person.joined-article	al el ad ar as ash ech
 # Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
 person.inner-name-particle	de del
 # Honorifics before a name that are not roles: « Samdech Techo Kim Sok », « Dato Seri Lim Ah Kow ».
-person.honorific	samdech techo dato datuk seri excellence
+person.honorific	samdech techo thipadei dato datuk seri excellence cheikh cheik
 # Honorifics proper to one country give the nationality (« Samdech Sok Vanna » is Cambodian); the
 # set id ends with the ISO code.
-person.honorific-of.kh	samdech techo
+person.honorific-of.kh	samdech techo thipadei
 person.honorific-of.my	dato datuk
 # A relation to another person, not a role: « son homologue polonais Jan Brzoza » (Polish, no role).
 person.relation	homologue homologues prédécesseur prédécesseurs successeur successeurs
