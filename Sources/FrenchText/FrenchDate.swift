@@ -99,6 +99,19 @@ package enum FrenchDate {
             return DateMention(tokens: i..<second.next, start: y.flatMap { PartialDate(year: $0, month: m, day: first.day) },
                                end: y.flatMap { PartialDate(year: $0, month: m, day: second.day) }, kind: .period)
         }
+        // « les 30 juin et 1er juillet »: two days in a row across the end of a month, one span.
+        if i > 0, t[i - 1].folded == "les", day(t[i]) != nil, let first = dayMonth(t, i, anchor: anchor, allowMissingMonth: false),
+           first.next < t.count, t[first.next].folded == "et",
+           let second = dayMonth(t, first.next + 1, anchor: anchor, allowMissingMonth: false) {
+            let y2 = second.year ?? inferYear(month: second.month!, anchor: anchor)
+            var y1 = first.year ?? y2
+            if let y = y1, first.month! > second.month!, first.year == nil { y1 = y - 1 }
+            if let s = y1.flatMap({ PartialDate(year: $0, month: first.month, day: first.day) }),
+               let e = y2.flatMap({ PartialDate(year: $0, month: second.month, day: second.day) }),
+               s < e, let limit = s.adding(days: 3), e <= limit {
+                return DateMention(tokens: i..<second.next, start: s, end: e, kind: .period)
+            }
+        }
         // « mercredi 3 décembre », « le 1er février 2017 »
         let dayStart = weekdays.contains(f) ? i + 1 : i
         if let d = dayMonth(t, dayStart, anchor: anchor, allowMissingMonth: false) {

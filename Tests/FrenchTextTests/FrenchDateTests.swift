@@ -28,6 +28,10 @@ import Testing
         ("un salon tenu en août", "2025-06-10", "2024-08", nil),
         ("un forum organisé les 21 et 22 octobre à Da Nang", "2025-10-25", "2025-10-21", "2025-10-22"),
         ("les 3 et 4 février 2024, la délégation", nil, "2024-02-03", "2024-02-04"),
+        // Two days in a row across the end of a month; days far apart are two dates.
+        ("une visite les 30 juin et 1er juillet", "2025-07-02", "2025-06-30", "2025-07-01"),
+        ("les 31 décembre et 1er janvier", "2026-01-05", "2025-12-31", "2026-01-01"),
+        ("les 3 mai et 20 juin", "2025-07-02", "2025-05-03", nil),
     ]
 
     @Test(arguments: table.indices) func resolves(_ k: Int) {
