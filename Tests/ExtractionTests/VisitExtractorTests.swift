@@ -562,6 +562,18 @@ import FrenchText
         #expect(p.contains { $0.name == "Sok Vanna" && $0.country == "KH" }, "\(p)")
     }
 
+    @Test func aDocumentSignedBetweenTwoSidesNeedsNoSubject() {
+        let a = facts("Un mémorandum d'entente a également été conclu entre l'agence chilienne EFE-Chile et l'Agence vietnamienne d'information.").agreements
+        #expect(a.count == 1 && a[0].kind == .memorandum, "\(a)")
+        // Named alone, with no signing, it is no document.
+        #expect(facts("Un mémorandum d'entente est un document utile.").agreements.isEmpty)
+    }
+
+    @Test func anOrganisationOfTheSentenceSignsTheDocument() {
+        let a = facts("Le Vietnam et l'Union européenne ont signé en 2019 l'accord de libre-échange UE-Vietnam.").agreements
+        #expect(a.count == 1 && a[0].parties.contains("EU"), "\(a)")
+    }
+
     @Test func aCityTradingUnnamedIsRegional() {
         let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
                       + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures

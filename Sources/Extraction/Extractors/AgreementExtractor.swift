@@ -233,6 +233,15 @@ package struct AgreementExtractor: Sendable {
     }
 
     static let anniversaryWords = Lexicon.embedded.words("agreement.anniversary")
+    static let passiveBeen = Lexicon.embedded.words("agreement.passive-been")
+
+    /// « … a (également) été signé entre A et B »: a signing participle within a few words, then « entre ».
+    func signedBetween(_ s: AnalysedSentence, after end: Int) -> Bool {
+        let t = s.tokens
+        guard let p = (end..<min(t.count, end + 5)).first(where: { Self.signingWords.contains(t[$0]) }) else { return false }
+        return (end..<p).allSatisfy { FrenchWords.isAuxiliary(t[$0]) || Self.titleStops.contains(t[$0]) || Self.passiveBeen.contains(t[$0]) }
+            && p + 1 < t.count && Self.isEntre(t[p + 1])
+    }
 
     /// The story's day when it lies in the two weeks before the article date (news reports recent events).
     /// An article dated only by its month may have been written on any of its days: the day must fall in
@@ -267,7 +276,8 @@ package struct AgreementExtractor: Sendable {
             if !isNamedDocument(s, head: m.tokens, signed: signed) { continue }
             let end = titleEnd(s, from: m.tokens.upperBound)
             // « a signé un protocole d'accord avec son homologue »: a document signed with someone needs no subject.
-            if end == m.tokens.upperBound && !m.payload.specific && !(signed && Self.with.contains(s.word(end))) { continue }
+            // « un protocole d'accord a été conclu entre l'agence X et l'agence Y »: nor one signed between two named sides.
+            if end == m.tokens.upperBound && !m.payload.specific && !(signed && (Self.with.contains(s.word(end)) || signedBetween(s, after: end))) { continue }
             if isStillToBeSigned(s, after: end) { continue }
             // « Ce protocole prévoit … », « cet accord, … »: a demonstrative names a document already told.
             if Self.demonstratives.contains(s.word(i - 1)), !Self.complementStarts.contains(s.word(m.tokens.upperBound)) { continue }
@@ -371,6 +381,8 @@ package struct AgreementExtractor: Sendable {
             }
             for x in context { add(x) }
         }
+        // « Le Vietnam et l'Union européenne ont signé l'accord »: an organisation named in the sentence signs it.
+        if parties.count < 2 { for o in s.organisations { add(o.code) } }
         // « entre le Comité populaire de Da Nang et la préfecture de Gunma »: a known city or province stands for its country.
         if parties.count < 2 {
             for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }

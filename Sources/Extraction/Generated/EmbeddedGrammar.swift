@@ -100,6 +100,8 @@ agreement.protocol-head	protocole
 agreement.indefinite	un
 # « lettre d'intention avec l'Allemagne »: a party after a title.
 agreement.with	avec
+# The participle of a passive signing: « un protocole a été signé entre A et B ».
+agreement.passive-been	été
 
 """#,
         "countries.lexicon": #"""
