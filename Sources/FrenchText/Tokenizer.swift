@@ -98,8 +98,12 @@ package enum Tokenizer {
     /// the proper noun after it. A word that starts with two to four lower-case letters forming a
     /// French function word (the stop word list), then a capital and a lower-case letter, is two
     /// words. Other mixed case is left alone (« iPhone », « eBay »: no function word before the capital).
+    /// « àPhnom » (« à », two bytes) and « LeVietnam » (a capitalised function word opening a sentence) too.
     static func gluedSplit(_ b: [UInt8], _ r: Range<Int>) -> Int? {
         var k = r.lowerBound
+        if r.count >= 4, b[k] == 0xC3, b[k + 1] == 0xA0, b[k + 2] >= 0x41 && b[k + 2] <= 0x5A, b[k + 3] >= 0x61 && b[k + 3] <= 0x7A { return k + 2 }
+        let capitalised = b[k] >= 0x41 && b[k] <= 0x5A
+        if capitalised { k += 1 }
         while k < r.upperBound, b[k] >= 0x61 && b[k] <= 0x7A { k += 1 }
         let prefix = k - r.lowerBound
         guard (2...4).contains(prefix), k + 1 < r.upperBound else { return nil }
@@ -111,7 +115,8 @@ package enum Tokenizer {
         let n = k + upperLength
         // Then a lower-case letter (ASCII or any non-ASCII letter byte): « deASEAN » is not split.
         guard n < r.upperBound, (b[n] >= 0x61 && b[n] <= 0x7A) || b[n] >= 0xC3 else { return nil }
-        guard let key = FrenchStopWords.pack(b[r.lowerBound..<k]), FrenchStopWords.packed.contains(key) else { return nil }
+        guard let key = FrenchStopWords.pack(b[r.lowerBound..<k].enumerated().map { $0.offset == 0 && capitalised ? $0.element | 0x20 : $0.element }),
+              FrenchStopWords.packed.contains(key) else { return nil }
         return k
     }
 

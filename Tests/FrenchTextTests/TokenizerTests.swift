@@ -34,10 +34,13 @@ import Testing
         let t = Tokenizer.tokens("deNorvège")
         #expect(t.map(\.range) == [0..<2, 2..<10])
         #expect(t[1].isCapitalized)
+        // « à » is two bytes; a capitalised function word opens a sentence.
+        #expect(Tokenizer.tokens("arrivé àLisbonne").map(\.text) == ["arrivé", "à", "Lisbonne"])
+        #expect(Tokenizer.tokens("LePortugal et LaNorvège").map(\.text) == ["Le", "Portugal", "et", "La", "Norvège"])
     }
 
     @Test func otherMixedCaseIsLeftAlone() {
-        for w in ["iPhone", "eBay", "deASEAN", "McDonald", "vietnamPlus", "bonjourParis"] {
+        for w in ["iPhone", "eBay", "deASEAN", "McDonald", "vietnamPlus", "bonjourParis", "MacArthur", "DiCaprio"] {
             #expect(Tokenizer.tokens(w).count == 1, "\(w)")
         }
     }
