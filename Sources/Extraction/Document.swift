@@ -23,7 +23,8 @@ package struct Document: Sendable {
             }
         }
         self.sentences = sentences
-        tokens = sentences.map { Tokenizer.tokens(bytes, in: $0.range) }
+        var cache = TokenCache()
+        tokens = sentences.map { Tokenizer.tokens(bytes, in: $0.range, cache: &cache) }
     }
 
     /// The publication date, the anchor for relative dates (« en mai dernier »).

@@ -59,17 +59,29 @@ package struct PhraseMatcher<Payload: Sendable>: Sendable {
         return nil
     }
 
-    /// `longest(at:count:key:accept:)` over keys that carry their hash (tokens, parts of words, stems):
+    /// `longest(at:count:key:accept:)` over keys that carry their hash (parts of words, stems):
     /// the first word's look-up and the comparison of the next ones read integers first.
     @inline(__always)
     package func longest<K: FoldedKey>(at i: Int, in keys: [K], accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
-        let n = keys.count
-        guard i < n, let candidates = entries[key: keys[i]] else { return nil }
+        longest(at: i, count: keys.count, hash: { keys[$0].foldedHash }, word: { keys[$0].folded }, accept: accept)
+    }
+
+    /// The same over tokens, their fields read directly: through `FoldedKey`, each read copied the
+    /// token out of the array (see `WordSet.contains(_: Token)`).
+    @inline(__always)
+    package func longest(at i: Int, in keys: [Token], accept: (Entry) -> Bool = { _ in true }) -> (length: Int, entry: Entry)? {
+        longest(at: i, count: keys.count, hash: { keys[$0].foldedHash }, word: { keys[$0].folded }, accept: accept)
+    }
+
+    @inline(__always)
+    private func longest(at i: Int, count n: Int, hash: (Int) -> Int, word: (Int) -> String,
+                         accept: (Entry) -> Bool) -> (length: Int, entry: Entry)? {
+        guard i < n, let candidates = entries.value(word(i), hash: hash(i)) else { return nil }
         for c in candidates where i + c.words.count <= n {
             var ok = true
             var k = 1
             while k < c.words.count {
-                if keys[i + k].foldedHash != c.hashes[k] || keys[i + k].folded != c.words[k] { ok = false; break }
+                if hash(i + k) != c.hashes[k] || word(i + k) != c.words[k] { ok = false; break }
                 k += 1
             }
             if ok, accept(c) { return (c.words.count, c) }
@@ -85,25 +97,25 @@ package struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Non-overlapping matches, scanning left to right, longest phrase wins at each position.
     package func matches<K: FoldedKey>(in keys: [K]) -> [Match] {
-        var out: [Match] = []
-        var i = 0
-        while i < keys.count {
-            if let (len, e) = longest(at: i, in: keys) {
-                out.append(Match(tokens: i..<(i + len), label: e.label, payload: e.payload))
-                i += len
-            } else {
-                i += 1
-            }
-        }
-        return out
+        scan(keys.count) { longest(at: $0, in: keys) }
+    }
+
+    /// The same over tokens (read directly, as `longest(at:in:)` over tokens does).
+    package func matches(in keys: [Token]) -> [Match] {
+        scan(keys.count) { longest(at: $0, in: keys) }
     }
 
     /// The same over any sequence of keys (stems, parts of words).
     package func matches(count n: Int, key: (Int) -> String) -> [Match] {
+        scan(n) { longest(at: $0, count: n, key: key) }
+    }
+
+    @inline(__always)
+    private func scan(_ n: Int, longest: (Int) -> (length: Int, entry: Entry)?) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i < n {
-            if let (len, e) = longest(at: i, count: n, key: key) {
+            if let (len, e) = longest(i) {
                 out.append(Match(tokens: i..<(i + len), label: e.label, payload: e.payload))
                 i += len
             } else {

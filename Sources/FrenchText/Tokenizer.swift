@@ -23,6 +23,83 @@ package struct Token: Sendable, Hashable {
         self.isPunctuation = isPunctuation
         foldedHash = WordHash.of(folded)
     }
+
+    /// The same word at another place of the text.
+    init(_ word: Token, range: Range<Int>) {
+        self.range = range; text = word.text; folded = word.folded
+        isCapitalized = word.isCapitalized; isAcronym = word.isAcronym; isNumber = word.isNumber
+        isPunctuation = word.isPunctuation; foldedHash = word.foldedHash
+    }
+}
+
+/// The tokens already made from one text, by their bytes. An article says « la », « de », « Vietnam »
+/// dozens of times, and making each token again (two strings, the fold, the letter classes) was most
+/// of tokenising; a token depends on its bytes only, so the next occurrence is the first one moved.
+/// One per text (`Document`): nothing is shared between threads and nothing outlives the article.
+package struct TokenCache {
+    private var words: [Token?]
+    /// FNV-1a of the word's bytes, 0 where the slot is empty.
+    private var hashes: [Int]
+    private var mask: Int
+    private var count = 0
+
+    package init() { words = Array(repeating: nil, count: 512); hashes = Array(repeating: 0, count: 512); mask = 511 }
+
+    /// No cache, for a single short text (a phrase of the reference data, a query).
+    static let none = TokenCache(empty: ())
+    private init(empty: ()) { words = []; hashes = []; mask = -1 }
+
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in r { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        let v = Int(truncatingIfNeeded: h ^ (h >> 29))
+        return v == 0 ? 1 : v
+    }
+
+    /// The token made earlier from the same bytes as `p[r]`, placed at `r`.
+    @inline(__always)
+    func token(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: Int) -> Token? {
+        guard mask >= 0 else { return nil }
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return nil }
+            if x == h, let w = words[i], Self.same(w.text, p, r) { return Token(w, range: r) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Whether `text` is the bytes `p[r]` (a text whose bytes were repaired never is: it is made again).
+    private static func same(_ text: String, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            guard u.count == r.count else { return false }
+            var k = 0
+            while k < u.count { if u[k] != p[r.lowerBound + k] { return false }; k += 1 }
+            return true
+        }
+    }
+
+    mutating func insert(_ t: Token, hash h: Int) {
+        guard mask >= 0 else { return }
+        if (count + 1) * 2 > words.count { grow() }
+        var i = h & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        words[i] = t
+        hashes[i] = h
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(words, hashes)
+        let n = words.count * 2
+        words = Array(repeating: nil, count: n)
+        hashes = Array(repeating: 0, count: n)
+        mask = n - 1
+        count = 0
+        for case let (w?, h) in old { insert(w, hash: h) }
+    }
 }
 
 /// The hash of a folded word for the extractors' word sets and phrase tables: FNV-1a over its UTF-8
@@ -47,6 +124,12 @@ package enum Tokenizer {
     package static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
 
     package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil) -> [Token] {
+        var none = TokenCache.none
+        return tokens(b, in: range, cache: &none)
+    }
+
+    /// The tokens of `b[range]`, reusing the tokens `cache` made from earlier parts of the same text.
+    package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil, cache: inout TokenCache) -> [Token] {
         var out: [Token] = []
         let r = range ?? 0..<b.count
         var i = r.lowerBound
@@ -76,22 +159,34 @@ package enum Tokenizer {
                     if (c == "'" || c == "\u{2019}") && isElision(b, i, j) { j += l }
                 }
                 if let k = gluedSplit(b, i..<j) {
-                    out.append(makeWord(b, i..<k))
-                    out.append(makeWord(b, k..<j))
+                    out.append(token(b, i..<k, cache: &cache, make: makeWord))
+                    out.append(token(b, k..<j, cache: &cache, make: makeWord))
                 } else {
-                    out.append(makeWord(b, i..<j))
+                    out.append(token(b, i..<j, cache: &cache, make: makeWord))
                 }
                 i = j
             } else if s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}" {
                 i += len
             } else {
-                let t = String(decoding: b[i..<(i + len)], as: UTF8.self)
-                out.append(Token(range: i..<(i + len), text: t, folded: Folding.fold(t), isCapitalized: false,
-                                 isAcronym: false, isNumber: false, isPunctuation: true))
+                out.append(token(b, i..<(i + len), cache: &cache, make: makePunctuation))
                 i += len
             }
         }
         return out
+    }
+
+    @inline(__always)
+    private static func token(_ b: [UInt8], _ r: Range<Int>, cache: inout TokenCache, make: ([UInt8], Range<Int>) -> Token) -> Token {
+        let h = b.withUnsafeBufferPointer { TokenCache.hash($0, r) }
+        if let t = b.withUnsafeBufferPointer({ cache.token($0, r, hash: h) }) { return t }
+        let t = make(b, r)
+        cache.insert(t, hash: h)
+        return t
+    }
+
+    private static func makePunctuation(_ b: [UInt8], _ r: Range<Int>) -> Token {
+        let t = String(decoding: b[r], as: UTF8.self)
+        return Token(range: r, text: t, folded: Folding.fold(t), isCapitalized: false, isAcronym: false, isNumber: false, isPunctuation: true)
     }
 
     /// « auBangladesh », « leCambodge »: a page that lost the space between a short function word and
