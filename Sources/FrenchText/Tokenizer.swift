@@ -37,38 +37,45 @@ package struct Token: Sendable, Hashable {
 /// of tokenising; a token depends on its bytes only, so the next occurrence is the first one moved.
 /// One per text (`Document`): nothing is shared between threads and nothing outlives the article.
 package struct TokenCache {
-    private var words: [Token?]
+    /// The tokens made so far, in order; the table holds their indices (not optional tokens: copying
+    /// an `Optional<Token>` out of an array goes through the generic value witnesses).
+    private var words: [Token] = []
     /// FNV-1a of the word's bytes, 0 where the slot is empty.
     private var hashes: [Int]
+    private var slots: [Int]
     private var mask: Int
-    private var count = 0
 
-    package init() { words = Array(repeating: nil, count: 512); hashes = Array(repeating: 0, count: 512); mask = 511 }
+    package init() { hashes = Array(repeating: 0, count: 512); slots = Array(repeating: 0, count: 512); mask = 511 }
 
     /// No cache, for a single short text (a phrase of the reference data, a query).
     static let none = TokenCache(empty: ())
-    private init(empty: ()) { words = []; hashes = []; mask = -1 }
+    private init(empty: ()) { hashes = []; slots = []; mask = -1 }
 
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in r { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        var i = r.lowerBound
+        while i < r.upperBound { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3; i += 1 }
         let v = Int(truncatingIfNeeded: h ^ (h >> 29))
         return v == 0 ? 1 : v
     }
 
-    /// The token made earlier from the same bytes as `p[r]`, placed at `r`.
+    /// The index of the token made earlier from the same bytes as `p[r]`.
     @inline(__always)
-    func token(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: Int) -> Token? {
+    func index(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: Int) -> Int? {
         guard mask >= 0 else { return nil }
         var i = h & mask
         while true {
             let x = hashes[i]
             if x == 0 { return nil }
-            if x == h, let w = words[i], Self.same(w.text, p, r) { return Token(w, range: r) }
+            if x == h, Self.same(words[slots[i]].text, p, r) { return slots[i] }
             i = (i + 1) & mask
         }
     }
+
+    /// Token `index`, placed at `r`.
+    @inline(__always)
+    func token(_ index: Int, at r: Range<Int>) -> Token { Token(words[index], range: r) }
 
     /// Whether `text` is the bytes `p[r]` (a text whose bytes were repaired never is: it is made again).
     private static func same(_ text: String, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
@@ -83,22 +90,24 @@ package struct TokenCache {
 
     mutating func insert(_ t: Token, hash h: Int) {
         guard mask >= 0 else { return }
-        if (count + 1) * 2 > words.count { grow() }
+        if (words.count + 1) * 2 > hashes.count { grow() }
+        place(words.count, hash: h)
+        words.append(t)
+    }
+
+    private mutating func place(_ index: Int, hash h: Int) {
         var i = h & mask
         while hashes[i] != 0 { i = (i + 1) & mask }
-        words[i] = t
         hashes[i] = h
-        count += 1
+        slots[i] = index
     }
 
     private mutating func grow() {
-        let old = zip(words, hashes)
-        let n = words.count * 2
-        words = Array(repeating: nil, count: n)
-        hashes = Array(repeating: 0, count: n)
-        mask = n - 1
-        count = 0
-        for case let (w?, h) in old { insert(w, hash: h) }
+        let old = zip(hashes, slots).filter { $0.0 != 0 }
+        hashes = Array(repeating: 0, count: hashes.count * 2)
+        slots = Array(repeating: 0, count: hashes.count)
+        mask = hashes.count - 1
+        for (h, index) in old { place(index, hash: h) }
     }
 }
 
@@ -178,7 +187,7 @@ package enum Tokenizer {
     @inline(__always)
     private static func token(_ b: [UInt8], _ r: Range<Int>, cache: inout TokenCache, make: ([UInt8], Range<Int>) -> Token) -> Token {
         let h = b.withUnsafeBufferPointer { TokenCache.hash($0, r) }
-        if let t = b.withUnsafeBufferPointer({ cache.token($0, r, hash: h) }) { return t }
+        if let k = b.withUnsafeBufferPointer({ cache.index($0, r, hash: h) }) { return cache.token(k, at: r) }
         let t = make(b, r)
         cache.insert(t, hash: h)
         return t
