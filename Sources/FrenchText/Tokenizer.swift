@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A word of a text: its UTF-8 byte range in the source, the text as written, and its fold.
 package struct Token: Sendable, Hashable {
     package let range: Range<Int>
@@ -32,11 +34,11 @@ package struct Token: Sendable, Hashable {
     }
 }
 
-/// The tokens already made from one text, by their bytes. An article says « la », « de », « Vietnam »
-/// dozens of times, and making each token again (two strings, the fold, the letter classes) was most
-/// of tokenising; a token depends on its bytes only, so the next occurrence is the first one moved.
-/// One per text (`Document`): nothing is shared between threads and nothing outlives the article.
-package struct TokenCache {
+/// The tokens already made, by their bytes. Articles say « la », « de », « Vietnam » again and again,
+/// and making each token anew (two strings, the fold, the letter classes) was most of tokenising; a
+/// token depends on its bytes only, so a word seen before is that token moved to its new place.
+/// `shared` keeps one across articles (process-wide and bounded, like `Transliteration`'s memo).
+package struct TokenCache: Sendable {
     /// The tokens made so far, in order; the table holds their indices (not optional tokens: copying
     /// an `Optional<Token>` out of an array goes through the generic value witnesses).
     private var words: [Token] = []
@@ -45,7 +47,29 @@ package struct TokenCache {
     private var slots: [Int]
     private var mask: Int
 
-    package init() { hashes = Array(repeating: 0, count: 512); slots = Array(repeating: 0, count: 512); mask = 511 }
+    package init() { hashes = Array(repeating: 0, count: 1024); slots = Array(repeating: 0, count: 1024); mask = 1023 }
+
+    /// More distinct words than an article has, fewer than would hold much memory (a few MB).
+    static let capacity = 1 << 15
+
+    private static let stock = Mutex(TokenCache())
+
+    /// The shared cache, for one text's tokens: taken out, so that the tokenizer reads it without a
+    /// lock; a thread that finds it taken starts an empty one. Give it back with `keep(_:)`.
+    package static func take() -> TokenCache {
+        stock.withLock { shared in
+            var c = TokenCache(empty: ())
+            swap(&c, &shared)
+            return c.mask < 0 ? TokenCache() : c
+        }
+    }
+
+    /// Gives a cache back to be shared; the larger of two is kept, and a full one is emptied.
+    package static func keep(_ cache: TokenCache) {
+        stock.withLock { shared in
+            if cache.words.count >= capacity { shared = TokenCache() } else if cache.words.count >= shared.words.count { shared = cache }
+        }
+    }
 
     /// No cache, for a single short text (a phrase of the reference data, a query).
     static let none = TokenCache(empty: ())
@@ -91,6 +115,7 @@ package struct TokenCache {
     mutating func insert(_ t: Token, hash h: Int) {
         guard mask >= 0 else { return }
         if (words.count + 1) * 2 > hashes.count { grow() }
+        if words.isEmpty { words.reserveCapacity(hashes.count / 2) }
         place(words.count, hash: h)
         words.append(t)
     }
@@ -139,8 +164,10 @@ package enum Tokenizer {
 
     /// The tokens of `b[range]`, reusing the tokens `cache` made from earlier parts of the same text.
     package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil, cache: inout TokenCache) -> [Token] {
-        var out: [Token] = []
         let r = range ?? 0..<b.count
+        var out: [Token] = []
+        // About one token per six bytes of French: the array is not grown and copied again and again.
+        out.reserveCapacity(r.count / 5 + 4)
         var i = r.lowerBound
         let end = r.upperBound
         while i < end {
