@@ -159,6 +159,18 @@ struct WordTable<Value: Sendable>: Sendable {
         return values[i]
     }
 
+    /// The value of the key whose hash is `h`; the key itself is asked for only when a slot's hash agrees.
+    @inline(__always)
+    func value(hash h: Int, key: () -> String) -> Value? {
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return nil }
+            if x == h, keys[i] == key() { return values[i] }
+            i = (i + 1) & mask
+        }
+    }
+
     subscript(key: String) -> Value? {
         get {
             guard let i = slot(key, hash: WordHash.of(key)) else { return nil }
