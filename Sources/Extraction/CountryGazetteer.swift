@@ -190,7 +190,7 @@ struct Unit: Sendable, FoldedKey {
         // Most tokens are one unit: their fields are read in place (copying each token out of the
         // array cost two retains and two releases).
         for k in tokens.indices {
-            guard !tokens[k].isPunctuation, tokens[k].folded.utf8Contains(UInt8(ascii: "-")) else {
+            guard !tokens[k].isPunctuation, tokens[k].hasHyphen else {
                 out.append(Unit(folded: tokens[k].folded, foldedHash: tokens[k].foldedHash, range: tokens[k].range, token: k,
                                 capitalized: tokens[k].isCapitalized, acronym: tokens[k].isAcronym, compound: nil, lowerCompound: false))
                 continue

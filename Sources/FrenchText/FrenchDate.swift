@@ -77,7 +77,7 @@ package enum FrenchDate {
         let f = t[i].folded
         // Every pattern below starts at a number, a hyphenated word (« mi-mai », « 2016-2020 ») or one of
         // `starters`; trying them all on every token was a tenth of extraction.
-        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8Contains(UInt8(ascii: "-")) else { return nil }
+        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || t[i].hasHyphen else { return nil }
         // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
         if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
            first.next < t.count, t[first.next].folded == "au",

@@ -113,10 +113,9 @@ extension Tokenizer {
         guard !t.isPunctuation, !t.isNumber else { return false }
         // Every glued form starts with a digit or « milli », or ends with a digit: most words are
         // rejected here without copying their bytes (this runs on every word of every sentence).
-        let u = t.text.utf8
-        guard u.count >= 4, let first = u.first, let last = t.text.lastUTF8Byte,
-              isDigit(first) || isDigit(last) || first == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
-        let b = Array(u)
+        guard t.text.utf8.count >= 4, isDigit(t.firstByte) || isDigit(t.lastByte)
+              || t.firstByte == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
+        let b = Array(t.text.utf8)
         if isDigit(b[0]) {
             // « 186millions »: digits then a scale word.
             let cut = glueCut(b)

@@ -17,6 +17,12 @@ package struct Token: Sendable, Hashable {
     /// `WordHash.of(folded)`, computed once: the extractors look most tokens up in several word sets
     /// and phrase tables, and hashing the folded string again at every look-up was a tenth of extraction.
     package let foldedHash: Int
+    /// The folded form holds a hyphen (« mi-mai », « Vietnam-Biélorussie »). Byte questions like this one
+    /// are asked of every token by several readers; answered once here (and once per distinct word,
+    /// through `TokenCache`), they cost a load each instead of a walk through the string's storage.
+    package let hasHyphen: Bool
+    /// First and last UTF-8 bytes of `text`, 0 for an empty text.
+    package let firstByte: UInt8, lastByte: UInt8
 
     package init(range: Range<Int>, text: String, folded: String, isCapitalized: Bool, isAcronym: Bool,
                 isNumber: Bool, isPunctuation: Bool) {
@@ -24,6 +30,9 @@ package struct Token: Sendable, Hashable {
         self.isCapitalized = isCapitalized; self.isAcronym = isAcronym; self.isNumber = isNumber
         self.isPunctuation = isPunctuation
         foldedHash = WordHash.of(folded)
+        var f = folded, t = text
+        hasHyphen = f.withUTF8 { $0.contains(UInt8(ascii: "-")) }
+        (firstByte, lastByte) = t.withUTF8 { ($0.first ?? 0, $0.last ?? 0) }
     }
 
     /// The same word at another place of the text.
@@ -31,6 +40,7 @@ package struct Token: Sendable, Hashable {
         self.range = range; text = word.text; folded = word.folded
         isCapitalized = word.isCapitalized; isAcronym = word.isAcronym; isNumber = word.isNumber
         isPunctuation = word.isPunctuation; foldedHash = word.foldedHash
+        hasHyphen = word.hasHyphen; firstByte = word.firstByte; lastByte = word.lastByte
     }
 }
 
