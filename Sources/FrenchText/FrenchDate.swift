@@ -175,17 +175,20 @@ package enum FrenchDate {
         return allowMissingMonth ? DayMonth(day: d, month: nil, year: nil, next: i + 1) : nil
     }
 
+    @inline(__always)
     static func day(_ t: Token) -> Int? {
         if t.folded == "1er" || t.folded == "premier" { return 1 }
         guard t.isNumber, t.text.utf8.count <= 2, let n = Int(t.text), (1...31).contains(n) else { return nil }
         return n
     }
 
+    @inline(__always)
     static func year(_ t: Token) -> Int? {
         guard t.isNumber, t.text.utf8.count == 4, let n = Int(t.text), (1900...2100).contains(n) else { return nil }
         return n
     }
 
+    @inline(__always)
     static func yearSpan(_ t: Token) -> (Int, Int)? {
         // Two four-digit parts and a hyphen between them are nine bytes at least: most words are asked,
         // and splitting each by Character was a twentieth of date reading.
