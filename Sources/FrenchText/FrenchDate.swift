@@ -100,13 +100,14 @@ package enum FrenchDate {
                                end: y.flatMap { PartialDate(year: $0, month: m, day: second.day) }, kind: .period)
         }
         // « mercredi 3 décembre », « le 1er février 2017 »
-        let dayStart = weekdays.contains(f) ? i + 1 : i
+        let weekday = weekdayFilter.mayContain(t[i].foldedHash) && weekdays.contains(f)
+        let dayStart = weekday ? i + 1 : i
         if let d = dayMonth(t, dayStart, anchor: anchor, allowMissingMonth: false) {
             let y = d.year ?? inferYear(month: d.month!, anchor: anchor)
             return DateMention(tokens: i..<d.next, start: y.flatMap { PartialDate(year: $0, month: d.month, day: d.day) })
         }
         // « mercredi » alone: the nearest such day up to the article date.
-        if let wd = weekdays.firstIndex(of: f), let a = anchor, a.day != nil {
+        if weekday, let wd = weekdays.firstIndex(of: f), let a = anchor, a.day != nil {
             return DateMention(tokens: i..<(i + 1), start: lastWeekday(wd, onOrBefore: a))
         }
         // « en mai dernier », « mai 2025 », « en octobre », « fin mai »
@@ -160,6 +161,7 @@ package enum FrenchDate {
     /// Words a pattern of `match` can start at (keep in step with it).
     /// Most tokens are no starter: the filter answers for them without hashing the string again.
     static let starterFilter = WordHashFilter(starters)
+    static let weekdayFilter = WordHashFilter(weekdays)
     static let starters = Set(months + weekdays + ["du", "1er", "premier", "recemment", "dernierement", "meme", "hier",
                                                    "aujourd'hui", "an", "annee", "mois"])
 
@@ -192,7 +194,10 @@ package enum FrenchDate {
     static func yearSpan(_ t: Token) -> (Int, Int)? {
         // Two four-digit parts and a hyphen between them are nine bytes at least: most words are asked,
         // and splitting each by Character was a twentieth of date reading.
-        guard t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
+        // The first year's digits start the text (only the empty parts `split` drops, hyphens, may come
+        // before them): « Vietnam-Biélorussie » is turned away on its first byte.
+        guard t.firstByte == UInt8(ascii: "-") || (t.firstByte >= 0x30 && t.firstByte <= 0x39),
+              t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
         let parts = t.text.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 4 }),
               let a = Int(parts[0]), let b = Int(parts[1]), (1900...2100).contains(a), a < b, b <= 2100 else { return nil }
