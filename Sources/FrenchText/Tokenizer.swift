@@ -61,6 +61,8 @@ package struct TokenCache: Sendable {
 
     /// More distinct words than an article has, fewer than would hold much memory (a few MB).
     static let capacity = 1 << 15
+    /// Longer tokens (in bytes) are made each time, not kept.
+    static let longestWord = 48
 
     private static let stock = Mutex(TokenCache())
 
@@ -223,6 +225,8 @@ package enum Tokenizer {
 
     @inline(__always)
     private static func token(_ b: [UInt8], _ r: Range<Int>, cache: inout TokenCache, make: ([UInt8], Range<Int>) -> Token) -> Token {
+        // A long « word » (a link, an identifier) rarely comes back, and the shared cache would keep it.
+        guard r.count <= TokenCache.longestWord else { return make(b, r) }
         let h = b.withUnsafeBufferPointer { TokenCache.hash($0, r) }
         if let k = b.withUnsafeBufferPointer({ cache.index($0, r, hash: h) }) { return cache.token(k, at: r) }
         let t = make(b, r)

@@ -20,11 +20,12 @@ import Testing
     }
 
     /// A token taken from the cache is the token made anew, at its own place: across texts, for
-    /// repeated words, elisions, glued words, punctuation and bytes that are not UTF-8.
+    /// repeated words, elisions, glued words, punctuation, words too long to keep and bytes that are not UTF-8.
     @Test func cachedTokensAreTheTokensMadeAnew() {
         let texts = ["Le Premier ministre l’a dit : le Premier ministre viendra auVietnam.",
                      "Le ministre, le ministre ! 3 000 tonnes – « le » ministre",
-                     "Fin de mi-mai 2016-2020 ; Kassym-Jomart Tokaïev"]
+                     "Fin de mi-mai 2016-2020 ; Kassym-Jomart Tokaïev",
+                     "le mot " + String(repeating: "anticonstitutionnellement", count: 3) + " est long"]
         var cache = TokenCache()
         for text in texts + texts {
             let b = Array(text.utf8)
