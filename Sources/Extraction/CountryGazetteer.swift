@@ -193,12 +193,15 @@ struct Unit: Sendable, FoldedKey {
     static func split(_ tokens: [Token]) -> [Unit] {
         var out: [Unit] = []
         out.reserveCapacity(tokens.count + 4)
-        for (k, t) in tokens.enumerated() {
-            guard !t.isPunctuation, t.folded.utf8Contains(UInt8(ascii: "-")) else {
-                out.append(Unit(folded: t.folded, foldedHash: t.foldedHash, range: t.range, token: k, capitalized: t.isCapitalized,
-                                acronym: t.isAcronym, compound: nil, lowerCompound: false))
+        // Most tokens are one unit: their fields are read in place (copying each token out of the
+        // array cost two retains and two releases).
+        for k in tokens.indices {
+            guard !tokens[k].isPunctuation, tokens[k].hasHyphen else {
+                out.append(Unit(folded: tokens[k].folded, foldedHash: tokens[k].foldedHash, range: tokens[k].range, token: k,
+                                capitalized: tokens[k].isCapitalized, acronym: tokens[k].isAcronym, compound: nil, lowerCompound: false))
                 continue
             }
+            let t = tokens[k]
             let lower = !t.isCapitalized
             let bytes = Array(t.text.utf8)
             var start = 0, j = 0

@@ -23,7 +23,9 @@ package struct Document: Sendable {
             }
         }
         self.sentences = sentences
-        tokens = sentences.map { Tokenizer.tokens(bytes, in: $0.range) }
+        var cache = TokenCache.take()
+        tokens = sentences.map { Tokenizer.tokens(bytes, in: $0.range, cache: &cache) }
+        TokenCache.keep(cache)
     }
 
     /// The publication date, the anchor for relative dates (« en mai dernier »).

@@ -339,7 +339,7 @@ private struct PatternParser {
             case "f": atom = .folded(Folding.fold(value))
             case "text": atom = .text(value)
             case "lex":
-                guard lexicon.ids.contains(value) else { throw error("no word set `\(value)` in seeds/grammar/*.lexicon") }
+                guard lexicon.has(value) else { throw error("no word set `\(value)` in seeds/grammar/*.lexicon") }
                 atom = .words(lexicon.words(value))
             case "stem": atom = .stem(value)
             case "shape":

@@ -77,7 +77,7 @@ package enum FrenchDate {
         let f = t[i].folded
         // Every pattern below starts at a number, a hyphenated word (« mi-mai », « 2016-2020 ») or one of
         // `starters`; trying them all on every token was a tenth of extraction.
-        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || f.utf8Contains(UInt8(ascii: "-")) else { return nil }
+        guard t[i].isNumber || (starterFilter.mayContain(t[i].foldedHash) && starters.contains(f)) || t[i].hasHyphen else { return nil }
         // « du 26 au 28 juin », « du 30 avril au 2 mai 2025 »
         if f == "du", let first = dayMonth(t, i + 1, anchor: anchor, allowMissingMonth: true),
            first.next < t.count, t[first.next].folded == "au",
@@ -113,13 +113,14 @@ package enum FrenchDate {
             }
         }
         // « mercredi 3 décembre », « le 1er février 2017 »
-        let dayStart = weekdays.contains(f) ? i + 1 : i
+        let weekday = weekdayFilter.mayContain(t[i].foldedHash) && weekdays.contains(f)
+        let dayStart = weekday ? i + 1 : i
         if let d = dayMonth(t, dayStart, anchor: anchor, allowMissingMonth: false) {
             let y = d.year ?? inferYear(month: d.month!, anchor: anchor)
             return DateMention(tokens: i..<d.next, start: y.flatMap { PartialDate(year: $0, month: d.month, day: d.day) })
         }
         // « mercredi » alone: the nearest such day up to the article date.
-        if let wd = weekdays.firstIndex(of: f), let a = anchor, a.day != nil {
+        if weekday, let wd = weekdays.firstIndex(of: f), let a = anchor, a.day != nil {
             return DateMention(tokens: i..<(i + 1), start: lastWeekday(wd, onOrBefore: a))
         }
         // « en mai dernier », « mai 2025 », « en octobre », « fin mai »
@@ -173,6 +174,7 @@ package enum FrenchDate {
     /// Words a pattern of `match` can start at (keep in step with it).
     /// Most tokens are no starter: the filter answers for them without hashing the string again.
     static let starterFilter = WordHashFilter(starters)
+    static let weekdayFilter = WordHashFilter(weekdays)
     static let starters = Set(months + weekdays + ["du", "1er", "premier", "recemment", "dernierement", "meme", "hier",
                                                    "aujourd'hui", "an", "annee", "mois"])
 
@@ -188,21 +190,27 @@ package enum FrenchDate {
         return allowMissingMonth ? DayMonth(day: d, month: nil, year: nil, next: i + 1) : nil
     }
 
+    @inline(__always)
     static func day(_ t: Token) -> Int? {
         if t.folded == "1er" || t.folded == "premier" { return 1 }
         guard t.isNumber, t.text.utf8.count <= 2, let n = Int(t.text), (1...31).contains(n) else { return nil }
         return n
     }
 
+    @inline(__always)
     static func year(_ t: Token) -> Int? {
         guard t.isNumber, t.text.utf8.count == 4, let n = Int(t.text), (1900...2100).contains(n) else { return nil }
         return n
     }
 
+    @inline(__always)
     static func yearSpan(_ t: Token) -> (Int, Int)? {
         // Two four-digit parts and a hyphen between them are nine bytes at least: most words are asked,
         // and splitting each by Character was a twentieth of date reading.
-        guard t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
+        // The first year's digits start the text (only the empty parts `split` drops, hyphens, may come
+        // before them): « Vietnam-Biélorussie » is turned away on its first byte.
+        guard t.firstByte == UInt8(ascii: "-") || (t.firstByte >= 0x30 && t.firstByte <= 0x39),
+              t.text.utf8.count >= 9, t.text.utf8Contains(UInt8(ascii: "-")) else { return nil }
         let parts = t.text.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 4 }),
               let a = Int(parts[0]), let b = Int(parts[1]), (1900...2100).contains(a), a < b, b <= 2100 else { return nil }

@@ -109,14 +109,19 @@ extension Tokenizer {
         return b.firstIndex(where: isDigit) ?? b.count
     }
 
+    /// Inlined: asked of every word of every sentence, its first test reads the token in place (a call
+    /// took a copy of the token).
+    @inline(__always)
     static func isGlued(_ t: Token) -> Bool {
-        guard !t.isPunctuation, !t.isNumber else { return false }
         // Every glued form starts with a digit or « milli », or ends with a digit: most words are
-        // rejected here without copying their bytes (this runs on every word of every sentence).
-        let u = t.text.utf8
-        guard u.count >= 4, let first = u.first, let last = t.text.lastUTF8Byte,
-              isDigit(first) || isDigit(last) || first == UInt8(ascii: "m") && t.text.hasPrefix("milli") else { return false }
-        let b = Array(u)
+        // rejected here without reading their bytes.
+        guard !t.isPunctuation, !t.isNumber, isDigit(t.firstByte) || isDigit(t.lastByte) || t.firstByte == UInt8(ascii: "m") else { return false }
+        return isGlued(t.text)
+    }
+
+    private static func isGlued(_ text: String) -> Bool {
+        guard text.utf8.count >= 4, isDigit(text.utf8.first!) || isDigit(text.utf8.last!) || text.hasPrefix("milli") else { return false }
+        let b = Array(text.utf8)
         if isDigit(b[0]) {
             // « 186millions »: digits then a scale word.
             let cut = glueCut(b)

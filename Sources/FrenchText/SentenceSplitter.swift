@@ -96,6 +96,7 @@ package enum SentenceSplitter {
         var s = dot
         while s > 0 && !isSpace(b, s - 1) && b[s - 1] != UInt8(ascii: "(") { s -= 1 }
         guard s < dot else { return false }
+        if b[s..<dot].allSatisfy({ $0 < 0x80 }) { return isASCIIAbbreviation(b[s..<dot]) }
         let word = String(decoding: b[s..<dot], as: UTF8.self)
         if abbreviations.contains(word.lowercased()) { return true }
         // A single upper-case letter (an initial): « A. Loukachenko ».
@@ -107,6 +108,32 @@ package enum SentenceSplitter {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count > 1, parts.count <= 3, parts.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isUppercase }) { return true }
         return false
+    }
+
+    /// `isAbbreviation` for an ASCII word, read as bytes: the same tests, without the Unicode case
+    /// mapping, Character counting and Foundation string search that made it cost thousands of
+    /// instructions per full stop (in ASCII, a letter is a scalar and a Character, and upper case is A–Z).
+    private static func isASCIIAbbreviation(_ w: ArraySlice<UInt8>) -> Bool {
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
+        // The longest ASCII abbreviation has five letters.
+        if w.count <= 5, abbreviations.contains(String(decoding: w.map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)) { return true }
+        if w.count == 1, isUpper(w.first!) { return true }
+        if w.count <= 4, zip(w, w.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: "-") }) { return true }
+        // Dotted initials: two or three parts between full stops, each one capital letter.
+        var parts = 0, length = 0, upper = false, initials = true
+        for c in w {
+            if c == UInt8(ascii: ".") {
+                parts += 1
+                if !(length == 1 && upper) { initials = false }
+                length = 0
+            } else {
+                length += 1
+                upper = isUpper(c)
+            }
+        }
+        parts += 1
+        if !(length == 1 && upper) { initials = false }
+        return parts > 1 && parts <= 3 && initials
     }
 
     private static func trimmed(_ b: [UInt8], _ r: Range<Int>) -> Range<Int>? {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A word of a text: its UTF-8 byte range in the source, the text as written, and its fold.
 package struct Token: Sendable, Hashable {
     package let range: Range<Int>
@@ -15,6 +17,12 @@ package struct Token: Sendable, Hashable {
     /// `WordHash.of(folded)`, computed once: the extractors look most tokens up in several word sets
     /// and phrase tables, and hashing the folded string again at every look-up was a tenth of extraction.
     package let foldedHash: Int
+    /// The folded form holds a hyphen (« mi-mai », « Vietnam-Biélorussie »). Byte questions like this one
+    /// are asked of every token by several readers; answered once here (and once per distinct word,
+    /// through `TokenCache`), they cost a load each instead of a walk through the string's storage.
+    package let hasHyphen: Bool
+    /// First and last UTF-8 bytes of `text`, 0 for an empty text.
+    package let firstByte: UInt8, lastByte: UInt8
 
     package init(range: Range<Int>, text: String, folded: String, isCapitalized: Bool, isAcronym: Bool,
                 isNumber: Bool, isPunctuation: Bool) {
@@ -22,6 +30,121 @@ package struct Token: Sendable, Hashable {
         self.isCapitalized = isCapitalized; self.isAcronym = isAcronym; self.isNumber = isNumber
         self.isPunctuation = isPunctuation
         foldedHash = WordHash.of(folded)
+        var f = folded, t = text
+        hasHyphen = f.withUTF8 { $0.contains(UInt8(ascii: "-")) }
+        (firstByte, lastByte) = t.withUTF8 { ($0.first ?? 0, $0.last ?? 0) }
+    }
+
+    /// The same word at another place of the text.
+    init(_ word: Token, range: Range<Int>) {
+        self.range = range; text = word.text; folded = word.folded
+        isCapitalized = word.isCapitalized; isAcronym = word.isAcronym; isNumber = word.isNumber
+        isPunctuation = word.isPunctuation; foldedHash = word.foldedHash
+        hasHyphen = word.hasHyphen; firstByte = word.firstByte; lastByte = word.lastByte
+    }
+}
+
+/// The tokens already made, by their bytes. Articles say « la », « de », « Vietnam » again and again,
+/// and making each token anew (two strings, the fold, the letter classes) was most of tokenising; a
+/// token depends on its bytes only, so a word seen before is that token moved to its new place.
+/// `shared` keeps one across articles (process-wide and bounded, like `Transliteration`'s memo).
+package struct TokenCache: Sendable {
+    /// The tokens made so far, in order; the table holds their indices (not optional tokens: copying
+    /// an `Optional<Token>` out of an array goes through the generic value witnesses).
+    private var words: [Token] = []
+    /// FNV-1a of the word's bytes, 0 where the slot is empty.
+    private var hashes: [Int]
+    private var slots: [Int]
+    private var mask: Int
+
+    package init() { hashes = Array(repeating: 0, count: 1024); slots = Array(repeating: 0, count: 1024); mask = 1023 }
+
+    /// More distinct words than an article has, fewer than would hold much memory (a few MB).
+    static let capacity = 1 << 15
+    /// Longer tokens (in bytes) are made each time, not kept.
+    static let longestWord = 48
+
+    private static let stock = Mutex(TokenCache())
+
+    /// The shared cache, for one text's tokens: taken out, so that the tokenizer reads it without a
+    /// lock; a thread that finds it taken starts an empty one. Give it back with `keep(_:)`.
+    package static func take() -> TokenCache {
+        stock.withLock { shared in
+            var c = TokenCache(empty: ())
+            swap(&c, &shared)
+            return c.mask < 0 ? TokenCache() : c
+        }
+    }
+
+    /// Gives a cache back to be shared; the larger of two is kept, and a full one is emptied.
+    package static func keep(_ cache: TokenCache) {
+        stock.withLock { shared in
+            if cache.words.count >= capacity { shared = TokenCache() } else if cache.words.count >= shared.words.count { shared = cache }
+        }
+    }
+
+    /// No cache, for a single short text (a phrase of the reference data, a query).
+    static let none = TokenCache(empty: ())
+    private init(empty: ()) { hashes = []; slots = []; mask = -1 }
+
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = r.lowerBound
+        while i < r.upperBound { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3; i += 1 }
+        let v = Int(truncatingIfNeeded: h ^ (h >> 29))
+        return v == 0 ? 1 : v
+    }
+
+    /// The index of the token made earlier from the same bytes as `p[r]`.
+    @inline(__always)
+    func index(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, hash h: Int) -> Int? {
+        guard mask >= 0 else { return nil }
+        var i = h & mask
+        while true {
+            let x = hashes[i]
+            if x == 0 { return nil }
+            if x == h, Self.same(words[slots[i]].text, p, r) { return slots[i] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Token `index`, placed at `r`.
+    @inline(__always)
+    func token(_ index: Int, at r: Range<Int>) -> Token { Token(words[index], range: r) }
+
+    /// Whether `text` is the bytes `p[r]` (a text whose bytes were repaired never is: it is made again).
+    private static func same(_ text: String, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            guard u.count == r.count else { return false }
+            var k = 0
+            while k < u.count { if u[k] != p[r.lowerBound + k] { return false }; k += 1 }
+            return true
+        }
+    }
+
+    mutating func insert(_ t: Token, hash h: Int) {
+        guard mask >= 0 else { return }
+        if (words.count + 1) * 2 > hashes.count { grow() }
+        if words.isEmpty { words.reserveCapacity(hashes.count / 2) }
+        place(words.count, hash: h)
+        words.append(t)
+    }
+
+    private mutating func place(_ index: Int, hash h: Int) {
+        var i = h & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        hashes[i] = h
+        slots[i] = index
+    }
+
+    private mutating func grow() {
+        let old = zip(hashes, slots).filter { $0.0 != 0 }
+        hashes = Array(repeating: 0, count: hashes.count * 2)
+        slots = Array(repeating: 0, count: hashes.count)
+        mask = hashes.count - 1
+        for (h, index) in old { place(index, hash: h) }
     }
 }
 
@@ -47,8 +170,16 @@ package enum Tokenizer {
     package static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
 
     package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil) -> [Token] {
-        var out: [Token] = []
+        var none = TokenCache.none
+        return tokens(b, in: range, cache: &none)
+    }
+
+    /// The tokens of `b[range]`, reusing the tokens `cache` made from earlier parts of the same text.
+    package static func tokens(_ b: [UInt8], in range: Range<Int>? = nil, cache: inout TokenCache) -> [Token] {
         let r = range ?? 0..<b.count
+        var out: [Token] = []
+        // About one token per six bytes of French: the array is not grown and copied again and again.
+        out.reserveCapacity(r.count / 5 + 4)
         var i = r.lowerBound
         let end = r.upperBound
         while i < end {
@@ -76,22 +207,36 @@ package enum Tokenizer {
                     if (c == "'" || c == "\u{2019}") && isElision(b, i, j) { j += l }
                 }
                 if let k = gluedSplit(b, i..<j) {
-                    out.append(makeWord(b, i..<k))
-                    out.append(makeWord(b, k..<j))
+                    out.append(token(b, i..<k, cache: &cache, make: makeWord))
+                    out.append(token(b, k..<j, cache: &cache, make: makeWord))
                 } else {
-                    out.append(makeWord(b, i..<j))
+                    out.append(token(b, i..<j, cache: &cache, make: makeWord))
                 }
                 i = j
             } else if s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}" {
                 i += len
             } else {
-                let t = String(decoding: b[i..<(i + len)], as: UTF8.self)
-                out.append(Token(range: i..<(i + len), text: t, folded: Folding.fold(t), isCapitalized: false,
-                                 isAcronym: false, isNumber: false, isPunctuation: true))
+                out.append(token(b, i..<(i + len), cache: &cache, make: makePunctuation))
                 i += len
             }
         }
         return out
+    }
+
+    @inline(__always)
+    private static func token(_ b: [UInt8], _ r: Range<Int>, cache: inout TokenCache, make: ([UInt8], Range<Int>) -> Token) -> Token {
+        // A long « word » (a link, an identifier) rarely comes back, and the shared cache would keep it.
+        guard r.count <= TokenCache.longestWord else { return make(b, r) }
+        let h = b.withUnsafeBufferPointer { TokenCache.hash($0, r) }
+        if let k = b.withUnsafeBufferPointer({ cache.index($0, r, hash: h) }) { return cache.token(k, at: r) }
+        let t = make(b, r)
+        cache.insert(t, hash: h)
+        return t
+    }
+
+    private static func makePunctuation(_ b: [UInt8], _ r: Range<Int>) -> Token {
+        let t = String(decoding: b[r], as: UTF8.self)
+        return Token(range: r, text: t, folded: Folding.fold(t), isCapitalized: false, isAcronym: false, isNumber: false, isPunctuation: true)
     }
 
     /// « auBangladesh », « leCambodge »: a page that lost the space between a short function word and

@@ -27,11 +27,14 @@ package enum ScalarClass {
         let v = s.value
         if v < 0x370 { return latin[Int(v)] }
         if v >= 0x1E00 && v < 0x1F00 { return latinAdditional[Int(v - 0x1E00)] }
+        // ’ – — … and the thin spaces: asked of nearly every sentence.
+        if v >= 0x2000 && v < 0x2070 { return generalPunctuation[Int(v - 0x2000)] }
         return compute(s)
     }
 
     private static let latin: [UInt8] = (0..<0x370).map { compute(Unicode.Scalar(UInt32($0))!) }
     private static let latinAdditional: [UInt8] = (0x1E00..<0x1F00).map { compute(Unicode.Scalar(UInt32($0))!) }
+    private static let generalPunctuation: [UInt8] = (0x2000..<0x2070).map { compute(Unicode.Scalar(UInt32($0))!) }
 
     /// `wordScalar` is the tokenizer's word character: alphabetic, a non-spacing mark or a decimal digit.
     private static func compute(_ s: Unicode.Scalar) -> UInt8 {

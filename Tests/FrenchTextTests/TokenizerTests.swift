@@ -19,6 +19,30 @@ import Testing
         #expect(t[1].folded == "to")
     }
 
+    /// A token taken from the cache is the token made anew, at its own place: across texts, for
+    /// repeated words, elisions, glued words, punctuation, words too long to keep and bytes that are not UTF-8.
+    @Test func cachedTokensAreTheTokensMadeAnew() {
+        let texts = ["Le Premier ministre l’a dit : le Premier ministre viendra auVietnam.",
+                     "Le ministre, le ministre ! 3 000 tonnes – « le » ministre",
+                     "Fin de mi-mai 2016-2020 ; Kassym-Jomart Tokaïev",
+                     "le mot " + String(repeating: "anticonstitutionnellement", count: 3) + " est long"]
+        var cache = TokenCache()
+        for text in texts + texts {
+            let b = Array(text.utf8)
+            #expect(Tokenizer.tokens(b, cache: &cache) == Tokenizer.tokens(b))
+        }
+        let broken: [UInt8] = [0x4C, 0x65, 0x20, 0xC3, 0x20, 0x6D, 0xC3, 0x20, 0x4C, 0x65, 0xE2, 0x80]
+        #expect(Tokenizer.tokens(broken, cache: &cache) == Tokenizer.tokens(broken))
+        #expect(Tokenizer.tokens(broken, cache: &cache) == Tokenizer.tokens(broken))
+    }
+
+    @Test func byteFacts() {
+        let t = Tokenizer.tokens("Vietnam-Laos 2025 é")
+        #expect(t[0].hasHyphen && !t[1].hasHyphen)
+        #expect(t[0].firstByte == UInt8(ascii: "V") && t[0].lastByte == UInt8(ascii: "s"))
+        #expect(t[1].firstByte == UInt8(ascii: "2") && t[2].lastByte == 0xA9)
+    }
+
     @Test func offsetsPointIntoSource() {
         let s = "Le président Tô Lâm"
         let b = Array(s.utf8)

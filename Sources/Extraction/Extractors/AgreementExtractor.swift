@@ -36,7 +36,7 @@ package struct AgreementExtractor: Sendable {
         for kind in AgreementKind.allCases {
             for (prefix, alone) in [("agreement.head-alone.", true), ("agreement.head.", false)] {
                 let id = prefix + kind.rawValue
-                guard lexicon.ids.contains(id) else { continue }
+                guard lexicon.has(id) else { continue }
                 for w in lexicon.words(id).sorted() { out.append((w.replacingOccurrences(of: "_", with: " "), kind, alone)) }
             }
         }

@@ -78,6 +78,7 @@ package struct DomainExtractor: Sendable {
         }
     }
 
+    @inline(__always)
     private static func stemKey(_ t: Token) -> String {
         let s = stem(t.folded)
         // Read from the written bytes (no lower-cased copy): « é » is C3 A9 in UTF-8, « É » C3 89.

@@ -66,7 +66,7 @@ package struct PersonExtractor: Sendable {
     func memoise(_ doc: inout AnalysedDocument) {
         for k in doc.sentences.indices {
             let t = doc.sentences[k].tokens
-            doc.sentences[k].titleAt = t.indices.map { titles.match(at: $0, in: t) }
+            doc.sentences[k].titleAt = MatchesByStart(count: t.count) { titles.match(at: $0, in: t) }
         }
     }
 

@@ -12,7 +12,7 @@ struct AnalysedSentence: Sendable {
     let dates: [DateMention]
     /// The title phrase starting at each token, when `PersonExtractor.memoise` filled it (else empty):
     /// the name rules ask the same token several times.
-    var titleAt: [PhraseMatcher<Reference.Title>.Match?] = []
+    var titleAt = MatchesByStart<Reference.Title>()
 
     /// Countries whose mention starts at token `i` (a compound « Vietnam-Biélorussie » gives two).
     /// Mentions are kept in token order, so this is a binary search: the extractors ask it of every
@@ -60,6 +60,30 @@ struct AnalysedSentence: Sendable {
     func folded(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].folded : "" }
     /// `folded(i)` with its hash, for word-set look-ups.
     func word(_ i: Int) -> HashedWord { i >= 0 && i < tokens.count ? HashedWord(tokens[i].folded, hash: tokens[i].foldedHash) : .empty }
+}
+
+/// A phrase table's matches by start token, for a sentence's many questions. A start with none is a
+/// -1, so asking it reads one integer: an array of optional matches copied every answer, the many
+/// empty ones too, through the runtime's generic value witnesses.
+struct MatchesByStart<Payload: Sendable>: Sendable {
+    private var index: [Int] = []
+    private var found: [PhraseMatcher<Payload>.Match] = []
+
+    init() {}
+
+    /// `match(i)` for every start `i` below `count`.
+    init(count: Int, _ match: (Int) -> PhraseMatcher<Payload>.Match?) {
+        index.reserveCapacity(count)
+        for i in 0..<count {
+            if let m = match(i) { index.append(found.count); found.append(m) } else { index.append(-1) }
+        }
+    }
+
+    var isEmpty: Bool { index.isEmpty }
+    var count: Int { index.count }
+
+    @inline(__always)
+    subscript(i: Int) -> PhraseMatcher<Payload>.Match? { index[i] < 0 ? nil : found[index[i]] }
 }
 
 /// The document's sentences analysed once, and the countries it is mostly about.
