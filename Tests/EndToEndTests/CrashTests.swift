@@ -18,10 +18,14 @@ import Glibc
         let (dir, corpus) = try IngestFixtures.temporaryCorpus(count: Self.corpusSize)
         defer { try? FileManager.default.removeItem(at: dir) }
 
+        // Every run spends 10 ms inside each article's transaction: a transaction ends after 256 articles
+        // or a second, and a fast machine ingests the whole corpus in well under a second, in one commit
+        // that no kill could interrupt half-way. Slowed, a run spans several commits on any machine.
+        let slowed = ["KB_TEST_ARTICLE_DELAY_MS": "10"]
         // The reference: one uninterrupted run, timed to spread the kills over a whole run.
         let referencePath = dir.appendingPathComponent("reference.sqlite").path
         let started = Date()
-        let full = try TestSupport.kb(["ingest", "--quiet", "--db", referencePath, corpus.path])
+        let full = try TestSupport.kb(["ingest", "--quiet", "--db", referencePath, corpus.path], environment: slowed)
         let duration = Date().timeIntervalSince(started)
         #expect(full.status == 0, "\(full.stderr)")
         let reference = try IngestFixtures.open(referencePath, readOnly: true).read { try IngestFixtures.shapes($0) }
@@ -34,7 +38,7 @@ import Glibc
         for kill in 1...Self.kills {
             // Runs resume where the last one stopped, so short delays still reach every part of the corpus.
             let delay = Double.random(in: 0...(duration * 0.7), using: &rng)
-            let p = try IngestFixtures.start(["ingest", "--quiet", "--db", path, corpus.path])
+            let p = try IngestFixtures.start(["ingest", "--quiet", "--db", path, corpus.path], environment: slowed)
             Thread.sleep(forTimeInterval: delay)
             let wasRunning = p.isRunning
             Glibc.kill(p.processIdentifier, SIGKILL)
