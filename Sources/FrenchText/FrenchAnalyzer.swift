@@ -81,8 +81,8 @@ package enum FrenchAnalyzer {
     /// Stage 1. Only combining marks (U+0300–U+036F, lead bytes CC/CD) can make NFC differ for the
     /// text we fold, so the common case costs one byte scan.
     static func normalize(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0xCC || b == 0xCD { needs = true; break }
+        var contiguous = text
+        let needs = contiguous.withUTF8 { $0.contains { $0 == 0xCC || $0 == 0xCD } }
         return needs ? text.precomposedStringWithCanonicalMapping : text
     }
 

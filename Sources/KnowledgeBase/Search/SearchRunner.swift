@@ -1,20 +1,34 @@
 import GRDB
 import FrenchText
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// Runs a planned search: the ranked page of ids, then the page's articles and snippets, facets
 /// and suggestions.
 enum SearchRunner {
     static func run(_ db: Database, _ plan: SearchPlan) throws -> SearchResult {
-        let statement = SearchSQL.hits(plan)
-        let rows = try fetch(db, statement, plan)
-        var total: Int = rows.first?["total"] ?? 0
-        if rows.isEmpty && plan.request.offset > 0 {
-            let m = SearchSQL.matching(plan)
-            total = try fetch(db, SearchSQL.Statement(sql: "SELECT count(*) AS n FROM (\(m.sql))", arguments: m.arguments), plan).first?["n"] ?? 0
+        var total: Int
+        let rows: [Ranked]
+        if let ranked = SearchSQL.ranked(plan) {
+            let all = try fetchRanked(db, ranked, plan)
+            rows = page(all, offset: plan.request.offset, limit: plan.request.limit)
+            // As with `hits`, whose total rides on the page's rows: an empty first page (limit 0) counts none.
+            total = rows.isEmpty && plan.request.offset == 0 ? 0 : all.count
+        } else {
+            let found = try fetch(db, SearchSQL.hits(plan), plan)
+            total = found.first?["total"] ?? 0
+            if found.isEmpty && plan.request.offset > 0 {
+                let m = SearchSQL.matching(plan)
+                total = try fetch(db, SearchSQL.Statement(sql: "SELECT count(*) AS n FROM (\(m.sql))", arguments: m.arguments), plan).first?["n"] ?? 0
+            }
+            rows = found.map { Ranked(id: $0["id"], score: $0["score"]) }
         }
         var hits: [SearchHit] = []
         if !rows.isEmpty {
-            let ids: [Int64] = rows.map { $0["id"] }
+            let ids: [Int64] = rows.map(\.id)
             let marks = ids.map { _ in "?" }.joined(separator: ", ")
             let articles = try Row.fetchAll(db, sql: """
                 SELECT id, source, date, headline, raw_text, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
@@ -28,10 +42,10 @@ enum SearchRunner {
                 paragraphs[p["article_id"], default: []].append((p["start_offset"], p["end_offset"]))
             }
             for row in rows {
-                guard let a = byID[row["id"]] else { continue }
-                let body = Self.body(raw: a["raw_text"], paragraphs: paragraphs[row["id"]] ?? [])
-                hits.append(SearchHit(articleID: row["id"], source: a["source"], date: a["date"], headline: a["headline"],
-                                      score: row["score"], snippet: SearchSnippets.make(body, plan.highlighter),
+                guard let a = byID[row.id] else { continue }
+                let body = Self.body(raw: a["raw_text"], paragraphs: paragraphs[row.id] ?? [])
+                hits.append(SearchHit(articleID: row.id, source: a["source"], date: a["date"], headline: a["headline"],
+                                      score: row.score, snippet: SearchSnippets.make(body, plan.highlighter),
                                       alsoIn: plan.request.all ? 0 : a["copies"]))
             }
         }
@@ -60,15 +74,17 @@ enum SearchRunner {
             }
             return byte
         }
-        var out: [UInt8] = []
+        // Cuts fall between characters of a valid string: its slices are appended without decoding.
+        let utf8 = raw.utf8
+        var out = ""
         out.reserveCapacity(bytes.count)
         for (i, p) in paragraphs.enumerated() {
-            if i > 0 { out.append(0x0A); out.append(0x0A) }
+            if i > 0 { out += "\n\n" }
             let from = seek(p.start)
             let to = seek(p.end)
-            out.append(contentsOf: bytes[from..<to])
+            out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func fetchFacets(_ db: Database, _ plan: SearchPlan) throws -> SearchFacets {
@@ -88,10 +104,72 @@ enum SearchRunner {
         return facets
     }
 
-    /// SQLite's complaints about a MATCH expression become a query error the user can act on.
+    /// A hit before its article is read.
+    struct Ranked: Equatable {
+        var id: Int64
+        var score: Double
+
+        /// `ORDER BY rank, rowid`.
+        static func before(_ a: Ranked, _ b: Ranked) -> Bool { a.score != b.score ? a.score < b.score : a.id < b.id }
+    }
+
+    /// The `limit` best hits after the `offset` best, as `ORDER BY rank, rowid LIMIT ? OFFSET ?`:
+    /// a short page of many hits keeps only the best so far instead of sorting them all.
+    static func page(_ all: [Ranked], offset: Int, limit: Int) -> [Ranked] {
+        guard offset < all.count, limit > 0 else { return [] }
+        let keep = limit >= all.count - offset ? all.count : offset + limit
+        var best: [Ranked]
+        if keep * 8 >= all.count {
+            best = all.sorted(by: Ranked.before)
+        } else {
+            best = []
+            best.reserveCapacity(keep + 1)
+            for r in all {
+                if best.count == keep {
+                    guard Ranked.before(r, best[keep - 1]) else { continue }
+                    best.removeLast()
+                }
+                var lo = 0, hi = best.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if Ranked.before(best[mid], r) { lo = mid + 1 } else { hi = mid }
+                }
+                best.insert(r, at: lo)
+            }
+        }
+        return Array(best[offset..<keep])
+    }
+
+    /// Steps the ranked statement with SQLite's C calls: a broad query has a row per article, and
+    /// GRDB's rows cost more than reading two columns.
+    private static func fetchRanked(_ db: Database, _ s: SearchSQL.Statement, _ plan: SearchPlan) throws -> [Ranked] {
+        try reportingQueryErrors(plan) {
+            let statement = try db.makeStatement(sql: s.sql)
+            try statement.setArguments(StatementArguments(s.arguments))
+            let raw = statement.sqliteStatement
+            var out: [Ranked] = []
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: s.sql)
+                }
+                // SQLite sorts NULL first; bm25 never gives one.
+                let score = sqlite3_column_type(raw, 1) == SQLITE_NULL ? -Double.infinity : sqlite3_column_double(raw, 1)
+                out.append(Ranked(id: sqlite3_column_int64(raw, 0), score: score))
+            }
+            return out
+        }
+    }
+
     private static func fetch(_ db: Database, _ s: SearchSQL.Statement, _ plan: SearchPlan) throws -> [Row] {
+        try reportingQueryErrors(plan) { try Row.fetchAll(db, sql: s.sql, arguments: StatementArguments(s.arguments)) }
+    }
+
+    /// SQLite's complaints about a MATCH expression become a query error the user can act on.
+    private static func reportingQueryErrors<T>(_ plan: SearchPlan, _ body: () throws -> T) throws -> T {
         do {
-            return try Row.fetchAll(db, sql: s.sql, arguments: StatementArguments(s.arguments))
+            return try body()
         } catch let e as DatabaseError where plan.match != nil && e.resultCode == .SQLITE_ERROR {
             let message = e.message ?? "\(e)"
             if plan.request.raw {
