@@ -98,7 +98,7 @@ public final class KnowledgeBase: Sendable {
             try dbQueue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 if tables == 0 && mode == .create { return Migrator.all.count }
-                guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
+                guard try Migrator.hasHistory(db) else { throw KBError.notAKnowledgeBase(path: path) }
                 return try Migrator.pendingCount(db)
             }
         }

@@ -174,6 +174,30 @@ enum SeedBase {
         }
     }
 
+    /// Marks go around the highlighted code points, combining marks and emoji included.
+    @Test func markedWrapsCodePoints() {
+        func scalarByScalar(_ s: SearchSnippet, _ open: String, _ close: String) -> String {
+            var out = ""
+            var spans = s.highlights[...]
+            for (i, c) in s.text.unicodeScalars.enumerated() {
+                if let h = spans.first, h.start == i { out += open }
+                out.unicodeScalars.append(c)
+                if let h = spans.first, h.end == i + 1 { out += close; spans = spans.dropFirst() }
+            }
+            return out
+        }
+        let cases = [
+            SearchSnippet(text: "e\u{301}te\u{301} 😀 fin", highlights: [.init(start: 0, end: 1), .init(start: 2, end: 4), .init(start: 5, end: 6)]),
+            SearchSnippet(text: "« Đà Nẵng » et Hà Nội", highlights: [.init(start: 0, end: 11), .init(start: 18, end: 21)]),
+            SearchSnippet(text: "rien", highlights: []),
+            SearchSnippet(text: "", highlights: []),
+        ]
+        for c in cases {
+            #expect(Array(c.marked(open: "[", close: "]").utf8) == Array(scalarByScalar(c, "[", "]").utf8), "\(c.text)")
+        }
+        #expect(cases[1].marked(open: "<", close: ">") == "<« Đà Nẵng »> et Hà <Nội>")
+    }
+
     /// The page kept from all the ranked hits is `ORDER BY rank, rowid LIMIT ? OFFSET ?`'s.
     @Test func pageIsTheSortedSlice() {
         var rng = SystemRandomNumberGenerator()
