@@ -156,7 +156,7 @@ enum SeedBase {
     @Test func bodiesAreTheViews() throws {
         try kb.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT a.id, a.raw_text, b.body FROM articles a JOIN article_bodies b ON b.article_id = a.id")
-            #expect(rows.count > 10)
+            #expect(!rows.isEmpty)
             for row in rows {
                 let paragraphs = try Row.fetchAll(db, sql: "SELECT start_offset, end_offset FROM article_paragraphs WHERE article_id = ? ORDER BY seq",
                                                   arguments: [row["id"] as Int64]).map { (start: $0["start_offset"] as Int, end: $0["end_offset"] as Int) }

@@ -12,11 +12,11 @@ enum SearchRunner {
     static func run(_ db: Database, _ plan: SearchPlan) throws -> SearchResult {
         var total: Int
         let rows: [Ranked]
-        if let ranked = SearchSQL.ranked(plan) {
+        // A page of no hits (limit 0) keeps `hits`, which then reads no match at all (and counts none).
+        if let ranked = SearchSQL.ranked(plan), plan.request.limit > 0 {
             let all = try fetchRanked(db, ranked, plan)
             rows = page(all, offset: plan.request.offset, limit: plan.request.limit)
-            // As with `hits`, whose total rides on the page's rows: an empty first page (limit 0) counts none.
-            total = rows.isEmpty && plan.request.offset == 0 ? 0 : all.count
+            total = all.count
         } else {
             let found = try fetch(db, SearchSQL.hits(plan), plan)
             total = found.first?["total"] ?? 0
@@ -146,19 +146,22 @@ enum SearchRunner {
         try reportingQueryErrors(plan) {
             let statement = try db.makeStatement(sql: s.sql)
             try statement.setArguments(StatementArguments(s.arguments))
-            let raw = statement.sqliteStatement
-            var out: [Ranked] = []
-            while true {
-                let code = sqlite3_step(raw)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: s.sql)
+            // The statement is finalised when GRDB's object goes: it must outlive the C calls.
+            return try withExtendedLifetime(statement) {
+                let raw = statement.sqliteStatement
+                var out: [Ranked] = []
+                while true {
+                    let code = sqlite3_step(raw)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: s.sql)
+                    }
+                    // SQLite sorts NULL first; bm25 never gives one.
+                    let score = sqlite3_column_type(raw, 1) == SQLITE_NULL ? -Double.infinity : sqlite3_column_double(raw, 1)
+                    out.append(Ranked(id: sqlite3_column_int64(raw, 0), score: score))
                 }
-                // SQLite sorts NULL first; bm25 never gives one.
-                let score = sqlite3_column_type(raw, 1) == SQLITE_NULL ? -Double.infinity : sqlite3_column_double(raw, 1)
-                out.append(Ranked(id: sqlite3_column_int64(raw, 0), score: score))
+                return out
             }
-            return out
         }
     }
 
