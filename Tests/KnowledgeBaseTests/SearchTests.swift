@@ -174,6 +174,14 @@ enum SeedBase {
         }
     }
 
+    /// A snippet is one line: runs of white space (tabs, line breaks, no-break spaces) become one space.
+    @Test func snippetCollapsesWhiteSpace() {
+        let body = "Un\u{A0}\u{A0}accord\t\tde  cybersécurité\n\nsigné à Đà Nẵng.  "
+        let s = SearchSnippets.make(body, Highlighter(terms: ["cybersecurite", "nang"], prefixes: []))
+        #expect(s.text == "Un accord de cybersécurité signé à Đà Nẵng.")
+        #expect(s.highlights == [.init(start: 13, end: 26), .init(start: 38, end: 42)])
+    }
+
     /// Marks go around the highlighted code points, combining marks and emoji included.
     @Test func markedWrapsCodePoints() {
         func scalarByScalar(_ s: SearchSnippet, _ open: String, _ close: String) -> String {

@@ -90,9 +90,11 @@ private struct TermMatcher {
     }
 }
 
-/// Builds a snippet's text on one line (white space runs become one space) and its highlight offsets.
+/// Builds a snippet's text on one line (white space runs become one space) and its highlight
+/// offsets. The text grows as UTF-8 bytes, made a String once (a String grown a scalar at a time
+/// cost more than the rest of the snippet).
 private struct SnippetText {
-    private var text = ""
+    private var text: [UInt8] = []
     private var length = 0                       // in Unicode scalars
     private var highlights: [SearchSnippet.Span] = []
     private var lastWasSpace = false
@@ -101,11 +103,14 @@ private struct SnippetText {
 
     mutating func append(_ bytes: ArraySlice<UInt8>) {
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            // ASCII white space is U+0009–U+000D and U+0020; beyond ASCII the Unicode property says.
+            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : scalar.properties.isWhitespace {
                 if lastWasSpace || length == 0 { continue }
-                text.unicodeScalars.append(" "); lastWasSpace = true
+                text.append(0x20); lastWasSpace = true
             } else {
-                text.unicodeScalars.append(scalar); lastWasSpace = false
+                if v < 0x80 { text.append(UInt8(v)) } else { UTF8.encode(scalar) { text.append($0) } }
+                lastWasSpace = false
             }
             length += 1
         }
@@ -120,7 +125,7 @@ private struct SnippetText {
     var snippet: SearchSnippet {
         var t = text
         var n = length
-        while t.unicodeScalars.last == " " { t.unicodeScalars.removeLast(); n -= 1 }
-        return SearchSnippet(text: t, highlights: highlights.filter { $0.end <= n })
+        while t.last == 0x20 { t.removeLast(); n -= 1 }
+        return SearchSnippet(text: String(decoding: t, as: UTF8.self), highlights: highlights.filter { $0.end <= n })
     }
 }
