@@ -44,6 +44,15 @@ package enum FrenchAnalyzer {
         return (normalized, out)
     }
 
+    /// `termsWithRanges` without a String per term: `body` gets each term's UTF-8 bytes (valid only
+    /// during the call) and its byte range in the returned text (the NFC form of `text`).
+    package static func analyzeReturningText(_ text: String, keepStopWords: Bool = false,
+                                             _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) -> String {
+        let normalized = normalize(text)
+        analyzeNormalized(normalized, keepStopWords: keepStopWords, body)
+        return normalized
+    }
+
     /// The analysed text stored for the FTS index: terms separated by single spaces.
     package static func indexText(_ text: String) -> String {
         var out: [UInt8] = []
@@ -72,8 +81,8 @@ package enum FrenchAnalyzer {
     /// Stage 1. Only combining marks (U+0300–U+036F, lead bytes CC/CD) can make NFC differ for the
     /// text we fold, so the common case costs one byte scan.
     static func normalize(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0xCC || b == 0xCD { needs = true; break }
+        var contiguous = text
+        let needs = contiguous.withUTF8 { $0.contains { $0 == 0xCC || $0 == 0xCD } }
         return needs ? text.precomposedStringWithCanonicalMapping : text
     }
 
@@ -210,7 +219,7 @@ package enum FrenchAnalyzer {
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return asciiWord[Int(v)] }
-        if v < 0x3000 { return commonWord[Int(v)] }
+        if v < 0x3000 { return commonWord[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 }
         return classify(s)
     }
 
@@ -218,9 +227,62 @@ package enum FrenchAnalyzer {
         (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
-    private static let commonWord: [Bool] = (0..<0x3000).map { v in Unicode.Scalar(UInt32(v)).map(classify) ?? false }
+    /// `classify` of the scalars below U+3000, one bit each: written out rather than computed,
+    /// because computing it (Unicode properties of 12,288 scalars) cost more than the rest of the
+    /// analysis of a query, in every `kb search` process. A unit test checks it against `classify`.
+    static let commonWord: [UInt64] = [
+        0x03ff000000000000, 0x07fffffe07fffffe, 0x762c040000000000, 0xff7fffffff7fffff,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000501f0003ffc3,
+        0xffffffffffffffff, 0xbcdfffffffffffff, 0xfffffffbffffd740, 0xffbfffffffffffff,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xfffffffffffffcfb, 0xffffffffffffffff,
+        0xfffeffffffffffff, 0xffffffff027fffff, 0xbffffffffffe01ff, 0x000787ffffff00b6,
+        0xffffffff07ff0000, 0xffffc3ffffffffff, 0xffffffffffffffff, 0x9ffffdff9fefffff,
+        0xffffffffffff0000, 0xffffffffffffe7ff, 0x0003ffffffffffff, 0x243fffffffffffff,
+        0x00003fffffffffff, 0xffff07ff0fffffff, 0xffffffffff80feff, 0xfffffffbffffffff,
+        0xffffffffffffffff, 0xfffeffcfffffffff, 0xf3c5fdfffff99fef, 0x53f3ffcfb080799f,
+        0xd36dfdfffff987ee, 0x003fffc05e023987, 0xf3edfdfffffbbfee, 0xfe00ffcf00013bbf,
+        0xf3edfdfffff99fee, 0x00feffcfb0e0399f, 0xc3ffc718d63dc7ec, 0x0007ffc000813dc7,
+        0xf3fffdfffffddfff, 0x7f00ffcf37603ddf, 0xf3effdfffffddfef, 0x000effcf70603ddf,
+        0xfffffffffffddfff, 0xfdffffcffff07ddf, 0x2ffbfffffc7fffee, 0x000cffc0ff5f847f,
+        0x07fffffffffffffe, 0x0000000003ff7fff, 0x3fffffaffffff7d6, 0x00000000f3ff7f5f,
+        0xc2afffff03000001, 0xfffe1ffffffffeff, 0x1ffffffffeffffdf, 0x0000000000000040,
+        0xffffffffffffffff, 0xffffffffffff03ff, 0xffffffff3fffffff, 0xf7ffffffffff20bf,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffffffffffff, 0xffffffff3d7f3dff, 0x7f3dffffffff3dff, 0xffffffffff7fff3d,
+        0xffffffffff3dffff, 0x1ffffe00e7ffffff, 0xffffffff0000ffff, 0x3f3fffffffffffff,
+        0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffffffffffff, 0xffff9fffffffffff, 0xffffffff07fffffe, 0x01ffc7ffffffffff,
+        0x001fffff803fffff, 0x000ddfff000fffff, 0xffffffffffffffff, 0x03ff03ff308fffff,
+        0xffffffff03ffb800, 0x01ffffffffffffff, 0xffff07ffffffffff, 0x003fffffffffffff,
+        0x0fff0fff7fffffff, 0x001f3fffffffffc0, 0xffff0fffffffffff, 0x0000000007ff03ff,
+        0xffffffff0fffffff, 0x9fffffff7fffffff, 0xbfff008003ff03ff, 0x00000fff3fffffff,
+        0xffffffffffffffff, 0x000ff80003ff1fff, 0xffffffffffffffff, 0x000fffffffffffff,
+        0x00ffffffffffffff, 0x3fffffffffffe3ff, 0xe7ffffffffff07ff, 0x07fffffffff70000,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff,
+        0xffffffff3f3fffff, 0x3fffffffaaff3f3f, 0x5fdfffffffffffff, 0x1fdc1fff0fcf1fdc,
+        0x0000000000000000, 0x83f3000000000000, 0x000000001fff03ff, 0x0001ffe21fff0000,
+        0xf3ffbd503e2ffc84, 0xffffffffffff43e0, 0x00000000000003ff, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0xffffffff00000000, 0x000000000fffffff, 0xfffffc0000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0xffc0000000000000, 0x00000000000fffff, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x200ff81fffffffff,
+        0xffff20bfffffffff, 0x800080ffffffffff, 0x7f7f7f7f007fffff, 0xffffffff7f7f7f7f,
+        0x0000800000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000
 
-    private static func classify(_ s: Unicode.Scalar) -> Bool {
+    ]
+
+    static func classify(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .privateUse:

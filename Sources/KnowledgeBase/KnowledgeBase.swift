@@ -30,9 +30,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     public let path: String
-    /// A `DatabasePool` once the file is a kb database in WAL mode (every database kb wrote):
-    /// readers run concurrently with the writer and with each other. A file not in WAL mode (opened
-    /// read-only) keeps the `DatabaseQueue` it was checked with. The name predates the pool.
+    /// A `DatabasePool` once the file is a kb database in WAL mode (every database kb wrote) opened
+    /// for writing: readers run concurrently with the writer and with each other. Opened read-only,
+    /// or not in WAL mode, it keeps the `DatabaseQueue` it was checked with. The name predates the pool.
     let dbQueue: any DatabaseWriter
     /// Parsed on first use: a search or a listing never reads the reference files.
     private let builtReference: BuiltOnFirstUse<Reference>
@@ -77,7 +77,10 @@ public final class KnowledgeBase: Sendable {
             throw KBError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error)")
         }
         try Self.checkAndMigrate(queue, path: path, mode: mode)
-        guard DatabaseFile.isInWALMode(path) else { dbQueue = queue; return }
+        // A read-only command (search, export, listings) reads from one thread: the connection that
+        // checked the file serves it. A pool would open two more connections, each parsing the whole
+        // schema again (about a third of a `kb search` process's instructions, callgrind).
+        guard mode != .readOnly, DatabaseFile.isInWALMode(path) else { dbQueue = queue; return }
         try Self.wrap { try queue.close() }
         dbQueue = try Self.wrap {
             let pool = try DatabasePool(path: path, configuration: config)
@@ -95,7 +98,7 @@ public final class KnowledgeBase: Sendable {
             try dbQueue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 if tables == 0 && mode == .create { return Migrator.all.count }
-                guard try db.tableExists("schema_migrations") else { throw KBError.notAKnowledgeBase(path: path) }
+                guard try Migrator.hasHistory(db) else { throw KBError.notAKnowledgeBase(path: path) }
                 return try Migrator.pendingCount(db)
             }
         }

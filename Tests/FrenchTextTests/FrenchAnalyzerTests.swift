@@ -68,4 +68,14 @@ import Testing
         #expect(n == FrenchAnalyzer.stems(text).count)
         #expect(n > 10)
     }
+
+    /// The written-out table of word scalars below U+3000 says what the Unicode properties say.
+    @Test func wordScalarTableMatchesUnicode() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0x80)..<0x3000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if FrenchAnalyzer.isWordScalar(s) != FrenchAnalyzer.classify(s) { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "scalars whose bit disagrees with classify: \(wrong.prefix(10))")
+    }
 }

@@ -151,4 +151,72 @@ enum SeedBase {
     @Test func searchIndexIsIntact() throws {
         try kb.checkSearchIndex()
     }
+
+    /// The bodies snippets are cut from are the view's (`article_bodies`), byte for byte.
+    @Test func bodiesAreTheViews() throws {
+        try kb.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT a.id, a.raw_text, b.body FROM articles a JOIN article_bodies b ON b.article_id = a.id")
+            #expect(!rows.isEmpty)
+            for row in rows {
+                let paragraphs = try Row.fetchAll(db, sql: "SELECT start_offset, end_offset FROM article_paragraphs WHERE article_id = ? ORDER BY seq",
+                                                  arguments: [row["id"] as Int64]).map { (start: $0["start_offset"] as Int, end: $0["end_offset"] as Int) }
+                #expect(Array(SearchRunner.body(raw: row["raw_text"], paragraphs: paragraphs).utf8) == Array((row["body"] as String).utf8))
+            }
+            // Characters of two to four bytes, a paragraph out of order, one past the end: as SQLite's substr.
+            let raw = "Année 2024 : « Đà Nẵng » 😀 fin."
+            let paragraphs = [(start: 0, end: 5), (start: 8, end: 21), (start: 2, end: 4), (start: 25, end: 40), (start: 50, end: 52)]
+            var expected: [String] = []
+            for p in paragraphs {
+                expected.append(try String.fetchOne(db, sql: "SELECT substr(?, ?, ?)", arguments: [raw, p.start + 1, p.end - p.start]) ?? "")
+            }
+            #expect(SearchRunner.body(raw: raw, paragraphs: paragraphs) == expected.joined(separator: "\n\n"))
+            #expect(SearchRunner.body(raw: raw, paragraphs: []) == "")
+        }
+    }
+
+    /// A snippet is one line: runs of white space (tabs, line breaks, no-break spaces) become one space.
+    @Test func snippetCollapsesWhiteSpace() {
+        let body = "Un\u{A0}\u{A0}accord\t\tde  cybersécurité\n\nsigné à Đà Nẵng.  "
+        let s = SearchSnippets.make(body, Highlighter(terms: ["cybersecurite", "nang"], prefixes: []))
+        #expect(s.text == "Un accord de cybersécurité signé à Đà Nẵng.")
+        #expect(s.highlights == [.init(start: 13, end: 26), .init(start: 38, end: 42)])
+    }
+
+    /// Marks go around the highlighted code points, combining marks and emoji included.
+    @Test func markedWrapsCodePoints() {
+        func scalarByScalar(_ s: SearchSnippet, _ open: String, _ close: String) -> String {
+            var out = ""
+            var spans = s.highlights[...]
+            for (i, c) in s.text.unicodeScalars.enumerated() {
+                if let h = spans.first, h.start == i { out += open }
+                out.unicodeScalars.append(c)
+                if let h = spans.first, h.end == i + 1 { out += close; spans = spans.dropFirst() }
+            }
+            return out
+        }
+        let cases = [
+            SearchSnippet(text: "e\u{301}te\u{301} 😀 fin", highlights: [.init(start: 0, end: 1), .init(start: 2, end: 4), .init(start: 5, end: 6)]),
+            SearchSnippet(text: "« Đà Nẵng » et Hà Nội", highlights: [.init(start: 0, end: 11), .init(start: 18, end: 21)]),
+            SearchSnippet(text: "rien", highlights: []),
+            SearchSnippet(text: "", highlights: []),
+        ]
+        for c in cases {
+            #expect(Array(c.marked(open: "[", close: "]").utf8) == Array(scalarByScalar(c, "[", "]").utf8), "\(c.text)")
+        }
+        #expect(cases[1].marked(open: "<", close: ">") == "<« Đà Nẵng »> et Hà <Nội>")
+    }
+
+    /// The page kept from all the ranked hits is `ORDER BY rank, rowid LIMIT ? OFFSET ?`'s.
+    @Test func pageIsTheSortedSlice() {
+        var rng = SystemRandomNumberGenerator()
+        for count in [0, 1, 7, 100, 1_000] {
+            // Few distinct scores, so that ties are decided by the id.
+            let all = (0..<count).map { SearchRunner.Ranked(id: Int64($0 * 7 % 1_009), score: -Double(Int.random(in: 0..<20, using: &rng)) / 4) }
+            let sorted = all.sorted(by: SearchRunner.Ranked.before)
+            for (offset, limit) in [(0, 20), (0, 1), (5, 3), (0, Int(Int32.max)), (990, 20), (2_000, 20), (0, 0), (3, Int(Int32.max))] {
+                let expected = offset < sorted.count ? Array(sorted[offset..<min(sorted.count, offset + limit)]) : []
+                #expect(SearchRunner.page(all, offset: offset, limit: limit) == expected, "\(count) hits, offset \(offset), limit \(limit)")
+            }
+        }
+    }
 }

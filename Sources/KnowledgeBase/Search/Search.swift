@@ -56,15 +56,21 @@ public struct SearchSnippet: Sendable, Codable, Equatable {
 
     /// The text with each highlight wrapped: `marked(open: "[", close: "]")`.
     public func marked(open: String, close: String) -> String {
+        // The text between marks is appended a run at a time (a scalar at a time cost more than
+        // the search's own query, on a page of hits).
+        let scalars = text.unicodeScalars
         var out = ""
-        var next = 0
+        out.reserveCapacity(text.utf8.count + highlights.count * (open.utf8.count + close.utf8.count))
         var spans = highlights[...]
-        for (i, s) in text.unicodeScalars.enumerated() {
-            if let h = spans.first, h.start == i { out += open }
-            out.unicodeScalars.append(s)
-            next = i + 1
-            if let h = spans.first, h.end == next { out += close; spans = spans.dropFirst() }
+        var run = scalars.startIndex, index = scalars.startIndex
+        var i = 0
+        while index != scalars.endIndex {
+            if let h = spans.first, h.start == i { out += Substring(scalars[run..<index]); out += open; run = index }
+            index = scalars.index(after: index)
+            i += 1
+            if let h = spans.first, h.end == i { out += Substring(scalars[run..<index]); out += close; run = index; spans = spans.dropFirst() }
         }
+        out += Substring(scalars[run..<index])
         return out
     }
 }

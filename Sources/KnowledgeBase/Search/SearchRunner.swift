@@ -1,29 +1,51 @@
 import GRDB
 import FrenchText
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// Runs a planned search: the ranked page of ids, then the page's articles and snippets, facets
 /// and suggestions.
 enum SearchRunner {
     static func run(_ db: Database, _ plan: SearchPlan) throws -> SearchResult {
-        let statement = SearchSQL.hits(plan)
-        let rows = try fetch(db, statement, plan)
-        var total: Int = rows.first?["total"] ?? 0
-        if rows.isEmpty && plan.request.offset > 0 {
-            let m = SearchSQL.matching(plan)
-            total = try fetch(db, SearchSQL.Statement(sql: "SELECT count(*) AS n FROM (\(m.sql))", arguments: m.arguments), plan).first?["n"] ?? 0
+        var total: Int
+        let rows: [Ranked]
+        // A page of no hits (limit 0) keeps `hits`, which then reads no match at all (and counts none).
+        if let ranked = SearchSQL.ranked(plan), plan.request.limit > 0 {
+            let all = try fetchRanked(db, ranked, plan)
+            rows = page(all, offset: plan.request.offset, limit: plan.request.limit)
+            total = all.count
+        } else {
+            let found = try fetch(db, SearchSQL.hits(plan), plan)
+            total = found.first?["total"] ?? 0
+            if found.isEmpty && plan.request.offset > 0 {
+                let m = SearchSQL.matching(plan)
+                total = try fetch(db, SearchSQL.Statement(sql: "SELECT count(*) AS n FROM (\(m.sql))", arguments: m.arguments), plan).first?["n"] ?? 0
+            }
+            rows = found.map { Ranked(id: $0["id"], score: $0["score"]) }
         }
         var hits: [SearchHit] = []
         if !rows.isEmpty {
-            let ids: [Int64] = rows.map { $0["id"] }
+            let ids: [Int64] = rows.map(\.id)
+            let marks = ids.map { _ in "?" }.joined(separator: ", ")
             let articles = try Row.fetchAll(db, sql: """
-                SELECT id, source, date, headline, \(ArticleStore.bodySQL("articles.id")) AS body, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
-                FROM articles WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+                SELECT id, source, date, headline, raw_text, (SELECT count(*) FROM near_duplicates WHERE original_id = articles.id) AS copies
+                FROM articles WHERE id IN (\(marks))
                 """, arguments: StatementArguments(ids))
             let byID = Dictionary(articles.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
+            var paragraphs: [Int64: [(start: Int, end: Int)]] = [:]
+            for p in try Row.fetchAll(db, sql: """
+                SELECT article_id, start_offset, end_offset FROM article_paragraphs WHERE article_id IN (\(marks)) ORDER BY article_id, seq
+                """, arguments: StatementArguments(ids)) {
+                paragraphs[p["article_id"], default: []].append((p["start_offset"], p["end_offset"]))
+            }
             for row in rows {
-                guard let a = byID[row["id"]] else { continue }
-                hits.append(SearchHit(articleID: row["id"], source: a["source"], date: a["date"], headline: a["headline"],
-                                      score: row["score"], snippet: SearchSnippets.make(a["body"], plan.highlighter),
+                guard let a = byID[row.id] else { continue }
+                let body = Self.body(raw: a["raw_text"], paragraphs: paragraphs[row.id] ?? [])
+                hits.append(SearchHit(articleID: row.id, source: a["source"], date: a["date"], headline: a["headline"],
+                                      score: row.score, snippet: SearchSnippets.make(body, plan.highlighter),
                                       alsoIn: plan.request.all ? 0 : a["copies"]))
             }
         }
@@ -32,6 +54,37 @@ enum SearchRunner {
         let suggestions = total == 0 && !plan.request.raw ? try SearchSuggestions.suggest(db, plan) : []
         return SearchResult(request: plan.request, match: plan.match, total: total, hits: hits, facets: facets,
                             suggestions: suggestions, ignoredWords: plan.ignoredWords, alsoMatched: plan.alsoMatched)
+    }
+
+    /// What the view `article_bodies` gives (migration 017), cut here: SQLite's `substr` counts
+    /// characters from the start of the text for each paragraph, which for the page of hits cost
+    /// more than the whole FTS query of a selective search (callgrind). Offsets are in characters
+    /// (code points); one walk serves the paragraphs in order.
+    static func body(raw: String, paragraphs: [(start: Int, end: Int)]) -> String {
+        let bytes = Array(raw.utf8)
+        var char = 0, byte = 0
+        func seek(_ target: Int) -> Int {
+            if target < char { char = 0; byte = 0 }
+            while char < target && byte < bytes.count {
+                // As SQLite's SQLITE_SKIP_UTF8: a lead byte and its continuation bytes are one character.
+                let lead = bytes[byte]
+                byte += 1
+                if lead >= 0xC0 { while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 } }
+                char += 1
+            }
+            return byte
+        }
+        // Cuts fall between characters of a valid string: its slices are appended without decoding.
+        let utf8 = raw.utf8
+        var out = ""
+        out.reserveCapacity(bytes.count)
+        for (i, p) in paragraphs.enumerated() {
+            if i > 0 { out += "\n\n" }
+            let from = seek(p.start)
+            let to = seek(p.end)
+            out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+        }
+        return out
     }
 
     private static func fetchFacets(_ db: Database, _ plan: SearchPlan) throws -> SearchFacets {
@@ -51,10 +104,75 @@ enum SearchRunner {
         return facets
     }
 
-    /// SQLite's complaints about a MATCH expression become a query error the user can act on.
+    /// A hit before its article is read.
+    struct Ranked: Equatable {
+        var id: Int64
+        var score: Double
+
+        /// `ORDER BY rank, rowid`.
+        static func before(_ a: Ranked, _ b: Ranked) -> Bool { a.score != b.score ? a.score < b.score : a.id < b.id }
+    }
+
+    /// The `limit` best hits after the `offset` best, as `ORDER BY rank, rowid LIMIT ? OFFSET ?`:
+    /// a short page of many hits keeps only the best so far instead of sorting them all.
+    static func page(_ all: [Ranked], offset: Int, limit: Int) -> [Ranked] {
+        guard offset < all.count, limit > 0 else { return [] }
+        let keep = limit >= all.count - offset ? all.count : offset + limit
+        var best: [Ranked]
+        if keep * 8 >= all.count {
+            best = all.sorted(by: Ranked.before)
+        } else {
+            best = []
+            best.reserveCapacity(keep + 1)
+            for r in all {
+                if best.count == keep {
+                    guard Ranked.before(r, best[keep - 1]) else { continue }
+                    best.removeLast()
+                }
+                var lo = 0, hi = best.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if Ranked.before(best[mid], r) { lo = mid + 1 } else { hi = mid }
+                }
+                best.insert(r, at: lo)
+            }
+        }
+        return Array(best[offset..<keep])
+    }
+
+    /// Steps the ranked statement with SQLite's C calls: a broad query has a row per article, and
+    /// GRDB's rows cost more than reading two columns.
+    private static func fetchRanked(_ db: Database, _ s: SearchSQL.Statement, _ plan: SearchPlan) throws -> [Ranked] {
+        try reportingQueryErrors(plan) {
+            let statement = try db.makeStatement(sql: s.sql)
+            try statement.setArguments(StatementArguments(s.arguments))
+            // The statement is finalised when GRDB's object goes: it must outlive the C calls.
+            return try withExtendedLifetime(statement) {
+                let raw = statement.sqliteStatement
+                var out: [Ranked] = []
+                while true {
+                    let code = sqlite3_step(raw)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: s.sql)
+                    }
+                    // SQLite sorts NULL first; bm25 never gives one.
+                    let score = sqlite3_column_type(raw, 1) == SQLITE_NULL ? -Double.infinity : sqlite3_column_double(raw, 1)
+                    out.append(Ranked(id: sqlite3_column_int64(raw, 0), score: score))
+                }
+                return out
+            }
+        }
+    }
+
     private static func fetch(_ db: Database, _ s: SearchSQL.Statement, _ plan: SearchPlan) throws -> [Row] {
+        try reportingQueryErrors(plan) { try Row.fetchAll(db, sql: s.sql, arguments: StatementArguments(s.arguments)) }
+    }
+
+    /// SQLite's complaints about a MATCH expression become a query error the user can act on.
+    private static func reportingQueryErrors<T>(_ plan: SearchPlan, _ body: () throws -> T) throws -> T {
         do {
-            return try Row.fetchAll(db, sql: s.sql, arguments: StatementArguments(s.arguments))
+            return try body()
         } catch let e as DatabaseError where plan.match != nil && e.resultCode == .SQLITE_ERROR {
             let message = e.message ?? "\(e)"
             if plan.request.raw {

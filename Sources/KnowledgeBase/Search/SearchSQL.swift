@@ -55,6 +55,16 @@ enum SearchSQL {
                                        arguments: arguments)]
     }
 
+    /// Every hit's id and rank (bm25), in no order: the runner keeps the page and counts the rest.
+    /// `hits` gives the same page and total (and is what `--sql` prints), but SQLite's
+    /// `count(*) OVER ()` and its sort cost a broad query nearly as much as ranking it (callgrind).
+    static func ranked(_ plan: SearchPlan) -> Statement? {
+        guard let match = plan.match else { return nil }
+        let parts = filterParts(plan)
+        return Statement(sql: "SELECT rowid AS id, rank AS score\nFROM articles_fts\nWHERE articles_fts MATCH ?" + parts.map { "\n  AND " + $0.on("rowid") }.joined(),
+                         arguments: [match.databaseValue] + parts.flatMap(\.arguments))
+    }
+
     /// One page of hits, best first, with the total number of hits.
     static func hits(_ plan: SearchPlan) -> Statement {
         let page = [plan.request.limit.databaseValue, plan.request.offset.databaseValue]
