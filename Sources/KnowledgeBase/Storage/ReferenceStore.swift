@@ -115,7 +115,8 @@ struct PersonResolver {
             match = try candidate(db, table: "person_aliases", column: "folded", f, country: country)
         }
         for f in single where match == nil {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?"), arguments: [f])
+            // Two ids say « more than one person »: the others are not read.
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ? LIMIT 2"), arguments: [f])
             if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
         }
         // No spelling seen before: the same name transliterated differently. A full name's key is
