@@ -21,11 +21,23 @@ package enum TextDecoding {
 
     package static func decode(_ data: Data) throws -> Decoded { try decode([UInt8](data)) }
 
+    /// False when `HTMLArticle.looksLikeHTML` is sure to be: after an optional UTF-8 byte order
+    /// mark and ASCII white space, an ASCII character other than `<`. It lower-cases a 512-byte
+    /// head as a Swift string, a sixth of what reading a plain article costs (callgrind).
+    /// UTF-16 marks, non-ASCII bytes (Unicode white space) and an all-space head are left to it.
+    static func mayBeHTML(_ bytes: [UInt8]) -> Bool {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes.count >= i + 2, (bytes[i] == 0xFF && bytes[i + 1] == 0xFE) || (bytes[i] == 0xFE && bytes[i + 1] == 0xFF) { return true }
+        let end = min(bytes.count, 512)
+        while i < end, bytes[i] == 0x20 || (0x09...0x0D).contains(bytes[i]) { i += 1 }
+        return i == end || bytes[i] >= 0x80 || bytes[i] == UInt8(ascii: "<")
+    }
+
     /// `reference`: when the file was written (its modification time), for a page's dateline without a year.
     package static func decode(_ bytes: [UInt8], reference: Date? = nil) throws -> Decoded {
         guard !bytes.isEmpty else { throw FileFailure(.notArticle, "empty file (0 bytes): skipped") }
         // An article page as published: its story, in kb's article format (HTMLArticle).
-        if HTMLArticle.looksLikeHTML(bytes) {
+        if mayBeHTML(bytes), HTMLArticle.looksLikeHTML(bytes) {
             let page: HTMLArticle
             do { page = try HTMLArticle.read(bytes, reference: reference) } catch { throw FileFailure(.notArticle, "HTML page that cannot be read (\(error)): skipped") }
             guard !page.paragraphs.isEmpty else { throw FileFailure(.notArticle, "HTML page with no article text (no paragraphs outside navigation and related blocks): skipped") }

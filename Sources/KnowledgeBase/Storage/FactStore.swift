@@ -139,15 +139,24 @@ enum FactStore {
     private static func saveAgreement(_ c: Context, _ a: AgreementFact) throws {
         let ev = try evidence(c, a.evidence, "agreements")
         let parties = Set(a.parties.filter { c.knownCountries.contains($0) || c.knownOrganisations.contains($0) })
-        var existing = try Int64.fetchOne(c.db.cachedStatement(sql: """
-            SELECT id FROM agreements WHERE kind = ? AND title = ? AND (signed IS ? OR signed IS NULL OR ? IS NULL)
-            """), arguments: [a.kind.rawValue, a.title, a.signed?.description, a.signed?.description])
+        // The earliest agreement of that kind and title signed the same day, or undated (either
+        // side): one index seek per date (migration 021), not a scan of every date of the title.
+        let signed = a.signed?.description
+        var existing = try Int64.fetchOne(c.db.cachedStatement(sql: signed == nil ? """
+            SELECT min(id) FROM agreements WHERE kind = ?1 AND title = ?2
+            """ : """
+            SELECT min(id) FROM (SELECT min(id) AS id FROM agreements WHERE kind = ?1 AND title = ?2 AND signed = ?3
+                UNION ALL SELECT min(id) FROM agreements WHERE kind = ?1 AND title = ?2 AND signed IS NULL)
+            """), arguments: signed == nil ? [a.kind.rawValue, a.title] : [a.kind.rawValue, a.title, signed])
         // Told in other words by another article (« l'accord de libre-échange Vietnam-UEEA », « l'Accord de
         // libre-échange entre le Vietnam et l'Union économique eurasiatique »): same kind, key and parties.
         if existing == nil, !a.key.isEmpty {
-            let candidates = try Int64.fetchAll(c.db.cachedStatement(sql: """
-                SELECT id FROM agreements WHERE kind = ? AND match_key = ? AND (signed IS ? OR signed IS NULL OR ? IS NULL)
-                """), arguments: [a.kind.rawValue, a.key, a.signed?.description, a.signed?.description])
+            let candidates = try Int64.fetchAll(c.db.cachedStatement(sql: signed == nil ? """
+                SELECT id FROM agreements WHERE kind = ?1 AND match_key = ?2 ORDER BY id
+                """ : """
+                SELECT id FROM agreements WHERE kind = ?1 AND match_key = ?2 AND signed = ?3
+                UNION ALL SELECT id FROM agreements WHERE kind = ?1 AND match_key = ?2 AND signed IS NULL ORDER BY id
+                """), arguments: signed == nil ? [a.kind.rawValue, a.key] : [a.kind.rawValue, a.key, signed])
             for id in candidates {
                 let known = Set(try String.fetchAll(c.db.cachedStatement(sql: "SELECT party FROM agreement_parties WHERE agreement_id = ?"), arguments: [id]))
                 if known == parties || (known.intersection(parties).count >= 2) { existing = id; break }

@@ -112,17 +112,18 @@ struct PersonResolver {
 
         var match: Int64?
         for f in multi where match == nil {
-            match = try candidate(db, sql: "SELECT person_id FROM person_aliases WHERE folded = ?", f, country: country)
+            match = try candidate(db, table: "person_aliases", column: "folded", f, country: country)
         }
         for f in single where match == nil {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ?"), arguments: [f])
+            // Two ids say « more than one person »: the others are not read.
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT person_id FROM person_aliases WHERE folded = ? LIMIT 2"), arguments: [f])
             if ids.count == 1 { match = try compatible(db, ids[0], country: country) ? ids[0] : nil }
         }
         // No spelling seen before: the same name transliterated differently. A full name's key is
         // enough; a surname's only when one person has it.
         let keys = f.keys
         for k in keys where match == nil && k.contains(" ") {
-            match = try candidate(db, sql: "SELECT person_id FROM person_keys WHERE key = ?", k, country: country)
+            match = try candidate(db, table: "person_keys", column: "key", k, country: country)
         }
         for k in keys where match == nil && !k.contains(" ") {
             let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM person_keys WHERE key = ? LIMIT 2"), arguments: [k])
@@ -147,8 +148,20 @@ struct PersonResolver {
         return id
     }
 
-    private func candidate(_ db: Database, sql: String, _ folded: String, country: String?) throws -> Int64? {
-        for id in try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [folded]) where try compatible(db, id, country: country) { return id }
+    /// The first person (lowest id) of `table` under `value` whose nationality fits `country`. The
+    /// people's countries come with the ids: a common spelling names many people, and a query per
+    /// candidate was most of the writer's look-ups.
+    private func candidate(_ db: Database, table: String, column: String, _ value: String, country: String?) throws -> Int64? {
+        guard let country else {
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT person_id FROM \(table) WHERE \(column) = ? ORDER BY person_id LIMIT 1"), arguments: [value])
+        }
+        // A cursor stops at the first fit (its statement is reset when it goes).
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT t.person_id, p.country FROM \(table) t LEFT JOIN people p ON p.id = t.person_id WHERE t.\(column) = ? ORDER BY t.person_id
+            """), arguments: [value])
+        while let row = try rows.next() {
+            if FactMerging.nationalitiesCompatible(stored: row[1], new: country) { return row[0] }
+        }
         return nil
     }
 
