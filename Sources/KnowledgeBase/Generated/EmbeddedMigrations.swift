@@ -1095,7 +1095,7 @@ UPDATE skipped_files SET reason = substr(reason, 1, instr(reason, ': not followe
 DROP TRIGGER articles_fts_insert;
 
 """#),
-        (name: "021_agreement_lookup.sql", sql: #"""
+        (name: "020_agreement_lookup.sql", sql: #"""
 -- An agreement told again is looked up by kind, title (or match key) and signing date. The indexes
 -- stopped at the title: a title signed on many dates (« accord sur l'exemption de visa », a yearly
 -- plan) made every look-up read all its rows, so the ingest slowed down as the database grew

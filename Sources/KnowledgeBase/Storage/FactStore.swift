@@ -140,7 +140,7 @@ enum FactStore {
         let ev = try evidence(c, a.evidence, "agreements")
         let parties = Set(a.parties.filter { c.knownCountries.contains($0) || c.knownOrganisations.contains($0) })
         // The earliest agreement of that kind and title signed the same day, or undated (either
-        // side): one index seek per date (migration 021), not a scan of every date of the title.
+        // side): one index seek per date (migration 020), not a scan of every date of the title.
         let signed = a.signed?.description
         var existing = try Int64.fetchOne(c.db.cachedStatement(sql: signed == nil ? """
             SELECT min(id) FROM agreements WHERE kind = ?1 AND title = ?2
