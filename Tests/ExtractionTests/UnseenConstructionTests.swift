@@ -1,0 +1,159 @@
+import Testing
+@testable import Extraction
+
+/// Constructions met on unseen articles, each with sentences written for the test.
+@Suite struct UnseenConstructionTests {
+    func facts(_ body: String, date: String = "2025-06-20") -> ArticleFacts { FactExtractor().extract(from: document(body, date: date)) }
+
+    @Test func aDepartureDayEndsTheTripAndLeavesItsStartToTheMonth() {
+        let v = facts("La présidente péruvienne Ana Quispe a quitté Hanoï le 14 juin, concluant sa visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06" && v[0].end?.description == "2025-06-14", "\(v)")
+    }
+
+    @Test func untilADayEndsATripBegunOnAnother() {
+        let v = facts("Le ministre chilien Carlos Medina a entamé le 2 juin une visite officielle au Vietnam jusqu'au 4 juin.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06-02" && v[0].end?.description == "2025-06-04", "\(v)")
+    }
+
+    @Test func anArrivalAtAnUnknownAirportIsInTheCountryOfTheTripItBegins() {
+        let v = facts("Le ministre chilien Carlos Medina est arrivé le 2 juin à l'aéroport international de Tan Phu, "
+                      + "entamant une visite officielle au Vietnam.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "VN" && v[0].start?.description == "2025-06-02", "\(v)")
+    }
+
+    @Test func anyVerbInTheFutureMakesAPlan() {
+        let v = facts("Le ministre chilien Carlos Medina coprésidera la session. Il s'agira de sa première visite au Vietnam.").visits
+        #expect(v.isEmpty, "\(v)")
+        // « caméra », « opéra » end like a future and are nouns.
+        let seen = facts("Le ministre chilien Carlos Medina a effectué une visite à l'opéra de Hanoï le 3 juin.").visits
+        #expect(seen.count == 1, "\(seen)")
+    }
+
+    @Test func aTripPronounGoesWhereItsAntecedentWent() {
+        let v = facts("Le président chilien Carlos Medina a effectué une visite au Vietnam en 2023, celle du président Pedro Lagos remontant à 2011.").visits
+        #expect(v.contains { $0.visitor == "Pedro Lagos" && $0.hostCountry == "VN" && $0.start?.description == "2011" }, "\(v)")
+    }
+
+    @Test func aPredecessorIsOfTheCountryOfTheOfficeHolder() {
+        let p = facts("Le président chilien Carlos Medina et son prédécesseur Pedro Lagos ont salué les relations avec le Vietnam.").people
+        #expect(p.first { $0.name == "Pedro Lagos" }?.country == "CL", "\(p)")
+    }
+
+    @Test func anArabicArticleJoinedByAHyphenIsPartOfTheName() {
+        let p = facts("Le président égyptien Ahmed Fathi al-Masri a reçu le ministre Tran Van Son.").people
+        #expect(p.contains { $0.name == "Ahmed Fathi al-Masri" }, "\(p)")
+    }
+
+    @Test func aSecondDocumentAfterEtDeEndsTheFirstTitle() {
+        let a = facts("Les deux ministres chilien et vietnamien ont assisté à la signature d'un protocole d'accord sur la pêche "
+                      + "et d'un accord sur la suppression des visas.").agreements
+        #expect(a.contains { $0.title == "protocole d'accord sur la pêche" }, "\(a.map(\.title))")
+        let counted = facts("Le Chili et le Vietnam ont adopté une déclaration commune et sept accords de coopération.").agreements
+        #expect(counted.contains { $0.title == "déclaration commune" }, "\(counted.map(\.title))")
+    }
+
+    @Test func talksHeldAbroadAreAMeetingThere() {
+        let v = facts("Le vice-ministre vietnamien de la Défense, le général Tran Van Son, a eu des entretiens le 19 juin à Minsk "
+                      + "avec le ministre biélorusse de la Défense, Ivan Zaitsau.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "BY" && v[0].start?.description == "2025-06-19", "\(v)")
+    }
+
+    @Test func asManyYearsAsTravellersAreTheirsInOrder() {
+        let v = facts("Le président Tran Van Hoa et le Premier ministre Le Van Thanh ont effectué une visite au Chili en mars 1997 et 2004.").visits
+        #expect(v.count == 2 && v.contains { $0.visitor == "Tran Van Hoa" && $0.start?.description == "1997-03" }
+                && v.contains { $0.visitor == "Le Van Thanh" && $0.start?.description == "2004" }, "\(v)")
+    }
+
+    @Test func aFormerOfficeBeforeTheTitleOfAGroupMember() {
+        let v = facts("Des dirigeants chiliens ont effectué une visite au Vietnam, dont l'ancienne présidente, Mme Ana Quispe, en mai 2005.").visits
+        #expect(v.count == 1 && v[0].visitor == "Ana Quispe" && v[0].start?.description == "2005-05", "\(v)")
+    }
+
+    @Test func anAmountThatRisesToIsNoPupil() {
+        let d = facts("L'investissement total du Chili au Vietnam s'élève à 150 millions de dollars.").domains
+        #expect(!d.contains { $0.slug == "education_training" }, "\(d)")
+    }
+
+    @Test func aCountryInsideAnotherPersonsTitleIsNotWhereTheTextIs() {
+        let p = facts("Le ministre Tran Van Son a effectué une visite officielle au Chili. L'ambassadrice de Suède au Chili, Ann Berg, "
+                      + "était présente. Le ministre Tran Van Son a également rencontré le ministre de l'Agriculture Pedro Lagos.").people
+        #expect(p.first { $0.name == "Pedro Lagos" }?.country == "CL", "\(p)")
+    }
+
+    @Test func aTripEndedOnADayBeganThatMonthOrBefore() {
+        let v = facts("Le président Tran Van Hoa a achevé le 23 juin sa visite d'État au Chili.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06" && v[0].end?.description == "2025-06-23", "\(v)")
+    }
+
+    @Test func aCountryThatWelcomesIsTheHostAndTheTripItWelcomesForGivesTheKind() {
+        let v = facts("Le Chili a accueilli le 20 juin le ministre vietnamien de la Culture, Tran Van Son, pour une visite de travail.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "CL" && v[0].kind == .working && v[0].start?.description == "2025-06-20", "\(v)")
+    }
+
+    @Test func attendingAnEventAbroadIsATrip() {
+        let v = facts("Le président Tran Van Hoa a participé au sommet de l'APEC à Lima, au Pérou, les 14 et 15 juin.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-14", "\(v)")
+        // At home, an event is no trip.
+        #expect(facts("Le président Tran Van Hoa a participé au forum à Hanoï le 14 juin.").visits.isEmpty)
+    }
+
+    @Test func aCityKbDoesNotKnowIsOnTheTripToldBefore() {
+        let v = facts("Le ministre vietnamien Tran Van Son a effectué une visite en Italie du 20 au 24 juin. "
+                      + "Le ministre Tran Van Son s'est rendu le 21 juin à Vérone.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "IT" && v[0].city == "Vérone" && v[0].start?.description == "2025-06-20", "\(v)")
+    }
+
+    @Test func aCapitalThatIsAFirstNameNamesNoCity() {
+        let f = facts("Le président paraguayen Santiago Peña a reçu la ministre bulgare Sofia Ivanova.")
+        #expect(Set(f.countries.map(\.iso2)) == ["PY", "BG"], "\(f.countries)")
+        #expect(f.people.map(\.name).sorted() == ["Santiago Peña", "Sofia Ivanova"], "\(f.people)")
+        let v = facts("Le ministre Tran Van Son est arrivé le 3 juin à Sofia pour une visite officielle.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "BG" && v[0].city == "Sofia", "\(v)")
+    }
+
+    @Test func aTradeBalanceIsNoVolume() {
+        let t = facts("Le Vietnam a enregistré avec le Chili un excédent commercial de 1,9 milliard de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .other, "\(t)")
+    }
+
+    @Test func aPartOfAFigureHasItsYear() {
+        let t = facts("Le commerce entre le Vietnam et le Chili a atteint 4,5 milliards de dollars en 2024, dont 3,2 milliards d'exportations vietnamiennes.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2024 }, "\(t)")
+    }
+
+    @Test func aMinistryQuotedAsASourceNamesNoField() {
+        let d = facts("Selon le ministère chilien de l'Industrie, le commerce avec le Vietnam a atteint 2 milliards de dollars. "
+                      + "Le vice-ministre chilien de l'Énergie, Pedro Lagos, a salué ces résultats.").domains.map(\.slug)
+        #expect(d.contains("trade") && !d.contains("industry") && !d.contains("energy"), "\(d)")
+    }
+
+    @Test func anArabicOrKhmerHonorificIsNoPartOfTheName() {
+        let p = facts("L'émir du Koweït, Cheikh Jaber ben Salem Al Sabah, a reçu le ministre Tran Van Son. "
+                      + "Le Premier ministre Samdech Thipadei Sok Vanna a salué les relations avec le Vietnam.").people
+        #expect(p.contains { $0.name == "Jaber ben Salem Al Sabah" && $0.country == "KW" }, "\(p)")
+        #expect(p.contains { $0.name == "Sok Vanna" && $0.country == "KH" }, "\(p)")
+    }
+
+    @Test func aDocumentSignedBetweenTwoSidesNeedsNoSubject() {
+        let a = facts("Un mémorandum d'entente a également été conclu entre l'agence chilienne EFE-Chile et l'Agence vietnamienne d'information.").agreements
+        #expect(a.count == 1 && a[0].kind == .memorandum, "\(a)")
+        // Named alone, with no signing, it is no document.
+        #expect(facts("Un mémorandum d'entente est un document utile.").agreements.isEmpty)
+    }
+
+    @Test func anOrganisationOfTheSentenceSignsTheDocument() {
+        let a = facts("Le Vietnam et l'Union européenne ont signé en 2019 l'accord de libre-échange UE-Vietnam.").agreements
+        #expect(a.count == 1 && a[0].parties.contains("EU"), "\(a)")
+    }
+
+    @Test func aCityTradingUnnamedIsRegional() {
+        let t = facts("Le maire de Da Nang a reçu le ministre chilien Carlos Medina. "
+                      + "Les échanges commerciaux entre la ville et le Chili ont atteint 35 millions de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .regional, "\(t)")
+    }
+
+    @Test func aDollarOfAnotherCountryIsItsCurrency() {
+        let t = facts("Les échanges commerciaux entre le Vietnam et la Nouvelle-Zélande ont atteint 1,8 milliard de dollars néo-zélandais en 2024.").tradeFigures
+        #expect(t.first?.currency == "NZD", "\(t)")
+    }
+}
