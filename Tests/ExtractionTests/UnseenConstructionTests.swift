@@ -156,4 +156,52 @@ import Testing
         let t = facts("Les échanges commerciaux entre le Vietnam et la Nouvelle-Zélande ont atteint 1,8 milliard de dollars néo-zélandais en 2024.").tradeFigures
         #expect(t.first?.currency == "NZD", "\(t)")
     }
+
+    @Test func aCapitalisedTitleAfterAFusedArticleNamesAPerson() {
+        let f = facts("Le ministre Tran Van Son a rappelé la visite au Vietnam du Président Kofi Mensah en 2018.")
+        #expect(f.people.contains { $0.name == "Kofi Mensah" && $0.roles.map(\.title) == ["Président"] }, "\(f.people)")
+        #expect(f.visits.contains { $0.visitor == "Kofi Mensah" && $0.hostCountry == "VN" && $0.start?.description == "2018" }, "\(f.visits)")
+        let invited = facts("Il est venu à l'invitation du Président ghanéen Kofi Mensah.").people
+        #expect(invited.contains { $0.name == "Kofi Mensah" && $0.country == "GH" }, "\(invited)")
+    }
+
+    @Test func aTitleInAppositionToANameIsThatPersonsWhoeverElseHoldsSuchAnOffice() {
+        // The leader's apposition « président du comité » must not point at the other « président » of the text.
+        let v = facts("Une délégation de la province de Ha Tinh conduite par Tran Van Son, président du Comité populaire provincial, "
+                      + "a effectué du 2 au 5 juin une visite de travail en Hongrie. Il a évoqué le rôle du président Nguyen Van An.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "HU", "\(v)")
+    }
+
+    @Test func aSecondOfficeInAppositionAfterATitledNameIsTheirsToo() {
+        let f = facts("Une délégation du ministère vietnamien de la Défense, conduite par le général Tran Van Son, vice-ministre de la Défense, "
+                      + "a effectué une visite de travail en Pologne du 3 au 6 juin. Le général Tran Van Son a rencontré le vice-ministre "
+                      + "polonais de la Défense, Jan Kowal.")
+        #expect(f.people.first { $0.name == "Tran Van Son" }?.roles.map(\.title).contains("vice-ministre de la Défense") == true, "\(f.people)")
+        #expect(f.visits.contains { $0.visitor == "Tran Van Son" && $0.hostCountry == "PL" && $0.start?.description == "2025-06-03" }, "\(f.visits)")
+    }
+
+    @Test func anAmbassadorReceivedWhereHeIsPostedMakesNoVisit() {
+        let v = facts("L'ambassadeur du Vietnam au Ghana, Tran Van Son, a été reçu le 8 juin par le ministre ghanéen de l'Agriculture, Kofi Mensah.").visits
+        #expect(v.isEmpty, "\(v)")
+    }
+
+    @Test func aClauseJoinedAfterARecalledTripDoesNotMakeItAPlan() {
+        let v = facts("Le Président Tran Van Son a reçu l'ambassadeur du Ghana. Le Président a rappelé sa visite au Ghana en 2023, "
+                      + "et a souhaité que le Président ghanéen vienne au Vietnam.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "GH" && v[0].start?.description == "2023", "\(v)")
+    }
+
+    @Test func aSentenceNamingThePlannedTripAgainIsAPlanToo() {
+        let planned = facts("Le Premier ministre ghanéen Kofi Mensah effectuera une visite officielle au Vietnam les 25 et 26 juillet. "
+                            + "Il s'agit de la deuxième visite du dirigeant ghanéen au Vietnam.").visits
+        #expect(planned.isEmpty, "\(planned)")
+        let made = facts("Le Premier ministre ghanéen Kofi Mensah a effectué une visite officielle au Vietnam les 2 et 3 juin. "
+                         + "Il s'agit de la deuxième visite du dirigeant ghanéen au Vietnam.").visits
+        #expect(made.count == 1, "\(made)")
+    }
+
+    @Test func aDelegationFromAForeignRegionNamedByItsCapitalIsAGuest() {
+        let v = facts("Le vice-président Tran Van Son a reçu le 8 juin une délégation de la région de Varsovie conduite par son vice-gouverneur, Jan Kowal.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].visitorCountry == "PL" && v[0].hostCountry == "VN", "\(v)")
+    }
 }

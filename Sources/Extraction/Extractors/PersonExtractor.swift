@@ -160,16 +160,18 @@ package struct PersonExtractor: Sendable {
                 }
                 // « M. Jan Kowal, ministre polonais de la Santé, »: an honorific, then the title in apposition.
                 var end = name?.upperBound ?? j
-                if let name, roles.isEmpty, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
+                if let name, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
                     var k = end + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                     if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                     // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
-                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil {
-                        roles = sub.roles
+                    // « le général Jan Kowal, vice-ministre de la Défense, a … »: a second office, closed like an apposition.
+                    if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil,
+                       roles.isEmpty || endsApposition(s, sub.span.upperBound) {
+                        if roles.isEmpty { rule = "person.name-title" }
+                        roles += sub.roles
                         country = country ?? sub.country
                         end = sub.span.upperBound
-                        rule = "person.name-title"
                     }
                 }
                 if let name {
@@ -387,7 +389,7 @@ package struct PersonExtractor: Sendable {
         if m.payload.category == "honorific" { return TitlePhrase(span: m.tokens, roles: [], country: nil) }
         // « président » as a common noun needs a capital-free, non-verbal context; titles are lower case in French.
         if t[i].isCapitalized && i > 0 && !PeopleWords.capitalisedTitle.contains(t[i]) && !t[i - 1].isPunctuation
-            && !FrenchWords.determiners.contains(t[i - 1]) { return nil }
+            && !FrenchWords.determiners.contains(t[i - 1]) && !FrenchWords.contractedArticles.contains(t[i - 1]) { return nil }
         var j = m.tokens.upperBound
         var country: String?
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
@@ -906,6 +908,15 @@ package struct PersonExtractor: Sendable {
         var counts = Array(repeating: 0, count: people.count)
         for ms in mentions { for m in ms { if let p = m.person { counts[p] += 1 } } }
         for m in titleOnly {
+            // « X, président du comité provincial, a … »: a title read before the name behind it was known is
+            // that name's apposition; it means that person, whoever else holds a like office.
+            if let c = candidates.first(where: { $0.sentence == m.sentence && $0.span.lowerBound <= m.span.lowerBound && m.span.upperBound <= $0.span.upperBound }),
+               let named = mentions[m.sentence].first(where: { $0.name == c.name })?.person {
+                var mention = m
+                mention.person = named
+                mentions[m.sentence].append(mention)
+                continue
+            }
             let role = Folding.fold(m.roles.first ?? "")
             var fits = people.indices.filter { p in
                 (m.country == nil || people[p].country == m.country)

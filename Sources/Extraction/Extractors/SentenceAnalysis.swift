@@ -138,6 +138,7 @@ struct AnalysedDocument: Sendable {
 /// Small closed classes of French grammar words the extractors stop or skip at.
 enum FrenchWords {
     static let determiners = Lexicon.embedded.words("shared.determiner")
+    static let contractedArticles = Lexicon.embedded.words("shared.contracted-article")
     static let prepositions = Lexicon.embedded.words("shared.preposition")
     static let pronouns = Lexicon.embedded.words("shared.pronoun")
     static let conjunctions = Lexicon.embedded.words("shared.conjunction")

@@ -33,6 +33,8 @@ package struct VisitExtractor: Sendable {
         var receptions: [(fact: VisitFact, fallbackCity: String?, local: Bool)] = []
         var subject: Int?
         var lastNamed: Int?
+        /// Whether the last trip told was a plan, not a fact.
+        var planned = false
         for whole in doc.sentences {
             defer { if let p = analysis.mentions[whole.index].last(where: { $0.person != nil })?.person { lastNamed = p } }
             let allMentions = analysis.mentions[whole.index]
@@ -68,7 +70,10 @@ package struct VisitExtractor: Sendable {
                 }
                 let lo = window.isOn ? max(0, trig.at - Self.lookBack) : 0
                 let (s, mentions) = window.view(lo..<min(whole.tokens.count, described.upperBound + 8))
-                if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { continue }
+                if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { planned = true; continue }
+                // « X effectuera une visite au Chili en mai. Il s'agit de sa deuxième visite … »: a sentence
+                // that only names the trip just told is as planned as that trip.
+                if trig.kind == .visit, n == 0, namesTheTripBefore(whole, before: trig.at) { if planned { continue } } else { planned = false }
                 // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
                 // each with the words that belong to them (their own dates).
                 var travellers: [(person: Int?, country: String?, words: Range<Int>?)] = []
@@ -151,6 +156,9 @@ package struct VisitExtractor: Sendable {
                     else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
                     else { travellers = [(sentenceSubject, nil, nil)] }
+                    // « L'ambassadeur du Chili, X, a été reçu par … »: an ambassador lives where he is received.
+                    if trig.kind == .passiveReception, let p = travellers.first?.person,
+                       mentions.contains(where: { $0.person == p && $0.category == "diplomat" }) { continue }
                 }
                 // « Plusieurs dirigeants chiliens se sont rendus au Vietnam, dont le président X en 2009 et la
                 // ministre Y en 2014 »: no one named before the trip, the members after « dont » travel, each
@@ -446,6 +454,9 @@ package struct VisitExtractor: Sendable {
             // « … une visite au Laos, devenant le premier dirigeant à se rendre … »: a participle clause
             // after the trip is another statement.
             if i > seg.lowerBound, t[i - 1].text == ",", f.count > 4, f.hasSuffix("ant") { break }
+            // « … a rappelé sa visite en Algérie en 2023, et a souhaité que … »: a clause joined after the trip
+            // says something else.
+            if i > seg.lowerBound, fk.text == ";" || L.and.contains(fk) && (t[i - 1].text == "," || i + 1 < t.count && FrenchWords.isAuxiliary(t[i + 1])) { break }
             if f.hasPrefix("invit") {
                 // « à l’invitation de » introduces the host of a real visit.
                 let prev = i > 0 ? t[i - 1].folded : ""
@@ -567,6 +578,12 @@ package struct VisitExtractor: Sendable {
     }
 
     /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
+    /// « Il s'agit de la première visite … », « C'est sa deuxième visite … »: a sentence opened by a pronoun and
+    /// a copula before its trip noun is about a trip already told.
+    func namesTheTripBefore(_ s: AnalysedSentence, before at: Int) -> Bool {
+        L.toldPronoun.contains(s.word(0)) && (1..<min(at, 3)).contains { L.toldCopula.contains(s.word($0)) }
+    }
+
     func opensWithAnaphor(_ s: AnalysedSentence) -> Bool {
         L.anaphor.contains(s.word(0)) || (L.this.contains(s.word(0)) && L.latter.contains(s.word(1)))
     }
@@ -631,6 +648,8 @@ package struct VisitExtractor: Sendable {
         if c.form == .capital, L.elidedOf.contains(prev) {
             return !L.originNoun.contains(s.word(i - 2))
                 && !(L.delegation.contains(s.word(i - 3)) && L.originLevel.contains(s.word(i - 2)))
+                // « une délégation de la région de Lima »: the region it comes from.
+                && !(i >= 2 && PersonExtractor.placeNouns.contains(s.tokens[i - 2]) && (max(0, i - 6)..<(i - 2)).contains { L.delegation.contains(s.word($0)) })
         }
         return false
     }
@@ -1121,6 +1140,8 @@ private enum L {
     static let placeArticle = Lexicon.embedded.words("visit.place-article")
     static let placeLocative = Lexicon.embedded.words("visit.place-locative")
     static let possessive = Lexicon.embedded.words("visit.possessive")
+    static let toldPronoun = Lexicon.embedded.words("visit.told-pronoun")
+    static let toldCopula = Lexicon.embedded.words("visit.told-copula")
     static let presentVerb = Lexicon.embedded.words("visit.present-verb")
     static let purpose = Lexicon.embedded.words("visit.purpose")
     static let relative = Lexicon.embedded.words("visit.relative")

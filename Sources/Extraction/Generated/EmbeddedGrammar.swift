@@ -225,6 +225,8 @@ person.national-office	minister government head_of_government parliament party d
 
 # Determiners before a noun: « la délégation », « ses homologues ».
 shared.determiner	le la les l' un une des ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes
+# The article fused with « de » or « à »: « la visite du Président X », « au Premier ministre X ».
+shared.contracted-article	du au aux
 # Prepositions: a capitalised word after them is not the start of a subject (« avec Paris »).
 shared.preposition	de du des d' a à au aux en dans pour par sur avec selon lors entre depuis après avant chez vers sous contre
 shared.pronoun	il elle ils elles on nous vous je ceux celui celle celles
@@ -452,6 +454,9 @@ visit.coordination-gap	et de d' du son sa
 visit.not-subject	avec a de du par entre pour auprès
 # « la visite de ce dernier », « celle de celui-ci »
 visit.anaphor	celui-ci celle-ci
+# « Il s'agit de sa deuxième visite », « C'est la première visite … »: the trip just told, named again.
+visit.told-pronoun	il c' ce cela
+visit.told-copula	agit est sera
 visit.this	ce cette celui celle
 visit.latter	dernier dernière
 visit.here	-ci
