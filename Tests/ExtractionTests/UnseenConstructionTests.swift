@@ -204,4 +204,51 @@ import Testing
         let v = facts("Le vice-président Tran Van Son a reçu le 8 juin une délégation de la région de Varsovie conduite par son vice-gouverneur, Jan Kowal.").visits
         #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].visitorCountry == "PL" && v[0].hostCountry == "VN", "\(v)")
     }
+
+    @Test func particlesMayFollowOneAnotherInAName() {
+        let p = facts("La présidente de la Commission européenne, Anna von der Berg, a félicité le Vietnam.").people
+        #expect(p.contains { $0.name == "Anna von der Berg" }, "\(p)")
+    }
+
+    @Test func aLowerCaseHonorificMayOpenANameInApposition() {
+        let p = facts("L'émir du Qatar, cheikh Hamad ben Khalid Al Nasser, a félicité le Vietnam.").people
+        #expect(p.contains { $0.name == "Hamad ben Khalid Al Nasser" && $0.country == "QA" }, "\(p)")
+    }
+
+    @Test func aRegnalNumberClosesTheName() {
+        let p = facts("Le roi Frederik XI a adressé ses félicitations au Vietnam.").people
+        #expect(p.contains { $0.name == "Frederik XI" }, "\(p)")
+    }
+
+    @Test func oneCapitalisedWordClosingALongTitleNamesTheInstitution() {
+        let p = facts("Le président du groupe Omega, Jan Kowal, a reçu le 18 juin à Varsovie le président du conseil du groupe "
+                      + "national de l'énergie PetroVina, Tran Van Son.").people
+        #expect(p.contains { $0.name == "Tran Van Son" && $0.roles.map(\.title) == ["président du conseil du groupe national de l'énergie PetroVina"] }, "\(p)")
+        #expect(!p.contains { $0.name == "PetroVina" }, "\(p)")
+    }
+
+    @Test func aSpecialEnvoyReceivedIsAGuestUnlikeAnAmbassador() {
+        let v = facts("Le ministre Tran Van Son a reçu le 3 juin à Hanoï l'envoyé spécial du Président polonais, Jan Kowal.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].hostCountry == "VN", "\(v)")
+    }
+
+    @Test func anAdverbBetweenTheAuxiliaryAndTheParticipleKeepsTheTrip() {
+        let v = facts("Le président polonais Jan Kowal s'était déjà rendu au Vietnam en 2011, 2016 et 2019.").visits
+        #expect(v.map { $0.start?.description ?? "" } == ["2011", "2016", "2019"], "\(v)")
+    }
+
+    @Test func aRelativeClauseInsideATargetTellsAnotherFigure() {
+        let t = facts("Les deux dirigeants ont convenu de porter les échanges commerciaux entre le Vietnam et la Pologne, "
+                      + "qui ont atteint 2,7 milliards de dollars en 2023, à 5 milliards de dollars.").tradeFigures
+        #expect(t.contains { $0.amount == 2_700_000_000 && $0.kind == .actual && $0.year == 2023 }, "\(t)")
+        #expect(t.contains { $0.amount == 5_000_000_000 && $0.kind == .target }, "\(t)")
+    }
+
+    @Test func theBodysDayOfSigningDatesADocumentTheHeadlineNamed() {
+        let d = document("Les représentants du Vietnam et de la Pologne ont signé le 1er juin à Varsovie un traité d'entraide judiciaire "
+                         + "en matière pénale et un accord sur la pêche.", date: "2025-06",
+                         headline: "Le Vietnam et la Pologne signent un traité d'entraide judiciaire")
+        let a = FactExtractor().extract(from: d).agreements
+        #expect(a.first { $0.title.hasPrefix("traité") }?.signed?.description == "2025-06-01", "\(a)")
+    }
 }

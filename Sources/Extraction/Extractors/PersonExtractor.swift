@@ -130,7 +130,19 @@ package struct PersonExtractor: Sendable {
                 var country = phrase.country
                 var rule = !roles.isEmpty ? "person.title-name"
                     : PeopleWords.relation.contains(t[i]) ? "person.relation-name" : "person.honorific-name"
-                if let r = nameRun(s, at: j) { name = r }
+                if let r = nameRun(s, at: j) {
+                    name = r
+                    // « président du conseil du groupe de l'énergie PetroVina, Le Van Tam, a … »: one capitalised word
+                    // closing a title with a complement, then a name in apposition: the word names the institution.
+                    if r.count == 1, !roles.isEmpty, phrase.span.count >= 3, r.upperBound < t.count, t[r.upperBound].text == ",",
+                       let n = nameRun(s, at: r.upperBound + 1), n.count >= 2, endsApposition(s, n.upperBound) {
+                        name = n
+                        let word = text(s, r)
+                        roles[roles.count - 1].title += " " + word
+                        if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + word }
+                        rule = "person.title-apposition"
+                    }
+                }
                 else if j < t.count, t[j].text == ",", let r = nameRun(s, at: j + 1), endsApposition(s, r.upperBound) {
                     // « la ministre suédoise du Climat, Eva Lind, a … »
                     name = r
@@ -640,7 +652,8 @@ package struct PersonExtractor: Sendable {
         let t = s.tokens
         var i = start
         while i < t.count {
-            if t[i].isCapitalized, PeopleWords.honorific.contains(t[i]) { i += 1; continue }
+            // « l'émir du Qatar, cheikh Tamim … »: an honorific may be written in lower case before the name.
+            if PeopleWords.honorific.contains(t[i]), t[i].isCapitalized || (i + 1 < t.count && t[i + 1].isCapitalized && !t[i + 1].isPunctuation) { i += 1; continue }
             if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
@@ -662,8 +675,10 @@ package struct PersonExtractor: Sendable {
                 // « Abdel Fattah al-Sissi », « Mohamed el-Amine »: an Arabic article joined to the name by a hyphen.
                 if j > i, let h = w.text.firstIndex(of: "-"), w.text[w.text.index(after: h)...].first?.isUppercase == true,
                    PeopleWords.joinedArticle.contains(String(w.folded.prefix { $0 != "-" })) { j += 1; continue }
-                if PeopleWords.particle.contains(w),
-                   j > i, j + 1 < t.count, t[j + 1].isCapitalized, !t[j + 1].isPunctuation { j += 1; continue }
+                // « Ursula von der Leyen »: particles may follow one another.
+                if PeopleWords.particle.contains(w), j > i,
+                   let next = (j + 1..<min(t.count, j + 3)).first(where: { !PeopleWords.particle.contains(t[$0]) }),
+                   t[next].isCapitalized, !t[next].isPunctuation { j = next; continue }
                 // « Ana Ruiz de Olano », « Luis De la Fuente »: a Spanish or Portuguese « de » (« la »)
                 // between name words, not before a place (« Jan Kowal de Varsovie ») and not in a
                 // Vietnamese name (« Ho Van Lai de Tân Lập »: the place is not in the reference data).
@@ -679,6 +694,8 @@ package struct PersonExtractor: Sendable {
                                         && isNameWordIgnoringGrammar(s, j)) { break }
             j += 1
         }
+        // « le roi Charles III »: a regnal number closes the name.
+        if j > i, j < t.count, PeopleWords.regnalNumber.contains(t[j].text) { j += 1 }
         return j > i ? i..<j : nil
     }
 
@@ -1025,6 +1042,7 @@ enum PeopleWords {
     static let joinedArticle = Lexicon.embedded.words("person.joined-article")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
+    static let regnalNumber = Lexicon.embedded.words("person.regnal-number.as-written")
     /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
     static let honorificCountry: [String: String] = {
         var out: [String: String] = [:]

@@ -290,6 +290,7 @@ package struct TradeFigureExtractor: Sendable {
     static let andWords = Lexicon.embedded.words("trade.and")
     static let yearNouns = Lexicon.embedded.words("trade.year-noun")
     static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
+    static let relativeWords = Lexicon.embedded.words("trade.relative")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
@@ -304,7 +305,13 @@ package struct TradeFigureExtractor: Sendable {
     static func kind(_ tokens: [Token], around r: Range<Int>) -> (TradeKind, String) {
         let folded = tokens.map(\.folded)
         if isStock(folded, before: r.lowerBound) { return (.other, "trade.stock") }
-        for i in stride(from: r.lowerBound - 1, through: 0, by: -1) {
+        var i = r.lowerBound
+        while i > 0 {
+            i -= 1
+            // « porter les échanges, qui ont atteint 2 milliards en 2023, à 5 milliards »: a relative clause
+            // closed before the amount tells another figure; the cue is before it.
+            if tokens[i].text == ",", let open = (0..<i).last(where: { tokens[$0].text == "," }),
+               relativeWords.contains(folded[open + 1]) { i = open; continue }
             if targetWords.contains(folded[i]) {
                 // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
                 // finished change states the result, not an aim.

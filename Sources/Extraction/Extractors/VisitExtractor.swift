@@ -86,7 +86,7 @@ package struct VisitExtractor: Sendable {
                 case .reception:
                     rule = "visit.reception"
                     if let m = mentions.first(where: { seg.contains($0.span.lowerBound) && $0.span.lowerBound > trig.at }) {
-                        if m.category == "diplomat" { continue }  // an ambassador lives there
+                        if isResident(m) { continue }  // an ambassador lives there
                         travellers = [named(m)]; guestSpans = [m.span]
                         // « a reçu, le 3 mai à Hanoi, X, chef de … »: the guest after the circumstances.
                         if m.span.lowerBound > trig.at + 1, s.tokens[trig.at + 1].text == "," { rule = "visit.reception-apposition" }
@@ -103,7 +103,7 @@ package struct VisitExtractor: Sendable {
                         rule = "visit.reception-meeting"
                         break
                     }
-                    if list.contains(where: { $0.mention.category == "diplomat" }) { continue }
+                    if list.contains(where: { isResident($0.mention) }) { continue }
                     travellers = list.map { ($0.mention.person, $0.mention.person == nil ? $0.mention.country : nil, $0.words) }
                     guestSpans = list.map(\.mention.span)
                     rule = "visit.welcome"
@@ -158,7 +158,7 @@ package struct VisitExtractor: Sendable {
                     else { travellers = [(sentenceSubject, nil, nil)] }
                     // « L'ambassadeur du Chili, X, a été reçu par … »: an ambassador lives where he is received.
                     if trig.kind == .passiveReception, let p = travellers.first?.person,
-                       mentions.contains(where: { $0.person == p && $0.category == "diplomat" }) { continue }
+                       mentions.contains(where: { $0.person == p && isResident($0) }) { continue }
                 }
                 // « Plusieurs dirigeants chiliens se sont rendus au Vietnam, dont le président X en 2009 et la
                 // ministre Y en 2014 »: no one named before the trip, the members after « dont » travel, each
@@ -578,6 +578,12 @@ package struct VisitExtractor: Sendable {
     }
 
     /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
+    /// A diplomat posted where the text is: an ambassador or consul lives there; a special envoy
+    /// (« l'envoyé spécial du président, X ») travels.
+    func isResident(_ m: PersonMention) -> Bool {
+        m.category == "diplomat" && !(m.roles.first.map { L.travellingDiplomat.contains(String(Folding.fold($0).prefix { $0 != " " })) } ?? false)
+    }
+
     /// « Il s'agit de la première visite … », « C'est sa deuxième visite … »: a sentence opened by a pronoun and
     /// a copula before its trip noun is about a trip already told.
     func namesTheTripBefore(_ s: AnalysedSentence, before at: Int) -> Bool {
@@ -798,7 +804,7 @@ package struct VisitExtractor: Sendable {
             + self.places(s, in: seg).map(\.1.iso2)
         guard let host = places.first, places.allSatisfy({ $0 == host }) else { return [] }
         func foreign(_ m: PersonMention) -> Bool {
-            guard let p = m.person, m.category != "diplomat", let c = analysis.people[p].country else { return false }
+            guard let p = m.person, !isResident(m), let c = analysis.people[p].country else { return false }
             return c != host
         }
         // One foreign party: leaders of several countries meeting at a summit abroad are not visiting each other.
@@ -1140,6 +1146,7 @@ private enum L {
     static let placeArticle = Lexicon.embedded.words("visit.place-article")
     static let placeLocative = Lexicon.embedded.words("visit.place-locative")
     static let possessive = Lexicon.embedded.words("visit.possessive")
+    static let travellingDiplomat = Lexicon.embedded.words("visit.travelling-diplomat")
     static let toldPronoun = Lexicon.embedded.words("visit.told-pronoun")
     static let toldCopula = Lexicon.embedded.words("visit.told-copula")
     static let presentVerb = Lexicon.embedded.words("visit.present-verb")

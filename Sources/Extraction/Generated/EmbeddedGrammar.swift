@@ -140,6 +140,8 @@ domain.name-stop	entre avec pour sur dans en qui que dont lors afin à
 
 # Lower-case particles inside a name: « Karl von Asten », « Omar bin Saleh », « Rita dos Anjos ».
 person.name-particle	von van der den bin ben ibn al el da dos di
+# A regnal number after a name, in capitals: « le roi Charles III », « le pape Léon XIV ».
+person.regnal-number.as-written	II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI
 # An Arabic article joined by a hyphen to the capitalised name after it: « Ahmed al-Masri », « Nour el-Din ».
 person.joined-article	al el ad ar as ash ech
 # Particles only between two name words: « Ana Ruiz de Olano », « Luis Marin del Campo ».
@@ -319,6 +321,8 @@ trade.article-des.as-written	des
 trade.participle-ending	e es ee ees i is u us
 # « les pays de l'ASEAN », « les États membres de l'UEEA »: the members of a bloc stand for it.
 trade.member-noun	pays membres etats
+# A relative clause between commas inside a figure's clause: « porter les échanges, qui ont atteint 2 milliards, à 5 milliards ».
+trade.relative	qui que dont lesquels lesquelles
 
 """#,
         "visits.lexicon": #"""
@@ -455,6 +459,8 @@ visit.not-subject	avec a de du par entre pour auprès
 # « la visite de ce dernier », « celle de celui-ci »
 visit.anaphor	celui-ci celle-ci
 # « Il s'agit de sa deuxième visite », « C'est la première visite … »: the trip just told, named again.
+# Diplomats who come for a mission rather than live where they are received: « l'envoyé spécial du président ».
+visit.travelling-diplomat	envoyé envoyée émissaire
 visit.told-pronoun	il c' ce cela
 visit.told-copula	agit est sera
 visit.this	ce cette celui celle

@@ -29,31 +29,32 @@ visit.trigger.visit	{trigger [lex=visit.trip-noun]}	La visite du ministre letton
 # « la visite de X en 2010 et celle de Y en 2014 »: a pronoun stands for a visit only after one.
 visit.trigger.visit.pronoun	{trigger [lex=visit.trip-pronoun]}	Après la visite de 2010, celle du Premier ministre a suivi.
 # « est arrivé à Lima », « X, arrivée lundi à Quito, … »
-visit.trigger.arrival	([lex=visit.aux-arrived] | [f=,]) {trigger [lex=visit.arrived]}	La ministre est arrivée hier à Lisbonne.
+visit.trigger.arrival	([lex=visit.aux-arrived] [lex=visit.filler]? | [f=,]) {trigger [lex=visit.arrived]}	La ministre est arrivée hier à Lisbonne.
 # « Arrivée lundi à Lima, la ministre a rencontré … »: the participle opening the sentence.
 visit.trigger.arrival.opening	{trigger [lex=visit.arrived & shape=Xx]}	Arrivée lundi à Lima, la ministre a rencontré le maire.
-# « s'est rendu au Chili », « se rend à Quito », « se sont rendus à Lima »
-visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] [] | [f=se] [lex=visit.aux-be]) {trigger [lex=visit.went]}	Les deux ministres se sont rendus au Chili en mai.
+# « s'est rendu au Chili », « se rend à Quito », « se sont rendus à Lima »; an adverb may come between
+# the auxiliary and the participle (« s'est déjà rendu », « a ensuite rencontré », « a également reçu »).
+visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-elided] [] | [f=se] [lex=visit.aux-be]) [lex=visit.filler]? {trigger [lex=visit.went]}	Les deux ministres se sont rendus au Chili en mai.
 # « la présidente X vint au Pérou en 1990 », « est venue à Quito »: the simple past needs no auxiliary.
-visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
+visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
 # « est parti lundi de Hanoi pour Lima », « s'est envolée pour Quito »: a trip to where it goes.
-visit.trigger.arrival.left-for	[lex=visit.aux-be] {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
+visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
-visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
+visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
-visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
+visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
-visit.trigger.passive-reception	[lex=visit.aux-passive] {trigger [lex=visit.received]}	Le ministre a été reçu par le président.
+visit.trigger.passive-reception	[lex=visit.aux-passive] [lex=visit.filler]? {trigger [lex=visit.received]}	Le ministre a été reçu par le président.
 # « a reçu le ministre X »: the object is the guest.
-visit.trigger.reception	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.received]} | {trigger [lex=visit.receives]}	Le maire a reçu la ministre suédoise mardi.
+visit.trigger.reception	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.received]} | {trigger [lex=visit.receives]}	Le maire a reçu la ministre suédoise mardi.
 # « lors d'une réception à Lima de X », « la cérémonie d'accueil du président Y »
 visit.trigger.reception-noun	{trigger [lex=visit.reception-noun & lex=visit.reception-alone]} | [lex=visit.ceremony] [] {trigger [lex=visit.reception-noun]}	La cérémonie d'accueil du président a eu lieu au palais.
 # « X a rencontré à Quito le ministre Y », « s'est entretenu à Lima avec … »: a meeting in a named place.
-visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.met]} | ([lex=visit.aux-talked] | [lex=visit.reflexive-elided] []) {trigger [lex=visit.talked]}	Le ministre s'est entretenu à Oslo avec son hôte.
+visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.met]} | ([lex=visit.aux-talked] | [lex=visit.reflexive-elided] []) [lex=visit.filler]? {trigger [lex=visit.talked]}	Le ministre s'est entretenu à Oslo avec son hôte.
 # « a eu des entretiens à Oslo avec … », « ont eu des pourparlers »: talks held, as a meeting.
 visit.trigger.meeting.talks	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.had] [lex=visit.talks-article]? {trigger [lex=visit.talks]}	La ministre a eu des entretiens à Oslo avec son hôte.
 # « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
-visit.trigger.led	[lex=visit.aux-have & !text=à & !text=À] {trigger [lex=visit.led]} []? [lex=visit.delegation]	Le recteur a conduit une délégation au Chili.
+visit.trigger.led	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.led]} []? [lex=visit.delegation]	Le recteur a conduit une délégation au Chili.
 
 """#,
     ]
