@@ -199,7 +199,7 @@ package struct AgreementExtractor: Sendable {
                     if out[k].parties.count < 2 { for x in fact.parties where !out[k].parties.contains(x) { out[k].parties.append(x) } }
                     // A day the text states (« signé le 18 mars ») refines the month or year a headline gave.
                     // A headline dates its document by the article only: the body's day of signing replaces it.
-                    if let new = fact.signed, stated != nil && !statedDates[k] || headline[k] && !statedDates[k] && !inHeadline
+                    if let new = fact.signed, !statedDates[k] && (stated != nil || headline[k] && !inHeadline)
                         || out[k].signed.map({ new.precision != $0.precision && new.description.hasPrefix($0.description) }) ?? true {
                         out[k].signed = new
                         statedDates[k] = statedDates[k] || stated != nil

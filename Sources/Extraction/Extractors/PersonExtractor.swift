@@ -137,9 +137,7 @@ package struct PersonExtractor: Sendable {
                     if r.count == 1, !roles.isEmpty, phrase.span.count >= 3, r.upperBound < t.count, t[r.upperBound].text == ",",
                        let n = nameRun(s, at: r.upperBound + 1), n.count >= 2, endsApposition(s, n.upperBound) {
                         name = n
-                        let word = text(s, r)
-                        roles[roles.count - 1].title += " " + word
-                        if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + word }
+                        lengthenLastRole(&roles, by: text(s, r))
                         rule = "person.title-apposition"
                     }
                 }
@@ -165,9 +163,7 @@ package struct PersonExtractor: Sendable {
                 // phrase does not read, then the name in apposition; they belong to the title.
                 if name == nil, !roles.isEmpty, let (comma, r) = longApposition(s, from: j) {
                     name = r
-                    let extra = Self.normalisedTitle(text(s, j..<comma))
-                    roles[roles.count - 1].title += " " + extra
-                    if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + extra }
+                    lengthenLastRole(&roles, by: Self.normalisedTitle(text(s, j..<comma)))
                     rule = "person.long-title-apposition"
                 }
                 // « M. Jan Kowal, ministre polonais de la Santé, »: an honorific, then the title in apposition.
@@ -254,6 +250,12 @@ package struct PersonExtractor: Sendable {
             }
             i = r.upperBound
         }
+    }
+
+    /// Words read after a title phrase that belong to it, and to the institution it names.
+    func lengthenLastRole(_ roles: inout [Role], by words: String) {
+        roles[roles.count - 1].title += " " + words
+        if let o = roles[roles.count - 1].organisation { roles[roles.count - 1].organisation = o + " " + words }
     }
 
     /// What may follow a name in apposition: the end of the apposition, a verb (« X a signé »), or a
@@ -927,7 +929,9 @@ package struct PersonExtractor: Sendable {
         for m in titleOnly {
             // « X, président du comité provincial, a … »: a title read before the name behind it was known is
             // that name's apposition; it means that person, whoever else holds a like office.
-            if let c = candidates.first(where: { $0.sentence == m.sentence && $0.span.lowerBound <= m.span.lowerBound && m.span.upperBound <= $0.span.upperBound }),
+            // Candidates are numbered in text order: the lowest number holding the title, whatever the dictionary order.
+            if let c = candidateAt[m.sentence]?.values.filter({ candidates[$0].span.lowerBound <= m.span.lowerBound && m.span.upperBound <= candidates[$0].span.upperBound })
+                .min().map({ candidates[$0] }),
                let named = mentions[m.sentence].first(where: { $0.name == c.name })?.person {
                 var mention = m
                 mention.person = named

@@ -73,7 +73,9 @@ package struct VisitExtractor: Sendable {
                 if isNotFactual(s, seg, clauseStart: n == 0 ? 0 : triggers[n - 1].at) { planned = true; continue }
                 // « X effectuera une visite au Chili en mai. Il s'agit de sa deuxième visite … »: a sentence
                 // that only names the trip just told is as planned as that trip.
-                if trig.kind == .visit, n == 0, namesTheTripBefore(whole, before: trig.at) { if planned { continue } } else { planned = false }
+                let retold = trig.kind == .visit && n == 0 && namesTheTripBefore(whole, before: trig.at)
+                if retold && planned { continue }
+                if !retold { planned = false }
                 // Who travels: one or several (« les visites du président X en 2016 et du ministre Y en 2018 »),
                 // each with the words that belong to them (their own dates).
                 var travellers: [(person: Int?, country: String?, words: Range<Int>?)] = []
@@ -577,7 +579,6 @@ package struct VisitExtractor: Sendable {
         return nil
     }
 
-    /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
     /// A diplomat posted where the text is: an ambassador or consul lives there; a special envoy
     /// (« l'envoyé spécial du président, X ») travels.
     func isResident(_ m: PersonMention) -> Bool {
@@ -590,6 +591,7 @@ package struct VisitExtractor: Sendable {
         L.toldPronoun.contains(s.word(0)) && (1..<min(at, 3)).contains { L.toldCopula.contains(s.word($0)) }
     }
 
+    /// « Celui-ci a … », « Ce dernier s'est rendu … », « Cette dernière avait … »
     func opensWithAnaphor(_ s: AnalysedSentence) -> Bool {
         L.anaphor.contains(s.word(0)) || (L.this.contains(s.word(0)) && L.latter.contains(s.word(1)))
     }

@@ -458,9 +458,9 @@ visit.coordination-gap	et de d' du son sa
 visit.not-subject	avec a de du par entre pour auprès
 # « la visite de ce dernier », « celle de celui-ci »
 visit.anaphor	celui-ci celle-ci
-# « Il s'agit de sa deuxième visite », « C'est la première visite … »: the trip just told, named again.
 # Diplomats who come for a mission rather than live where they are received: « l'envoyé spécial du président ».
 visit.travelling-diplomat	envoyé envoyée émissaire
+# « Il s'agit de sa deuxième visite », « C'est la première visite … »: the trip just told, named again.
 visit.told-pronoun	il c' ce cela
 visit.told-copula	agit est sera
 visit.this	ce cette celui celle
