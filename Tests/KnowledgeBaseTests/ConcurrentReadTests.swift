@@ -40,4 +40,32 @@ import Testing
         #expect(totals.count == 60)
         #expect(totals.allSatisfy { (before...after).contains($0) }, "\(before)…\(after): \(totals)")
     }
+
+    /// SQLite 3.40's FTS5 reloads its configuration when another connection changed it (ingest sets
+    /// `automerge` at its start and end), and a ranked read of `rank` without `ORDER BY rank` failed
+    /// once with « SQL logic error » on a connection that had searched before: kb writes bm25 out.
+    @Test func searchesStillRankAfterAnotherConnectionChangedTheIndexSettings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-fts-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        let reader = try KnowledgeBase(path: path, mode: .create)
+        _ = try reader.ingest(paths: [TestSupport.seedsDirectory])
+        let request = SearchRequest("coopération", limit: 3)
+        let first = try reader.search(request).hits.map(\.source)
+        for bulk in [true, false, true, false] {
+            let writer = try DatabaseQueue(path: path)
+            try writer.write { try SearchIndex.setAutomerge($0, bulk: bulk) }
+            try writer.close()
+            #expect(try reader.search(request).hits.map(\.source) == first)
+            #expect(try reader.search(SearchRequest("coopération", limit: 2, offset: 1)).hits.map(\.source) == Array(first.dropFirst()))
+        }
+    }
+
+    /// kb ranks with bm25 written out; `ORDER BY rank` in any other client must rank the same way.
+    @Test func theDefaultRankOfTheIndexIsTheWeightsKbRanksWith() throws {
+        let kb = SeedBase.shared
+        let rank = try kb.dbQueue.read { try String.fetchOne($0, sql: "SELECT v FROM articles_fts_config WHERE k = 'rank'") }
+        #expect(rank.map { "bm25(articles_fts, " + $0.dropFirst("bm25(".count) } == SearchSQL.score)
+    }
 }

@@ -206,7 +206,7 @@ enum SeedBase {
         #expect(cases[1].marked(open: "<", close: ">") == "<« Đà Nẵng »> et Hà <Nội>")
     }
 
-    /// The page kept from all the ranked hits is `ORDER BY rank, rowid LIMIT ? OFFSET ?`'s.
+    /// The page kept from all the ranked hits is `ORDER BY score, rowid LIMIT ? OFFSET ?`'s.
     @Test func pageIsTheSortedSlice() {
         var rng = SystemRandomNumberGenerator()
         for count in [0, 1, 7, 100, 1_000] {

@@ -109,11 +109,11 @@ enum SearchRunner {
         var id: Int64
         var score: Double
 
-        /// `ORDER BY rank, rowid`.
+        /// `ORDER BY score, rowid`.
         static func before(_ a: Ranked, _ b: Ranked) -> Bool { a.score != b.score ? a.score < b.score : a.id < b.id }
     }
 
-    /// The `limit` best hits after the `offset` best, as `ORDER BY rank, rowid LIMIT ? OFFSET ?`:
+    /// The `limit` best hits after the `offset` best, as `ORDER BY score, rowid LIMIT ? OFFSET ?`:
     /// a short page of many hits keeps only the best so far instead of sorting them all.
     static func page(_ all: [Ranked], offset: Int, limit: Int) -> [Ranked] {
         guard offset < all.count, limit > 0 else { return [] }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The SQL of a search. The ranked query reads the FTS index alone (rowid and rank); article
+/// The SQL of a search. The ranked query reads the FTS index alone (rowid and bm25); article
 /// columns are fetched for the page of hits only, so a common word does not read 100,000 rows.
 enum SearchSQL {
     struct Statement {
@@ -55,13 +55,19 @@ enum SearchSQL {
                                        arguments: arguments)]
     }
 
+    /// bm25 with the index's default weights (migration 003: a headline match weighs five body
+    /// matches), written out: SQLite 3.40's FTS5 fails once with « SQL logic error » when a
+    /// connection that searched before reads `rank` outside `ORDER BY rank` after another connection
+    /// changed the index's settings (ingest sets `automerge` at its start and end).
+    static let score = "bm25(articles_fts, 5.0, 1.0)"
+
     /// Every hit's id and rank (bm25), in no order: the runner keeps the page and counts the rest.
     /// `hits` gives the same page and total (and is what `--sql` prints), but SQLite's
     /// `count(*) OVER ()` and its sort cost a broad query nearly as much as ranking it (callgrind).
     static func ranked(_ plan: SearchPlan) -> Statement? {
         guard let match = plan.match else { return nil }
         let parts = filterParts(plan)
-        return Statement(sql: "SELECT rowid AS id, rank AS score\nFROM articles_fts\nWHERE articles_fts MATCH ?" + parts.map { "\n  AND " + $0.on("rowid") }.joined(),
+        return Statement(sql: "SELECT rowid AS id, \(score) AS score\nFROM articles_fts\nWHERE articles_fts MATCH ?" + parts.map { "\n  AND " + $0.on("rowid") }.joined(),
                          arguments: [match.databaseValue] + parts.flatMap(\.arguments))
     }
 
@@ -72,10 +78,10 @@ enum SearchSQL {
         if let match = plan.match {
             let filters = parts.map { "\n  AND " + $0.on("rowid") }.joined()
             return Statement(sql: """
-                SELECT rowid AS id, rank AS score, count(*) OVER () AS total
+                SELECT rowid AS id, \(score) AS score, count(*) OVER () AS total
                 FROM articles_fts
                 WHERE articles_fts MATCH ?\(filters)
-                ORDER BY rank, rowid
+                ORDER BY score, rowid
                 LIMIT ? OFFSET ?
                 """, arguments: [match.databaseValue] + parts.flatMap(\.arguments) + page)
         }
