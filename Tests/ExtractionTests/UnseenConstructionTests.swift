@@ -251,4 +251,52 @@ import Testing
         let a = FactExtractor().extract(from: d).agreements
         #expect(a.first { $0.title.hasPrefix("traité") }?.signed?.description == "2025-06-01", "\(a)")
     }
+
+    @Test func aPossessiveAfterANameOpensAnotherPersonNotASecondOffice() {
+        let p = facts("Le président polonais Jan Kowal, son épouse et une délégation de haut rang sont arrivés le 3 juin à Hanoï.").people
+        #expect(p.first { $0.name == "Jan Kowal" }?.roles.map(\.title) == ["président"], "\(p)")
+    }
+
+    @Test func anInstitutionsNameAndCountryCloseALongTitleBeforeTheNameInApposition() {
+        let p = facts("À l'invitation de la présidente du Sénat de l'Assemblée Kurultai du Kirghizistan, Anna Ivanova, "
+                      + "le président de l'Assemblée nationale du Vietnam, Tran Van Son, est arrivé le 3 juin à Bichkek.").people
+        #expect(p.contains { $0.name == "Anna Ivanova" && $0.country == "KG" && $0.roles.count == 1 }, "\(p)")
+        #expect(p.contains { $0.name == "Tran Van Son" && $0.country == "VN" }, "\(p)")
+        #expect(!p.contains { $0.name == "Kurultai" }, "\(p)")
+    }
+
+    @Test func theDateOfWhatATimeIsCountedFromIsNotTheTrips() {
+        let v = facts("Le président polonais Jan Kowal est arrivé le 3 juin à Hanoï pour une visite d'État. "
+                      + "Il s'agit de la première visite d'un président polonais au Vietnam depuis la normalisation des relations en 1989.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06-03", "\(v)")
+    }
+
+    @Test func aDelegationNamedAsTheSubjectTravelsFromItsPlace() {
+        let v = facts("La délégation de la province de Quang Tri effectue une visite de travail en Pologne du 2 au 5 juin.").visits
+        #expect(v.count == 1 && v[0].visitorCountry == "VN" && v[0].hostCountry == "PL" && v[0].start?.description == "2025-06-02", "\(v)")
+        // The delegation received is the object; the trip is the host's.
+        let r = facts("Le ministre a reçu une délégation de la province de Quang Tri lors de sa visite en Pologne.").visits
+        #expect(!r.contains { $0.visitorCountry == "VN" && $0.visitor == nil }, "\(r)")
+    }
+
+    @Test func aYearNearerThanAnotherDocumentsPeriodDatesTheFigure() {
+        let t = facts("Le ministre a proposé d'accroître le commerce bilatéral, qui a atteint 3,2 milliards de dollars en 2024, "
+                      + "et d'accélérer le programme d'action pour la période 2024-2028 entre le Vietnam et la Pologne.").tradeFigures
+        #expect(t.count == 1 && t[0].year == 2024 && t[0].period == nil, "\(t)")
+    }
+
+    @Test func flowsToldRightAfterADatedTotalAreOfItsYear() {
+        let t = facts("En 2024, les échanges commerciaux entre le Vietnam et la Pologne ont atteint 3 milliards de dollars. "
+                      + "Les exportations vietnamiennes se sont élevées à 2,4 milliards de dollars, tandis que les importations "
+                      + "ont été de 600 millions de dollars.").tradeFigures
+        #expect(t.count == 3 && t.allSatisfy { $0.year == 2024 }, "\(t)")
+    }
+
+    @Test func aDocumentAimedAtIsNotSigned() {
+        let d = document("Les deux ministres ont examiné la mise en œuvre de l'accord de libre-échange entre le Vietnam et le Chili.",
+                         date: "2025-06", headline: "Vietnam – Pologne : vers un accord de partenariat économique")
+        let a = FactExtractor().extract(from: d).agreements
+        #expect(!a.contains { $0.title.hasPrefix("accord de partenariat") }, "\(a)")
+        #expect(a.contains { $0.title.hasPrefix("accord de libre-échange") }, "\(a)")
+    }
 }

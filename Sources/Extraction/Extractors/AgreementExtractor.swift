@@ -438,6 +438,8 @@ package struct AgreementExtractor: Sendable {
     static let signingWords = Lexicon.embedded.words("agreement.signing")
     static let prospectiveWords = Lexicon.embedded.words("agreement.prospective")
     static let soonWords = Lexicon.embedded.words("agreement.soon")
+    static let towards = Lexicon.embedded.words("agreement.towards")
+    static let towardsArticle = Lexicon.embedded.words("agreement.towards-article")
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
     static let indefinite = Lexicon.embedded.words("agreement.indefinite")
     static let with = Lexicon.embedded.words("agreement.with")
@@ -446,6 +448,8 @@ package struct AgreementExtractor: Sendable {
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {
         let window = max(0, i - 4)..<i
         if window.contains(where: { Self.prospectiveWords.contains(s.tokens[$0]) }) { return true }
+        // « Vietnam – Chili : vers un accord de partenariat »: aimed at, not yet signed.
+        if i >= 2, Self.towards.contains(s.tokens[i - 2]), Self.towardsArticle.contains(s.tokens[i - 1]) { return true }
         return window.contains { Self.soonWords.contains(s.tokens[$0]) } && window.contains { Self.signingWords.contains(s.tokens[$0]) }
     }
 

@@ -134,10 +134,16 @@ package struct PersonExtractor: Sendable {
                     name = r
                     // « président du conseil du groupe de l'énergie PetroVina, Le Van Tam, a … »: one capitalised word
                     // closing a title with a complement, then a name in apposition: the word names the institution.
-                    if r.count == 1, !roles.isEmpty, phrase.span.count >= 3, r.upperBound < t.count, t[r.upperBound].text == ",",
-                       let n = nameRun(s, at: r.upperBound + 1), n.count >= 2, endsApposition(s, n.upperBound) {
+                    // « présidente du Sénat de l'Assemblée Kurultai du Kirghizistan, Anna Ivanova, »: also when
+                    // the institution's country follows its name.
+                    var close = r.upperBound
+                    if r.count <= 2, close + 1 < t.count, PeopleWords.of.contains(t[close]),
+                       let c = s.countries(at: close + 1).first(where: { $0.form != .demonym }) { close = c.tokens.upperBound }
+                    if r.count == 1 || close > r.upperBound, !roles.isEmpty, phrase.span.count >= 3, close < t.count, t[close].text == ",",
+                       let n = nameRun(s, at: close + 1), n.count >= 2, endsApposition(s, n.upperBound) {
                         name = n
-                        lengthenLastRole(&roles, by: text(s, r))
+                        lengthenLastRole(&roles, by: text(s, r.lowerBound..<close))
+                        if country == nil, close > r.upperBound { country = s.countries(at: r.upperBound + 1).first?.iso2 }
                         rule = "person.title-apposition"
                     }
                 }
@@ -168,13 +174,16 @@ package struct PersonExtractor: Sendable {
                 }
                 // « M. Jan Kowal, ministre polonais de la Santé, »: an honorific, then the title in apposition.
                 var end = name?.upperBound ?? j
-                if let name, name.count >= 2 || hasInitial(s, name), end < t.count, t[end].text == "," {
+                // « X, son épouse et la délégation »: a possessive opens another person, not X's second office.
+                if let name, name.count >= 2 || hasInitial(s, name), end + 1 < t.count, t[end].text == ",", !PeopleWords.possessive.contains(t[end + 1]) {
                     var k = end + 1
                     if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                     if k < t.count, PeopleWords.former.contains(t[k]) { k += 1 }
                     // « son homologue Jan Kowal, le ministre letton Ivars Berzins »: a title with its own name is not an apposition.
                     // « le général Jan Kowal, vice-ministre de la Défense, a … »: a second office, closed like an apposition.
+                    // « X, le président du Sénat, Y, »: a title with a name in apposition after it is Y's.
                     if let sub = titlePhrase(s, at: k), !sub.roles.isEmpty, nameRun(s, at: sub.span.upperBound) == nil,
+                       !(sub.span.upperBound < t.count && t[sub.span.upperBound].text == "," && nameRun(s, at: sub.span.upperBound + 1) != nil),
                        roles.isEmpty || endsApposition(s, sub.span.upperBound) {
                         if roles.isEmpty { rule = "person.name-title" }
                         roles += sub.roles
@@ -216,7 +225,7 @@ package struct PersonExtractor: Sendable {
                     || (i == 1 && (FrenchWords.isFunctionWord(t[0]) || PeopleWords.accordingTo.contains(t[0]))),
                   let r = nameRun(s, at: i), !taken.contains(r.upperBound - 1) else { i += 1; continue }
             var k = r.upperBound
-            if k < t.count, t[k].text == "," {
+            if k + 1 < t.count, t[k].text == ",", !PeopleWords.possessive.contains(t[k + 1]) {
                 k += 1
                 if k < t.count, FrenchWords.determiners.contains(t[k]) { k += 1 }
                 // « R. Kowal, ancien Premier ministre, … »: a former office is still the title in apposition.

@@ -41,6 +41,7 @@ package struct TradeFigureExtractor: Sendable {
         let document = doc.document
         var out: [TradeFigureFact] = []
         var previousWasTrade = false
+        var previousFacts: [TradeFigureFact] = []
         var previousParagraph = Int.min
         for s in doc.sentences {
             let sentence = s.sentence
@@ -59,7 +60,7 @@ package struct TradeFigureExtractor: Sendable {
             let folded = isTrade || afterTrade ? tokens.map(\.folded) : []
             // « Le but est d'arriver à 700 millions de dollars »: an aim stated right after a trade sentence is about that trade.
             let continues = afterTrade && (Self.refersBack(folded) || folded.contains(where: Self.aimWords.contains))
-            defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph }
+            defer { previousWasTrade = isTrade; previousParagraph = sentence.paragraph; if !isTrade { previousFacts = [] } }
             guard isTrade || continues else { continue }
             let found = amounts(in: tokens).filter { !(localCurrencyOnly && $0.currency == "VND") }
             guard !found.isEmpty else { continue }
@@ -85,6 +86,13 @@ package struct TradeFigureExtractor: Sendable {
                 if year == nil, period == nil, let last = sentenceFacts.last, (max(0, money.tokens.lowerBound - 2)..<money.tokens.lowerBound).contains(where: { Self.partWords.contains(folded[$0]) }) {
                     (year, period) = (last.year, last.period)
                 }
+                // « En 2024, les échanges ont atteint 4 milliards. Les exportations se sont élevées à 3 milliards »:
+                // the flows told right after a dated total, with no time of their own, are of its year.
+                if year == nil, period == nil, kind == .actual, afterTrade, let last = previousFacts.last,
+                   last.kind == .actual, last.year != nil || last.period != nil,
+                   (0..<money.tokens.lowerBound).contains(where: { Self.flowWords.contains(folded[$0]) }) {
+                    (year, period) = (last.year, last.period)
+                }
                 if continues && !isTrade { rule = "trade.aim-after-trade" }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
                                            period: period, countries: who, scope: scope, evidence: sentence.evidence(rule))
@@ -99,6 +107,7 @@ package struct TradeFigureExtractor: Sendable {
                     out.append(fact)
                 }
             }
+            previousFacts = sentenceFacts
         }
         return out
     }
@@ -362,6 +371,7 @@ package struct TradeFigureExtractor: Sendable {
     }
     static let balanceWords = Lexicon.embedded.words("trade.balance")
     static let partWords = Lexicon.embedded.words("trade.part")
+    static let flowWords = Lexicon.embedded.words("trade.flow")
     static let commercialAdjectives = Lexicon.embedded.words("trade.commercial-adjective")
 
     /// An accumulated stock, not a flow of a year or period: « un capital cumulé de 85 milliards », « 1 500
@@ -421,8 +431,13 @@ package struct TradeFigureExtractor: Sendable {
         let f = tokens.map(\.folded)
         var best: (distance: Int, year: Int)?
         var period: String?
+        /// The nearest point year, apart from the periods: « 15 milliards en 2024, et … le plan d'action pour
+        /// la période 2024-2027 » is 2024's figure, the period is the plan's.
+        var point: Int?
+        var periodAt = 0
+        func distance(_ i: Int) -> Int { i < r.lowerBound ? r.lowerBound - i : i - r.upperBound + 1 }
         func consider(_ year: Int, at i: Int) {
-            let d = i < r.lowerBound ? r.lowerBound - i : i - r.upperBound + 1
+            let d = distance(i)
             if best == nil || d < best!.distance { best = (d, year) }
         }
         for d in dates where zone.contains(d.tokens.lowerBound) && !r.overlaps(d.tokens) {
@@ -435,6 +450,7 @@ package struct TradeFigureExtractor: Sendable {
             // « en hausse de 20 % par rapport à la même période de l'an dernier »: the baseline's year.
             if d.kind != .period, (max(zone.lowerBound, i - 7)..<i).contains(where: { comparisonWords.contains(f[$0]) }) { continue }
             if d.kind == .period, let e = d.end {
+                periodAt = distance(i)
                 if start.month != nil {
                     period = "\(start)/\(e)"
                     consider(start.year, at: i)
@@ -445,12 +461,14 @@ package struct TradeFigureExtractor: Sendable {
                 continue
             }
             consider(start.year, at: i)
+            point = min(point ?? .max, distance(i))
             // « entre 2016 et 2020 »
             if i >= 1, betweenWords.contains(f[i - 1]), i + 2 < f.count, andWords.contains(f[i + 1]),
                let second = dates.first(where: { $0.tokens.lowerBound == i + 2 })?.start, isYear(f[i + 2]) {
                 period = "\(start.year)-\(second.year)"
             }
         }
+        if period != nil, let point, point < periodAt { return (best?.year, nil) }
         // A period spanning years says nothing about one year.
         if let p = period, p.utf8.count == 9, !p.contains("/") { return (kind == .target ? best?.year : nil, p) }
         return (best?.year, period)

@@ -136,6 +136,11 @@ package struct VisitExtractor: Sendable {
                         travellers = [(m, nil, nil)]; rule = "visit.clause-subject"
                     } else if let m = leader(s, mentions, before: trig.at, from: lo) {
                         travellers = [(m, nil, nil)]; rule = "visit.delegation-leader"
+                    } else if sentenceSubject == nil, let at = (lo..<trig.at).first(where: { L.delegation.contains(s.tokens[$0]) }),
+                              !(lo..<at).contains(where: { FrenchWords.isAuxiliary(s.tokens[$0]) || L.presentVerb.contains(s.tokens[$0]) }),
+                              let d = delegation(s, at..<trig.at, places: true) {
+                        // « Une délégation vietnamienne effectue une visite de travail en Russie »: no one named.
+                        travellers = [(nil, d, nil)]; rule = "visit.delegation-subject"
                     } else {
                         travellers = [(sentenceSubject, nil, nil)]
                     }
@@ -620,9 +625,12 @@ package struct VisitExtractor: Sendable {
     }
 
     /// « une délégation du ministère bolivien … »: a visitor without a name.
-    func delegation(_ s: AnalysedSentence, _ seg: Range<Int>) -> String? {
+    func delegation(_ s: AnalysedSentence, _ seg: Range<Int>, places: Bool = false) -> String? {
         guard let d = seg.first(where: { L.delegation.contains(s.tokens[$0]) }) else { return nil }
-        return s.countries.first { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }?.iso2
+        if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }) { return c.iso2 }
+        // « la délégation de la province de Quang Tri »: a place of the country it comes from.
+        guard places, d + 1 < s.tokens.count, L.of.contains(s.word(d + 1)) else { return nil }
+        return (d + 2..<min(s.tokens.count, d + 6)).lazy.compactMap { self.persons.place(s, at: $0) }.first?.payload.place.iso2
     }
 
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
@@ -690,6 +698,10 @@ package struct VisitExtractor: Sendable {
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
+            // « depuis l'établissement des relations en 1992 »: the date of what the time is counted from.
+            if let since = (max(0, i - 10)..<max(0, i - 2)).last(where: { L.since.contains(t[$0]) }),
+               (since + 1..<i).allSatisfy({ !t[$0].isPunctuation }),
+               (since + 1..<i).contains(where: { !t[$0].isCapitalized && !FrenchWords.isFunctionWord(t[$0]) && !t[$0].isNumber }) { return false }
             // Elisions are tokens of their own: « d' ici », « jusqu' en ».
             return !(L.notWhen.contains(p1)
                      || (L.hereWord.contains(p1) && L.elidedDe.contains(p2)) || (L.untilPrep.contains(p1) && L.until.contains(p2)) || L.horizon.contains(p2)
@@ -1136,6 +1148,7 @@ private enum L {
     static let locative = Lexicon.embedded.words("visit.locative")
     static let notSubject = Lexicon.embedded.words("visit.not-subject")
     static let notWhen = Lexicon.embedded.words("visit.not-when")
+    static let since = Lexicon.embedded.words("visit.since")
     static let objectArticle = Lexicon.embedded.words("visit.object-article")
     static let of = Lexicon.embedded.words("visit.of")
     static let among = Lexicon.embedded.words("visit.among")

@@ -98,6 +98,9 @@ agreement.convention-head	convention
 agreement.protocol-head	protocole
 # « un accord »: the indefinite article before a head (« trouver un accord » is a consensus).
 agreement.indefinite	un
+# « vers un accord », « vers une déclaration »: a document aimed at.
+agreement.towards	vers
+agreement.towards-article	un une
 # « lettre d'intention avec l'Allemagne »: a party after a title.
 agreement.with	avec
 # The participle of a passive signing: « un protocole a été signé entre A et B ».
@@ -266,6 +269,8 @@ trade.balance	excédent excédents déficit déficits solde
 trade.commercial-adjective	commercial commerciale commerciaux commerciales
 # A part of the figure before it: « 4 milliards en 2024, dont 3 milliards d'exportations ».
 trade.part	dont
+# « Les exportations se sont élevées à … » after a dated total: a flow of that total.
+trade.flow	exportations importations exportation importation exports imports
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
@@ -496,6 +501,8 @@ visit.city-state	singapour monaco
 # --- When -----------------------------------------------------------------------------------
 # « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 », « avant 2025 » are not when a trip took place.
 visit.not-when	d'ici horizon depuis jusqu'en avant vers
+# « en visite depuis l'établissement des relations en 1992 »: the date after the noun is that event's.
+visit.since	depuis
 visit.until	jusqu'
 visit.until-prep	en a au
 visit.here-word	ici
