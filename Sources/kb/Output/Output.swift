@@ -10,6 +10,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     // for these every time it lists a command's options: three times in every `kb search`.
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    /// Each case is described by its raw value, which ArgumentParser takes as no description.
+    static var allValueDescriptions: [String: String] { [:] }
     var defaultValueDescription: String { rawValue }
 }
 
