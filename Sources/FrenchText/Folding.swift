@@ -84,15 +84,17 @@ private struct FoldTable: Sendable {
     /// The scalars whose fold is not themselves in the Latin ranges, and the characters kb folds
     /// its own way (ligatures, đ, apostrophes, spaces, dashes, quotes).
     static let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF]
-    static let special: [UInt32: String] = [
-        0x0152: "oe", 0x0153: "oe", 0x00C6: "ae", 0x00E6: "ae", 0x00DF: "ss",
-        0x0110: "d", 0x0111: "d", 0x00D0: "d", 0x00F0: "d", 0x0141: "l", 0x0142: "l",
-        0x00D8: "o", 0x00F8: "o", 0x0131: "i",
-        0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2032: "'", 0x00B4: "'", 0x0060: "'",
-        0x00A0: " ", 0x202F: " ", 0x2009: " ", 0x2007: " ",
-        0x2013: "-", 0x2014: "-", 0x2010: "-", 0x2011: "-",
-        0x00AB: "\"", 0x00BB: "\"", 0x201C: "\"", 0x201D: "\"",
-        0x1D49: "e",  // ᵉ as in « XVIᵉ »
+    // Pairs, not a dictionary: instantiating a dictionary type scans every protocol conformance in
+    // the process (~0.4 M instructions) and nothing else in a search needs this one.
+    static let special: [(UInt32, String)] = [
+        (0x0152, "oe"), (0x0153, "oe"), (0x00C6, "ae"), (0x00E6, "ae"), (0x00DF, "ss"),
+        (0x0110, "d"), (0x0111, "d"), (0x00D0, "d"), (0x00F0, "d"), (0x0141, "l"), (0x0142, "l"),
+        (0x00D8, "o"), (0x00F8, "o"), (0x0131, "i"),
+        (0x2019, "'"), (0x2018, "'"), (0x02BC, "'"), (0x2032, "'"), (0x00B4, "'"), (0x0060, "'"),
+        (0x00A0, " "), (0x202F, " "), (0x2009, " "), (0x2007, " "),
+        (0x2013, "-"), (0x2014, "-"), (0x2010, "-"), (0x2011, "-"),
+        (0x00AB, "\""), (0x00BB, "\""), (0x201C, "\""), (0x201D, "\""),
+        (0x1D49, "e"),  // ᵉ as in « XVIᵉ »
     ]
 
     /// What `GeneratedFolds` must hold, computed with Foundation (NFD, lower case, marks dropped).
@@ -110,20 +112,19 @@ private struct FoldTable: Sendable {
     }
 
     init(folds: [(scalar: UInt32, folded: String)]) {
-        var map: [UInt32: [UInt8]] = [:]
-        for (k, v) in folds { map[k] = Array(v.utf8) }
-        let special = Self.special
-        for (k, v) in special { map[k] = Array(v.utf8) }
-        // Dense below `denseLimit` (every scalar French text uses): a dictionary look-up per accented
-        // letter was most of the fold's time. Entry = start << 8 | length in `bytes`; 0 = not mapped.
+        // Written straight into the dense table, kb's own folds after the generated ones so that they
+        // win: a dictionary of byte arrays, sorted, cost a fiftieth of a whole `kb search` at every start.
         var dense = [UInt32](repeating: 0, count: Int(Self.denseLimit))
         var bytes: [UInt8] = [0]
         var sparse: [UInt32: [UInt8]] = [:]
-        for (k, v) in map.sorted(by: { $0.key < $1.key }) {
-            guard k < Self.denseLimit else { sparse[k] = v; continue }
-            dense[Int(k)] = UInt32(bytes.count) << 8 | UInt32(v.count)
-            bytes.append(contentsOf: v)
+        func add(_ k: UInt32, _ v: String) {
+            guard k < Self.denseLimit else { sparse[k] = Array(v.utf8); return }
+            let start = bytes.count
+            bytes.append(contentsOf: v.utf8)
+            dense[Int(k)] = UInt32(start) << 8 | UInt32(bytes.count - start)
         }
+        for (k, v) in folds { add(k, v) }
+        for (k, v) in Self.special { add(k, v) }
         self.dense = dense
         self.bytes = bytes
         self.sparse = sparse

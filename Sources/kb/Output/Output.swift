@@ -5,6 +5,14 @@ import KnowledgeBase
 /// Output formats shared by every listing command.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, ndjson, csv, tsv
+
+    // ArgumentParser's defaults interpolate each raw value generically (dynamic casts), and it asks
+    // for these every time it lists a command's options: three times in every `kb search`.
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    /// Each case is described by its raw value, which ArgumentParser takes as no description.
+    static var allValueDescriptions: [String: String] { [:] }
+    var defaultValueDescription: String { rawValue }
 }
 
 /// A value printable as a row of a listing.
