@@ -137,13 +137,17 @@ package struct PersonExtractor: Sendable {
                     // « présidente du Sénat de l'Assemblée Kurultai du Kirghizistan, Anna Ivanova, »: also when
                     // the institution's country follows its name.
                     var close = r.upperBound
+                    var institutionCountry: String?
                     if r.count <= 2, close + 1 < t.count, PeopleWords.of.contains(t[close]),
-                       let c = s.countries(at: close + 1).first(where: { $0.form != .demonym }) { close = c.tokens.upperBound }
-                    if r.count == 1 || close > r.upperBound, !roles.isEmpty, phrase.span.count >= 3, close < t.count, t[close].text == ",",
+                       let c = s.countries(at: close + 1).first(where: { $0.form != .demonym }) {
+                        close = c.tokens.upperBound
+                        institutionCountry = c.iso2
+                    }
+                    if r.count == 1 || institutionCountry != nil, !roles.isEmpty, phrase.span.count >= 3, close < t.count, t[close].text == ",",
                        let n = nameRun(s, at: close + 1), n.count >= 2, endsApposition(s, n.upperBound) {
                         name = n
                         lengthenLastRole(&roles, by: text(s, r.lowerBound..<close))
-                        if country == nil, close > r.upperBound { country = s.countries(at: r.upperBound + 1).first?.iso2 }
+                        country = country ?? institutionCountry
                         rule = "person.title-apposition"
                     }
                 }

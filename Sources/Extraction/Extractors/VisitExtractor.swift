@@ -630,7 +630,12 @@ package struct VisitExtractor: Sendable {
         if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 8 && !isLocative(s, $0) }) { return c.iso2 }
         // « la délégation de la province de Quang Tri »: a place of the country it comes from.
         guard places, d + 1 < s.tokens.count, L.of.contains(s.word(d + 1)) else { return nil }
-        return (d + 2..<min(s.tokens.count, d + 6)).lazy.compactMap { self.persons.place(s, at: $0) }.first?.payload.place.iso2
+        return placeCountry(s, in: d + 2..<min(s.tokens.count, d + 6))
+    }
+
+    /// The country of the first place named in `r` (« de la province de Quang Tri »).
+    func placeCountry(_ s: AnalysedSentence, in r: Range<Int>) -> String? {
+        r.lazy.compactMap { self.persons.place(s, at: $0) }.first?.payload.place.iso2
     }
 
     /// The person the sentence is about: the first one named before the verb, not after a preposition.
@@ -774,7 +779,7 @@ package struct VisitExtractor: Sendable {
         // « une délégation de la région de …, en visite … »
         if let d = (max(0, a - 12)..<a).last(where: { L.delegation.contains(t[$0]) }) {
             if let c = s.countries.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound < a && !isLocative(s, $0) }) { return .delegation(c.iso2) }
-            if let p = (d + 1..<a).lazy.compactMap({ self.persons.place(s, at: $0) }).first { return .delegation(p.payload.place.iso2) }
+            if let c = placeCountry(s, in: d + 1..<a) { return .delegation(c) }
         }
         return nil
     }

@@ -44,8 +44,9 @@ enum SearchRunner {
                 paragraphs[Int(truncatingIfNeeded: p["article_id"] as Int64), default: []].append((p["start_offset"], p["end_offset"]))
             }
             for row in rows {
-                guard let a = byID[Int(truncatingIfNeeded: row.id)] else { continue }
-                let body = Self.body(raw: a["raw_text"], paragraphs: paragraphs[Int(truncatingIfNeeded: row.id)] ?? [])
+                let id = Int(truncatingIfNeeded: row.id)
+                guard let a = byID[id] else { continue }
+                let body = Self.body(raw: a["raw_text"], paragraphs: paragraphs[id] ?? [])
                 hits.append(SearchHit(articleID: row.id, source: a["source"], date: a["date"], headline: a["headline"],
                                       score: row.score, snippet: SearchSnippets.make(body, plan.highlighter),
                                       alsoIn: plan.request.all ? 0 : a["copies"]))
