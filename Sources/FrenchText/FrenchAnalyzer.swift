@@ -102,7 +102,7 @@ package enum FrenchAnalyzer {
                 while j < n {                                     // a word, apostrophes inside included
                     let b = bytes[j]
                     if b < 0x80 {
-                        if asciiWord[Int(b)] { j += 1; continue }
+                        if isASCIIWord(b) { j += 1; continue }
                         if b == 0x27, j + 1 < n, isWordScalar(scalar(bytes, j + 1).0) { apostrophe = true; j += 1; continue }
                         break
                     }
@@ -218,13 +218,16 @@ package enum FrenchAnalyzer {
     /// Letters, numbers and combining marks: what `unicode61` keeps inside a token.
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return asciiWord[Int(v)] }
+        if v < 0x80 { return isASCIIWord(UInt8(v)) }
         if v < 0x3000 { return commonWord[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 }
         return classify(s)
     }
 
-    private static let asciiWord: [Bool] = (0..<128).map { v in
-        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    /// Digits and ASCII letters as two bit masks, not a lazily built table: a `static let` read per
+    /// byte costs a `swift_once` check each time, tens of thousands per `kb search` snippet pass.
+    @inline(__always) static func isASCIIWord(_ b: UInt8) -> Bool {
+        b < 64 ? (0x03ff_0000_0000_0000 as UInt64) >> UInt64(b) & 1 != 0
+               : (0x07ff_fffe_07ff_fffe as UInt64) >> UInt64(b & 63) & 1 != 0
     }
 
     /// `classify` of the scalars below U+3000, one bit each: written out rather than computed,
