@@ -299,4 +299,29 @@ import Testing
         #expect(!a.contains { $0.title.hasPrefix("accord de partenariat") }, "\(a)")
         #expect(a.contains { $0.title.hasPrefix("accord de libre-échange") }, "\(a)")
     }
+    @Test func anAdjectiveOfTerritoryAfterTheInstitutionComesBeforeTheName() {
+        let p = facts("Le président du Comité populaire provincial Vo Van Tam a reçu l'ambassadeur de Pologne.").people
+        #expect(p.contains { $0.name == "Vo Van Tam" && $0.roles.map(\.title) == ["président du Comité populaire provincial"] }, "\(p)")
+        // A verb of a headline is no adjective of territory.
+        let q = facts("Le président du Comité populaire salue Jan Kowal.").people
+        #expect(!q.contains { $0.roles.contains { $0.title.hasSuffix("salue") } }, "\(q)")
+    }
+
+    @Test func aDelegationLeaderNamedWithTheTitleFirstIsTheVisitor() {
+        let v = facts("Une délégation de la province de Quang Tri, conduite par le président du Comité populaire provincial "
+                      + "Vo Van Tam, a effectué du 3 au 6 juin une visite de travail en Pologne.").visits
+        #expect(v.count == 1 && v[0].visitor == "Vo Van Tam" && v[0].hostCountry == "PL" && v[0].start?.description == "2025-06-03", "\(v)")
+    }
+
+    @Test func aPartySecretaryInAppositionHasTheTitle() {
+        let p = facts("Le Van Tam, secrétaire du Comité central du Parti, a reçu l'ambassadeur de Pologne.").people
+        #expect(p.contains { $0.name == "Le Van Tam" && $0.country == "VN" && $0.roles.first?.title == "secrétaire du Comité central du Parti" }, "\(p)")
+    }
+
+    @Test func aDeclarationOfIntentAndAnExchangeProgrammeAreDocuments() {
+        let a = facts("Les deux ministres ont signé une déclaration d'intention sur l'hydrogène vert et un programme "
+                      + "d'échanges universitaires pour la période 2026-2028.").agreements
+        #expect(a.map(\.kind) == [.declaration, .programme], "\(a)")
+        #expect(a.first?.title == "déclaration d'intention sur l'hydrogène vert", "\(a)")
+    }
 }

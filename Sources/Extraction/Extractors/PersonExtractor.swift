@@ -483,6 +483,16 @@ package struct PersonExtractor: Sendable {
                 kept.append(kept.removeLast().lowerBound..<j)
                 continue
             }
+            // « le président du Comité populaire provincial Vo Van Minh »: an adjective of the institution the
+            // title ends with, then the name (only adjectives of territory, « provincial », « municipal »,
+            // which no verb of a headline looks like).
+            if !t[j].isCapitalized, (m.tokens.lowerBound..<j).contains(where: { t[$0].isCapitalized && bodies.contains(t[$0]) }),
+               PeopleWords.institutionAdjectiveEnding.contains(where: { f.hasSuffix($0) }), isAdjective(f),
+               j + 1 < t.count, t[j + 1].isCapitalized, nameRun(s, at: j + 1) != nil {
+                j += 1
+                kept.append(kept.removeLast().lowerBound..<j)
+                continue
+            }
             // « le président fédéral X », « le Premier ministre sortant X »: adjectives of an office, whatever follows.
             if PeopleWords.officeAdjective.contains(fk) {
                 j += 1
@@ -1086,6 +1096,7 @@ enum PeopleWords {
     static let accordingTo = Lexicon.embedded.words("person.according-to")
     static let officeAdjective = Lexicon.embedded.words("person.office-adjective")
     static let adjectiveEnding = Lexicon.embedded.words("person.adjective-ending")
+    static let institutionAdjectiveEnding = Lexicon.embedded.words("person.institution-adjective-ending")
     static let presentVerb = Lexicon.embedded.words("person.present-verb")
     static let and = Lexicon.embedded.words("person.and")
     static let at = Lexicon.embedded.words("person.at")

@@ -12,9 +12,9 @@ enum EmbeddedGrammar {
 agreement.head.agreement	accord accord-cadre convention
 agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
 agreement.head.protocol	protocole
-agreement.head.declaration	déclaration
+agreement.head.declaration	déclaration déclaration_d'intention
 agreement.head.letter_of_intent	lettre_d'intention
-agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail programme_d'échanges programme_d'échange
 agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail plan_de_consultations plan_de_mise_en_œuvre
 agreement.head.treaty	traité
 # « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
@@ -183,6 +183,9 @@ person.former	ancien ancienne anciens anciennes feu
 person.office-adjective	federal federale sortant sortante interimaire elu elue
 # Endings of the adjectives that qualify an institution (« Conseil régional permanent »).
 person.adjective-ending	e es al aux el els ien iens ais ain ains if ifs ier iers eur eurs ique iques ent ents
+# Endings of the adjectives of territory after an institution, before a name: « le président du Comité
+# populaire provincial Jan Kowal », « du Conseil municipal ».
+person.institution-adjective-ending	al ale aux
 # Verbs in the present that look like adjectives and follow a subject in headlines (« X reçoit Y »).
 person.present-verb	rencontre recoit signe visite salue affirme souligne arrive participe preside appelle accueille entame effectue invite presente discute inaugure assiste propose exprime felicite remercie reaffirme demande encourage plaide insiste annonce s'entretient
 # Participles of speech after « a », « ont »: « a déclaré X », « a souligné X ».
@@ -190,7 +193,7 @@ person.speech-verb	declare souligne affirme reaffirme indique ajoute conclu prec
 person.speech-auxiliary	a ont a-t-il a-t-elle
 person.according-to	selon
 # What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
-person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige
+person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige recu
 person.subject-auxiliary	a avait est
 person.also	egalement aussi
 # « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.

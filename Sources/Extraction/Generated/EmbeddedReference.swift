@@ -573,6 +573,7 @@ chef du Parti	party
 leader du Parti	party
 membre du Bureau politique	party
 secrétaire du Comité du Parti	party
+secrétaire du Comité central	party
 secrétaire du Comité provincial du Parti	party
 secrétaire du Comité municipal du Parti	party
 président de l'Assemblée nationale	parliament
