@@ -53,6 +53,16 @@ package enum FrenchAnalyzer {
         return normalized
     }
 
+    /// `analyzeReturningText` with stop words kept, for a reader that wants only the terms starting
+    /// with one of `wanted`'s bytes (snippets: the words that may be highlighted). Every other term
+    /// comes as an empty buffer with its range, unfolded: most words of a text cost no folding.
+    package static func analyzeReturningText(_ text: String, wanted: ByteSet,
+                                             _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) -> String {
+        let normalized = normalize(text)
+        analyzeNormalized(normalized, keepStopWords: true, wanted: wanted, body)
+        return normalized
+    }
+
     /// The analysed text stored for the FTS index: terms separated by single spaces.
     package static func indexText(_ text: String) -> String {
         var out: [UInt8] = []
@@ -82,11 +92,16 @@ package enum FrenchAnalyzer {
     /// text we fold, so the common case costs one byte scan.
     static func normalize(_ text: String) -> String {
         var contiguous = text
-        let needs = contiguous.withUTF8 { $0.contains { $0 == 0xCC || $0 == 0xCD } }
+        // A plain loop over the bytes (no closure per byte): it is asked of every snippet's whole body.
+        let needs = contiguous.withUTF8 { b in
+            var found = false
+            for c in b where c & 0xFE == 0xCC { found = true; break }
+            return found
+        }
         return needs ? text.precomposedStringWithCanonicalMapping : text
     }
 
-    private static func analyzeNormalized(_ text: String, keepStopWords: Bool,
+    private static func analyzeNormalized(_ text: String, keepStopWords: Bool, wanted: ByteSet? = nil,
                                           _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
@@ -113,9 +128,13 @@ package enum FrenchAnalyzer {
                     break
                 }
                 if ascii && !apostrophe {
-                    asciiTerm(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                    if let w = wanted, !w.contains(bytes[i] | (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? 0x20 : 0)) {
+                        body(UnsafeBufferPointer(start: nil, count: 0), i..<j)
+                    } else {
+                        asciiTerm(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                    }
                 } else {
-                    word(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
+                    word(bytes, i..<j, keepStopWords: keepStopWords, wanted: wanted, scratch: &scratch, body)
                 }
                 i = j
             }
@@ -123,7 +142,7 @@ package enum FrenchAnalyzer {
     }
 
     /// Stages 2–6 on one word (a run of word scalars possibly joined by apostrophes).
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool,
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool, wanted: ByteSet?,
                              scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         var start = r.lowerBound
         var parts = firstApostrophe(bytes, start, r.upperBound)                 // stage 2: ’ ʼ ‘ ' alike
@@ -133,6 +152,14 @@ package enum FrenchAnalyzer {
         }
         while start < r.upperBound {
             let end = parts?.lowerBound ?? r.upperBound
+            // An ASCII first letter folds to itself in lower case: a term not wanted is not folded.
+            if let w = wanted, bytes[start] < 0x80, !w.contains(bytes[start] | (bytes[start] >= 0x41 && bytes[start] <= 0x5A ? 0x20 : 0)) {
+                body(UnsafeBufferPointer(start: nil, count: 0), start..<end)
+                guard let p = parts else { break }
+                start = p.upperBound
+                parts = firstApostrophe(bytes, start, r.upperBound)
+                continue
+            }
             scratch.removeAll(keepingCapacity: true)
             Folding.foldUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &scratch)  // stages 4–5
             lowercaseRest(&scratch)
@@ -149,6 +176,14 @@ package enum FrenchAnalyzer {
     @inline(__always)
     private static func asciiTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, keepStopWords: Bool,
                                   scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        // Most words have no capital: their bytes are their term, passed without a copy.
+        var k = r.lowerBound
+        while k < r.upperBound, bytes[k] >= 0x61 || bytes[k] < 0x41 || bytes[k] > 0x5A { k += 1 }
+        if k == r.upperBound {
+            let term = UnsafeBufferPointer(rebasing: bytes[r])
+            if keepStopWords || !isStopWord(term) { body(term, r) }
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
         for k in r { let b = bytes[k]; scratch.append(b &+ ((b >= 0x41 && b <= 0x5A) ? 0x20 : 0)) }
         if keepStopWords || !isStopWord(scratch) {
@@ -186,7 +221,7 @@ package enum FrenchAnalyzer {
         $0.utf8.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
     })
 
-    @inline(__always) private static func isStopWord(_ term: [UInt8]) -> Bool {
+    @inline(__always) private static func isStopWord<C: Collection>(_ term: C) -> Bool where C.Element == UInt8 {
         guard let key = FrenchStopWords.pack(term) else { return false }
         return FrenchStopWords.packed.contains(key)
     }
@@ -293,5 +328,26 @@ package enum FrenchAnalyzer {
         default:
             return false
         }
+    }
+}
+
+/// A set of bytes, a bit each (the first bytes of the terms a reader wants).
+package struct ByteSet: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    package init() {}
+
+    /// Every byte.
+    package static let all: ByteSet = { var s = ByteSet(); s.bits = (~0, ~0, ~0, ~0); return s }()
+
+    package mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 { case 0: bits.0 |= bit; case 1: bits.1 |= bit; case 2: bits.2 |= bit; default: bits.3 |= bit }
+    }
+
+    @inline(__always) package func contains(_ b: UInt8) -> Bool {
+        let m: UInt64
+        switch b >> 6 { case 0: m = bits.0; case 1: m = bits.1; case 2: m = bits.2; default: m = bits.3 }
+        return m >> UInt64(b & 63) & 1 != 0
     }
 }

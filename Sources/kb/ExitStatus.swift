@@ -25,6 +25,10 @@ extension KB {
             CLI.warn("kb: the query has \(args.count - 2) arguments; kb search takes at most 64 words (use kb sql for more)")
             Foundation.exit(2)
         }
+        if let options = Search.quickOptions(args.dropFirst()) {
+            do { try Search.perform(options) } catch let e as ExitCode { Foundation.exit(e.rawValue) } catch { Search.exit(withError: error) }
+            Foundation.exit(0)
+        }
         parseAndRunWithUsageStatus2()
     }
 

@@ -30,9 +30,18 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Knowledge base file.", discussion: "Default: $KB_DB, else ./kb.sqlite.", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["KB_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "kb.sqlite" }
+    var path: String { Self.resolve(db) }
 
-    func open(_ mode: KnowledgeBase.Mode = .readWrite) throws -> KnowledgeBase {
-        try KnowledgeBase(path: path, mode: mode)
+    /// `--db`, else $KB_DB, else ./kb.sqlite.
+    static func resolve(_ db: String?) -> String {
+        db ?? ProcessInfo.processInfo.environment["KB_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "kb.sqlite"
+    }
+
+    func open(_ mode: KnowledgeBase.Mode = .readWrite) throws -> KnowledgeBase { try Self.open(path, mode) }
+
+    static func open(_ path: String, _ mode: KnowledgeBase.Mode = .readWrite) throws -> KnowledgeBase {
+        let kb = try KnowledgeBase(path: path, mode: mode)
+        if mode == .readOnly { CLI.closeAtExit(kb) }
+        return kb
     }
 }

@@ -48,4 +48,24 @@ import Extraction
         let exact = try TestSupport.kb(["search", "--db", db, "--exact", "Lukachenko"])
         #expect(exact.status == 1)
     }
+    /// `kb search [--db PATH] word…` is read without ArgumentParser (start-up time): it prints,
+    /// warns and exits exactly as the same search parsed as usual (an option forces that road).
+    @Test func theQuickReadingOfASearchBehavesAsTheParsedOne() throws {
+        let db = SearchToleranceTests.kb.path
+        for words in [["Lukachenko"], ["coopération", "économique"], ["zzqqxy"], ["pharmaceutiqe"]] {
+            for dbArgs in [["--db", db], ["--db=\(db)"]] {
+                let quick = try TestSupport.kb(["search"] + dbArgs + words)
+                let parsed = try TestSupport.kb(["search"] + dbArgs + ["--limit", "20"] + words)
+                #expect(quick.status == parsed.status && quick.stdout == parsed.stdout && quick.stderr == parsed.stderr, "\(words): \(quick.stderr) | \(parsed.stderr)")
+            }
+        }
+        let viaEnvironment = try TestSupport.kb(["search", "Lukachenko"], environment: ["KB_DB": db])
+        let named = try TestSupport.kb(["search", "--db", db, "Lukachenko"])
+        #expect(viaEnvironment.status == 0 && viaEnvironment.stdout == named.stdout && !named.stdout.isEmpty, "\(viaEnvironment.stderr)")
+        let missing = try TestSupport.kb(["search", "--db", db + ".nosuch", "accord"])
+        #expect(missing.status == 2 && missing.stderr.contains("does not exist"), "\(missing.stderr)")
+        // Anything else goes to the parser (which takes the last of two --db), and answers the same.
+        let twice = try TestSupport.kb(["search", "--db", db + ".nosuch", "--db", db, "Lukachenko"])
+        #expect(twice.status == named.status && twice.stdout == named.stdout, "\(twice.stderr)")
+    }
 }

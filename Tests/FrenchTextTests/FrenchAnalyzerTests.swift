@@ -78,4 +78,23 @@ import Testing
         }
         #expect(wrong.isEmpty, "scalars whose bit disagrees with classify: \(wrong.prefix(10))")
     }
+    /// A reader that wants only some first bytes gets every term's range, the same as without, and
+    /// the terms it wants as usual; the others come empty (not folded).
+    @Test func unwantedTermsKeepTheirRangesAndComeEmpty() {
+        let text = "L'Économie et l’industrie d'Hô-Chi-Minh-Ville : Quelle coopération pour l'Œuvre, aujourd'hui ? 2025"
+        var all: [(String, Range<Int>)] = []
+        _ = FrenchAnalyzer.analyzeReturningText(text, keepStopWords: true) { all.append((String(decoding: $0, as: UTF8.self), $1)) }
+        var wanted = ByteSet()
+        for b in "ci2".utf8 { wanted.insert(b) }
+        var some: [(String, Range<Int>)] = []
+        _ = FrenchAnalyzer.analyzeReturningText(text, wanted: wanted) { some.append((String(decoding: $0, as: UTF8.self), $1)) }
+        #expect(some.map(\.1) == all.map(\.1))
+        for (a, b) in zip(all, some) {
+            // A term with a non-ASCII first letter (« Économie », « Œuvre ») is always folded.
+            let asked = a.0.utf8.first.map(wanted.contains) ?? false || text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: a.1.lowerBound)] >= 0x80
+            #expect(b.0 == (asked ? a.0 : ""), "\(a) \(b)")
+        }
+        #expect(some.contains { $0.0 == "cooperation" } && some.contains { $0.0 == "industrie" } && some.contains { $0.0 == "2025" })
+        #expect(some.contains { $0.0 == "economie" } && some.contains { $0.0 == "oeuvre" })
+    }
 }

@@ -171,6 +171,12 @@ enum SeedBase {
             }
             #expect(SearchRunner.body(raw: raw, paragraphs: paragraphs) == expected.joined(separator: "\n\n"))
             #expect(SearchRunner.body(raw: raw, paragraphs: []) == "")
+            // Long ASCII runs (crossed eight bytes at a time) with accents at every position of a run of eight.
+            let long = (0..<40).map { String(repeating: "a", count: $0 % 11) + (["é", "Đ", "😀", " "][$0 % 4]) }.joined()
+            let cuts = [(start: 3, end: 70), (start: 70, end: 200), (start: 9, end: 17), (start: 150, end: 151)]
+            var slices: [String] = []
+            for p in cuts { slices.append(try String.fetchOne(db, sql: "SELECT substr(?, ?, ?)", arguments: [long, p.start + 1, p.end - p.start]) ?? "") }
+            #expect(SearchRunner.body(raw: long, paragraphs: cuts) == slices.joined(separator: "\n\n"))
         }
     }
 

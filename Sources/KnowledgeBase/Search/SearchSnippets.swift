@@ -12,7 +12,7 @@ enum SearchSnippets {
         var words: [Range<Int>] = []
         var matched: [Int] = []
         var matchedTerms: [String] = []
-        let text = FrenchAnalyzer.analyzeReturningText(body, keepStopWords: true) { term, range in
+        let text = FrenchAnalyzer.analyzeReturningText(body, wanted: matcher.firstBytes) { term, range in
             if let t = matcher.match(term) { matched.append(words.count); matchedTerms.append(t) }
             words.append(range)
         }
@@ -62,6 +62,9 @@ private struct TermMatcher {
     let prefixes: [[UInt8]]
     /// Every highlighted term and prefix is ASCII: an ASCII word that differs in bytes differs.
     let ascii: Bool
+    /// The first bytes of the terms and prefixes: most words start with none of them, and the
+    /// analyzer neither folds them nor asks (every word of every hit's body would be).
+    private(set) var firstBytes = ByteSet()
 
     init(_ h: Highlighter) {
         highlighter = h
@@ -74,11 +77,16 @@ private struct TermMatcher {
         terms = byLength
         prefixes = h.prefixes.map { Array($0.utf8) }
         ascii = h.terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } && h.prefixes.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for w in Array(h.terms) + h.prefixes {
+            // An empty prefix would match every word: then no word is ruled out by its first byte.
+            guard let b = w.utf8.first else { firstBytes = .all; break }
+            firstBytes.insert(b)
+        }
     }
 
     /// The term as a String when the highlighter matches it, else nil.
     func match(_ term: UnsafeBufferPointer<UInt8>) -> String? {
-        if highlighter.isEmpty { return nil }
+        guard let first = term.first, firstBytes.contains(first) else { return nil }
         if ascii && term.allSatisfy({ $0 < 0x80 }) {
             let hit = (term.count < terms.count && terms[term.count].contains { $0.elementsEqual(term) }) || prefixes.contains { p in
                 p.count <= term.count && p.indices.allSatisfy { p[$0] == term[$0] }

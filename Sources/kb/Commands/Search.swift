@@ -64,18 +64,40 @@ struct Search: ParsableCommand {
             CLI.warn("kb: unknown option \(unknown) (see kb search --help); to search for it, write it in quotes with a space: \" \(unknown)\"")
             throw ExitCode(2)
         }
-        let kb = try CLI.run { try database.open(.readOnly) }
+        try Self.perform(Options(db: database.path, words: query, raw: raw, country: country, person: person, domain: domain,
+                                 since: since, until: until, limit: limit, offset: offset, facets: facets, format: format,
+                                 sql: sql, timeout: timeout, exact: exact, all: all))
+    }
+
+    /// What `kb search` was asked, as plain values (the defaults are the options').
+    struct Options {
+        var db: String
+        var words: [String]
+        var raw = false
+        var country: [String] = [], person: [String] = [], domain: [String] = []
+        var since: String?, until: String?
+        var limit = 20, offset = 0
+        var facets = false
+        var format = OutputFormat.table
+        var sql = false
+        var timeout: Double = 10
+        var exact = false, all = false
+    }
+
+    static func perform(_ o: Options) throws {
+        let kb = try CLI.run { try DatabaseOptions.open(o.db, .readOnly) }
         // `--` ends the options (POSIX); it is not a word to search for.
-        var words = query
+        var words = o.words
         if let i = words.firstIndex(of: "--") { words.remove(at: i) }
-        guard timeout.isFinite, timeout > 0 else {
-            CLI.warn("kb: --timeout must be a positive number of seconds, not « \(timeout) »")
+        guard o.timeout.isFinite, o.timeout > 0 else {
+            CLI.warn("kb: --timeout must be a positive number of seconds, not « \(o.timeout) »")
             throw ExitCode(2)
         }
-        var request = SearchRequest(words.joined(separator: " "), raw: raw, countries: country, people: person, domains: domain,
-                                    since: since, until: until, limit: limit == 0 ? Int(Int32.max) : limit, offset: offset, facets: facets, exact: exact, all: all)
-        request.timeout = timeout
-        if sql {
+        var request = SearchRequest(words.joined(separator: " "), raw: o.raw, countries: o.country, people: o.person, domains: o.domain,
+                                    since: o.since, until: o.until, limit: o.limit == 0 ? Int(Int32.max) : o.limit, offset: o.offset,
+                                    facets: o.facets, exact: o.exact, all: o.all)
+        request.timeout = o.timeout
+        if o.sql {
             let out = StandardOutput()
             out.write(try CLI.query { try kb.searchSQL(request) })
             return
@@ -84,18 +106,18 @@ struct Search: ParsableCommand {
         if !result.ignoredWords.isEmpty {
             CLI.warn("kb: left out, too common to search for: \(result.ignoredWords.joined(separator: ", "))")
         }
-        if format == .table, !result.alsoMatched.isEmpty {
+        if o.format == .table, !result.alsoMatched.isEmpty {
             let list = result.alsoMatched.map { "\($0.typed) → \($0.matched.joined(separator: ", "))" }
             CLI.warn("also matched: \(list.joined(separator: "; "))  (--exact to turn off)")
         }
-        switch format {
+        switch o.format {
         case .table: SearchReport(result: result).print()
         default:
-            if facets, let f = result.facets {
-                Printer(format: format).print(FacetRow.rows(f))
+            if o.facets, let f = result.facets {
+                Printer(format: o.format).print(FacetRow.rows(f))
             } else {
                 let also = result.alsoMatched.flatMap(\.matched).joined(separator: " ")
-                Printer(format: format).print(result.hits.map { SearchRow($0, alsoMatched: also) })
+                Printer(format: o.format).print(result.hits.map { SearchRow($0, alsoMatched: also) })
             }
         }
         if result.hits.isEmpty {
@@ -106,7 +128,27 @@ struct Search: ParsableCommand {
         }
     }
 
-    private func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    /// The commonest search, `kb search [--db PATH] word…`, read without ArgumentParser: its parse of
+    /// this command (the reflection over 17 options, each first dynamic cast a scan of every protocol
+    /// conformance in the static binary) was a third of a whole selective search's instructions.
+    /// Anything else (an option, a dash, « help », no word) returns nil and is parsed as usual, so both
+    /// roads give one behaviour.
+    static func quickOptions(_ args: ArraySlice<String>) -> Options? {
+        guard args.first == "search" else { return nil }
+        var db: String?
+        var words: [String] = []
+        var rest = args.dropFirst()
+        while let a = rest.popFirst() {
+            if a == "--db", db == nil, let path = rest.popFirst(), !path.hasPrefix("-") { db = path; continue }
+            if a.hasPrefix("--db="), db == nil, a.count > 5 { db = String(a.dropFirst(5)); continue }
+            guard !a.hasPrefix("-"), a != "help", !a.isEmpty else { return nil }
+            words.append(a)
+        }
+        guard !words.isEmpty, words.count <= 64 else { return nil }
+        return Options(db: DatabaseOptions.resolve(db), words: words)
+    }
+
+    private static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
 
 /// The human listing: per hit, date · source, the headline, the snippet with matched words in bold
