@@ -89,12 +89,19 @@ struct AliasTable {
         default: [first]
         }
         let length = skeleton.unicodeScalars.count
-        let marks = firsts.map { _ in "?" }.joined(separator: ", ")
+        // A range of the primary key per first letter (« folded >= 'k' AND folded < 'l' »): the names
+        // starting with another letter are not read (testing each name's first letter read them all).
+        let ranges = firsts.map { _ in "(folded >= ? AND folded < ?)" }.joined(separator: " OR ")
+        var bounds: [String] = []
+        for c in firsts {
+            guard let v = c.unicodeScalars.first?.value, let next = Unicode.Scalar(v + 1) else { return nil }
+            bounds += [String(c), String(next)]
+        }
         let rows = try String.fetchAll(db, sql: """
             SELECT DISTINCT folded FROM country_names
-            WHERE substr(folded, 1, 1) IN (\(marks)) AND kind <> 'capital' AND length(folded) BETWEEN ? AND ?
+            WHERE (\(ranges)) AND kind <> 'capital' AND length(folded) BETWEEN ? AND ?
               AND instr(folded, ' ') = 0 AND instr(folded, '-') = 0 ORDER BY folded
-            """, arguments: StatementArguments(firsts.map { String($0) } + [length - 2, length + 4]))
+            """, arguments: StatementArguments(bounds) + [length - 2, length + 4])
         return rows.first { Spelling.isWord($0) && Transliteration.skeleton(word: $0) == skeleton }
     }
 
