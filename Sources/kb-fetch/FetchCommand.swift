@@ -18,12 +18,12 @@ struct FetchCommand: ParsableCommand {
             a conditional request (the ETag and Last-Modified of the last answer), reads RSS 2.0 or Atom, and downloads \
             every article page it never downloaded into the spool directory: one file per URL (the SHA-256 of the URL, \
             .html), written to a temporary name and renamed. A second run asks only conditional questions and downloads \
-            nothing new.
+            nothing new. \
             Politeness: robots.txt of each host is obeyed (kept 24 h); one request at a time with --delay between two \
             requests to one host; --timeout per request; timeouts, connection errors and 5xx retried with doubling waits \
             (--retries); 429/503 Retry-After waited for up to --max-retry-after, a longer one defers the feed to a later \
             run; 301/308 update the stored feed address; 410 retires the feed (not requested again); responses over \
-            --max-size are dropped. User-Agent: kb/VERSION (+--contact).
+            --max-size are dropped. User-Agent: kb/VERSION (+--contact). \
             A feed that fails never stops the others; a page that failed is tried again next run. Every outcome is in \
             the run log: kb runs --fetch, kb runs --fetch --run N [--problems].
 

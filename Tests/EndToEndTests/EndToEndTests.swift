@@ -60,4 +60,16 @@ import Testing
             #expect(help.stdout.contains("Example"), "\(command) --help has no example")
         }
     }
+
+    /// Help paragraphs are wrapped by the terminal width only: a short line followed by the rest of
+    /// its sentence means a line break written in the source; « and » stay with their word.
+    @Test func helpTextIsWrappedOnlyAtTheWidth() throws {
+        for command in ["ingest", "search", "export", "extract", "sql", "show", "report", "check", "backup", "schema", "person", "country"] {
+            let lines = try TestSupport.kb([command, "--help"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            for (a, b) in zip(lines, lines.dropFirst()) where !a.hasPrefix(" ") && !b.hasPrefix(" ") && !a.isEmpty {
+                #expect(!(a.count < 50 && b.first?.isLowercase == true), "kb \(command) --help: « \(a) » then « \(b) »")
+                #expect(!a.hasSuffix("«") && !b.hasPrefix("»"), "kb \(command) --help: « \(a) » then « \(b) »")
+            }
+        }
+    }
 }

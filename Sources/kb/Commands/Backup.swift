@@ -9,7 +9,7 @@ struct Backup: ParsableCommand {
         abstract: "Copy the database to a file, safely while it is being read or ingested.",
         discussion: """
             Uses SQLite's online backup: one consistent snapshot, written under a temporary name, \
-            integrity-checked, then renamed into place. The copy is a single self-contained file.
+            integrity-checked, then renamed into place. The copy is a single self-contained file. \
             Exit status: 0 written, 2 error (nothing is left at PATH then).
 
             Example:

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check the database: integrity, foreign keys, full-text index, complete articles.",
         discussion: """
-            Safe while an ingest runs (it waits at most for the article being written).
+            Safe while an ingest runs (it waits at most for the article being written). \
             Exit status: 0 every check passed, 1 some check failed, 2 the database cannot be opened.
 
             Example:

@@ -6,7 +6,7 @@ struct CountryCardCommand: ParsableCommand {
         commandName: "country",
         abstract: "A country's relations with Vietnam: visits both ways, agreements, trade, top domains.",
         discussion: """
-            The country is an ISO code or any name, alias, demonym or capital (BY, Biélorussie, Belarus, Minsk).
+            The country is an ISO code or any name, alias, demonym or capital (BY, Biélorussie, Belarus, Minsk). \
             Exit status 1 when no country or several match.
 
             Examples:

@@ -9,11 +9,11 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Extract facts from article files without a database, as export JSON lines.",
         discussion: """
-            Useful to try the extractors on new articles, or to measure extraction alone. A directory is read
-            as kb ingest reads it (*.txt, *.html, *.htm, recursively, sorted); - reads one article from
-            standard input. Files are read as kb ingest reads them: a FIFO or device is refused, a file over
-            --max-file-size skipped. kb extract uses no database, so it takes no --db.
-            Exit status: 0 every file extracted, 1 some files skipped (reasons on stderr), 2 usage error or
+            Useful to try the extractors on new articles, or to measure extraction alone. A directory is read \
+            as kb ingest reads it (*.txt, *.html, *.htm, recursively, sorted); - reads one article from \
+            standard input. Files are read as kb ingest reads them: a FIFO or device is refused, a file over \
+            --max-file-size skipped. kb extract uses no database, so it takes no --db. \
+            Exit status: 0 every file extracted, 1 some files skipped (reasons on stderr), 2 usage error or \
             a file that does not exist.
 
             Examples:

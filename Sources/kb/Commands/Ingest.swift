@@ -10,11 +10,11 @@ struct Ingest: ParsableCommand {
         discussion: """
             Incremental: a file with the size and time recorded last run is not read (unless that time was \
             within 2 s of the read, or with --rescan); a file whose text is already stored is not extracted again; a changed file updates its article in place. When kb's \
-            extractor version changed, stored articles are re-extracted in bounded batches between the new files (resumable; see kb reextract).
+            extractor version changed, stored articles are re-extracted in bounded batches between the new files (resumable; see kb reextract). \
             Bad files (empty, binary, undecodable, too large, unreadable…) are skipped with a reason; \
             what was stored before is never touched. Each article is written with its facts atomically: \
-            readers never see half an article, and a killed run loses nothing (run it again).
-            Only one ingest runs at a time per database (lock file: DB.lock).
+            readers never see half an article, and a killed run loses nothing (run it again). \
+            Only one ingest runs at a time per database (lock file: DB.lock). \
             Prints one summary line on stderr; details: kb runs --problems.
 
             Exit status: 0 all files ingested (warnings allowed), 1 some files skipped, 2 usage or \

@@ -6,8 +6,8 @@ struct PersonCardCommand: ParsableCommand {
         commandName: "person",
         abstract: "Everything known about a person: aliases, roles with their dates, visits, agreements, articles.",
         discussion: """
-            The name matches without accents or case, through aliases and partial names (« to lam », « Lukashenko »).
-            When several people match, they are listed with their id: pass it as ID or #ID. Exit status 1 when no one
+            The name matches without accents or case, through aliases and partial names (« to lam », « Lukashenko »). \
+            When several people match, they are listed with their id: pass it as ID or #ID. Exit status 1 when no one \
             or several people match.
 
             Examples:

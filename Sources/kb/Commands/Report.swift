@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
             HTML (default) is one self-contained page: inline CSS and SVG charts, no script, nothing fetched. \
             Its charts come from the same queries as kb visits, kb agreements and kb trade. \
             Markdown has the same sections, with tables instead of charts. \
-            --since keeps the facts dated on or after the date.
+            --since keeps the facts dated on or after the date. \
             Exit status 1 when no country or several match; 2 on a bad date, Vietnam itself or an unwritable file.
 
             Examples:

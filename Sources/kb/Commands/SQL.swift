@@ -7,8 +7,8 @@ struct SQL: ParsableCommand {
         commandName: "sql",
         abstract: "Run one read-only SQL query on the knowledge base.",
         discussion: """
-            The database is opened read-only and an authorizer refuses writes, schema changes, ATTACH,
-            PRAGMA changes and extension loading (exit status 2, the file untouched). Start with the views:
+            The database is opened read-only and an authorizer refuses writes, schema changes, ATTACH, \
+            PRAGMA changes and extension loading (exit status 2, the file untouched). Start with the views: \
             visit_facts, agreement_facts, people_roles, trade_facts, article_facts_summary (`kb schema`).
 
             Examples:

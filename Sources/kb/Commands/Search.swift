@@ -8,12 +8,12 @@ struct Search: ParsableCommand {
         commandName: "search",
         abstract: "Search articles (French-aware full-text search).",
         discussion: """
-            Words are matched whatever their accents, case, elision or plural: « cybersecurite » finds
-            « cybersécurité », « coopérations » finds « coopération », « l'intelligence » finds « intelligence ».
-            Country names and demonyms find each other (« Belarus », « biélorusse », « Biélorussie »), and so do
-            the spellings of known people (« Lukashenko », « Loukachenko »). Spelling is forgiven: typos in
-            words of 5 letters or more (« pharmaceutiqe »), transliterations of names (« Lukachenko »,
-            « Tokaev »), compounds written apart or hyphenated (« cyber-sécurité »); stderr says what else a
+            Words are matched whatever their accents, case, elision or plural: « cybersecurite » finds \
+            « cybersécurité », « coopérations » finds « coopération », « l'intelligence » finds « intelligence ». \
+            Country names and demonyms find each other (« Belarus », « biélorusse », « Biélorussie »), and so do \
+            the spellings of known people (« Lukashenko », « Loukachenko »). Spelling is forgiven: typos in \
+            words of 5 letters or more (« pharmaceutiqe »), transliterations of names (« Lukachenko », \
+            « Tokaev »), compounds written apart or hyphenated (« cyber-sécurité »); stderr says what else a \
             word matched, and --exact turns this off.
 
             Query language:
@@ -21,7 +21,7 @@ struct Search: ParsableCommand {
               "exact phrase"       the words next to each other, in order
               word OR word         either
               -word, NOT word      exclude articles with the word
-              cyber*               any word beginning with « cyber »
+              cyber*               any word beginning with « cyber »
             Use --raw to pass FTS5 syntax through unchanged.
 
             Exit status like grep: 0 when something was found, 1 when nothing (or when a --country, --person \

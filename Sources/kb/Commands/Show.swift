@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
         abstract: "Show an article: headline, date, cleaned text, and each fact with the sentence it was read from.",
         discussion: """
             The article is an id (8, or #8 as kb prints it) or the file name it was ingested from (with or without \
-            .txt, or a unique prefix; a number with leading zeros such as 003 is a file name prefix).
+            .txt, or a unique prefix; a number with leading zeros such as 003 is a file name prefix). \
             Exit status 1 when no article or several match.
 
             Examples:
