@@ -358,7 +358,7 @@ def table(results, sizes):
         row(f"  kb ÷ sqlite3", lambda r, q=q: r["search"][q]["kb_vs_sqlite"], "{:.2f}×", target)
         row(f"  same, CPU time", lambda r, q=q: r["search"][q]["kb_vs_sqlite_cpu"], "{:.2f}×")
         row(f"  grep -ril (ms)", lambda r, q=q: r["search"][q]["grep_seconds"] * 1000, "{:.1f}")
-        row(f"  grep ÷ kb", lambda r, q=q: r["search"][q]["grep_vs_kb"], "{:.1f}×", "≥ 10×")
+        row(f"  grep ÷ kb", lambda r, q=q: r["search"][q]["grep_vs_kb"], "{:.1f}×", "≥ 10×" if q == "selective" else "")
         row(f"  same, CPU time", lambda r, q=q: r["search"][q]["grep_vs_kb_cpu"], "{:.1f}×")
     header = ["", "target"] + [f"N={int(c.split('-')[0]):,}" + (" real" if c.endswith("-real") else "") for c in columns]
     widths = [max(len(str(x[i])) for x in rows + [header]) for i in range(len(header))]
@@ -369,21 +369,24 @@ def table(results, sizes):
 
 
 def checks(results, sizes):
-    """The targets, judged on the largest N of each corpus (grep: ≥ 40× from 100,000 articles)."""
-    n = max(sizes)
+    """The targets, judged at every N the issue names (20,000 and 100,000; the largest N when neither
+    was run). grep ÷ kb is the issue's figure for the selective query (its table: grep -ril ÷ the
+    selective kb search), ≥ 10× at 20,000 and ≥ 40× from 100,000; the broad ratio is printed only."""
+    judged = [n for n in sizes if n in (20000, 100000)] or [max(sizes)]
     rss = [r["kb_ingest"]["peak_rss_mb"] for r in results.values()]
     out = {"peak_rss_mb": max(rss) <= TARGETS["peak_rss_mb"]}
-    for key in (str(n), f"{n}-real"):
-        if key not in results:
-            continue
-        r, tag = results[key], "" if key == str(n) else "_real"
-        out["ingest_vs_sqlite" + tag] = r["ingest_vs_sqlite"] <= TARGETS["ingest_vs_sqlite"]
-        out["reingest_fraction" + tag] = r["kb_reingest"]["fraction_of_first"] <= TARGETS["reingest_fraction"]
-        out["db_vs_raw" + tag] = r["kb_ingest"]["db_vs_raw"] <= TARGETS["db_vs_raw"]
-        for q in ("selective", "broad"):
-            out[f"search_vs_sqlite_{q}{tag}"] = r["search"][q]["kb_vs_sqlite"] <= TARGETS[f"search_vs_sqlite_{q}"]
-            out[f"grep_vs_search_{q}{tag}"] = r["search"][q]["grep_vs_kb"] >= (40 if n >= 100000 else TARGETS["grep_vs_search"])
-    return str(n), out
+    for n in judged:
+        for key in (str(n), f"{n}-real"):
+            if key not in results:
+                continue
+            r, tag = results[key], ("" if key == str(n) else "_real") + f"@{n}"
+            out["ingest_vs_sqlite" + tag] = r["ingest_vs_sqlite"] <= TARGETS["ingest_vs_sqlite"]
+            out["reingest_fraction" + tag] = r["kb_reingest"]["fraction_of_first"] <= TARGETS["reingest_fraction"]
+            out["db_vs_raw" + tag] = r["kb_ingest"]["db_vs_raw"] <= TARGETS["db_vs_raw"]
+            for q in ("selective", "broad"):
+                out[f"search_vs_sqlite_{q}{tag}"] = r["search"][q]["kb_vs_sqlite"] <= TARGETS[f"search_vs_sqlite_{q}"]
+            out["grep_vs_search_selective" + tag] = r["search"]["selective"]["grep_vs_kb"] >= (40 if n >= 100000 else TARGETS["grep_vs_search"])
+    return judged, out
 
 
 LONG_SENTENCE = "Le président Jan Kowal a salué l’accord de coopération avec la Pologne à Varsovie. "
@@ -447,13 +450,13 @@ def main():
             results[str(n) if kind == "template" else f"{n}-real"] = bench_size(n, args, kind)
     long = bench_long([int(x) for x in args.long.split()], args) if args.long.strip() else {}
     text = table(results, sizes) + ("\n\n" + long_table(long) if long else "")
-    largest, passed = checks(results, sizes)
+    judged, passed = checks(results, sizes)
     print(f"\nkb benchmark — {info['cpu']}, {info['nproc']} cores, {info['memory_gb']} GB, {info['swift']}, "
           f"sqlite3 {info['sqlite3_cli']}, kb {info['kb_commit']}, {info['date']}\n")
     print(text)
-    print(f"\ntargets at N={int(largest):,}: " + ", ".join(f"{k} {verdict(v)}" for k, v in passed.items()))
+    print(f"\ntargets at N={' and '.join(f'{n:,}' for n in judged)}: " + ", ".join(f"{k} {verdict(v)}" for k, v in passed.items()))
     report = {"machine": info, "seed": SEED, "queries": QUERIES_BY_CORPUS, "targets": TARGETS,
-              "targets_at": int(largest), "passed": passed, "sizes": results, "long_article": long}
+              "targets_at": judged, "passed": passed, "sizes": results, "long_article": long}
     stamp = info["date"].replace(":", "").replace("-", "")
     path = os.path.join(args.results, f"{stamp}-{info['host']}.json")
     with open(path, "w") as f:
