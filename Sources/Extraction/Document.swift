@@ -24,7 +24,7 @@ package struct Document: Sendable {
         }
         self.sentences = sentences
         var cache = TokenCache.take()
-        tokens = sentences.map { Tokenizer.tokens(bytes, in: $0.range, cache: &cache) }
+        tokens = sentences.map { GluedWords.split(Tokenizer.tokens(bytes, in: $0.range, cache: &cache), bytes) }
         TokenCache.keep(cache)
     }
 

@@ -3,7 +3,7 @@ package struct FactExtractor: Sendable {
     /// Recorded with every piece of evidence; bump when any extractor's output changes,
     /// so the next ingest re-extracts stored articles.
     package static let name = "kb-rules"
-    package static let version = "13"
+    package static let version = "14"
 
     package let reference: Reference
     package let parser: ArticleParser

@@ -195,6 +195,8 @@ package enum Tokenizer {
                         let (n, _) = decode(b, k + l, end)
                         if isWordScalar(n) {
                             if (c == "'" || c == "\u{2019}") && isElision(b, i, k) { break }
+                            // « del'Éducation »: a page that lost the space of « de l'Éducation ».
+                            if (c == "'" || c == "\u{2019}") && isGluedDeLe(b, i, k) { j = i + 2; break }
                             k += l; continue
                         }
                     }
@@ -263,6 +265,11 @@ package enum Tokenizer {
         guard let key = FrenchStopWords.pack(b[r.lowerBound..<k].enumerated().map { $0.offset == 0 && capitalised ? $0.element | 0x20 : $0.element }),
               FrenchStopWords.packed.contains(key) else { return nil }
         return k
+    }
+
+    /// « del » before an apostrophe: « de » and « l' » run together (no French word is « del' »).
+    private static func isGluedDeLe(_ b: [UInt8], _ start: Int, _ apostrophe: Int) -> Bool {
+        apostrophe - start == 3 && b[start] | 0x20 == 0x64 && b[start + 1] | 0x20 == 0x65 && b[start + 2] | 0x20 == 0x6C
     }
 
     static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]

@@ -324,4 +324,16 @@ import Testing
         #expect(a.map(\.kind) == [.declaration, .programme], "\(a)")
         #expect(a.first?.title == "déclaration d'intention sur l'hydrogène vert", "\(a)")
     }
+    @Test func twoVietnameseSyllablesRunTogetherAreTwoWordsOfTheName() {
+        let p = facts("Le vice-Premier ministre Tran VanTam a reçu l'ambassadeur de Pologne.").people
+        #expect(p.contains { $0.name == "Tran Van Tam" && $0.country == "VN" }, "\(p)")
+        // Brand names keep their capitals.
+        let q = facts("Le directeur de VinFast, Jan Kowal, a rencontré le président de PetroVina.").people
+        #expect(!q.contains { $0.name.contains("Vin Fast") || $0.name.contains("Petro Vina") }, "\(q)")
+    }
+
+    @Test func aTitleWithDeAndTheArticleGluedStillNamesThePerson() {
+        let p = facts("Le ministre polonais del'Éducation, de la Jeunesse et des Sports, Jan Kowal, a signé un protocole.").people
+        #expect(p.contains { $0.name == "Jan Kowal" && $0.country == "PL" }, "\(p)")
+    }
 }

@@ -63,6 +63,14 @@ import Testing
         #expect(Tokenizer.tokens("LePortugal et LaNorvège").map(\.text) == ["Le", "Portugal", "et", "La", "Norvège"])
     }
 
+    /// « de l'Éducation » that lost its space: « de », « l' », the word (« del » is no French word before an apostrophe).
+    @Test func deAndAnElidedArticleGluedAreThreeWords() {
+        let words = { (s: String) in Tokenizer.tokens(s).map(\.text) }
+        #expect(words("ministre del'Éducation et del’Industrie") == ["ministre", "de", "l'", "Éducation", "et", "de", "l’", "Industrie"])
+        #expect(words("Del'Acqua") == ["De", "l'", "Acqua"])
+        #expect(words("l'Éducation d'Del") == ["l'", "Éducation", "d'", "Del"])
+    }
+
     @Test func otherMixedCaseIsLeftAlone() {
         for w in ["iPhone", "eBay", "deASEAN", "McDonald", "vietnamPlus", "bonjourParis", "MacArthur", "DiCaprio"] {
             #expect(Tokenizer.tokens(w).count == 1, "\(w)")

@@ -329,6 +329,25 @@ package struct PersonExtractor: Sendable {
         return String(decoding: u[lo..<hi], as: UTF8.self)
     }
 
+    /// The name as written, with the space a page lost between two of its capitalised words put
+    /// back (« Pham BinhMinh » → « Pham Binh Minh », `GluedWords`).
+    func nameText(_ s: AnalysedSentence, _ r: Range<Int>) -> String {
+        let t = s.tokens
+        guard r.count > 1, r.dropFirst().contains(where: { isGlued(t[$0 - 1], t[$0]) }) else { return text(s, r) }
+        var out = ""
+        for k in r {
+            if k > r.lowerBound {
+                out += isGlued(t[k - 1], t[k]) ? " " : text(s, (k - 1)..<(k + 1)).dropFirst(t[k - 1].text.count).dropLast(t[k].text.count)
+            }
+            out += t[k].text
+        }
+        return out
+    }
+
+    private func isGlued(_ a: Token, _ b: Token) -> Bool {
+        a.range.upperBound == b.range.lowerBound && a.isCapitalized && b.isCapitalized && !a.isPunctuation && !b.isPunctuation
+    }
+
     /// One spelling per title: « ministre de l’Économie » and « ministre de l'Économie » are one role.
     static func normalisedTitle(_ s: String) -> String {
         // Most titles have no typographic apostrophe (E2 80 99): no Foundation search for them.
@@ -395,7 +414,7 @@ package struct PersonExtractor: Sendable {
 
     func candidate(_ s: AnalysedSentence, span: Range<Int>, name: Range<Int>, roles: [Role], rule: String, country: String?) -> Candidate {
         let t = s.tokens
-        let written = text(s, name)
+        let written = nameText(s, name)
         // « Samdech Sok Vanna »: an honorific of one country before the name.
         var k = name.lowerBound - 1
         var honoured: String?
