@@ -46,6 +46,8 @@ import Testing
         // Short words and numbers match exactly or not at all.
         #expect(try found("mari").isEmpty)
         #expect(try found("2016").isEmpty)
+        // One letter put before a word makes another word (« e-commerce »), not a typo of it.
+        #expect(try found("epharmaceutique").isEmpty)
         // A word the index holds is not widened by typos: « marin » does not find « Minsk ».
         #expect(try found("marin") == ["a3"])
     }

@@ -116,7 +116,9 @@ struct SpellingTolerance {
             UNION SELECT term FROM search_terms WHERE term IN (\(marks(shorter.count)))
             """, arguments: StatementArguments(keys + shorter))
         var scored: [(term: String, distance: Int)] = []
-        for c in candidates where c != term {
+        // A word that is another with one letter put before it is another word, not a typo: « ecommerce »
+        // is « e-commerce », not « commerce » (a first-letter edit counts two, so long words allowed it).
+        for c in candidates where c != term && !(term.unicodeScalars.count == c.unicodeScalars.count + 1 && term.hasSuffix(c)) {
             let d = Spelling.distance(term, c, bound: budget)
             if d <= budget, try !namesOnly || isName(c) { scored.append((c, d)) }
         }
