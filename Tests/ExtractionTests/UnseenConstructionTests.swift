@@ -324,4 +324,25 @@ import Testing
         #expect(a.map(\.kind) == [.declaration, .programme], "\(a)")
         #expect(a.first?.title == "déclaration d'intention sur l'hydrogène vert", "\(a)")
     }
+
+    @Test func whatAVerbOfSpeechReportsAfterQueDatesNoTrip() {
+        let v = facts("Le ministre a rappelé la visite au Pérou du président Tran Van Hoa en mai 2022 et a souligné que "
+                      + "les échanges entre les deux pays ont atteint 3 milliards de dollars en 2024.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2022-05", "\(v)")
+    }
+
+    @Test func aPluralPronounAfterATradeSentenceIsThatTrade() {
+        let t = facts("Les deux ministres ont convenu de porter le commerce bilatéral à 10 milliards de dollars d'ici 2030. "
+                      + "En 2024, ils se sont élevés à 6,2 milliards de dollars.").tradeFigures
+        #expect(t.contains { $0.amount == 6_200_000_000 && $0.kind == .actual && $0.year == 2024 }, "\(t)")
+        // A pronoun with no verb of amount is not the trade told before.
+        let aid = facts("Le commerce bilatéral a atteint 2 milliards de dollars en 2024. Ils ont évoqué un don de 5 millions de dollars.").tradeFigures
+        #expect(aid.count == 1, "\(aid)")
+    }
+
+    @Test func theSameYearIsTheYearOfTheFigureBefore() {
+        let t = facts("Le commerce entre le Vietnam et le Pérou a atteint 900 millions de dollars en 2023. "
+                      + "Les échanges entre le Vietnam et l'ASEAN ont atteint 80 milliards de dollars la même année.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2023 }, "\(t)")
+    }
 }

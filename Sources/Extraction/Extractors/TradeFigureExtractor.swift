@@ -93,6 +93,10 @@ package struct TradeFigureExtractor: Sendable {
                    (0..<money.tokens.lowerBound).contains(where: { Self.flowWords.contains(folded[$0]) }) {
                     (year, period) = (last.year, last.period)
                 }
+                // « Les échanges avec l'ASEAN ont atteint 80 milliards la même année »: the year of the figure before.
+                if year == nil, period == nil, Self.saysSameYear(folded), let last = sentenceFacts.last ?? (afterTrade ? previousFacts.last : nil) {
+                    year = last.year
+                }
                 if continues && !isTrade { rule = "trade.aim-after-trade" }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
                                            period: period, countries: who, scope: scope, evidence: sentence.evidence(rule))
@@ -277,6 +281,9 @@ package struct TradeFigureExtractor: Sendable {
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
     static let backWords = Lexicon.embedded.words("trade.back-noun")
     static let backDeterminers = Lexicon.embedded.words("trade.back-determiner")
+    static let backPronouns = Lexicon.embedded.words("trade.back-pronoun")
+    static let backVerbs = Lexicon.embedded.words("trade.back-verb")
+    static let sameWords = Lexicon.embedded.words("trade.same")
 
     /// Cues that the figure is an aim: « porter … à », « objectif », « viser », « atteindre » (infinitive), « d'ici ».
     static let targetWords = Lexicon.embedded.words("trade.target-cue")
@@ -303,8 +310,17 @@ package struct TradeFigureExtractor: Sendable {
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
+    /// « Ce chiffre s'est établi à … »; « En 2024, ils se sont chiffrés à … » (a plural pronoun subject of a verb of amount).
     static func refersBack(_ folded: [String]) -> Bool {
-        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]) }
+        folded.indices.contains { i in
+            (backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]))
+                || (backPronouns.contains(folded[i]) && (i + 1..<min(folded.count, i + 4)).contains { backVerbs.contains(folded[$0]) })
+        }
+    }
+
+    /// « la même année »: the year of the figure told before.
+    static func saysSameYear(_ folded: [String]) -> Bool {
+        folded.indices.dropLast().contains { sameWords.contains(folded[$0]) && yearNouns.contains(folded[$0 + 1]) }
     }
 
     /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none

@@ -699,7 +699,9 @@ package struct VisitExtractor: Sendable {
         // The visit's own words end where another statement starts (« afin de renforcer les relations
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
-        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0]) } ?? seg.upperBound
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first {
+            L.clauseBreak.contains(t[$0]) || (L.that.contains(t[$0]) && L.reportedSpeech.contains(t[$0 - 1]))
+        } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
@@ -1125,6 +1127,7 @@ private enum L {
     static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")
     static let chose = Lexicon.embedded.words("visit.chose")
     static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
+    static let reportedSpeech = Lexicon.embedded.words("visit.reported-speech")
     static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
     static let date = Lexicon.embedded.words("visit.date")
     static let dateLead = Lexicon.embedded.words("visit.date-lead")

@@ -277,6 +277,10 @@ trade.flow	exportations importations exportation importation exports imports
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
+# « En 2024, ils se sont chiffrés à 3 milliards »: a plural pronoun, subject of a verb of amount, is the
+# previous sentence's trade.
+trade.back-pronoun	ils elles
+trade.back-verb	chiffrés chiffrées élevés élevées établis établies atteint dépassé totalisé représenté augmenté progressé
 # Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
 trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
 # Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
@@ -299,6 +303,8 @@ trade.between	entre
 trade.and	et
 # Phrases of year written in words: « l'an dernier », « cette année ».
 trade.year-noun	an année
+# « Les échanges avec l'ASEAN ont atteint 80 milliards la même année »: the year of the figure told before.
+trade.same	même
 # « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions »: one figure stated twice.
 trade.restatement	( soit
 trade.restatement-gap	( soit environ ,
@@ -512,6 +518,9 @@ visit.here-word	ici
 visit.elided-de	d'
 # Words that start another statement after the trip: « afin de renforcer les liens établis en 2019 ».
 visit.clause-break	afin visant dont établies établie établis établi signé signés signée signées conclu conclus conclue adopté adoptée
+# « a rappelé la visite de X en 2023 et a indiqué que les échanges ont atteint … en 2024 »: what a verb of
+# speech reports after « que » is another statement, whose dates are not the trip's.
+visit.reported-speech	indiqué souligné affirmé déclaré estimé noté précisé ajouté expliqué annoncé assuré observé
 
 # --- Single words the rules look for ----------------------------------------------------------
 # « s'est rendu » (the elided pronoun is a token of its own)
