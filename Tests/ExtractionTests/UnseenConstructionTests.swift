@@ -345,4 +345,9 @@ import Testing
                       + "Les échanges entre le Vietnam et l'ASEAN ont atteint 80 milliards de dollars la même année.").tradeFigures
         #expect(t.count == 2 && t.allSatisfy { $0.year == 2023 }, "\(t)")
     }
+
+    @Test func aKnownCityLeftEndsTheTripOnTheDayTold() {
+        let v = facts("Le président péruvien Carlos Medina a quitté Da Nang le 14 juin, concluant sa visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "VN" && v[0].end?.description == "2025-06-14" && v[0].city == "Da Nang", "\(v)")
+    }
 }

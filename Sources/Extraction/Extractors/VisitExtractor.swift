@@ -257,7 +257,7 @@ package struct VisitExtractor: Sendable {
                     }
                 }
                 // « à Cuzco », « dans la province d'Arequipa »: the country below the place.
-                for (range, p) in places(s, in: seg) where !inGuest(range.lowerBound) {
+                for (range, p) in places(s, in: seg, objectOf: trig.kind == .departure ? trig.at : nil) where !inGuest(range.lowerBound) {
                     let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
                     let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
                     if let k = hosts.firstIndex(where: { $0.iso2 == p.iso2 }) {
@@ -899,7 +899,9 @@ package struct VisitExtractor: Sendable {
 
     /// Places below the country named as where the trip went: « à Cuzco », « dans la province d'Arequipa »,
     /// « dans la région de Puno ». Institutions (« le Congrès du Pérou ») are not destinations.
-    func places(_ s: AnalysedSentence, in seg: Range<Int>) -> [(Range<Int>, Reference.Place)] {
+    /// A place after a locative (« à Da Nang », « dans la province de Lao Cai »), or the object of the verb at
+    /// `objectOf` (« a quitté Da Nang le 5 mai, concluant sa visite », « quittant la province de Lao Cai »).
+    func places(_ s: AnalysedSentence, in seg: Range<Int>, objectOf verb: Int? = nil) -> [(Range<Int>, Reference.Place)] {
         let t = s.tokens
         var out: [(Range<Int>, Reference.Place)] = []
         var i = seg.lowerBound
@@ -908,7 +910,7 @@ package struct VisitExtractor: Sendable {
             var b = i - 1
             if b >= 0, L.ofPlace.contains(t[b]), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1]) { b -= 2 }
             if b >= 0, L.placeArticle.contains(t[b]) { b -= 1 }
-            if b >= 0, L.placeLocative.contains(t[b]) && (!L.at.contains(t[b]) || FrenchWords.isPrepositionA(t[b])) {
+            if b >= 0, b == verb || L.placeLocative.contains(t[b]) && (!L.at.contains(t[b]) || FrenchWords.isPrepositionA(t[b])) {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
