@@ -350,4 +350,21 @@ import Testing
         let v = facts("Le président péruvien Carlos Medina a quitté Da Nang le 14 juin, concluant sa visite d'État au Vietnam.").visits
         #expect(v.count == 1 && v[0].hostCountry == "VN" && v[0].end?.description == "2025-06-14" && v[0].city == "Da Nang", "\(v)")
     }
+
+    @Test func anExecutionProgrammeHeadsADocumentOfAnEnumeration() {
+        let a = facts("Les deux ministres ont signé un mémorandum d'entente sur la pêche et un programme d'exécution culturelle pour 2026-2028.").agreements
+        #expect(a.map(\.kind) == [.memorandum, .programme] && a[0].title == "mémorandum d'entente sur la pêche", "\(a)")
+    }
+
+    @Test func thePermanentMemberOfTheSecretariatIsAPartyTitle() {
+        let p = facts("Le permanent du Secrétariat du Comité central du Parti, Le Van Tam, a reçu l'ambassadeur de Pologne.").people
+        #expect(p.contains { $0.name == "Le Van Tam" && $0.roles.first?.title == "permanent du Secrétariat du Comité central du Parti" }, "\(p)")
+    }
+
+    @Test func aSignedDeclarationOfACommonNounIsADocument() {
+        let a = facts("Le ministre Tran Van Son avait signé avec son homologue polonais une déclaration de vision commune sur la défense en 2022.").agreements
+        #expect(a.count == 1 && a[0].kind == .declaration && a[0].title.hasPrefix("déclaration de vision commune"), "\(a)")
+        // Unsigned, a statement to the press is no document.
+        #expect(facts("Le ministre Tran Van Son a fait une déclaration de presse à Varsovie.").agreements.isEmpty)
+    }
 }

@@ -62,7 +62,8 @@ package struct AgreementExtractor: Sendable {
             if Self.declarationSubject.contains(next) || Self.ofWords.contains(next), k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if Self.declarationSubject.contains(next) { return signed }
-            return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
+            // « la déclaration de Hanoï »; signed, « une déclaration de vision commune », « de principes ».
+            return Self.ofWords.contains(next) && (signed || k + 1 < t.count && t[k + 1].isCapitalized)
         }
         if Self.visionHead.contains(first) { return capitalised }
         if Self.partnershipHead.contains(first) {

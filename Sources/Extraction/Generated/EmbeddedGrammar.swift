@@ -14,7 +14,8 @@ agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'a
 agreement.head.protocol	protocole
 agreement.head.declaration	déclaration déclaration_d'intention
 agreement.head.letter_of_intent	lettre_d'intention
-agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail programme_d'échanges programme_d'échange
+# « un programme d'exécution de l'accord culturel », « un programme d'exécution culturelle pour 2025-2028 ».
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail programme_d'échanges programme_d'échange programme_d'exécution
 agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail plan_de_consultations plan_de_mise_en_œuvre
 agreement.head.treaty	traité
 # « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the

@@ -574,6 +574,8 @@ leader du Parti	party
 membre du Bureau politique	party
 secrétaire du Comité du Parti	party
 secrétaire du Comité central	party
+permanent du Secrétariat	party
+membre permanent du Secrétariat	party
 secrétaire du Comité provincial du Parti	party
 secrétaire du Comité municipal du Parti	party
 président de l'Assemblée nationale	parliament
