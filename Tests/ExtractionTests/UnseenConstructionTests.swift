@@ -367,4 +367,11 @@ import Testing
         // Unsigned, a statement to the press is no document.
         #expect(facts("Le ministre Tran Van Son a fait une déclaration de presse à Varsovie.").agreements.isEmpty)
     }
+
+    @Test func anInfinitiveAFinishedEnablingGovernsIsAResult() {
+        let t = facts("L'accord de libre-échange a permis aux échanges entre le Vietnam et le Pérou d'atteindre 1,2 milliard de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .actual && t[0].year == 2024, "\(t)")
+        let aim = facts("Les deux pays veulent porter les échanges entre le Vietnam et le Pérou à 2 milliards de dollars.").tradeFigures
+        #expect(aim.count == 1 && aim[0].kind == .target, "\(aim)")
+    }
 }

@@ -291,6 +291,8 @@ package struct TradeFigureExtractor: Sendable {
     /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
     static let actualWords = Lexicon.embedded.words("trade.actual-cue")
     static let purposeWords = Lexicon.embedded.words("trade.purpose")
+    static let enablingWords = Lexicon.embedded.words("trade.enabling")
+    static let infinitiveLeads = Lexicon.embedded.words("trade.infinitive-lead")
     static let restatement = Lexicon.embedded.words("trade.restatement")
     static let restatementGap = Lexicon.embedded.words("trade.restatement-gap")
     static let currencyOf = Lexicon.embedded.words("trade.of")
@@ -341,6 +343,13 @@ package struct TradeFigureExtractor: Sendable {
                 // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
                 // finished change states the result, not an aim.
                 if i > 0, purposeWords.contains(folded[i - 1]), (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                    return (.actual, "trade.result-infinitive")
+                }
+                // « l'accord a permis aux échanges d'atteindre 2 milliards »: what a finished enabling led to.
+                // The verb is in the same clause, a few words before (its object between).
+                if i > 1, infinitiveLeads.contains(folded[i - 1]),
+                   let j = (max(0, i - 12)..<(i - 1)).last(where: { enablingWords.contains(folded[$0]) }),
+                   isPerfect(tokens, j), !(j..<i).contains(where: { tokens[$0].isPunctuation && tokens[$0].text != "'" && tokens[$0].text != "’" }) {
                     return (.actual, "trade.result-infinitive")
                 }
                 return (.target, "trade.target")

@@ -288,6 +288,10 @@ trade.target-cue	porter objectif objectifs viser vise visent visant visons cible
 trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
 # « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
 trade.purpose	pour
+# « l'accord a permis aux échanges d'atteindre 2 milliards »: an infinitive that a verb of enabling in the
+# perfect governs states the result, not an aim.
+trade.enabling	permis contribué aidé
+trade.infinitive-lead	de d' à
 # Words that open a new clause after an amount: « 2 milliards, qui pourrait doubler ».
 trade.clause-start	et qui que mais tandis alors dont ou
 # Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
