@@ -374,4 +374,9 @@ import Testing
         let aim = facts("Les deux pays veulent porter les échanges entre le Vietnam et le Pérou à 2 milliards de dollars.").tradeFigures
         #expect(aim.count == 1 && aim[0].kind == .target, "\(aim)")
     }
+
+    @Test func aPeriodOfThisYearOpeningTheSentenceKeepsItsMonths() {
+        let t = facts("Au cours des cinq premiers mois de cette année, le commerce entre le Vietnam et le Pérou s'est établi à 500 millions de dollars.").tradeFigures
+        #expect(t.count == 1 && t[0].year == 2025 && t[0].period == "2025-01/2025-05", "\(t)")
+    }
 }
