@@ -379,4 +379,11 @@ import Testing
         let t = facts("Au cours des cinq premiers mois de cette année, le commerce entre le Vietnam et le Pérou s'est établi à 500 millions de dollars.").tradeFigures
         #expect(t.count == 1 && t[0].year == 2025 && t[0].period == "2025-01/2025-05", "\(t)")
     }
+
+    @Test func aParticipationInAnEventAbroadIsATrip() {
+        let v = facts("Lors de sa participation au sommet de l'APEC à Lima, le président vietnamien Tran Van Hoa a rencontré le président péruvien Carlos Medina.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Hoa" && v[0].hostCountry == "PE" && v[0].city == "Lima", "\(v)")
+        // At home, an event is no trip.
+        #expect(facts("Lors de sa participation au forum à Hanoï, le ministre vietnamien Tran Van Son a rencontré le ministre péruvien Carlos Medina.").visits.isEmpty)
+    }
 }

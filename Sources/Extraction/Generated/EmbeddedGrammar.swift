@@ -359,6 +359,8 @@ visit.kind-head	visite visites celle celles
 visit.arrived	arrivé arrivée arrivés arrivées
 # Being at an event abroad: « a participé au sommet », « a assisté au forum ».
 visit.attended	participé assisté
+# The same as a noun: « lors de sa participation au sommet de l'APEC à Lima ».
+visit.attendance	participation
 visit.attended-prep	à au aux la l'
 visit.event-noun	sommet sommets forum forums conférence conférences réunion réunions session sessions assemblée congrès festival exposition salon colloque séminaire dialogue célébrations commémoration funérailles obsèques investiture jeux
 # « s'est rendu au Chili »

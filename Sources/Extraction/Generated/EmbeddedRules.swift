@@ -41,6 +41,8 @@ visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be]
 visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
 visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
+# « dans le cadre de sa participation au sommet du G20 à Rio, le président X a … »: being at an event abroad, told by a noun.
+visit.trigger.arrival.attendance	{trigger [lex=visit.attendance]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Lors de sa participation au sommet du Mékong à Vientiane, le ministre a rencontré son homologue.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
