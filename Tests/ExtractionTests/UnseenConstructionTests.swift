@@ -386,4 +386,13 @@ import Testing
         // At home, an event is no trip.
         #expect(facts("Lors de sa participation au forum à Hanoï, le ministre vietnamien Tran Van Son a rencontré le ministre péruvien Carlos Medina.").visits.isEmpty)
     }
+
+    @Test func anOrganisationInTheSubjectOfADocumentIsNoParty() {
+        let a = facts("Le ministre péruvien Carlos Medina a reçu le ministre vietnamien Tran Van Son. Les deux ministres ont signé une lettre d'intention "
+                      + "sur la formation aux opérations de maintien de la paix des Nations unies.").agreements
+        #expect(a.count == 1 && Set(a[0].parties) == ["PE", "VN"], "\(a)")
+        // Named as a side, it is one.
+        let eu = facts("Le Vietnam et l'Union européenne ont signé un accord sur la pêche.").agreements
+        #expect(eu.count == 1 && eu[0].parties.contains("EU"), "\(eu)")
+    }
 }

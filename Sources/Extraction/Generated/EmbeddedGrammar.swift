@@ -104,6 +104,9 @@ agreement.towards	vers
 agreement.towards-article	un une
 # « lettre d'intention avec l'Allemagne »: a party after a title.
 agreement.with	avec
+# Words opening what a document is about: an organisation named after them (« un protocole sur les
+# opérations de maintien de la paix des Nations unies ») is its subject, not a party.
+agreement.subject-lead	sur relatif relative concernant
 # The participle of a passive signing: « un protocole a été signé entre A et B ».
 agreement.passive-been	été
 
