@@ -395,4 +395,13 @@ import Testing
         let eu = facts("Le Vietnam et l'Union européenne ont signé un accord sur la pêche.").agreements
         #expect(eu.count == 1 && eu[0].parties.contains("EU"), "\(eu)")
     }
+
+    @Test func aMilitaryRankOfTwoWordsOpensTheName() {
+        let f = facts("En visite officielle au Pérou du 18 au 21 juin, le vice-ministre vietnamien de la Défense, le colonel-général Tran Van Son, "
+                      + "a eu des entretiens avec le ministre péruvien de la Défense, Carlos Medina.")
+        #expect(f.people.contains { $0.name == "Tran Van Son" && $0.country == "VN" && $0.roles.map(\.title).contains("colonel-général") }, "\(f.people)")
+        #expect(f.visits.contains { $0.visitor == "Tran Van Son" && $0.hostCountry == "PE" && $0.start?.description == "2025-06-18" }, "\(f.visits)")
+        let p = facts("Le vice-amiral Le Van Tam a reçu le général de division Jan Kowal, attaché militaire de Pologne.").people
+        #expect(p.contains { $0.name == "Le Van Tam" } && p.contains { $0.name == "Jan Kowal" }, "\(p)")
+    }
 }

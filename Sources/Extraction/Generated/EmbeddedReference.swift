@@ -619,6 +619,14 @@ vice-président du Comité populaire	local
 président du Conseil populaire	local
 général	military
 lieutenant-général	military
+colonel-général	military
+général d'armée	military
+général de division	military
+général de brigade	military
+major-général	military
+lieutenant-colonel	military
+vice-amiral	military
+contre-amiral	military
 général de corps d'armée	military
 colonel	military
 amiral	military
