@@ -404,4 +404,10 @@ import Testing
         let p = facts("Le vice-amiral Le Van Tam a reçu le général de division Jan Kowal, attaché militaire de Pologne.").people
         #expect(p.contains { $0.name == "Le Van Tam" } && p.contains { $0.name == "Jan Kowal" }, "\(p)")
     }
+
+    @Test func aSingularPronounAfterATradeSentenceIsThatTrade() {
+        let t = facts("Les deux pays ont convenu de porter le commerce bilatéral à 10 milliards de dollars. "
+                      + "En 2024, il s'est chiffré à 6,2 milliards de dollars.").tradeFigures
+        #expect(t.contains { $0.amount == 6_200_000_000 && $0.kind == .actual && $0.year == 2024 }, "\(t)")
+    }
 }

@@ -281,10 +281,10 @@ trade.flow	exportations importations exportation importation exports imports
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
-# « En 2024, ils se sont chiffrés à 3 milliards »: a plural pronoun, subject of a verb of amount, is the
-# previous sentence's trade.
-trade.back-pronoun	ils elles
-trade.back-verb	chiffrés chiffrées élevés élevées établis établies atteint dépassé totalisé représenté augmenté progressé
+# « En 2024, ils se sont chiffrés à 3 milliards », « il s'est chiffré à »: a pronoun, subject of a verb of
+# amount, is the previous sentence's trade.
+trade.back-pronoun	ils elles il elle
+trade.back-verb	chiffré chiffrée chiffrés chiffrées élevé élevée élevés élevées établi établie établis établies atteint dépassé totalisé représenté augmenté progressé
 # Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
 trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
 # Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
