@@ -410,4 +410,9 @@ import Testing
                       + "En 2024, il s'est chiffré à 6,2 milliards de dollars.").tradeFigures
         #expect(t.contains { $0.amount == 6_200_000_000 && $0.kind == .actual && $0.year == 2024 }, "\(t)")
     }
+
+    @Test func anHonorificsApostropheIsNoPartOfTheName() {
+        let p = facts("Le Premier ministre malaisien, Dato' Seri Lim Ah Kow, a reçu le ministre vietnamien Tran Van Son.").people
+        #expect(p.contains { $0.name == "Lim Ah Kow" && $0.country == "MY" }, "\(p)")
+    }
 }

@@ -399,7 +399,7 @@ package struct PersonExtractor: Sendable {
         // « Samdech Sok Vanna »: an honorific of one country before the name.
         var k = name.lowerBound - 1
         var honoured: String?
-        while k >= 0, PeopleWords.honorific.contains(t[k]) {
+        while k >= 0, PeopleWords.honorific.contains(t[k]) || (k > 0 && Self.isApostrophe(t[k]) && PeopleWords.honorific.contains(t[k - 1])) {
             honoured = honoured ?? PeopleWords.honorificCountry[t[k].folded]
             k -= 1
         }
@@ -670,6 +670,8 @@ package struct PersonExtractor: Sendable {
     /// Nouns heading a territory named after them (VisitExtractor reads them too).
     static let placeNouns = PeopleWords.placeNoun
 
+    static func isApostrophe(_ t: Token) -> Bool { t.text == "'" || t.text == "\u{2019}" }
+
     /// A run of 1–5 capitalised words that can be a person's name.
     /// Honorifics before it are skipped (« M. », « Mme », « Samdech Techo »: not part of the name), and an
     /// initial is part of it (« R. Kowalski », « Anna M. Nowak »).
@@ -678,7 +680,12 @@ package struct PersonExtractor: Sendable {
         var i = start
         while i < t.count {
             // « l'émir du Qatar, cheikh Tamim … »: an honorific may be written in lower case before the name.
-            if PeopleWords.honorific.contains(t[i]), t[i].isCapitalized || (i + 1 < t.count && t[i + 1].isCapitalized && !t[i + 1].isPunctuation) { i += 1; continue }
+            if PeopleWords.honorific.contains(t[i]), t[i].isCapitalized || (i + 1 < t.count && t[i + 1].isCapitalized && !t[i + 1].isPunctuation) {
+                i += 1
+                // « Dato' Seri Lim Ah Kow »: the honorific's own apostrophe, a token of its own, goes with it.
+                if i + 1 < t.count, Self.isApostrophe(t[i]), t[i + 1].isCapitalized { i += 1 }
+                continue
+            }
             if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
