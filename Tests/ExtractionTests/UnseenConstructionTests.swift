@@ -415,4 +415,10 @@ import Testing
         let p = facts("Le Premier ministre malaisien, Dato' Seri Lim Ah Kow, a reçu le ministre vietnamien Tran Van Son.").people
         #expect(p.contains { $0.name == "Lim Ah Kow" && $0.country == "MY" }, "\(p)")
     }
+
+    @Test func aPeriodHoldingTheDayToldFirstIsTheTrips() {
+        let v = facts("Le président polonais Jan Kowal a rendu une visite de courtoisie le 17 juin au président Tran Van Hoa, "
+                      + "dans le cadre de sa visite officielle au Vietnam du 15 au 19 juin.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06-15" && v[0].end?.description == "2025-06-19" && v[0].kind == .official, "\(v)")
+    }
 }

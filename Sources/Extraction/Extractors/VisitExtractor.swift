@@ -1036,6 +1036,11 @@ package struct VisitExtractor: Sendable {
                 if local { self.local.insert(k) }
                 var m = visits[k]
                 if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
+                // « a rendu une visite de courtoisie le 17 mai à X, dans le cadre de sa visite officielle du 15 au
+                // 19 mai »: a period holding the day told first is the trip's.
+                else if m.end == nil, let s = v.start, let e = v.end, let day = m.start, day.precision == .day, s <= day, day <= e {
+                    m.start = s; m.end = e
+                }
                 if m.city == nil { m.city = v.city }
                 if m.kind == nil { m.kind = v.kind }
                 if m.visitor == nil { m.visitor = v.visitor }
