@@ -421,4 +421,16 @@ import Testing
                       + "dans le cadre de sa visite officielle au Vietnam du 15 au 19 juin.").visits
         #expect(v.count == 1 && v[0].start?.description == "2025-06-15" && v[0].end?.description == "2025-06-19" && v[0].kind == .official, "\(v)")
     }
+
+    @Test func aTitleAfterAnIndefiniteArticleIsNoOneNamed() {
+        let v = facts("Le Premier ministre polonais, Jan Kowal, effectuera une visite au Vietnam en juillet. "
+                      + "La précédente visite d'un Premier ministre polonais au Vietnam remonte à 2019.").visits
+        #expect(v.count == 1 && v[0].visitor == nil && v[0].visitorCountry == "PL" && v[0].start?.description == "2019", "\(v)")
+    }
+
+    @Test func aNameKbDoesNotKnowIsTheSubjectNotThePreviousOne() {
+        let v = facts("Le Premier ministre polonais, Jan Kowal, a rencontré le président Tran Van Hoa le 3 juin. "
+                      + "En 2019, Anna Nowak s'était rendue à Hanoï.").visits
+        #expect(!v.contains { $0.visitor == "Jan Kowal" && $0.start?.description == "2019" }, "\(v)")
+    }
 }

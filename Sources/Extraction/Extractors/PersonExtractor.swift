@@ -980,7 +980,9 @@ package struct PersonExtractor: Sendable {
             var mention = m
             // The highest office first, then the most mentioned.
             func rank(_ p: Int) -> Int { categories[p].compactMap { ranked.firstIndex(of: $0) }.min() ?? ranked.count }
-            mention.person = fits.min { (rank($0), -counts[$0]) < (rank($1), -counts[$1]) }
+            // « la précédente visite d'un Premier ministre polonais »: anyone holding the office, no one named.
+            let anyHolder = PeopleWords.indefinite.contains(doc.sentences[m.sentence].tokens[m.span.lowerBound])
+            mention.person = anyHolder ? nil : fits.min { (rank($0), -counts[$0]) < (rank($1), -counts[$1]) }
             mentions[m.sentence].append(mention)
         }
         for k in mentions.indices { mentions[k].sort { $0.span.lowerBound < $1.span.lowerBound } }
@@ -1076,6 +1078,7 @@ enum PeopleWords {
     static let joinedArticle = Lexicon.embedded.words("person.joined-article")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
+    static let indefinite = Lexicon.embedded.words("person.indefinite")
     static let regnalNumber = Lexicon.embedded.words("person.regnal-number.as-written")
     /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
     static let honorificCountry: [String: String] = {

@@ -162,6 +162,9 @@ package struct VisitExtractor: Sendable {
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
                     else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
+                    // « …, lorsque Anna Nowak s'était rendue à Hanoï »: a name kb does not know as a person is the
+                    // subject, not whoever the sentences before were about.
+                    else if unknownNameSubject(s, mentions, before: trig.at) { continue }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                     // « L'ambassadeur du Chili, X, a été reçu par … »: an ambassador lives where he is received.
                     if trig.kind == .passiveReception, let p = travellers.first?.person,
@@ -792,6 +795,18 @@ package struct VisitExtractor: Sendable {
     /// may sit between them).
     /// « X est arrivé », « X s'est rendu »: the person whose name ends at the verb's auxiliary.
     /// « Le président du Chili est arrivé »: a title naming no one but its country travels too.
+    /// Two capitalised words outside any mention, country or place right before the verb (its auxiliaries
+    /// aside): a name kb did not read as a person (« lorsque Anna Nowak s'était rendue à Hanoï »).
+    func unknownNameSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Bool {
+        var k = at
+        while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
+        guard k >= 2, k < at else { return false }
+        return (k - 2..<k).allSatisfy { i in
+            s.tokens[i].isCapitalized && !s.tokens[i].isPunctuation && !FrenchWords.isFunctionWord(s.tokens[i])
+                && !mentions.contains { $0.span.contains(i) } && s.countries(at: i).isEmpty && persons.place(s, at: i) == nil
+        }
+    }
+
     func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> PersonMention? {
         var k = at
         while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
