@@ -433,4 +433,9 @@ import Testing
                       + "En 2019, Anna Nowak s'était rendue à Hanoï.").visits
         #expect(!v.contains { $0.visitor == "Jan Kowal" && $0.start?.description == "2019" }, "\(v)")
     }
+
+    @Test func aTourHasTheKindWrittenAfterIt() {
+        let v = facts("Le ministre vietnamien Tran Van Son a entamé le 3 juin une tournée de travail en Pologne et en Hongrie.").visits
+        #expect(v.count == 2 && v.allSatisfy { $0.kind == .working }, "\(v)")
+    }
 }

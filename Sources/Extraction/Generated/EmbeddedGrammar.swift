@@ -359,8 +359,8 @@ trade.relative	qui que dont lesquels lesquelles
 visit.trip-noun	visite visites tournée voyage séjour
 # Pronouns standing for a visit after one: « la visite de X en 2010 et celle de Y en 2014 ».
 visit.trip-pronoun	celle celles
-# The words whose kind follows them: « visite officielle », « celle d'État ».
-visit.kind-head	visite visites celle celles
+# The words whose kind follows them: « visite officielle », « celle d'État », « une tournée de travail ».
+visit.kind-head	visite visites celle celles tournée tournées
 # « est arrivé à Oulan-Bator », « arrivée à Lima »
 visit.arrived	arrivé arrivée arrivés arrivées
 # Being at an event abroad: « a participé au sommet », « a assisté au forum ».
