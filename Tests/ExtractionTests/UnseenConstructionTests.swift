@@ -438,4 +438,10 @@ import Testing
         let v = facts("Le ministre vietnamien Tran Van Son a entamé le 3 juin une tournée de travail en Pologne et en Hongrie.").visits
         #expect(v.count == 2 && v.allSatisfy { $0.kind == .working }, "\(v)")
     }
+
+    @Test func aReceptionTheDayBeforeAnUnnamedDelegationsMoveIsOnItsTrip() {
+        let v = facts("Le président du Comité populaire de Da Nang, Le Van Tam, a reçu le 14 juin le gouverneur de la voïvodie polonaise de Lublin, Jan Kowal. "
+                      + "Le 15 juin, la délégation polonaise s'est rendue à Hoi An.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].hostCountry == "VN" && v[0].start?.description == "2025-06-14", "\(v)")
+    }
 }

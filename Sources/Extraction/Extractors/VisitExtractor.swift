@@ -1078,6 +1078,8 @@ package struct VisitExtractor: Sendable {
                 if local { self.local.insert(k) }
                 var m = visits[k]
                 if m.start == nil { m.start = v.start; m.end = v.end }
+                // The reception before the delegation's first move told: the trip had begun by then.
+                else if m.visitor == nil, m.end == nil, let d = v.start, let s = m.start, d < s { m.start = d }
                 // A departure's day ends a trip whose start alone was told.
                 else if m.end == nil, let e = v.end, let s = m.start, s <= e, s.precision == .day { m.end = e }
                 if m.city == nil { m.city = v.city }
@@ -1103,7 +1105,11 @@ package struct VisitExtractor: Sendable {
         if FactMerging.datesCompatible(s, d) { return true }
         if let e = trip.end { return within(d, s, e) }
         guard d.precision == .day, s.precision == .day, let week = s.adding(days: 7) else { return false }
-        return s <= d && d <= week
+        if s <= d && d <= week { return true }
+        // « X a reçu le 14 mai le gouverneur Y … Le 15 mai, la délégation s'est rendue à … »: the move of a delegation
+        // no one names tells a trip begun before it; a reception in the week before is on that trip.
+        guard trip.visitor == nil, trip.end == nil, let weekBefore = s.adding(days: -7) else { return false }
+        return weekBefore <= d && d < s
     }
 
     static func isEve(_ d: PartialDate?, of s: PartialDate?) -> Bool {
