@@ -444,4 +444,10 @@ import Testing
                       + "Le 15 juin, la délégation polonaise s'est rendue à Hoi An.").visits
         #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].hostCountry == "VN" && v[0].start?.description == "2025-06-14", "\(v)")
     }
+
+    @Test func anOpeningPeriodIsEveryAmountsOfTheSentence() {
+        let t = facts("De janvier à mai, les exportations vietnamiennes vers le Pérou ont atteint 300 millions de dollars, "
+                      + "tandis que les importations en provenance de ce pays se sont chiffrées à 100 millions de dollars.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2025 && $0.period == "2025-01/2025-05" }, "\(t)")
+    }
 }

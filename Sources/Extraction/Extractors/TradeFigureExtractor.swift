@@ -79,8 +79,12 @@ package struct TradeFigureExtractor: Sendable {
                 var (year, period) = Self.time(tokens, dates, around: money.tokens, in: zone, kind: kind)
                 // « 46 milliards en 2024 et 23 milliards depuis janvier »: a zone without a year falls back on the
                 // sentence's opening year (« En 2024, … »), never on a year another amount owns.
+                // « De janvier à octobre, les exportations ont atteint 7 milliards, tandis que les importations … »:
+                // its opening period too.
                 if year == nil, zone != zones[0], found[0].tokens.lowerBound > 0 {
-                    year = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind).0
+                    let opening = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind)
+                    year = opening.0
+                    if period == nil { period = opening.1 }
                 }
                 // « 4 milliards en 2024, dont 3 milliards d'exportations »: a part of the figure before has its time.
                 if year == nil, period == nil, let last = sentenceFacts.last, (max(0, money.tokens.lowerBound - 2)..<money.tokens.lowerBound).contains(where: { Self.partWords.contains(folded[$0]) }) {
