@@ -450,4 +450,11 @@ import Testing
                       + "tandis que les importations en provenance de ce pays se sont chiffrées à 100 millions de dollars.").tradeFigures
         #expect(t.count == 2 && t.allSatisfy { $0.year == 2025 && $0.period == "2025-01/2025-05" }, "\(t)")
     }
+
+    @Test func aTripsLengthBeforeItsVisitorAndAnEndTellAfterTheNoun() {
+        let v = facts("La visite de travail de trois jours du ministre chilien Carlos Medina au Vietnam s'est achevée le 5 juin.").visits
+        #expect(v.count == 1 && v[0].visitor == "Carlos Medina" && v[0].kind == .working && v[0].end?.description == "2025-06-05", "\(v)")
+        let week = facts("La visite d'une semaine du ministre chilien Carlos Medina au Vietnam a été fructueuse.").visits
+        #expect(week.count == 1 && week[0].visitor == "Carlos Medina", "\(week)")
+    }
 }

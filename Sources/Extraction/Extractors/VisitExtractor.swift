@@ -349,7 +349,9 @@ package struct VisitExtractor: Sendable {
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
                 let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
                 // « X a achevé le 23 mai sa visite en Italie »: the day of a trip's end.
-                let ended = trig.kind == .visit && (max(lo, trig.at - 6)..<trig.at).contains { L.ended.contains(s.word($0)) }
+                // « La visite du ministre X au Vietnam s'est achevée le 5 juin »: ended after the noun, reflexively.
+                let ended = trig.kind == .visit && ((max(lo, trig.at - 6)..<trig.at).contains { L.ended.contains(s.word($0)) }
+                    || (min(trig.at + 3, seg.upperBound)..<seg.upperBound).contains { L.ended.contains(s.word($0)) && L.reflexive.contains(s.word($0 - 2)) })
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
@@ -494,6 +496,9 @@ package struct VisitExtractor: Sendable {
             let fk = s.word(k)
             if L.adjective.contains(fk) { k += 1; continue }
             if L.elidedOf.contains(fk), L.kindNoun.contains(s.word(k + 1)) { k += 2; continue }
+            // « la visite de travail de trois jours du ministre X »: the trip's length.
+            if L.elidedOf.contains(fk), k + 2 < seg.upperBound, s.tokens[k + 1].isNumber || L.durationCount.contains(s.word(k + 1)),
+               L.durationUnit.contains(s.word(k + 2)) { k += 3; continue }
             break
         }
         // « la visite d'amitié au Pérou de la ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
@@ -1165,6 +1170,8 @@ private enum L {
     static let elidedArticle = Lexicon.embedded.words("visit.elided-article")
     static let elidedDe = Lexicon.embedded.words("visit.elided-de")
     static let elidedOf = Lexicon.embedded.words("visit.elided-of")
+    static let durationCount = Lexicon.embedded.words("visit.duration-count")
+    static let durationUnit = Lexicon.embedded.words("visit.duration-unit")
     static let filler = Lexicon.embedded.words("visit.filler")
     static let future = Lexicon.embedded.words("visit.future")
     static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")

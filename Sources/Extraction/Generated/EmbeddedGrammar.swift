@@ -416,8 +416,9 @@ visit.aux-talked	est sont s' était
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
 # « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
 visit.beginning	entamant commençant débutant effectuant
-# Ending a trip: « a achevé le 5 mai sa visite », « concluant le 5 mai sa visite »: the day told is its last.
-visit.ended	achevé achève achèvent terminé termine terminent conclu conclut concluent clôturé clôture achevant terminant concluant clôturant
+# Ending a trip: « a achevé le 5 mai sa visite », « concluant le 5 mai sa visite », « la visite … s'est achevée
+# le 5 mai »: the day told is its last.
+visit.ended	achevé achève achèvent terminé termine terminent conclu conclut concluent clôturé clôture achevant terminant concluant clôturant achevée terminée conclue clôturée
 # « est arrivé lundi à Hanoi pour une visite d'État au Vietnam »: the trip the arrival is for.
 visit.arrival-for	pour
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
@@ -467,6 +468,9 @@ visit.among	dont
 visit.respectively	respectivement
 visit.of-place	de du d'
 visit.elided-of	de d'
+# A trip's length between its noun and its visitor: « la visite de trois jours du ministre X », « d'une semaine ».
+visit.duration-count	une deux trois quatre cinq six sept huit neuf dix quinze
+visit.duration-unit	jour jours semaine semaines
 # Before a destination: « au Chili », « en Bolivie », « à Lima ».
 visit.to	au en aux a
 visit.place-article	la le l'
