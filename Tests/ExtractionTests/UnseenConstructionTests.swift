@@ -457,4 +457,11 @@ import Testing
         let week = facts("La visite d'une semaine du ministre chilien Carlos Medina au Vietnam a été fructueuse.").visits
         #expect(week.count == 1 && week[0].visitor == "Carlos Medina", "\(week)")
     }
+
+    @Test func aVietnameseNameRightAfterAVerbOfMeetingIsAPerson() {
+        let p = facts("L'ancien Premier ministre péruvien Carlos Medina a rencontré Tran Van Son à Lima.").people
+        #expect(p.contains { $0.name == "Tran Van Son" && $0.country == "VN" }, "\(p)")
+        // Seen once and not of a Vietnamese shape, such an object is no person (« a reçu Prensa Latina »).
+        #expect(!facts("Le président a reçu Prensa Latina.").people.contains { $0.name == "Prensa Latina" })
+    }
 }

@@ -255,8 +255,8 @@ package struct PersonExtractor: Sendable {
                 i = r.upperBound
                 continue
             }
-            // « Petrov Ivan Sergueïevitch a réaffirmé »
-            if r.count >= 2, startsHumanPredicate(t, r.upperBound) {
+            // « Petrov Ivan Sergueïevitch a réaffirmé »; « le ministre a reçu Hoang Van Lai »
+            if r.count >= 2, startsHumanPredicate(t, r.upperBound) || isMeetingObject(t, before: i) {
                 var c = candidate(s, span: r, name: r, roles: [], rule: "person.subject", country: nil)
                 c.weak = true
                 out.append(c)
@@ -806,6 +806,17 @@ package struct PersonExtractor: Sendable {
         }
         return false
     }
+
+    /// `person.object` ends right before token `i` (seeds/grammar/people.rules).
+    func isMeetingObject(_ t: [Token], before i: Int) -> Bool {
+        let s = PatternSubject(tokens: t)
+        for start in stride(from: i - 1, through: max(0, i - 3), by: -1) {
+            if let m = Self.meetingObject.match(s, at: start), m.tokens.upperBound == i { return true }
+        }
+        return false
+    }
+
+    static let meetingObject = RuleBook.embedded.rule("person.object").pattern
 
     /// `person.subject` starts at token `k`, right after a name (seeds/grammar/people.rules).
     func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {

@@ -199,6 +199,8 @@ person.according-to	selon
 # What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
 person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige recu
 person.subject-auxiliary	a avait est
+# Verbs of meeting whose object is a person: « a reçu X », « a rencontré X ».
+person.meeting-verb	recu rencontre accueilli felicite
 # « la visite d'un Premier ministre polonais au Vietnam »: a title after an indefinite article is anyone
 # holding such an office, not the holder the text names.
 person.indefinite	un une

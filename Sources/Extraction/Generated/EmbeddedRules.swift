@@ -12,6 +12,9 @@ enum EmbeddedRules {
 person.inverted-speech	[lex=person.according-to] | [lex=person.speech-auxiliary & !text=à & !text=À] [lex=person.speech-verb]	« Nous avançons », a déclaré Jan Kowal.
 # Two name words then what people do: « Jan Kowal a souligné », « Jan Kowal s'est félicité ».
 person.subject	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.also]? [lex=person.human-verb] | [lex=person.reflexive] [lex=shared.auxiliary & !text=à & !text=À] [lex=person.human-verb]	Jan Kowal a également souligné le rôle du dialogue.
+# « X a reçu Hoang Van Lai », « a rencontré Vu Van Lai »: a name right after a verb of meeting is its object, a person
+# (weak: confirmed by another mention or a Vietnamese shape).
+person.object	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.also]? [lex=person.meeting-verb]	Le ministre a reçu Jan Kowal.
 
 """#,
         "visits.rules": #"""
