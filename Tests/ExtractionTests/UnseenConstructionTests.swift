@@ -464,4 +464,9 @@ import Testing
         // Seen once and not of a Vietnamese shape, such an object is no person (« a reçu Prensa Latina »).
         #expect(!facts("Le président a reçu Prensa Latina.").people.contains { $0.name == "Prensa Latina" })
     }
+
+    @Test func aCapitalOfASmallCountryStandsForIt() {
+        let v = facts("Le ministre vietnamien Tran Van Son est arrivé le 3 juin à Kingston pour une visite officielle.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "JM" && v[0].city == "Kingston", "\(v)")
+    }
 }

@@ -106,7 +106,7 @@ GT	Guatemala		guatémaltèque; guatémaltèques
 GN	Guinée	Guinée-Conakry	guinéen; guinéenne; guinéens; guinéennes	Conakry
 GW	Guinée-Bissau		bissau-guinéen; bissau-guinéenne; bissau-guinéens; bissau-guinéennes	Bissau
 GQ	Guinée équatoriale		équato-guinéen; équato-guinéenne; équato-guinéens; équato-guinéennes	Malabo
-GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes
+GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes	Georgetown
 HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
 HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
 HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
@@ -118,7 +118,7 @@ IE	Irlande		irlandais; irlandaise; irlandaises	Dublin
 IS	Islande		islandais; islandaise; islandaises	Reykjavik
 IL	Israël		israélien; israélienne; israéliens; israéliennes; israélo-
 IT	Italie		italien; italienne; italiens; italiennes; italo-	Rome
-JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines
+JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines	Kingston
 JP	Japon		japonais; japonaise; japonaises; nippo-; japono-	Tokyo
 JO	Jordanie		jordanien; jordanienne; jordaniens; jordaniennes	Amman
 KZ	Kazakhstan	République du Kazakhstan	kazakh; kazakhe; kazakhs; kazakhes; kazakhstanais; kazakhstanaise; kazakhstanaises; kazakho-	Astana; Nour-Soultan; Noursoultan
@@ -192,7 +192,7 @@ ST	Sao Tomé-et-Principe	São Tomé-et-Príncipe	santoméen; santoméenne; santo
 SN	Sénégal		sénégalais; sénégalaise; sénégalaises	Dakar
 RS	Serbie		serbe; serbes; serbo-	Belgrade
 SC	Seychelles		seychellois; seychelloise; seychelloises
-SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises
+SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises	Freetown
 SG	Singapour		singapourien; singapourienne; singapouriens; singapouriennes
 SK	Slovaquie		slovaque; slovaques; slovaco-	Bratislava
 SI	Slovénie		slovène; slovènes	Ljubljana
@@ -212,7 +212,7 @@ CZ	République tchèque	Tchéquie	tchèque; tchèques; tchéco-	Prague
 TH	Thaïlande		thaïlandais; thaïlandaise; thaïlandaises; thaï; thaïe; thaïs; thaïes; thaïlando-; thaïo-	Bangkok
 TL	Timor-Leste	Timor oriental	est-timorais; est-timoraise; est-timoraises	Dili
 TG	Togo		togolais; togolaise; togolaises	Lomé
-TO	Tonga		tongien; tongienne; tongiens; tongiennes
+TO	Tonga		tongien; tongienne; tongiens; tongiennes	Nuku'alofa
 TT	Trinité-et-Tobago		trinidadien; trinidadienne; trinidadiens; trinidadiennes	Port-d'Espagne
 TN	Tunisie		tunisien; tunisienne; tunisiens; tunisiennes; tuniso-	Tunis
 TM	Turkménistan		turkmène; turkmènes	Achgabat; Achkhabad; Ashgabat
