@@ -469,4 +469,11 @@ import Testing
         let v = facts("Le ministre vietnamien Tran Van Son est arrivé le 3 juin à Kingston pour une visite officielle.").visits
         #expect(v.count == 1 && v[0].hostCountry == "JM" && v[0].city == "Kingston", "\(v)")
     }
+
+    @Test func aComingAndAStayAreTrips() {
+        let v = facts("Le ministre a rappelé la venue au Vietnam du président chilien Pedro Lagos en 2019.").visits
+        #expect(v.count == 1 && v[0].visitor == "Pedro Lagos" && v[0].hostCountry == "VN" && v[0].start?.description == "2019", "\(v)")
+        let stay = facts("Le président chilien Pedro Lagos a séjourné au Vietnam en 2016.").visits
+        #expect(stay.count == 1 && stay[0].hostCountry == "VN" && stay[0].start?.description == "2016", "\(stay)")
+    }
 }

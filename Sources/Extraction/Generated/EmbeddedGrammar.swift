@@ -361,6 +361,11 @@ trade.relative	qui que dont lesquels lesquelles
 visit.trip-noun	visite visites tournée voyage séjour
 # Pronouns standing for a visit after one: « la visite de X en 2010 et celle de Y en 2014 ».
 visit.trip-pronoun	celle celles
+# « la venue au Chili du président X », « sa venue à Lima »: coming, as a noun after a determiner.
+visit.venue	venue
+visit.venue-determiner	la sa leur cette
+# « a séjourné au Chili en 2019 »
+visit.stayed	séjourné séjournée séjournés séjournées
 # The words whose kind follows them: « visite officielle », « celle d'État », « une tournée de travail ».
 visit.kind-head	visite visites celle celles tournée tournées
 # « est arrivé à Oulan-Bator », « arrivée à Lima »

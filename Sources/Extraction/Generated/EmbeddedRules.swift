@@ -29,6 +29,9 @@ person.object	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.a
 visit.trigger.visited	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.kind-head & !lex=visit.trip-pronoun]}	La délégation a également visité le port de Gdansk.
 # « la visite d'État du président X », « sa tournée en Asie »
 visit.trigger.visit	{trigger [lex=visit.trip-noun]}	La visite du ministre letton à Riga a duré trois jours.
+# « a rappelé la venue au Vietnam du président X en 2019 »: the noun of coming, after its determiner (« est venue »
+# is the verb).
+visit.trigger.visit.venue	[lex=visit.venue-determiner] {trigger [lex=visit.venue]}	Le ministre a salué la venue au Chili du président en 2019.
 # « la visite de X en 2010 et celle de Y en 2014 »: a pronoun stands for a visit only after one.
 visit.trigger.visit.pronoun	{trigger [lex=visit.trip-pronoun]}	Après la visite de 2010, celle du Premier ministre a suivi.
 # « est arrivé à Lima », « X, arrivée lundi à Quito, … »
@@ -42,6 +45,8 @@ visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-eli
 visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
 # « est parti lundi de Hanoi pour Lima », « s'est envolée pour Quito »: a trip to where it goes.
 visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
+# « a séjourné au Chili en 2019 »: staying abroad is a trip.
+visit.trigger.arrival.stayed	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.stayed]}	Le ministre a séjourné au Chili en 2019.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
 visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
 # « dans le cadre de sa participation au sommet du G20 à Rio, le président X a … »: being at an event abroad, told by a noun.
