@@ -476,4 +476,11 @@ import Testing
         let stay = facts("Le président chilien Pedro Lagos a séjourné au Vietnam en 2016.").visits
         #expect(stay.count == 1 && stay[0].hostCountry == "VN" && stay[0].start?.description == "2016", "\(stay)")
     }
+
+    @Test func anArrangementAndALetterOfUnderstandingAreDocuments() {
+        let a = facts("Le ministre chilien Carlos Medina a rencontré le ministre vietnamien Tran Van Son. Les deux ministres ont signé "
+                      + "un arrangement sur la reconnaissance mutuelle des permis de conduire et une lettre d'entente sur la santé.").agreements
+        #expect(a.map(\.kind) == [.agreement, .memorandum], "\(a)")
+        #expect(facts("Les deux parties sont parvenues à un arrangement sur les prix.").agreements.isEmpty)
+    }
 }

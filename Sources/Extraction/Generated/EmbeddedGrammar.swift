@@ -9,8 +9,10 @@ enum EmbeddedGrammar {
 # Heads naming a document, by kind (AgreementKind raw value). A head of several words is written with
 # `_` between them and matched as consecutive tokens, longest first: « un protocole d'accord sur la pêche »
 # is a memorandum, « un protocole sur la pêche » a protocol. The plural (-s on the first word) is derived.
-agreement.head.agreement	accord accord-cadre convention
-agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
+# « un arrangement sur la reconnaissance mutuelle des permis de conduire »: an agreement by another name.
+agreement.head.agreement	accord accord-cadre convention arrangement
+# « une lettre d'entente sur la santé » records an understanding, as a memorandum does.
+agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum lettre_d'entente
 agreement.head.protocol	protocole
 agreement.head.declaration	déclaration déclaration_d'intention
 agreement.head.letter_of_intent	lettre_d'intention
@@ -70,7 +72,7 @@ agreement.date-lead	en le au depuis
 # Words before a date that belong to the name: « le traité de 1985 », « pour la période 2021-2025 ».
 agreement.date-of-name	période de du d'
 # Title words every kind of document shares: they say nothing about which document it is (match key).
-agreement.generic-title-word	accord accords protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
+agreement.generic-title-word	accord accords arrangement protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
 # Capitalised list members inside a title: « ministère de la Culture, des Sports et du Tourisme ».
 agreement.list-article	des du
 agreement.list-article-de	la l'
