@@ -483,4 +483,15 @@ import Testing
         #expect(a.map(\.kind) == [.agreement, .memorandum], "\(a)")
         #expect(facts("Les deux parties sont parvenues à un arrangement sur les prix.").agreements.isEmpty)
     }
+
+    @Test func aGlobalPartnershipIsARelationshipLevel() {
+        func slugs(_ body: String) -> [String] {
+            FactExtractor().extract(from: document(body, headline: "Nouvelles du jour")).domains.map(\.slug)
+        }
+        let d = slugs("Les deux chefs d'État ont décidé d'élever les relations entre le Vietnam et le Chili au rang de partenariat global.")
+        #expect(d.contains("politics_diplomacy"), "\(d)")
+        // A comprehensive economic partnership is no such level.
+        let e = slugs("Les deux pays négocient un accord de partenariat économique global.")
+        #expect(!e.contains("politics_diplomacy"), "\(e)")
+    }
 }
