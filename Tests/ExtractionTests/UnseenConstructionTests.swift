@@ -494,4 +494,19 @@ import Testing
         let e = slugs("Les deux pays négocient un accord de partenariat économique global.")
         #expect(!e.contains("politics_diplomacy"), "\(e)")
     }
+
+    @Test func datesBetweenTheParticipleAndTheEventKeepTheTrip() {
+        let v = facts("Le ministre vietnamien Tran Van Son a participé du 7 au 9 juin à la 12e réunion des ministres de l'Économie à Lima, au Pérou.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-07" && v[0].end?.description == "2025-06-09", "\(v)")
+    }
+
+    @Test func whoLeadsADelegationAbroadInThePresentTravels() {
+        let v = facts("Le vice-ministre vietnamien Tran Van Son, qui conduit une délégation d'artistes au Pérou du 3 au 8 juin, a inauguré une exposition.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
+    }
+
+    @Test func theOtherMembersOfABlocStandForIt() {
+        let t = facts("Le commerce entre le Vietnam et les autres pays de l'ASEAN a atteint 80 milliards de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .bloc && t[0].countries.contains("ASEAN"), "\(t)")
+    }
 }

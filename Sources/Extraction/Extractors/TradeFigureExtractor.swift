@@ -147,7 +147,7 @@ package struct TradeFigureExtractor: Sendable {
             // « entre le Vietnam et les pays de l'ASEAN »: the members stand for the bloc.
             if k >= 1, Self.traderOf.contains(f[k]), Self.memberNouns.contains(f[k - 1]) {
                 k -= 2
-                while k >= 0, FrenchWords.determiners.contains(f[k]) || Self.memberNouns.contains(f[k]) { k -= 1 }
+                while k >= 0, FrenchWords.determiners.contains(f[k]) || Self.memberNouns.contains(f[k]) || Self.memberQualifiers.contains(f[k]) { k -= 1 }
             }
             guard k >= 0 else { return false }
             return Self.partnerWords.contains(f[k]) || t[k].text == "-"
@@ -313,6 +313,7 @@ package struct TradeFigureExtractor: Sendable {
     static let yearNouns = Lexicon.embedded.words("trade.year-noun")
     static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
     static let relativeWords = Lexicon.embedded.words("trade.relative")
+    static let memberQualifiers = Lexicon.embedded.words("trade.member-qualifier")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 

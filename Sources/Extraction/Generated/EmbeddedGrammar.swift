@@ -350,6 +350,8 @@ trade.article-des.as-written	des
 trade.participle-ending	e es ee ees i is u us
 # « les pays de l'ASEAN », « les États membres de l'UEEA »: the members of a bloc stand for it.
 trade.member-noun	pays membres etats
+# « entre le Vietnam et les autres pays de l'ASEAN »: words qualifying the members.
+trade.member-qualifier	autres
 # A relative clause between commas inside a figure's clause: « porter les échanges, qui ont atteint 2 milliards, à 5 milliards ».
 trade.relative	qui que dont lesquels lesquelles
 
@@ -405,6 +407,9 @@ visit.talks-article	des de
 visit.talks	entretiens pourparlers
 # « a conduit une délégation au Chili »
 visit.led	conduit dirigé mené
+# « X, qui conduit une délégation … »: the present after the relative subject.
+visit.leads	conduit dirige mène conduisait dirigeait menait
+visit.relative-subject	qui
 # « une délégation conduite par X »
 visit.led-by	conduite dirigée menée
 visit.delegation	délégation délégations

@@ -48,7 +48,8 @@ visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [
 # « a séjourné au Chili en 2019 »: staying abroad is a trip.
 visit.trigger.arrival.stayed	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.stayed]}	Le ministre a séjourné au Chili en 2019.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
-visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
+# The dates may come between the participle and the event: « a participé du 7 au 9 mai à la 57e réunion … à Kuala Lumpur ».
+visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} ([ent=date] | [f=du] | [f=les])* [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé du 7 au 9 mai à la 57e réunion des ministres à Vientiane.
 # « dans le cadre de sa participation au sommet du G20 à Rio, le président X a … »: being at an event abroad, told by a noun.
 visit.trigger.arrival.attendance	{trigger [lex=visit.attendance]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Lors de sa participation au sommet du Mékong à Vientiane, le ministre a rencontré son homologue.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
@@ -65,6 +66,8 @@ visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.fill
 visit.trigger.meeting.talks	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.had] [lex=visit.talks-article]? {trigger [lex=visit.talks]}	La ministre a eu des entretiens à Oslo avec son hôte.
 # « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
 visit.trigger.led	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.led]} []? [lex=visit.delegation]	Le recteur a conduit une délégation au Chili.
+# « X, qui conduit une délégation d'artistes en Azerbaïdjan du 3 au 6 mai, … »: leading it now, in the present.
+visit.trigger.led.relative	[lex=visit.relative-subject] {trigger [lex=visit.leads]} []? [lex=visit.delegation]	La ministre, qui conduit une délégation au Chili, a rencontré le maire.
 
 """#,
     ]
