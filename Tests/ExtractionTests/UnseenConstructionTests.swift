@@ -509,4 +509,19 @@ import Testing
         let t = facts("Le commerce entre le Vietnam et les autres pays de l'ASEAN a atteint 80 milliards de dollars en 2024.").tradeFigures
         #expect(t.count == 1 && t[0].scope == .bloc && t[0].countries.contains("ASEAN"), "\(t)")
     }
+
+    @Test func whatTheHostRecallsAfterAReceptionDatesNoTrip() {
+        let v = facts("Dans le cadre de sa visite officielle au Pérou du 3 au 6 juin, le ministre vietnamien Tran Van Son a eu des entretiens avec son homologue. "
+                      + "Le même jour, Tran Van Son a été reçu par la présidente péruvienne Ana Quispe, qui a rappelé sa rencontre avec le président "
+                      + "vietnamien Tran Van Hoa à Lima en novembre 2024.").visits
+        #expect(!v.contains { $0.visitor == "Tran Van Son" && $0.start?.description == "2024-11" }, "\(v)")
+    }
+
+    @Test func aPurposeAfterAWishIsAnAim() {
+        let t = facts("Le ministre péruvien a souhaité que les deux pays exploitent mieux l'accord, dont ils sont tous deux membres, "
+                      + "pour porter les échanges entre le Vietnam et le Pérou à 1,5 milliard de dollars.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .target, "\(t)")
+        let result = facts("Le ministre a indiqué que les échanges entre le Vietnam et le Pérou ont augmenté de 20 % pour atteindre 3 milliards de dollars en 2024.").tradeFigures
+        #expect(result.count == 1 && result[0].kind == .actual, "\(result)")
+    }
 }

@@ -314,6 +314,7 @@ package struct TradeFigureExtractor: Sendable {
     static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
     static let relativeWords = Lexicon.embedded.words("trade.relative")
     static let memberQualifiers = Lexicon.embedded.words("trade.member-qualifier")
+    static let thatWords = Lexicon.embedded.words("trade.that")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
@@ -347,8 +348,13 @@ package struct TradeFigureExtractor: Sendable {
             if targetWords.contains(folded[i]) {
                 // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
                 // finished change states the result, not an aim.
-                if i > 0, purposeWords.contains(folded[i - 1]), (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
-                    return (.actual, "trade.result-infinitive")
+                // The change is in the clause of « pour »: « a souhaité que les deux pays coopèrent pour porter les
+                // échanges à … » is a wish, « a indiqué que les échanges ont augmenté de 20 % pour atteindre … » a result.
+                if i > 0, purposeWords.contains(folded[i - 1]) {
+                    let clause = ((0..<(i - 1)).last(where: { thatWords.contains(folded[$0]) }).map { $0 + 1 } ?? 0)..<(i - 1)
+                    if clause.contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                        return (.actual, "trade.result-infinitive")
+                    }
                 }
                 // « l'accord a permis aux échanges d'atteindre 2 milliards »: what a finished enabling led to.
                 // The verb is in the same clause, a few words before (its object between).
@@ -421,7 +427,8 @@ package struct TradeFigureExtractor: Sendable {
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard perfectAuxiliaries.contains(aux), !FrenchWords.isPrepositionA(aux) else { return false }
+        // « ils sont tous membres »: a pronoun after the auxiliary is no participle.
+        guard perfectAuxiliaries.contains(aux), !FrenchWords.isPrepositionA(aux), !FrenchWords.isFunctionWord(tokens[i]) else { return false }
         let f = tokens[i].folded
         return Self.participleEndings.contains { f.hasSuffix($0) } && f.utf8.count > 3
     }

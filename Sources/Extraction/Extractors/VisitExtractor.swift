@@ -708,7 +708,7 @@ package struct VisitExtractor: Sendable {
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
         let stop = (seg.lowerBound + 1..<seg.upperBound).first {
-            L.clauseBreak.contains(t[$0]) || (L.that.contains(t[$0]) && L.reportedSpeech.contains(t[$0 - 1]))
+            L.clauseBreak.contains(t[$0]) || L.recalling.contains(t[$0]) || (L.that.contains(t[$0]) && L.reportedSpeech.contains(t[$0 - 1]))
         } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
@@ -1161,6 +1161,7 @@ private enum L {
     static let chose = Lexicon.embedded.words("visit.chose")
     static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
     static let reportedSpeech = Lexicon.embedded.words("visit.reported-speech")
+    static let recalling = Lexicon.embedded.words("visit.recalling")
     static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
     static let date = Lexicon.embedded.words("visit.date")
     static let dateLead = Lexicon.embedded.words("visit.date-lead")

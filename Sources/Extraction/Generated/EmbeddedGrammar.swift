@@ -298,6 +298,8 @@ trade.target-cue	porter objectif objectifs viser vise visent visant visons cible
 trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
 # « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
 trade.purpose	pour
+# « a souhaité que les deux pays coopèrent pour porter … »: a subordinate clause, no finished change before « pour ».
+trade.that	que qu'
 # « l'accord a permis aux échanges d'atteindre 2 milliards »: an infinitive that a verb of enabling in the
 # perfect governs states the result, not an aim.
 trade.enabling	permis contribué aidé
@@ -552,6 +554,9 @@ visit.clause-break	afin visant dont établies établie établis établi signé s
 # « a rappelé la visite de X en 2023 et a indiqué que les échanges ont atteint … en 2024 »: what a verb of
 # speech reports after « que » is another statement, whose dates are not the trip's.
 visit.reported-speech	indiqué souligné affirmé déclaré estimé noté précisé ajouté expliqué annoncé assuré observé
+# « X a été reçu par Y, qui a rappelé sa rencontre avec Z en 2024 »: what is recalled after the trip is another
+# event, whose dates are not the trip's.
+visit.recalling	rappelé rappelant évoqué évoquant
 
 # --- Single words the rules look for ----------------------------------------------------------
 # « s'est rendu » (the elided pronoun is a token of its own)
