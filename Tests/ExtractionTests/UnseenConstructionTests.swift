@@ -524,4 +524,9 @@ import Testing
         let result = facts("Le ministre a indiqué que les échanges entre le Vietnam et le Pérou ont augmenté de 20 % pour atteindre 3 milliards de dollars en 2024.").tradeFigures
         #expect(result.count == 1 && result[0].kind == .actual, "\(result)")
     }
+
+    @Test func aCapitalNamedBeforeAMeetingIsWhereItIs() {
+        let v = facts("À Lima, le ministre péruvien Carlos Medina a rencontré le 3 juin le ministre vietnamien Tran Van Son.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
+    }
 }

@@ -841,8 +841,10 @@ package struct VisitExtractor: Sendable {
     /// rencontré à Hanoi son homologue Y »). Only a meeting with an explicit place counts; ambassadors
     /// live where they meet.
     func foreigners(_ s: AnalysedSentence, _ mentions: [PersonMention], _ analysis: PersonAnalysis, trig: Int, seg: Range<Int>, subjects: Bool) -> [PersonMention] {
-        let places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
+        var places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
             + self.places(s, in: seg).map(\.1.iso2)
+        // « En marge du sommet à Lima, X a rencontré Y »: a capital named before the meeting is where it is.
+        if places.isEmpty { places = s.countries.filter { $0.tokens.upperBound <= trig && $0.form == .capital && isLocative(s, $0) }.map(\.iso2) }
         guard let host = places.first, places.allSatisfy({ $0 == host }) else { return [] }
         func foreign(_ m: PersonMention) -> Bool {
             guard let p = m.person, !isResident(m), let c = analysis.people[p].country else { return false }
