@@ -17,10 +17,12 @@ extension FrenchDate {
     static let ordinals: [String: Int] = ["premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "2e": 2, "2eme": 2,
                                           "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "dernier": 4]
 
-    /// The year written after a period (« … de 2025 », « … de l'année 2025 », « … 2025 »), and where it ends.
-    static func trailingYear(_ t: [Token], _ k: Int) -> (year: Int, next: Int)? {
+    /// The year written after a period (« … de 2025 », « … de l'année 2025 », « … 2025 »; « … de cette année »,
+    /// the article's), and where it ends.
+    static func trailingYear(_ t: [Token], _ k: Int, anchor: PartialDate? = nil) -> (year: Int, next: Int)? {
         var j = k
         if j < t.count, ["de", "du"].contains(t[j].folded) { j += 1 }
+        if j > k, j + 1 < t.count, t[j].folded == "cette", t[j + 1].folded == "annee", let a = anchor { return (a.year, j + 2) }
         if j + 1 < t.count, t[j].folded == "l'", t[j + 1].folded == "annee" { j += 2 }
         if j < t.count, let y = year(t[j]) { return (y, j + 1) }
         return nil
@@ -40,16 +42,16 @@ extension FrenchDate {
         // « les neuf premiers mois (de 2025) »
         if i + 2 < t.count, t[i + 1].folded == "premiers", t[i + 2].folded == "mois",
            let n = word(f) ?? (t[i].isNumber ? Int(t[i].text) : nil), (1...12).contains(n) {
-            return make(1, n, i + 3, explicit: trailingYear(t, i + 3), monthsBack: n)
+            return make(1, n, i + 3, explicit: trailingYear(t, i + 3, anchor: anchor), monthsBack: n)
         }
         // « premier semestre (2025) », « troisième trimestre »
         if let n = ordinals[f], i + 1 < t.count {
             let unit = t[i + 1].folded
             if unit == "semestre", n <= 2 {
-                return make(n == 1 ? 1 : 7, n == 1 ? 6 : 12, i + 2, explicit: trailingYear(t, i + 2), monthsBack: n == 1 ? 6 : 12)
+                return make(n == 1 ? 1 : 7, n == 1 ? 6 : 12, i + 2, explicit: trailingYear(t, i + 2, anchor: anchor), monthsBack: n == 1 ? 6 : 12)
             }
             if unit == "trimestre" {
-                return make(3 * n - 2, 3 * n, i + 2, explicit: trailingYear(t, i + 2), monthsBack: 3 * n)
+                return make(3 * n - 2, 3 * n, i + 2, explicit: trailingYear(t, i + 2, anchor: anchor), monthsBack: 3 * n)
             }
         }
         // « depuis le début de l'année »: the article's year so far.
@@ -61,7 +63,7 @@ extension FrenchDate {
         // « de janvier à septembre (2025) », « entre février et juin 2019 »
         if (f == "de" || f == "entre"), i + 3 < t.count, let m1 = month(t[i + 1].folded),
            ["a", "et"].contains(t[i + 2].folded), let m2 = month(t[i + 3].folded), m1 < m2 {
-            return make(m1, m2, i + 4, explicit: trailingYear(t, i + 4), monthsBack: m2)
+            return make(m1, m2, i + 4, explicit: trailingYear(t, i + 4, anchor: anchor), monthsBack: m2)
         }
         return nil
     }

@@ -336,4 +336,209 @@ import Testing
         let p = facts("Le ministre polonais del'Éducation, de la Jeunesse et des Sports, Jan Kowal, a signé un protocole.").people
         #expect(p.contains { $0.name == "Jan Kowal" && $0.country == "PL" }, "\(p)")
     }
+
+    @Test func whatAVerbOfSpeechReportsAfterQueDatesNoTrip() {
+        let v = facts("Le ministre a rappelé la visite au Pérou du président Tran Van Hoa en mai 2022 et a souligné que "
+                      + "les échanges entre les deux pays ont atteint 3 milliards de dollars en 2024.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2022-05", "\(v)")
+    }
+
+    @Test func aPluralPronounAfterATradeSentenceIsThatTrade() {
+        let t = facts("Les deux ministres ont convenu de porter le commerce bilatéral à 10 milliards de dollars d'ici 2030. "
+                      + "En 2024, ils se sont élevés à 6,2 milliards de dollars.").tradeFigures
+        #expect(t.contains { $0.amount == 6_200_000_000 && $0.kind == .actual && $0.year == 2024 }, "\(t)")
+        // A pronoun with no verb of amount is not the trade told before.
+        let aid = facts("Le commerce bilatéral a atteint 2 milliards de dollars en 2024. Ils ont évoqué un don de 5 millions de dollars.").tradeFigures
+        #expect(aid.count == 1, "\(aid)")
+    }
+
+    @Test func theSameYearIsTheYearOfTheFigureBefore() {
+        let t = facts("Le commerce entre le Vietnam et le Pérou a atteint 900 millions de dollars en 2023. "
+                      + "Les échanges entre le Vietnam et l'ASEAN ont atteint 80 milliards de dollars la même année.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2023 }, "\(t)")
+    }
+
+    @Test func aKnownCityLeftEndsTheTripOnTheDayTold() {
+        let v = facts("Le président péruvien Carlos Medina a quitté Da Nang le 14 juin, concluant sa visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "VN" && v[0].end?.description == "2025-06-14" && v[0].city == "Da Nang", "\(v)")
+    }
+
+    @Test func anExecutionProgrammeHeadsADocumentOfAnEnumeration() {
+        let a = facts("Les deux ministres ont signé un mémorandum d'entente sur la pêche et un programme d'exécution culturelle pour 2026-2028.").agreements
+        #expect(a.map(\.kind) == [.memorandum, .programme] && a[0].title == "mémorandum d'entente sur la pêche", "\(a)")
+    }
+
+    @Test func thePermanentMemberOfTheSecretariatIsAPartyTitle() {
+        let p = facts("Le permanent du Secrétariat du Comité central du Parti, Le Van Tam, a reçu l'ambassadeur de Pologne.").people
+        #expect(p.contains { $0.name == "Le Van Tam" && $0.roles.first?.title == "permanent du Secrétariat du Comité central du Parti" }, "\(p)")
+    }
+
+    @Test func aSignedDeclarationOfACommonNounIsADocument() {
+        let a = facts("Le ministre Tran Van Son avait signé avec son homologue polonais une déclaration de vision commune sur la défense en 2022.").agreements
+        #expect(a.count == 1 && a[0].kind == .declaration && a[0].title.hasPrefix("déclaration de vision commune"), "\(a)")
+        // Unsigned, a statement to the press is no document.
+        #expect(facts("Le ministre Tran Van Son a fait une déclaration de presse à Varsovie.").agreements.isEmpty)
+    }
+
+    @Test func anInfinitiveAFinishedEnablingGovernsIsAResult() {
+        let t = facts("L'accord de libre-échange a permis aux échanges entre le Vietnam et le Pérou d'atteindre 1,2 milliard de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .actual && t[0].year == 2024, "\(t)")
+        let aim = facts("Les deux pays veulent porter les échanges entre le Vietnam et le Pérou à 2 milliards de dollars.").tradeFigures
+        #expect(aim.count == 1 && aim[0].kind == .target, "\(aim)")
+    }
+
+    @Test func aPeriodOfThisYearOpeningTheSentenceKeepsItsMonths() {
+        let t = facts("Au cours des cinq premiers mois de cette année, le commerce entre le Vietnam et le Pérou s'est établi à 500 millions de dollars.").tradeFigures
+        #expect(t.count == 1 && t[0].year == 2025 && t[0].period == "2025-01/2025-05", "\(t)")
+    }
+
+    @Test func aParticipationInAnEventAbroadIsATrip() {
+        let v = facts("Lors de sa participation au sommet de l'APEC à Lima, le président vietnamien Tran Van Hoa a rencontré le président péruvien Carlos Medina.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Hoa" && v[0].hostCountry == "PE" && v[0].city == "Lima", "\(v)")
+        // At home, an event is no trip.
+        #expect(facts("Lors de sa participation au forum à Hanoï, le ministre vietnamien Tran Van Son a rencontré le ministre péruvien Carlos Medina.").visits.isEmpty)
+    }
+
+    @Test func anOrganisationInTheSubjectOfADocumentIsNoParty() {
+        let a = facts("Le ministre péruvien Carlos Medina a reçu le ministre vietnamien Tran Van Son. Les deux ministres ont signé une lettre d'intention "
+                      + "sur la formation aux opérations de maintien de la paix des Nations unies.").agreements
+        #expect(a.count == 1 && Set(a[0].parties) == ["PE", "VN"], "\(a)")
+        // Named as a side, it is one.
+        let eu = facts("Le Vietnam et l'Union européenne ont signé un accord sur la pêche.").agreements
+        #expect(eu.count == 1 && eu[0].parties.contains("EU"), "\(eu)")
+    }
+
+    @Test func aMilitaryRankOfTwoWordsOpensTheName() {
+        let f = facts("En visite officielle au Pérou du 18 au 21 juin, le vice-ministre vietnamien de la Défense, le colonel-général Tran Van Son, "
+                      + "a eu des entretiens avec le ministre péruvien de la Défense, Carlos Medina.")
+        #expect(f.people.contains { $0.name == "Tran Van Son" && $0.country == "VN" && $0.roles.map(\.title).contains("colonel-général") }, "\(f.people)")
+        #expect(f.visits.contains { $0.visitor == "Tran Van Son" && $0.hostCountry == "PE" && $0.start?.description == "2025-06-18" }, "\(f.visits)")
+        let p = facts("Le vice-amiral Le Van Tam a reçu le général de division Jan Kowal, attaché militaire de Pologne.").people
+        #expect(p.contains { $0.name == "Le Van Tam" } && p.contains { $0.name == "Jan Kowal" }, "\(p)")
+    }
+
+    @Test func aSingularPronounAfterATradeSentenceIsThatTrade() {
+        let t = facts("Les deux pays ont convenu de porter le commerce bilatéral à 10 milliards de dollars. "
+                      + "En 2024, il s'est chiffré à 6,2 milliards de dollars.").tradeFigures
+        #expect(t.contains { $0.amount == 6_200_000_000 && $0.kind == .actual && $0.year == 2024 }, "\(t)")
+    }
+
+    @Test func anHonorificsApostropheIsNoPartOfTheName() {
+        let p = facts("Le Premier ministre malaisien, Dato' Seri Lim Ah Kow, a reçu le ministre vietnamien Tran Van Son.").people
+        #expect(p.contains { $0.name == "Lim Ah Kow" && $0.country == "MY" }, "\(p)")
+    }
+
+    @Test func aPeriodHoldingTheDayToldFirstIsTheTrips() {
+        let v = facts("Le président polonais Jan Kowal a rendu une visite de courtoisie le 17 juin au président Tran Van Hoa, "
+                      + "dans le cadre de sa visite officielle au Vietnam du 15 au 19 juin.").visits
+        #expect(v.count == 1 && v[0].start?.description == "2025-06-15" && v[0].end?.description == "2025-06-19" && v[0].kind == .official, "\(v)")
+    }
+
+    @Test func aTitleAfterAnIndefiniteArticleIsNoOneNamed() {
+        let v = facts("Le Premier ministre polonais, Jan Kowal, effectuera une visite au Vietnam en juillet. "
+                      + "La précédente visite d'un Premier ministre polonais au Vietnam remonte à 2019.").visits
+        #expect(v.count == 1 && v[0].visitor == nil && v[0].visitorCountry == "PL" && v[0].start?.description == "2019", "\(v)")
+    }
+
+    @Test func aNameKbDoesNotKnowIsTheSubjectNotThePreviousOne() {
+        let v = facts("Le Premier ministre polonais, Jan Kowal, a rencontré le président Tran Van Hoa le 3 juin. "
+                      + "En 2019, Anna Nowak s'était rendue à Hanoï.").visits
+        #expect(!v.contains { $0.visitor == "Jan Kowal" && $0.start?.description == "2019" }, "\(v)")
+    }
+
+    @Test func aTourHasTheKindWrittenAfterIt() {
+        let v = facts("Le ministre vietnamien Tran Van Son a entamé le 3 juin une tournée de travail en Pologne et en Hongrie.").visits
+        #expect(v.count == 2 && v.allSatisfy { $0.kind == .working }, "\(v)")
+    }
+
+    @Test func aReceptionTheDayBeforeAnUnnamedDelegationsMoveIsOnItsTrip() {
+        let v = facts("Le président du Comité populaire de Da Nang, Le Van Tam, a reçu le 14 juin le gouverneur de la voïvodie polonaise de Lublin, Jan Kowal. "
+                      + "Le 15 juin, la délégation polonaise s'est rendue à Hoi An.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].hostCountry == "VN" && v[0].start?.description == "2025-06-14", "\(v)")
+    }
+
+    @Test func anOpeningPeriodIsEveryAmountsOfTheSentence() {
+        let t = facts("De janvier à mai, les exportations vietnamiennes vers le Pérou ont atteint 300 millions de dollars, "
+                      + "tandis que les importations en provenance de ce pays se sont chiffrées à 100 millions de dollars.").tradeFigures
+        #expect(t.count == 2 && t.allSatisfy { $0.year == 2025 && $0.period == "2025-01/2025-05" }, "\(t)")
+    }
+
+    @Test func aTripsLengthBeforeItsVisitorAndAnEndTellAfterTheNoun() {
+        let v = facts("La visite de travail de trois jours du ministre chilien Carlos Medina au Vietnam s'est achevée le 5 juin.").visits
+        #expect(v.count == 1 && v[0].visitor == "Carlos Medina" && v[0].kind == .working && v[0].end?.description == "2025-06-05", "\(v)")
+        let week = facts("La visite d'une semaine du ministre chilien Carlos Medina au Vietnam a été fructueuse.").visits
+        #expect(week.count == 1 && week[0].visitor == "Carlos Medina", "\(week)")
+    }
+
+    @Test func aVietnameseNameRightAfterAVerbOfMeetingIsAPerson() {
+        let p = facts("L'ancien Premier ministre péruvien Carlos Medina a rencontré Tran Van Son à Lima.").people
+        #expect(p.contains { $0.name == "Tran Van Son" && $0.country == "VN" }, "\(p)")
+        // Seen once and not of a Vietnamese shape, such an object is no person (« a reçu Prensa Latina »).
+        #expect(!facts("Le président a reçu Prensa Latina.").people.contains { $0.name == "Prensa Latina" })
+    }
+
+    @Test func aCapitalOfASmallCountryStandsForIt() {
+        let v = facts("Le ministre vietnamien Tran Van Son est arrivé le 3 juin à Kingston pour une visite officielle.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "JM" && v[0].city == "Kingston", "\(v)")
+    }
+
+    @Test func aComingAndAStayAreTrips() {
+        let v = facts("Le ministre a rappelé la venue au Vietnam du président chilien Pedro Lagos en 2019.").visits
+        #expect(v.count == 1 && v[0].visitor == "Pedro Lagos" && v[0].hostCountry == "VN" && v[0].start?.description == "2019", "\(v)")
+        let stay = facts("Le président chilien Pedro Lagos a séjourné au Vietnam en 2016.").visits
+        #expect(stay.count == 1 && stay[0].hostCountry == "VN" && stay[0].start?.description == "2016", "\(stay)")
+    }
+
+    @Test func anArrangementAndALetterOfUnderstandingAreDocuments() {
+        let a = facts("Le ministre chilien Carlos Medina a rencontré le ministre vietnamien Tran Van Son. Les deux ministres ont signé "
+                      + "un arrangement sur la reconnaissance mutuelle des permis de conduire et une lettre d'entente sur la santé.").agreements
+        #expect(a.map(\.kind) == [.agreement, .memorandum], "\(a)")
+        #expect(facts("Les deux parties sont parvenues à un arrangement sur les prix.").agreements.isEmpty)
+    }
+
+    @Test func aGlobalPartnershipIsARelationshipLevel() {
+        func slugs(_ body: String) -> [String] {
+            FactExtractor().extract(from: document(body, headline: "Nouvelles du jour")).domains.map(\.slug)
+        }
+        let d = slugs("Les deux chefs d'État ont décidé d'élever les relations entre le Vietnam et le Chili au rang de partenariat global.")
+        #expect(d.contains("politics_diplomacy"), "\(d)")
+        // A comprehensive economic partnership is no such level.
+        let e = slugs("Les deux pays négocient un accord de partenariat économique global.")
+        #expect(!e.contains("politics_diplomacy"), "\(e)")
+    }
+
+    @Test func datesBetweenTheParticipleAndTheEventKeepTheTrip() {
+        let v = facts("Le ministre vietnamien Tran Van Son a participé du 7 au 9 juin à la 12e réunion des ministres de l'Économie à Lima, au Pérou.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-07" && v[0].end?.description == "2025-06-09", "\(v)")
+    }
+
+    @Test func whoLeadsADelegationAbroadInThePresentTravels() {
+        let v = facts("Le vice-ministre vietnamien Tran Van Son, qui conduit une délégation d'artistes au Pérou du 3 au 8 juin, a inauguré une exposition.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
+    }
+
+    @Test func theOtherMembersOfABlocStandForIt() {
+        let t = facts("Le commerce entre le Vietnam et les autres pays de l'ASEAN a atteint 80 milliards de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .bloc && t[0].countries.contains("ASEAN"), "\(t)")
+    }
+
+    @Test func whatTheHostRecallsAfterAReceptionDatesNoTrip() {
+        let v = facts("Dans le cadre de sa visite officielle au Pérou du 3 au 6 juin, le ministre vietnamien Tran Van Son a eu des entretiens avec son homologue. "
+                      + "Le même jour, Tran Van Son a été reçu par la présidente péruvienne Ana Quispe, qui a rappelé sa rencontre avec le président "
+                      + "vietnamien Tran Van Hoa à Lima en novembre 2024.").visits
+        #expect(!v.contains { $0.visitor == "Tran Van Son" && $0.start?.description == "2024-11" }, "\(v)")
+    }
+
+    @Test func aPurposeAfterAWishIsAnAim() {
+        let t = facts("Le ministre péruvien a souhaité que les deux pays exploitent mieux l'accord, dont ils sont tous deux membres, "
+                      + "pour porter les échanges entre le Vietnam et le Pérou à 1,5 milliard de dollars.").tradeFigures
+        #expect(t.count == 1 && t[0].kind == .target, "\(t)")
+        let result = facts("Le ministre a indiqué que les échanges entre le Vietnam et le Pérou ont augmenté de 20 % pour atteindre 3 milliards de dollars en 2024.").tradeFigures
+        #expect(result.count == 1 && result[0].kind == .actual, "\(result)")
+    }
+
+    @Test func aCapitalNamedBeforeAMeetingIsWhereItIs() {
+        let v = facts("À Lima, le ministre péruvien Carlos Medina a rencontré le 3 juin le ministre vietnamien Tran Van Son.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
+    }
 }

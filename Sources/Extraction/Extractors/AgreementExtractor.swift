@@ -62,7 +62,8 @@ package struct AgreementExtractor: Sendable {
             if Self.declarationSubject.contains(next) || Self.ofWords.contains(next), k > head.upperBound { return signed }
             // « a fait une déclaration sur la situation »: a statement unless adopted or signed.
             if Self.declarationSubject.contains(next) { return signed }
-            return Self.ofWords.contains(next) && k + 1 < t.count && t[k + 1].isCapitalized
+            // « la déclaration de Hanoï »; signed, « une déclaration de vision commune », « de principes ».
+            return Self.ofWords.contains(next) && (signed || k + 1 < t.count && t[k + 1].isCapitalized)
         }
         if Self.visionHead.contains(first) { return capitalised }
         if Self.partnershipHead.contains(first) {
@@ -369,8 +370,14 @@ package struct AgreementExtractor: Sendable {
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
         if Self.with.contains(s.word(c.span.upperBound)) { phrase = c.span.lowerBound..<min(s.tokens.count, c.span.upperBound + 4) }
+        // « une lettre d'intention sur la formation au maintien de la paix des Nations unies »: an organisation
+        // inside the subject the title is about (after « sur », no « entre », « avec » since) is no party.
+        func inSubject(_ i: Int) -> Bool {
+            guard c.span.contains(i), let j = (c.span.lowerBound..<i).first(where: { Self.subjectLeads.contains(s.word($0)) }) else { return false }
+            return !(j..<i).contains { Self.isEntre(s.tokens[$0]) || Self.with.contains(s.word($0)) }
+        }
         for x in s.countries where phrase.contains(x.tokens.lowerBound) { add(x.iso2) }
-        for o in s.organisations where phrase.contains(o.tokens.lowerBound) { add(o.code) }
+        for o in s.organisations where phrase.contains(o.tokens.lowerBound) && !inSubject(o.tokens.lowerBound) { add(o.code) }
         if parties.isEmpty {
             var context = s.countries.map(\.iso2)
             if context.isEmpty {
@@ -383,7 +390,7 @@ package struct AgreementExtractor: Sendable {
             for x in context { add(x) }
         }
         // « Le Vietnam et l'Union européenne ont signé l'accord »: an organisation named in the sentence signs it.
-        if parties.count < 2 { for o in s.organisations { add(o.code) } }
+        if parties.count < 2 { for o in s.organisations where !inSubject(o.tokens.lowerBound) { add(o.code) } }
         // « entre le Comité populaire de Da Nang et la préfecture de Gunma »: a known city or province stands for its country.
         if parties.count < 2 {
             for m in places.matches(in: s.tokens) where s.tokens[m.tokens.lowerBound].isCapitalized { add(m.payload) }
@@ -443,6 +450,7 @@ package struct AgreementExtractor: Sendable {
     /// « un accord »: the indefinite article before a head; « avec »: a party after a title.
     static let indefinite = Lexicon.embedded.words("agreement.indefinite")
     static let with = Lexicon.embedded.words("agreement.with")
+    static let subjectLeads = Lexicon.embedded.words("agreement.subject-lead")
 
     /// « négocier un accord », « ont convenu de signer un protocole », « projet d'accord »: not yet a document.
     func isProspective(_ s: AnalysedSentence, before i: Int) -> Bool {

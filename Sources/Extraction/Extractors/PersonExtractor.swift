@@ -255,8 +255,8 @@ package struct PersonExtractor: Sendable {
                 i = r.upperBound
                 continue
             }
-            // « Petrov Ivan Sergueïevitch a réaffirmé »
-            if r.count >= 2, startsHumanPredicate(t, r.upperBound) {
+            // « Petrov Ivan Sergueïevitch a réaffirmé »; « le ministre a reçu Hoang Van Lai »
+            if r.count >= 2, startsHumanPredicate(t, r.upperBound) || isMeetingObject(t, before: i) {
                 var c = candidate(s, span: r, name: r, roles: [], rule: "person.subject", country: nil)
                 c.weak = true
                 out.append(c)
@@ -418,7 +418,7 @@ package struct PersonExtractor: Sendable {
         // « Samdech Sok Vanna »: an honorific of one country before the name.
         var k = name.lowerBound - 1
         var honoured: String?
-        while k >= 0, PeopleWords.honorific.contains(t[k]) {
+        while k >= 0, PeopleWords.honorific.contains(t[k]) || (k > 0 && Self.isApostrophe(t[k]) && PeopleWords.honorific.contains(t[k - 1])) {
             honoured = honoured ?? PeopleWords.honorificCountry[t[k].folded]
             k -= 1
         }
@@ -689,6 +689,8 @@ package struct PersonExtractor: Sendable {
     /// Nouns heading a territory named after them (VisitExtractor reads them too).
     static let placeNouns = PeopleWords.placeNoun
 
+    static func isApostrophe(_ t: Token) -> Bool { t.text == "'" || t.text == "\u{2019}" }
+
     /// A run of 1–5 capitalised words that can be a person's name.
     /// Honorifics before it are skipped (« M. », « Mme », « Samdech Techo »: not part of the name), and an
     /// initial is part of it (« R. Kowalski », « Anna M. Nowak »).
@@ -697,7 +699,12 @@ package struct PersonExtractor: Sendable {
         var i = start
         while i < t.count {
             // « l'émir du Qatar, cheikh Tamim … »: an honorific may be written in lower case before the name.
-            if PeopleWords.honorific.contains(t[i]), t[i].isCapitalized || (i + 1 < t.count && t[i + 1].isCapitalized && !t[i + 1].isPunctuation) { i += 1; continue }
+            if PeopleWords.honorific.contains(t[i]), t[i].isCapitalized || (i + 1 < t.count && t[i + 1].isCapitalized && !t[i + 1].isPunctuation) {
+                i += 1
+                // « Dato' Seri Lim Ah Kow »: the honorific's own apostrophe, a token of its own, goes with it.
+                if i + 1 < t.count, Self.isApostrophe(t[i]), t[i + 1].isCapitalized { i += 1 }
+                continue
+            }
             if let m = title(s, at: i), m.payload.category == "honorific", m.tokens.upperBound < t.count,
                t[m.tokens.upperBound].isCapitalized { i = m.tokens.upperBound; continue }
             break
@@ -818,6 +825,17 @@ package struct PersonExtractor: Sendable {
         }
         return false
     }
+
+    /// `person.object` ends right before token `i` (seeds/grammar/people.rules).
+    func isMeetingObject(_ t: [Token], before i: Int) -> Bool {
+        let s = PatternSubject(tokens: t)
+        for start in stride(from: i - 1, through: max(0, i - 3), by: -1) {
+            if let m = Self.meetingObject.match(s, at: start), m.tokens.upperBound == i { return true }
+        }
+        return false
+    }
+
+    static let meetingObject = RuleBook.embedded.rule("person.object").pattern
 
     /// `person.subject` starts at token `k`, right after a name (seeds/grammar/people.rules).
     func startsHumanPredicate(_ t: [Token], _ k: Int) -> Bool {
@@ -992,7 +1010,9 @@ package struct PersonExtractor: Sendable {
             var mention = m
             // The highest office first, then the most mentioned.
             func rank(_ p: Int) -> Int { categories[p].compactMap { ranked.firstIndex(of: $0) }.min() ?? ranked.count }
-            mention.person = fits.min { (rank($0), -counts[$0]) < (rank($1), -counts[$1]) }
+            // « la précédente visite d'un Premier ministre polonais »: anyone holding the office, no one named.
+            let anyHolder = PeopleWords.indefinite.contains(doc.sentences[m.sentence].tokens[m.span.lowerBound])
+            mention.person = anyHolder ? nil : fits.min { (rank($0), -counts[$0]) < (rank($1), -counts[$1]) }
             mentions[m.sentence].append(mention)
         }
         for k in mentions.indices { mentions[k].sort { $0.span.lowerBound < $1.span.lowerBound } }
@@ -1088,6 +1108,7 @@ enum PeopleWords {
     static let joinedArticle = Lexicon.embedded.words("person.joined-article")
     static let innerParticle = Lexicon.embedded.words("person.inner-name-particle")
     static let honorific = Lexicon.embedded.words("person.honorific")
+    static let indefinite = Lexicon.embedded.words("person.indefinite")
     static let regnalNumber = Lexicon.embedded.words("person.regnal-number.as-written")
     /// Folded honorific → ISO code of the one country that uses it (sets `person.honorific-of.xx`).
     static let honorificCountry: [String: String] = {

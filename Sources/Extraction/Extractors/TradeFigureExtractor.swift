@@ -79,8 +79,12 @@ package struct TradeFigureExtractor: Sendable {
                 var (year, period) = Self.time(tokens, dates, around: money.tokens, in: zone, kind: kind)
                 // « 46 milliards en 2024 et 23 milliards depuis janvier »: a zone without a year falls back on the
                 // sentence's opening year (« En 2024, … »), never on a year another amount owns.
+                // « De janvier à octobre, les exportations ont atteint 7 milliards, tandis que les importations … »:
+                // its opening period too.
                 if year == nil, zone != zones[0], found[0].tokens.lowerBound > 0 {
-                    year = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind).0
+                    let opening = Self.time(tokens, dates, around: money.tokens, in: 0..<found[0].tokens.lowerBound, kind: kind)
+                    year = opening.0
+                    if period == nil { period = opening.1 }
                 }
                 // « 4 milliards en 2024, dont 3 milliards d'exportations »: a part of the figure before has its time.
                 if year == nil, period == nil, let last = sentenceFacts.last, (max(0, money.tokens.lowerBound - 2)..<money.tokens.lowerBound).contains(where: { Self.partWords.contains(folded[$0]) }) {
@@ -92,6 +96,10 @@ package struct TradeFigureExtractor: Sendable {
                    last.kind == .actual, last.year != nil || last.period != nil,
                    (0..<money.tokens.lowerBound).contains(where: { Self.flowWords.contains(folded[$0]) }) {
                     (year, period) = (last.year, last.period)
+                }
+                // « Les échanges avec l'ASEAN ont atteint 80 milliards la même année »: the year of the figure before.
+                if year == nil, period == nil, Self.saysSameYear(folded), let last = sentenceFacts.last ?? (afterTrade ? previousFacts.last : nil) {
+                    year = last.year
                 }
                 if continues && !isTrade { rule = "trade.aim-after-trade" }
                 let fact = TradeFigureFact(amount: money.value, currency: money.currency, kind: kind, year: year,
@@ -139,7 +147,7 @@ package struct TradeFigureExtractor: Sendable {
             // « entre le Vietnam et les pays de l'ASEAN »: the members stand for the bloc.
             if k >= 1, Self.traderOf.contains(f[k]), Self.memberNouns.contains(f[k - 1]) {
                 k -= 2
-                while k >= 0, FrenchWords.determiners.contains(f[k]) || Self.memberNouns.contains(f[k]) { k -= 1 }
+                while k >= 0, FrenchWords.determiners.contains(f[k]) || Self.memberNouns.contains(f[k]) || Self.memberQualifiers.contains(f[k]) { k -= 1 }
             }
             guard k >= 0 else { return false }
             return Self.partnerWords.contains(f[k]) || t[k].text == "-"
@@ -277,6 +285,9 @@ package struct TradeFigureExtractor: Sendable {
     /// Anaphors that carry the previous sentence's trade subject (« ce chiffre », « ce montant »).
     static let backWords = Lexicon.embedded.words("trade.back-noun")
     static let backDeterminers = Lexicon.embedded.words("trade.back-determiner")
+    static let backPronouns = Lexicon.embedded.words("trade.back-pronoun")
+    static let backVerbs = Lexicon.embedded.words("trade.back-verb")
+    static let sameWords = Lexicon.embedded.words("trade.same")
 
     /// Cues that the figure is an aim: « porter … à », « objectif », « viser », « atteindre » (infinitive), « d'ici ».
     static let targetWords = Lexicon.embedded.words("trade.target-cue")
@@ -284,6 +295,8 @@ package struct TradeFigureExtractor: Sendable {
     /// Cues that the figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé ».
     static let actualWords = Lexicon.embedded.words("trade.actual-cue")
     static let purposeWords = Lexicon.embedded.words("trade.purpose")
+    static let enablingWords = Lexicon.embedded.words("trade.enabling")
+    static let infinitiveLeads = Lexicon.embedded.words("trade.infinitive-lead")
     static let restatement = Lexicon.embedded.words("trade.restatement")
     static let restatementGap = Lexicon.embedded.words("trade.restatement-gap")
     static let currencyOf = Lexicon.embedded.words("trade.of")
@@ -300,11 +313,22 @@ package struct TradeFigureExtractor: Sendable {
     static let yearNouns = Lexicon.embedded.words("trade.year-noun")
     static let amountJoiners = Lexicon.embedded.words("trade.amount-joiner")
     static let relativeWords = Lexicon.embedded.words("trade.relative")
+    static let memberQualifiers = Lexicon.embedded.words("trade.member-qualifier")
+    static let thatWords = Lexicon.embedded.words("trade.that")
 
     static func isAboutTrade(_ folded: [String]) -> Bool { folded.contains(where: tradeWords.contains) }
 
+    /// « Ce chiffre s'est établi à … »; « En 2024, ils se sont chiffrés à … » (a plural pronoun subject of a verb of amount).
     static func refersBack(_ folded: [String]) -> Bool {
-        folded.indices.contains { i in backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]) }
+        folded.indices.contains { i in
+            (backWords.contains(folded[i]) && i > 0 && backDeterminers.contains(folded[i - 1]))
+                || (backPronouns.contains(folded[i]) && (i + 1..<min(folded.count, i + 4)).contains { backVerbs.contains(folded[$0]) })
+        }
+    }
+
+    /// « la même année »: the year of the figure told before.
+    static func saysSameYear(_ folded: [String]) -> Bool {
+        folded.indices.dropLast().contains { sameWords.contains(folded[$0]) && yearNouns.contains(folded[$0 + 1]) }
     }
 
     /// The kind the nearest cue before the amount gives (« s'est chiffré à », « porter … à »); when none
@@ -324,7 +348,19 @@ package struct TradeFigureExtractor: Sendable {
             if targetWords.contains(folded[i]) {
                 // « a augmenté de 20 % pour atteindre 3 milliards »: the infinitive of purpose after a
                 // finished change states the result, not an aim.
-                if i > 0, purposeWords.contains(folded[i - 1]), (0..<(i - 1)).contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                // The change is in the clause of « pour »: « a souhaité que les deux pays coopèrent pour porter les
+                // échanges à … » is a wish, « a indiqué que les échanges ont augmenté de 20 % pour atteindre … » a result.
+                if i > 0, purposeWords.contains(folded[i - 1]) {
+                    let clause = ((0..<(i - 1)).last(where: { thatWords.contains(folded[$0]) }).map { $0 + 1 } ?? 0)..<(i - 1)
+                    if clause.contains(where: { actualWords.contains(folded[$0]) || isPerfect(tokens, $0) }) {
+                        return (.actual, "trade.result-infinitive")
+                    }
+                }
+                // « l'accord a permis aux échanges d'atteindre 2 milliards »: what a finished enabling led to.
+                // The verb is in the same clause, a few words before (its object between).
+                if i > 1, infinitiveLeads.contains(folded[i - 1]),
+                   let j = (max(0, i - 12)..<(i - 1)).last(where: { enablingWords.contains(folded[$0]) }),
+                   isPerfect(tokens, j), !(j..<i).contains(where: { tokens[$0].isPunctuation && tokens[$0].text != "'" && tokens[$0].text != "’" }) {
                     return (.actual, "trade.result-infinitive")
                 }
                 return (.target, "trade.target")
@@ -391,7 +427,8 @@ package struct TradeFigureExtractor: Sendable {
     static func isPerfect(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0 else { return false }
         let aux = tokens[i - 1]
-        guard perfectAuxiliaries.contains(aux), !FrenchWords.isPrepositionA(aux) else { return false }
+        // « ils sont tous membres »: a pronoun after the auxiliary is no participle.
+        guard perfectAuxiliaries.contains(aux), !FrenchWords.isPrepositionA(aux), !FrenchWords.isFunctionWord(tokens[i]) else { return false }
         let f = tokens[i].folded
         return Self.participleEndings.contains { f.hasSuffix($0) } && f.utf8.count > 3
     }

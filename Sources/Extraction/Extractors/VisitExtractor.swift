@@ -162,6 +162,9 @@ package struct VisitExtractor: Sendable {
                     // « Une délégation du ministère bolivien … s'est rendue »: no one named.
                     else if let d = delegation(s, lo..<trig.at) { travellers = [(nil, d, nil)] }
                     else if let m = leader(s, mentions, before: trig.at, from: lo) { travellers = [(m, nil, nil)]; rule = "visit.delegation-leader" }
+                    // « …, lorsque Anna Nowak s'était rendue à Hanoï »: a name kb does not know as a person is the
+                    // subject, not whoever the sentences before were about.
+                    else if unknownNameSubject(s, mentions, before: trig.at) { continue }
                     else { travellers = [(sentenceSubject, nil, nil)] }
                     // « L'ambassadeur du Chili, X, a été reçu par … »: an ambassador lives where he is received.
                     if trig.kind == .passiveReception, let p = travellers.first?.person,
@@ -257,7 +260,7 @@ package struct VisitExtractor: Sendable {
                     }
                 }
                 // « à Cuzco », « dans la province d'Arequipa »: the country below the place.
-                for (range, p) in places(s, in: seg) where !inGuest(range.lowerBound) {
+                for (range, p) in places(s, in: seg, objectOf: trig.kind == .departure ? trig.at : nil) where !inGuest(range.lowerBound) {
                     let written = String(decoding: Array(doc.document.article.raw.utf8)[s.tokens[range.lowerBound].range.lowerBound..<s.tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
                     let city = written.unicodeScalars.first?.properties.isUppercase == true ? written : p.name
                     if let k = hosts.firstIndex(where: { $0.iso2 == p.iso2 }) {
@@ -346,7 +349,9 @@ package struct VisitExtractor: Sendable {
                 if hosts.count > 1 && rule == "visit.subject" { rule = "visit.tour" }
                 let kind = self.kind(s, seg) ?? (described == seg ? nil : self.kind(s, seg.upperBound..<described.upperBound))
                 // « X a achevé le 23 mai sa visite en Italie »: the day of a trip's end.
-                let ended = trig.kind == .visit && (max(lo, trig.at - 6)..<trig.at).contains { L.ended.contains(s.word($0)) }
+                // « La visite du ministre X au Vietnam s'est achevée le 5 juin »: ended after the noun, reflexively.
+                let ended = trig.kind == .visit && ((max(lo, trig.at - 6)..<trig.at).contains { L.ended.contains(s.word($0)) }
+                    || (min(trig.at + 3, seg.upperBound)..<seg.upperBound).contains { L.ended.contains(s.word($0)) && L.reflexive.contains(s.word($0 - 2)) })
                 for t in travellers {
                     var dates = shared
                     if let w = t.words {
@@ -491,6 +496,9 @@ package struct VisitExtractor: Sendable {
             let fk = s.word(k)
             if L.adjective.contains(fk) { k += 1; continue }
             if L.elidedOf.contains(fk), L.kindNoun.contains(s.word(k + 1)) { k += 2; continue }
+            // « la visite de travail de trois jours du ministre X »: the trip's length.
+            if L.elidedOf.contains(fk), k + 2 < seg.upperBound, s.tokens[k + 1].isNumber || L.durationCount.contains(s.word(k + 1)),
+               L.durationUnit.contains(s.word(k + 2)) { k += 3; continue }
             break
         }
         // « la visite d'amitié au Pérou de la ministre … », « les visites à Séoul et à Tokyo du … »: the destinations may come first.
@@ -699,7 +707,9 @@ package struct VisitExtractor: Sendable {
         // The visit's own words end where another statement starts (« afin de renforcer les relations
         // établies en 2019 »); « d'ici 2030 », « à l'horizon 2030 », « depuis 2019 » are not when a trip took place.
         let t = s.tokens
-        let stop = (seg.lowerBound + 1..<seg.upperBound).first { L.clauseBreak.contains(t[$0]) } ?? seg.upperBound
+        let stop = (seg.lowerBound + 1..<seg.upperBound).first {
+            L.clauseBreak.contains(t[$0]) || L.recalling.contains(t[$0]) || (L.that.contains(t[$0]) && L.reportedSpeech.contains(t[$0 - 1]))
+        } ?? seg.upperBound
         func anchored(_ d: DateMention) -> Bool {
             let i = d.tokens.lowerBound
             let p1 = s.folded(i - 1), p2 = s.folded(i - 2)
@@ -790,6 +800,18 @@ package struct VisitExtractor: Sendable {
     /// may sit between them).
     /// « X est arrivé », « X s'est rendu »: the person whose name ends at the verb's auxiliary.
     /// « Le président du Chili est arrivé »: a title naming no one but its country travels too.
+    /// Two capitalised words outside any mention, country or place right before the verb (its auxiliaries
+    /// aside): a name kb did not read as a person (« lorsque Anna Nowak s'était rendue à Hanoï »).
+    func unknownNameSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> Bool {
+        var k = at
+        while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
+        guard k >= 2, k < at else { return false }
+        return (k - 2..<k).allSatisfy { i in
+            s.tokens[i].isCapitalized && !s.tokens[i].isPunctuation && !FrenchWords.isFunctionWord(s.tokens[i])
+                && !mentions.contains { $0.span.contains(i) } && s.countries(at: i).isEmpty && persons.place(s, at: i) == nil
+        }
+    }
+
     func adjacentSubject(_ s: AnalysedSentence, _ mentions: [PersonMention], before at: Int) -> PersonMention? {
         var k = at
         while k > 0, at - k < 3, FrenchWords.isAuxiliary(s.tokens[k - 1]) || L.reflexive.contains(s.word(k - 1)) { k -= 1 }
@@ -819,8 +841,10 @@ package struct VisitExtractor: Sendable {
     /// rencontré à Hanoi son homologue Y »). Only a meeting with an explicit place counts; ambassadors
     /// live where they meet.
     func foreigners(_ s: AnalysedSentence, _ mentions: [PersonMention], _ analysis: PersonAnalysis, trig: Int, seg: Range<Int>, subjects: Bool) -> [PersonMention] {
-        let places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
+        var places = s.countries.filter { seg.contains($0.tokens.lowerBound) && isLocative(s, $0) }.map(\.iso2)
             + self.places(s, in: seg).map(\.1.iso2)
+        // « En marge du sommet à Lima, X a rencontré Y »: a capital named before the meeting is where it is.
+        if places.isEmpty { places = s.countries.filter { $0.tokens.upperBound <= trig && $0.form == .capital && isLocative(s, $0) }.map(\.iso2) }
         guard let host = places.first, places.allSatisfy({ $0 == host }) else { return [] }
         func foreign(_ m: PersonMention) -> Bool {
             guard let p = m.person, !isResident(m), let c = analysis.people[p].country else { return false }
@@ -897,7 +921,9 @@ package struct VisitExtractor: Sendable {
 
     /// Places below the country named as where the trip went: « à Cuzco », « dans la province d'Arequipa »,
     /// « dans la région de Puno ». Institutions (« le Congrès du Pérou ») are not destinations.
-    func places(_ s: AnalysedSentence, in seg: Range<Int>) -> [(Range<Int>, Reference.Place)] {
+    /// A place after a locative (« à Da Nang », « dans la province de Lao Cai »), or the object of the verb at
+    /// `objectOf` (« a quitté Da Nang le 5 mai, concluant sa visite », « quittant la province de Lao Cai »).
+    func places(_ s: AnalysedSentence, in seg: Range<Int>, objectOf verb: Int? = nil) -> [(Range<Int>, Reference.Place)] {
         let t = s.tokens
         var out: [(Range<Int>, Reference.Place)] = []
         var i = seg.lowerBound
@@ -906,7 +932,7 @@ package struct VisitExtractor: Sendable {
             var b = i - 1
             if b >= 0, L.ofPlace.contains(t[b]), b >= 1, PersonExtractor.placeNouns.contains(t[b - 1]) { b -= 2 }
             if b >= 0, L.placeArticle.contains(t[b]) { b -= 1 }
-            if b >= 0, L.placeLocative.contains(t[b]) && (!L.at.contains(t[b]) || FrenchWords.isPrepositionA(t[b])) {
+            if b >= 0, b == verb || L.placeLocative.contains(t[b]) && (!L.at.contains(t[b]) || FrenchWords.isPrepositionA(t[b])) {
                 out.append((m.tokens, m.payload.place))
             }
             i = m.tokens.upperBound
@@ -1032,6 +1058,11 @@ package struct VisitExtractor: Sendable {
                 if local { self.local.insert(k) }
                 var m = visits[k]
                 if let s = v.start, m.start == nil || s.description.count > m.start!.description.count { m.start = s; m.end = v.end ?? m.end }
+                // « a rendu une visite de courtoisie le 17 mai à X, dans le cadre de sa visite officielle du 15 au
+                // 19 mai »: a period holding the day told first is the trip's.
+                else if m.end == nil, let s = v.start, let e = v.end, let day = m.start, day.precision == .day, s <= day, day <= e {
+                    m.start = s; m.end = e
+                }
                 if m.city == nil { m.city = v.city }
                 if m.kind == nil { m.kind = v.kind }
                 if m.visitor == nil { m.visitor = v.visitor }
@@ -1054,6 +1085,8 @@ package struct VisitExtractor: Sendable {
                 if local { self.local.insert(k) }
                 var m = visits[k]
                 if m.start == nil { m.start = v.start; m.end = v.end }
+                // The reception before the delegation's first move told: the trip had begun by then.
+                else if m.visitor == nil, m.end == nil, let d = v.start, let s = m.start, d < s { m.start = d }
                 // A departure's day ends a trip whose start alone was told.
                 else if m.end == nil, let e = v.end, let s = m.start, s <= e, s.precision == .day { m.end = e }
                 if m.city == nil { m.city = v.city }
@@ -1079,7 +1112,11 @@ package struct VisitExtractor: Sendable {
         if FactMerging.datesCompatible(s, d) { return true }
         if let e = trip.end { return within(d, s, e) }
         guard d.precision == .day, s.precision == .day, let week = s.adding(days: 7) else { return false }
-        return s <= d && d <= week
+        if s <= d && d <= week { return true }
+        // « X a reçu le 14 mai le gouverneur Y … Le 15 mai, la délégation s'est rendue à … »: the move of a delegation
+        // no one names tells a trip begun before it; a reception in the week before is on that trip.
+        guard trip.visitor == nil, trip.end == nil, let weekBefore = s.adding(days: -7) else { return false }
+        return weekBefore <= d && d < s
     }
 
     static func isEve(_ d: PartialDate?, of s: PartialDate?) -> Bool {
@@ -1125,6 +1162,8 @@ private enum L {
     static let capitalNoun = Lexicon.embedded.words("visit.capital-noun")
     static let chose = Lexicon.embedded.words("visit.chose")
     static let clauseBreak = Lexicon.embedded.words("visit.clause-break")
+    static let reportedSpeech = Lexicon.embedded.words("visit.reported-speech")
+    static let recalling = Lexicon.embedded.words("visit.recalling")
     static let coordinationGap = Lexicon.embedded.words("visit.coordination-gap")
     static let date = Lexicon.embedded.words("visit.date")
     static let dateLead = Lexicon.embedded.words("visit.date-lead")
@@ -1134,6 +1173,8 @@ private enum L {
     static let elidedArticle = Lexicon.embedded.words("visit.elided-article")
     static let elidedDe = Lexicon.embedded.words("visit.elided-de")
     static let elidedOf = Lexicon.embedded.words("visit.elided-of")
+    static let durationCount = Lexicon.embedded.words("visit.duration-count")
+    static let durationUnit = Lexicon.embedded.words("visit.duration-unit")
     static let filler = Lexicon.embedded.words("visit.filler")
     static let future = Lexicon.embedded.words("visit.future")
     static let tripPronoun = Lexicon.embedded.words("visit.trip-pronoun")

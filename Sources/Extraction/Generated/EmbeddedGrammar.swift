@@ -9,12 +9,15 @@ enum EmbeddedGrammar {
 # Heads naming a document, by kind (AgreementKind raw value). A head of several words is written with
 # `_` between them and matched as consecutive tokens, longest first: « un protocole d'accord sur la pêche »
 # is a memorandum, « un protocole sur la pêche » a protocol. The plural (-s on the first word) is derived.
-agreement.head.agreement	accord accord-cadre convention
-agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum
+# « un arrangement sur la reconnaissance mutuelle des permis de conduire »: an agreement by another name.
+agreement.head.agreement	accord accord-cadre convention arrangement
+# « une lettre d'entente sur la santé » records an understanding, as a memorandum does.
+agreement.head.memorandum	protocole_d'accord protocole_d'entente mémorandum_d'accord mémorandum_d'entente mémorandum_de_coopération mémorandum lettre_d'entente
 agreement.head.protocol	protocole
 agreement.head.declaration	déclaration déclaration_d'intention
 agreement.head.letter_of_intent	lettre_d'intention
-agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail programme_d'échanges programme_d'échange
+# « un programme d'exécution de l'accord culturel », « un programme d'exécution culturelle pour 2025-2028 ».
+agreement.head.programme	programme_de_coopération programme_d'action programme_de_travail programme_d'échanges programme_d'échange programme_d'exécution
 agreement.head.plan	plan_de_coopération plan_d'action plan_de_travail plan_de_consultations plan_de_mise_en_œuvre
 agreement.head.treaty	traité
 # « feuille de route », « vision commune », « partenariat » name a document only as a signed title; the
@@ -69,7 +72,7 @@ agreement.date-lead	en le au depuis
 # Words before a date that belong to the name: « le traité de 1985 », « pour la période 2021-2025 ».
 agreement.date-of-name	période de du d'
 # Title words every kind of document shares: they say nothing about which document it is (match key).
-agreement.generic-title-word	accord accords protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
+agreement.generic-title-word	accord accords arrangement protocole mémorandum déclaration lettre intention programme plan traité convention coopération entente commun conjoint action cadre accord-cadre procès-verbal document relation amitié travail feuille route communiqué vision partenariat
 # Capitalised list members inside a title: « ministère de la Culture, des Sports et du Tourisme ».
 agreement.list-article	des du
 agreement.list-article-de	la l'
@@ -103,6 +106,9 @@ agreement.towards	vers
 agreement.towards-article	un une
 # « lettre d'intention avec l'Allemagne »: a party after a title.
 agreement.with	avec
+# Words opening what a document is about: an organisation named after them (« un protocole sur les
+# opérations de maintien de la paix des Nations unies ») is its subject, not a party.
+agreement.subject-lead	sur relatif relative concernant
 # The participle of a passive signing: « un protocole a été signé entre A et B ».
 agreement.passive-been	été
 
@@ -195,6 +201,11 @@ person.according-to	selon
 # What people (not places: « Tam Ky a accueilli des touristes ») do as subjects: « X a salué … ».
 person.human-verb	declare souligne affirme reaffirme indique salue exprime estime rappele ajoute demande propose remercie informe transmis rencontre preside felicite invite note appele insiste annonce explique souhaite espere assure promis precise dit entretenu rejoui adresse partage plaide exhorte encourage conduit dirige recu
 person.subject-auxiliary	a avait est
+# Verbs of meeting whose object is a person: « a reçu X », « a rencontré X ».
+person.meeting-verb	recu rencontre accueilli felicite
+# « la visite d'un Premier ministre polonais au Vietnam »: a title after an indefinite article is anyone
+# holding such an office, not the holder the text names.
+person.indefinite	un une
 person.also	egalement aussi
 # « X et le gouverneur Y »: a second person; « de la Pêche et des Forêts »: one institution.
 person.and	et
@@ -277,12 +288,22 @@ trade.flow	exportations importations exportation importation exports imports
 # Nouns that refer back to the previous sentence's figure: « ce montant », « ce chiffre ».
 trade.back-noun	chiffre montant volume valeur total
 trade.back-determiner	ce cet cette ces le la
+# « En 2024, ils se sont chiffrés à 3 milliards », « il s'est chiffré à »: a pronoun, subject of a verb of
+# amount, is the previous sentence's trade.
+trade.back-pronoun	ils elles il elle
+trade.back-verb	chiffré chiffrée chiffrés chiffrées élevé élevée élevés élevées établi établie établis établies atteint dépassé totalisé représenté augmenté progressé
 # Cues that a figure is an aim: « porter le commerce à », « viser », « d'ici 2030 », « devrait atteindre ».
 trade.target-cue	porter objectif objectifs viser vise visent visant visons cible ambition d'ici atteindre devrait devraient pourrait pourraient prévoit prévoient s'efforcer s'efforcent espèrent espère souhaitent porteront portera atteindra atteindront doubler tripler augmenter accroître hisser relever attendre projettent viseront ambitionnent ambitionne horizon escomptent cibler fixer fixent aspirer aspirent aspire
 # Cues that a figure happened: « s'est élevé à », « a atteint », « s'établit », « a dépassé », « contre … en 2023 ».
 trade.actual-cue	élevé élevée élevées élevés s'élève s'élèvent atteint atteinte s'établit s'établissait établi dépassé dépassant totalisé représenté représentait enregistré enregistrée affiché actuel actuellement était fut été culminé hausse baisse augmenté progressé reculé contre
 # « pour atteindre » after a finished change: « ont augmenté de 20 % pour atteindre 3 milliards » (a result).
 trade.purpose	pour
+# « a souhaité que les deux pays coopèrent pour porter … »: a subordinate clause, no finished change before « pour ».
+trade.that	que qu'
+# « l'accord a permis aux échanges d'atteindre 2 milliards »: an infinitive that a verb of enabling in the
+# perfect governs states the result, not an aim.
+trade.enabling	permis contribué aidé
+trade.infinitive-lead	de d' à
 # Words that open a new clause after an amount: « 2 milliards, qui pourrait doubler ».
 trade.clause-start	et qui que mais tandis alors dont ou
 # Present auxiliaries of a perfect tense: « a atteint », « se sont élevés ». « à » folds the same and is excluded by its text.
@@ -299,6 +320,8 @@ trade.between	entre
 trade.and	et
 # Phrases of year written in words: « l'an dernier », « cette année ».
 trade.year-noun	an année
+# « Les échanges avec l'ASEAN ont atteint 80 milliards la même année »: the year of the figure told before.
+trade.same	même
 # « 1 000 milliards de VND (40 millions de dollars) », « …, soit 40 millions »: one figure stated twice.
 trade.restatement	( soit
 trade.restatement-gap	( soit environ ,
@@ -329,6 +352,8 @@ trade.article-des.as-written	des
 trade.participle-ending	e es ee ees i is u us
 # « les pays de l'ASEAN », « les États membres de l'UEEA »: the members of a bloc stand for it.
 trade.member-noun	pays membres etats
+# « entre le Vietnam et les autres pays de l'ASEAN »: words qualifying the members.
+trade.member-qualifier	autres
 # A relative clause between commas inside a figure's clause: « porter les échanges, qui ont atteint 2 milliards, à 5 milliards ».
 trade.relative	qui que dont lesquels lesquelles
 
@@ -342,12 +367,19 @@ trade.relative	qui que dont lesquels lesquelles
 visit.trip-noun	visite visites tournée voyage séjour
 # Pronouns standing for a visit after one: « la visite de X en 2010 et celle de Y en 2014 ».
 visit.trip-pronoun	celle celles
-# The words whose kind follows them: « visite officielle », « celle d'État ».
-visit.kind-head	visite visites celle celles
+# « la venue au Chili du président X », « sa venue à Lima »: coming, as a noun after a determiner.
+visit.venue	venue
+visit.venue-determiner	la sa leur cette
+# « a séjourné au Chili en 2019 »
+visit.stayed	séjourné séjournée séjournés séjournées
+# The words whose kind follows them: « visite officielle », « celle d'État », « une tournée de travail ».
+visit.kind-head	visite visites celle celles tournée tournées
 # « est arrivé à Oulan-Bator », « arrivée à Lima »
 visit.arrived	arrivé arrivée arrivés arrivées
 # Being at an event abroad: « a participé au sommet », « a assisté au forum ».
 visit.attended	participé assisté
+# The same as a noun: « lors de sa participation au sommet de l'APEC à Lima ».
+visit.attendance	participation
 visit.attended-prep	à au aux la l'
 visit.event-noun	sommet sommets forum forums conférence conférences réunion réunions session sessions assemblée congrès festival exposition salon colloque séminaire dialogue célébrations commémoration funérailles obsèques investiture jeux
 # « s'est rendu au Chili »
@@ -377,6 +409,9 @@ visit.talks-article	des de
 visit.talks	entretiens pourparlers
 # « a conduit une délégation au Chili »
 visit.led	conduit dirigé mené
+# « X, qui conduit une délégation … »: the present after the relative subject.
+visit.leads	conduit dirige mène conduisait dirigeait menait
+visit.relative-subject	qui
 # « une délégation conduite par X »
 visit.led-by	conduite dirigée menée
 visit.delegation	délégation délégations
@@ -397,8 +432,9 @@ visit.aux-talked	est sont s' était
 visit.ongoing	effectue effectuait entame entamait poursuit poursuivait conclut achevait termine
 # « est arrivé lundi à Hanoi, entamant une visite d'État au Vietnam du 3 au 5 mai »: the trip the arrival begins.
 visit.beginning	entamant commençant débutant effectuant
-# Ending a trip: « a achevé le 5 mai sa visite », « concluant le 5 mai sa visite »: the day told is its last.
-visit.ended	achevé achève achèvent terminé termine terminent conclu conclut concluent clôturé clôture achevant terminant concluant clôturant
+# Ending a trip: « a achevé le 5 mai sa visite », « concluant le 5 mai sa visite », « la visite … s'est achevée
+# le 5 mai »: the day told is its last.
+visit.ended	achevé achève achèvent terminé termine terminent conclu conclut concluent clôturé clôture achevant terminant concluant clôturant achevée terminée conclue clôturée
 # « est arrivé lundi à Hanoi pour une visite d'État au Vietnam »: the trip the arrival is for.
 visit.arrival-for	pour
 # « X a entamé lundi une visite », « X effectue une visite »: the verbs that make a trip.
@@ -448,6 +484,9 @@ visit.among	dont
 visit.respectively	respectivement
 visit.of-place	de du d'
 visit.elided-of	de d'
+# A trip's length between its noun and its visitor: « la visite de trois jours du ministre X », « d'une semaine ».
+visit.duration-count	une deux trois quatre cinq six sept huit neuf dix quinze
+visit.duration-unit	jour jours semaine semaines
 # Before a destination: « au Chili », « en Bolivie », « à Lima ».
 visit.to	au en aux a
 visit.place-article	la le l'
@@ -512,6 +551,12 @@ visit.here-word	ici
 visit.elided-de	d'
 # Words that start another statement after the trip: « afin de renforcer les liens établis en 2019 ».
 visit.clause-break	afin visant dont établies établie établis établi signé signés signée signées conclu conclus conclue adopté adoptée
+# « a rappelé la visite de X en 2023 et a indiqué que les échanges ont atteint … en 2024 »: what a verb of
+# speech reports after « que » is another statement, whose dates are not the trip's.
+visit.reported-speech	indiqué souligné affirmé déclaré estimé noté précisé ajouté expliqué annoncé assuré observé
+# « X a été reçu par Y, qui a rappelé sa rencontre avec Z en 2024 »: what is recalled after the trip is another
+# event, whose dates are not the trip's.
+visit.recalling	rappelé rappelant évoqué évoquant
 
 # --- Single words the rules look for ----------------------------------------------------------
 # « s'est rendu » (the elided pronoun is a token of its own)

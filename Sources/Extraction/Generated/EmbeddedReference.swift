@@ -106,7 +106,7 @@ GT	Guatemala		guatémaltèque; guatémaltèques
 GN	Guinée	Guinée-Conakry	guinéen; guinéenne; guinéens; guinéennes	Conakry
 GW	Guinée-Bissau		bissau-guinéen; bissau-guinéenne; bissau-guinéens; bissau-guinéennes	Bissau
 GQ	Guinée équatoriale		équato-guinéen; équato-guinéenne; équato-guinéens; équato-guinéennes	Malabo
-GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes
+GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes	Georgetown
 HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
 HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
 HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
@@ -118,7 +118,7 @@ IE	Irlande		irlandais; irlandaise; irlandaises	Dublin
 IS	Islande		islandais; islandaise; islandaises	Reykjavik
 IL	Israël		israélien; israélienne; israéliens; israéliennes; israélo-
 IT	Italie		italien; italienne; italiens; italiennes; italo-	Rome
-JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines
+JM	Jamaïque		jamaïcain; jamaïcaine; jamaïcains; jamaïcaines	Kingston
 JP	Japon		japonais; japonaise; japonaises; nippo-; japono-	Tokyo
 JO	Jordanie		jordanien; jordanienne; jordaniens; jordaniennes	Amman
 KZ	Kazakhstan	République du Kazakhstan	kazakh; kazakhe; kazakhs; kazakhes; kazakhstanais; kazakhstanaise; kazakhstanaises; kazakho-	Astana; Nour-Soultan; Noursoultan
@@ -192,7 +192,7 @@ ST	Sao Tomé-et-Principe	São Tomé-et-Príncipe	santoméen; santoméenne; santo
 SN	Sénégal		sénégalais; sénégalaise; sénégalaises	Dakar
 RS	Serbie		serbe; serbes; serbo-	Belgrade
 SC	Seychelles		seychellois; seychelloise; seychelloises
-SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises
+SL	Sierra Leone		sierra-léonais; sierra-léonaise; sierra-léonaises	Freetown
 SG	Singapour		singapourien; singapourienne; singapouriens; singapouriennes
 SK	Slovaquie		slovaque; slovaques; slovaco-	Bratislava
 SI	Slovénie		slovène; slovènes	Ljubljana
@@ -212,7 +212,7 @@ CZ	République tchèque	Tchéquie	tchèque; tchèques; tchéco-	Prague
 TH	Thaïlande		thaïlandais; thaïlandaise; thaïlandaises; thaï; thaïe; thaïs; thaïes; thaïlando-; thaïo-	Bangkok
 TL	Timor-Leste	Timor oriental	est-timorais; est-timoraise; est-timoraises	Dili
 TG	Togo		togolais; togolaise; togolaises	Lomé
-TO	Tonga		tongien; tongienne; tongiens; tongiennes
+TO	Tonga		tongien; tongienne; tongiens; tongiennes	Nuku'alofa
 TT	Trinité-et-Tobago		trinidadien; trinidadienne; trinidadiens; trinidadiennes	Port-d'Espagne
 TN	Tunisie		tunisien; tunisienne; tunisiens; tunisiennes; tuniso-	Tunis
 TM	Turkménistan		turkmène; turkmènes	Achgabat; Achkhabad; Ashgabat
@@ -284,7 +284,7 @@ ILS	shekel; shekels; nouveau shekel; ILS	ILS; ₪
 # phrases, compared accent- and case-folded with light inflection (plural, feminine). A term starting
 # with `!` is a phrase that is NOT this domain (« économie mondiale », « groupe de travail »): it hides its words.
 slug	label_fr	label_en	example_terms_fr
-politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques; diplomatique; diplomatiques; politique étrangère; relations politiques; coopération politique; dialogue politique; partis politiques; ministère des Affaires étrangères; échanges de délégations; consultations politiques; diplomatie parlementaire; coopération parlementaire; relations parlementaires; canaux diplomatiques; !Bureau politique; !politique monétaire; partenariat stratégique; partenariat stratégique global; ambassade; ambassades; ambassadeur; ambassadeurs; diplomate; diplomates; !échanges de délégations d'entreprises; !échanges de délégations d'affaires; !échanges de délégations commerciales
+politics_diplomacy	Politique et diplomatie	Politics and diplomacy	politique; diplomatie; confiance politique; consultation politique; affaires étrangères; relations diplomatiques; diplomatique; diplomatiques; politique étrangère; relations politiques; coopération politique; dialogue politique; partis politiques; ministère des Affaires étrangères; échanges de délégations; consultations politiques; diplomatie parlementaire; coopération parlementaire; relations parlementaires; canaux diplomatiques; !Bureau politique; !politique monétaire; partenariat stratégique; partenariat stratégique global; partenariat global; partenariat intégral; ambassade; ambassades; ambassadeur; ambassadeurs; diplomate; diplomates; !échanges de délégations d'entreprises; !échanges de délégations d'affaires; !échanges de délégations commerciales
 defense	Défense	Defence	défense; industrie de la défense; techniques militaires; coopération militaire; formation des militaires; médecine militaire; défense nationale; militaire; militaires; coopération dans la défense; coopération de défense; forces armées; armée; armées; armement; équipements militaires; techniques et technologies militaires; ministère de la Défense; maintien de la paix; !défense des intérêts; !défense des droits
 security	Sécurité	Security	sécurité; sécurité publique; criminalité transnationale; menaces sécuritaires; groupe de travail conjoint sur la sécurité; sécuritaire; sécuritaires; ordre public; ordre social; criminalité; criminels; crimes; lutte contre la criminalité; police; policière; forces de l'ordre; ministère de la Sécurité publique; stupéfiants; trafic de drogue; traite des êtres humains; migration illégale; sécurité nationale; sûreté; !sécurité alimentaire; !sécurité énergétique; !sécurité sociale; !sécurité routière; sécurité maritime
 counter_terrorism	Lutte antiterroriste	Counter-terrorism	lutte contre le terrorisme; terrorisme; antiterroriste; terroriste; terroristes; contre-terrorisme; lutte antiterroriste; extrémisme; extrémisme violent
@@ -574,6 +574,8 @@ leader du Parti	party
 membre du Bureau politique	party
 secrétaire du Comité du Parti	party
 secrétaire du Comité central	party
+permanent du Secrétariat	party
+membre permanent du Secrétariat	party
 secrétaire du Comité provincial du Parti	party
 secrétaire du Comité municipal du Parti	party
 président de l'Assemblée nationale	parliament
@@ -617,6 +619,14 @@ vice-président du Comité populaire	local
 président du Conseil populaire	local
 général	military
 lieutenant-général	military
+colonel-général	military
+général d'armée	military
+général de division	military
+général de brigade	military
+major-général	military
+lieutenant-colonel	military
+vice-amiral	military
+contre-amiral	military
 général de corps d'armée	military
 colonel	military
 amiral	military

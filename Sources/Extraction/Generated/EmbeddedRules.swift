@@ -12,6 +12,9 @@ enum EmbeddedRules {
 person.inverted-speech	[lex=person.according-to] | [lex=person.speech-auxiliary & !text=à & !text=À] [lex=person.speech-verb]	« Nous avançons », a déclaré Jan Kowal.
 # Two name words then what people do: « Jan Kowal a souligné », « Jan Kowal s'est félicité ».
 person.subject	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.also]? [lex=person.human-verb] | [lex=person.reflexive] [lex=shared.auxiliary & !text=à & !text=À] [lex=person.human-verb]	Jan Kowal a également souligné le rôle du dialogue.
+# « X a reçu Hoang Van Lai », « a rencontré Vu Van Lai »: a name right after a verb of meeting is its object, a person
+# (weak: confirmed by another mention or a Vietnamese shape).
+person.object	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.also]? [lex=person.meeting-verb]	Le ministre a reçu Jan Kowal.
 
 """#,
         "visits.rules": #"""
@@ -26,6 +29,9 @@ person.subject	[lex=person.subject-auxiliary & !text=à & !text=À] [lex=person.
 visit.trigger.visited	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.kind-head & !lex=visit.trip-pronoun]}	La délégation a également visité le port de Gdansk.
 # « la visite d'État du président X », « sa tournée en Asie »
 visit.trigger.visit	{trigger [lex=visit.trip-noun]}	La visite du ministre letton à Riga a duré trois jours.
+# « a rappelé la venue au Vietnam du président X en 2019 »: the noun of coming, after its determiner (« est venue »
+# is the verb).
+visit.trigger.visit.venue	[lex=visit.venue-determiner] {trigger [lex=visit.venue]}	Le ministre a salué la venue au Chili du président en 2019.
 # « la visite de X en 2010 et celle de Y en 2014 »: a pronoun stands for a visit only after one.
 visit.trigger.visit.pronoun	{trigger [lex=visit.trip-pronoun]}	Après la visite de 2010, celle du Premier ministre a suivi.
 # « est arrivé à Lima », « X, arrivée lundi à Quito, … »
@@ -39,8 +45,13 @@ visit.trigger.arrival.went	([lex=visit.aux-reflexive] | [lex=visit.reflexive-eli
 visit.trigger.arrival.came	{trigger [lex=visit.came-alone]} | [lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.came]}	La ministre est venue à Quito en 2019.
 # « est parti lundi de Hanoi pour Lima », « s'est envolée pour Quito »: a trip to where it goes.
 visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [lex=visit.left-for]}	Le ministre est parti lundi de Hanoi pour Lima.
+# « a séjourné au Chili en 2019 »: staying abroad is a trip.
+visit.trigger.arrival.stayed	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.stayed]}	Le ministre a séjourné au Chili en 2019.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
-visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé au sommet du Mékong à Vientiane.
+# The dates may come between the participle and the event: « a participé du 7 au 9 mai à la 57e réunion … à Kuala Lumpur ».
+visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} ([ent=date] | [f=du] | [f=les])* [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé du 7 au 9 mai à la 57e réunion des ministres à Vientiane.
+# « dans le cadre de sa participation au sommet du G20 à Rio, le président X a … »: being at an event abroad, told by a noun.
+visit.trigger.arrival.attendance	{trigger [lex=visit.attendance]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Lors de sa participation au sommet du Mékong à Vientiane, le ministre a rencontré son homologue.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
@@ -55,6 +66,8 @@ visit.trigger.meeting	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.fill
 visit.trigger.meeting.talks	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.had] [lex=visit.talks-article]? {trigger [lex=visit.talks]}	La ministre a eu des entretiens à Oslo avec son hôte.
 # « a conduit une délégation … au Chili »: leading a delegation abroad is making the trip.
 visit.trigger.led	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.led]} []? [lex=visit.delegation]	Le recteur a conduit une délégation au Chili.
+# « X, qui conduit une délégation d'artistes en Azerbaïdjan du 3 au 6 mai, … »: leading it now, in the present.
+visit.trigger.led.relative	[lex=visit.relative-subject] {trigger [lex=visit.leads]} []? [lex=visit.delegation]	La ministre, qui conduit une délégation au Chili, a rencontré le maire.
 
 """#,
     ]
