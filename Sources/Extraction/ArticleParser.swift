@@ -157,8 +157,10 @@ package struct ArticleParser: Sendable {
         if isAgencyList(t) { return true }
         guard t.utf8.count <= 80, let colon = t.firstIndex(of: ":") else { return false }
         let label = Folding.fold(t[..<colon]).trimmingSpaces
-        return ["photo", "photos", "anh", "credit", "credit photo", "source", "video", "illustration"].contains(label)
+        return Self.creditLabels.contains(label.replacingOccurrences(of: " ", with: "_"))
     }
+
+    static let creditLabels = Lexicon.embedded.words("shared.credit-label")
 
     /// `VNA`, `VNA/CVN`, `VNA-CVN`, `AFP/VNA`: only agency names.
     /// Walks the parts and stops at the first that is no agency: every paragraph is asked, and

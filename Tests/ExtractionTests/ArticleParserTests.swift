@@ -105,7 +105,7 @@ import Testing
         #expect(a.relatedLinks == ["Lien"])
     }
 
-    @Test(arguments: ["Photo : VNA/CVN", "Photo: VNA", "VNA/CVN", "VNA", "Photo : AFP", "Ảnh: VNA"])
+    @Test(arguments: ["Photo : VNA/CVN", "Photo: VNA", "VNA/CVN", "VNA", "Photo : AFP", "Ảnh: VNA", "Crédit photo : AFP", "Source : VNA"])
     func creditLines(_ line: String) {
         let a = parser.parse("Titre\n\nTexte.\n\(line)\nFin.", source: "x.txt")
         #expect(a.body == "Texte.\n\nFin.")

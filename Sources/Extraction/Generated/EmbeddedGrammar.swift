@@ -254,6 +254,9 @@ shared.conjunction	et ou mais car donc ni puis ainsi outre
 shared.auxiliary	a ont est sont était étaient avait avaient sera seront aura auront va vont s'est se s' fut a-t-il a-t-elle n'a devrait
 # Words that never start or continue a person's name even when capitalised (« Selon M. X », « Toutefois, … »).
 shared.not-a-name	qui que qu' dont c' selon cependant toutefois néanmoins lorsque si tout tous
+# The label of a credit line, before its colon (« Photo : VNA », « Crédit photo : AFP », « Ảnh: TTXVN »);
+# a label of two words is written with `_` between them.
+shared.credit-label	photo photos anh crédit crédit_photo source vidéo illustration
 
 # --- Words told apart by their accent (compared as written, not folded) ----------------------
 # The preposition « à » folds like the verb « a »: « il a reçu » is a verb, « à Hanoï » a place.
