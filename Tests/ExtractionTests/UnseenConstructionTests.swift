@@ -529,4 +529,10 @@ import Testing
         let v = facts("À Lima, le ministre péruvien Carlos Medina a rencontré le 3 juin le ministre vietnamien Tran Van Son.").visits
         #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
     }
+
+    @Test func aVietnameseProvinceStandsForVietnamAsAPartyWhenTheCountryIsUnnamed() {
+        let a = facts("Une délégation de la province de Nghe An a effectué une visite de travail dans la province laotienne de Bolikhamxay. "
+                      + "Les deux parties ont signé un procès-verbal sur la coopération pour la période 2025-2030.").agreements
+        #expect(a.count == 1 && Set(a[0].parties) == ["LA", "VN"], "\(a)")
+    }
 }

@@ -398,6 +398,12 @@ package struct AgreementExtractor: Sendable {
         // A Vietnamese outlet's document with one named party is signed with Vietnam when the article names it.
         if parties.count == 1, doc.countryRank.contains(Reference.homeCountry) { add(Reference.homeCountry) }
         for x in doc.countryRank where parties.count < 2 { add(x) }
+        // « Une délégation de la province de Nghe An … Les deux parties ont signé un procès-verbal »: a Vietnamese
+        // province or city the article names stands for Vietnam when the country itself is not named.
+        if parties.count == 1, parties[0] != Reference.homeCountry,
+           doc.sentences.contains(where: { p in places.matches(in: p.tokens).contains { $0.payload == Reference.homeCountry && p.tokens[$0.tokens.lowerBound].isCapitalized } }) {
+            add(Reference.homeCountry)
+        }
         return parties
     }
 
