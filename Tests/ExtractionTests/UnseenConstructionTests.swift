@@ -535,4 +535,11 @@ import Testing
                       + "Les deux parties ont signé un procès-verbal sur la coopération pour la période 2025-2030.").agreements
         #expect(a.count == 1 && Set(a[0].parties) == ["LA", "VN"], "\(a)")
     }
+
+    @Test func coChairingAbroadAndTakingPartInAnEventAbroadAreTrips() {
+        let v = facts("Le Premier ministre vietnamien Tran Van Hoa et son homologue péruvien Carlos Medina ont coprésidé le 5 juin à Lima un forum d'affaires.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Hoa" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-05", "\(v)")
+        let part = facts("Le ministre vietnamien Tran Van Son a pris part le 5 juin au sommet du Mékong à Vientiane.").visits
+        #expect(part.count == 1 && part[0].hostCountry == "LA" && part[0].start?.description == "2025-06-05", "\(part)")
+    }
 }

@@ -378,6 +378,9 @@ visit.kind-head	visite visites celle celles tournée tournées
 visit.arrived	arrivé arrivée arrivés arrivées
 # Being at an event abroad: « a participé au sommet », « a assisté au forum ».
 visit.attended	participé assisté
+# « a pris part au sommet »: the same in two words.
+visit.took	pris
+visit.part	part
 # The same as a noun: « lors de sa participation au sommet de l'APEC à Lima ».
 visit.attendance	participation
 visit.attended-prep	à au aux la l'
@@ -400,7 +403,7 @@ visit.receives	reçoit accueille recevant accueillant
 visit.reception-noun	réception accueil
 visit.ceremony	cérémonie
 # « X a rencontré à Quito le ministre Y », « a déclaré à Lima au ministre Y »
-visit.met	rencontré déclaré
+visit.met	rencontré déclaré coprésidé
 # « s'est entretenu à Lima avec le ministre Y »
 visit.talked	entretenu entretenus entretient entretiennent
 # « a eu des entretiens avec … »
