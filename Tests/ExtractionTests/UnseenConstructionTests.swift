@@ -542,4 +542,11 @@ import Testing
         let part = facts("Le ministre vietnamien Tran Van Son a pris part le 5 juin au sommet du Mékong à Vientiane.").visits
         #expect(part.count == 1 && part[0].hostCountry == "LA" && part[0].start?.description == "2025-06-05", "\(part)")
     }
+
+    @Test func whereOneSetsOffForIsTheTripsHost() {
+        let v = facts("Le président vietnamien Tran Van Hoa s'est envolé le 12 juin pour Lima afin de participer au sommet de l'APEC.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].city == "Lima" && v[0].start?.description == "2025-06-12", "\(v)")
+        let country = facts("Le ministre vietnamien Tran Van Son est parti pour le Pérou le 12 juin.").visits
+        #expect(country.count == 1 && country[0].hostCountry == "PE", "\(country)")
+    }
 }

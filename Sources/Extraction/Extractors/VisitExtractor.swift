@@ -248,7 +248,11 @@ package struct VisitExtractor: Sendable {
                     // Before the trigger, only an earlier leg (« Après le Pérou, X est arrivé … »).
                     if !seg.contains(c.tokens.lowerBound), !after { continue }
                     if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
-                    guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    // « est parti le 12 mai pour Lima », « s'est envolé pour Quito »: where one sets off for.
+                    let setOffFor = L.leftFor.contains(s.word(trig.at)) && c.form != .demonym
+                        && (L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 1))
+                            || L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 2)))
+                    guard isLocative(s, c) || setOffFor || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
                     earlier.remove(c.iso2)
                     // « en visite à Singapour »: a city-state named is its city too.
                     let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.word(c.tokens.lowerBound)))
@@ -1151,6 +1155,7 @@ private enum L {
     static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
     static let beginning = Lexicon.embedded.words("visit.beginning")
     static let arrivalFor = Lexicon.embedded.words("visit.arrival-for")
+    static let leftFor = Lexicon.embedded.words("visit.left-for")
     static let reflexive = Lexicon.embedded.words("visit.reflexive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")
