@@ -549,4 +549,12 @@ import Testing
         let country = facts("Le ministre vietnamien Tran Van Son est parti pour le Pérou le 12 juin.").visits
         #expect(country.count == 1 && country[0].hostCountry == "PE", "\(country)")
     }
+
+    @Test func aDepartureForAPlaceBeginsTheTripThere() {
+        let v = facts("Le président vietnamien Tran Van Hoa a quitté Hanoï le 12 juin pour Lima, où il participera au sommet de l'APEC.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-12" && v[0].end == nil, "\(v)")
+        let legs = facts("Le ministre vietnamien Tran Van Son a quitté Lima le 14 juin pour Santiago, poursuivant sa tournée.").visits
+        #expect(legs.contains { $0.hostCountry == "PE" && $0.end?.description == "2025-06-14" }
+                && legs.contains { $0.hostCountry == "CL" && $0.start?.description == "2025-06-14" }, "\(legs)")
+    }
 }

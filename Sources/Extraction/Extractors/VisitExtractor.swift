@@ -233,6 +233,8 @@ package struct VisitExtractor: Sendable {
                 var earlier = Set<String>()
                 // Where the last earlier leg ends: « après le Koweït et le Qatar » names two of them.
                 var earlierEnd: Int?
+                // « a quitté Hanoï le 12 mai pour Lima »: a departure for a place begins the trip there.
+                var setOffHosts = Set<String>()
                 for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
                     func follows(_ words: WordSet) -> Bool {
                         let i = c.tokens.lowerBound
@@ -249,10 +251,11 @@ package struct VisitExtractor: Sendable {
                     if !seg.contains(c.tokens.lowerBound), !after { continue }
                     if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
                     // « est parti le 12 mai pour Lima », « s'est envolé pour Quito »: where one sets off for.
-                    let setOffFor = L.leftFor.contains(s.word(trig.at)) && c.form != .demonym
+                    let setOffFor = (L.leftFor.contains(s.word(trig.at)) || trig.kind == .departure) && c.form != .demonym
                         && (L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 1))
                             || L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 2)))
                     guard isLocative(s, c) || setOffFor || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    if setOffFor { setOffHosts.insert(c.iso2) }
                     earlier.remove(c.iso2)
                     // « en visite à Singapour »: a city-state named is its city too.
                     let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.word(c.tokens.lowerBound)))
@@ -382,7 +385,7 @@ package struct VisitExtractor: Sendable {
                             var (start, until) = (d?.start, d?.end)
                             // « X a quitté Hanoï le 14 mars, concluant sa visite »: the day of leaving ends the
                             // trip, which began on a day not told, that month or before.
-                            if trig.kind == .departure || ended, until == nil, let day = start, day.precision == .day {
+                            if trig.kind == .departure && !setOffHosts.contains(h.iso2) || ended, until == nil, let day = start, day.precision == .day {
                                 (start, until) = (PartialDate(year: day.year, month: day.month), day)
                             }
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
