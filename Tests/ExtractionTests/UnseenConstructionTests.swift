@@ -557,4 +557,11 @@ import Testing
         #expect(legs.contains { $0.hostCountry == "PE" && $0.end?.description == "2025-06-14" }
                 && legs.contains { $0.hostCountry == "CL" && $0.start?.description == "2025-06-14" }, "\(legs)")
     }
+
+    @Test func anAmbassadorsCallWhereHeIsPostedIsNoTrip() {
+        let v = facts("Hanoï (VNA) – L'ambassadeur du Chili au Vietnam, Pedro Lagos, a rendu une visite d'adieu au président Tran Van Hoa le 5 juin.").visits
+        #expect(v.isEmpty, "\(v)")
+        let guest = facts("Hanoï (VNA) – À l'occasion de la visite du vice-président chilien Pedro Lagos, une cérémonie a eu lieu le 5 juin.").visits
+        #expect(guest.count == 1 && guest[0].hostCountry == "VN", "\(guest)")
+    }
 }

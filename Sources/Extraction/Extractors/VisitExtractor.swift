@@ -321,8 +321,11 @@ package struct VisitExtractor: Sendable {
                 if hosts.isEmpty, trig.kind == .visited, let d = dateline(doc) { hosts.append((d.iso2, nil)) }
                 // « Hanoï (VNA) – À l'occasion de la visite du vice-président chinois X, … »: a foreign visitor's trip
                 // of these days naming no place is to the dateline's country.
+                // An ambassador's call (« l'ambassadeur du Chili, X, a rendu une visite d'adieu au président ») is made
+                // where he lives.
                 if hosts.isEmpty, trig.kind == .visit, let d = dateline(doc), let articleDate = doc.document.date,
                    travellers.allSatisfy({ $0.country != nil && $0.country != d.iso2 }),
+                   !travellers.contains(where: { t in mentions.contains { $0.person != nil && $0.person == t.person && isResident($0) } }),
                    shared.allSatisfy({ $0.start.map { $0.isInMonthOrOneBefore(articleDate) } ?? true }) {
                     hosts.append((d.iso2, nil))
                 }
