@@ -564,4 +564,10 @@ import Testing
         let guest = facts("Hanoï (VNA) – À l'occasion de la visite du vice-président chilien Pedro Lagos, une cérémonie a eu lieu le 5 juin.").visits
         #expect(guest.count == 1 && guest[0].hostCountry == "VN", "\(guest)")
     }
+
+    @Test func theRelationsBetweenTheTwoPeoplesArePeopleToPeopleExchange() {
+        let d = FactExtractor().extract(from: document("Les deux ministres ont salué les relations entre les deux peuples du Vietnam et du Pérou.",
+                                                       headline: "Nouvelles du jour")).domains.map(\.slug)
+        #expect(d.contains("people_exchange"), "\(d)")
+    }
 }
