@@ -106,7 +106,7 @@ GT	Guatemala		guatémaltèque; guatémaltèques
 GN	Guinée	Guinée-Conakry	guinéen; guinéenne; guinéens; guinéennes	Conakry
 GW	Guinée-Bissau		bissau-guinéen; bissau-guinéenne; bissau-guinéens; bissau-guinéennes	Bissau
 GQ	Guinée équatoriale		équato-guinéen; équato-guinéenne; équato-guinéens; équato-guinéennes	Malabo
-GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes	Georgetown
+GY	Guyana		guyanien; guyanienne; guyaniens; guyaniennes	
 HT	Haïti		haïtien; haïtienne; haïtiens; haïtiennes	Port-au-Prince
 HN	Honduras		hondurien; hondurienne; honduriens; honduriennes	Tegucigalpa
 HU	Hongrie		hongrois; hongroise; hongroises; hungaro-	Budapest
