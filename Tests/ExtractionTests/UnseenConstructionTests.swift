@@ -570,4 +570,10 @@ import Testing
                                                        headline: "Nouvelles du jour")).domains.map(\.slug)
         #expect(d.contains("people_exchange"), "\(d)")
     }
+
+    @Test func theHeadOfAnInternationalOrganisationIsOfNoCountryTheTextIsAt() {
+        let p = facts("La vice-présidente vietnamienne Ana Tran est arrivée en Éthiopie. Elle a été reçue par le président de la Commission "
+                      + "de l'UA, Omar Haji, puis par le secrétaire général de l'ONU, Carlos Medina.").people
+        #expect(p.contains { $0.name == "Omar Haji" && $0.country == nil } && p.contains { $0.name == "Carlos Medina" && $0.country == nil }, "\(p)")
+    }
 }

@@ -236,6 +236,8 @@ person.of-plural	des
 # Title categories (seeds/reference/titles.tsv) of national offices: an international organisation in
 # their complement is a portfolio (« ministre de l'Union européenne »), not the employer.
 person.national-office	minister government head_of_government parliament party diplomat military local
+# Offices national and international bodies both have: « secrétaire général du Parti », « secrétaire général de l'ONU ».
+person.shared-office	party
 
 """#,
         "shared.lexicon": #"""
