@@ -576,4 +576,12 @@ import Testing
                       + "de l'UA, Omar Haji, puis par le secrétaire général de l'ONU, Carlos Medina.").people
         #expect(p.contains { $0.name == "Omar Haji" && $0.country == nil } && p.contains { $0.name == "Carlos Medina" && $0.country == nil }, "\(p)")
     }
+
+    @Test func aSigningOfAnAccordWithoutArticleNamesADocument() {
+        let d = document("Le ministre vietnamien Tran Van Son et son homologue hongrois ont signé l'accord le 4 juin à Budapest.",
+                         date: "2025-06-06", headline: "Vietnam – Hongrie : signature d'accord sur la coopération dans l'éducation")
+        let a = FactExtractor().extract(from: d).agreements
+        #expect(a.count == 1 && a[0].title == "accord sur la coopération dans l'éducation", "\(a)")
+        #expect(facts("Les deux ministres sont tombés d'accord sur la nécessité de coopérer.").agreements.isEmpty)
+    }
 }

@@ -351,6 +351,9 @@ package struct AgreementExtractor: Sendable {
     /// intergouvernemental sur les visas », « un accord de coopération » are.
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
         let before = s.folded(i - 1)
+        // « Signature d'accord sur l'éducation » (a headline): the document signed, with its subject.
+        if Self.ofWords.contains(before), Self.signingWords.contains(s.tokens[max(0, i - 2)]), i >= 2,
+           Self.accordComplements.contains(s.word(i + 1)) { return true }
         if Self.notDocumentBefore.contains(before) { return false }
         if Self.indefinite.contains(before) {
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
