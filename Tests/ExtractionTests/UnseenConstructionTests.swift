@@ -584,4 +584,12 @@ import Testing
         #expect(a.count == 1 && a[0].title == "accord sur la coopération dans l'éducation", "\(a)")
         #expect(facts("Les deux ministres sont tombés d'accord sur la nécessité de coopérer.").agreements.isEmpty)
     }
+
+    @Test func aSpouseNamedInAppositionAccompaniesTheTrip() {
+        let v = facts("Le président polonais Jan Kowal et son épouse, Anna Kowal, sont arrivés le 3 juin à Hanoï, entamant une visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].start?.description == "2025-06-03", "\(v)")
+        // Two officials joined by « et » both travel.
+        let two = facts("Le président polonais Jan Kowal et le ministre polonais Adam Nowak sont arrivés le 3 juin à Hanoï.").visits
+        #expect(two.count == 2, "\(two)")
+    }
 }

@@ -191,7 +191,11 @@ package struct VisitExtractor: Sendable {
                         return !gap.isEmpty && gap.contains { L.and.contains(s.word($0)) }
                             && gap.allSatisfy { L.and.contains(s.word($0)) || FrenchWords.determiners.contains(s.word($0)) }
                     }
-                    let others = mentions.filter { $0.person != nil && $0.person != p && $0.span.upperBound <= trig.at }
+                    // « Le président X et son épouse, Y, sont arrivés »: the spouse accompanies the trip, not one of its own.
+                    let others = mentions.filter { m in
+                        m.person != nil && m.person != p && m.span.upperBound <= trig.at
+                            && !(m.span.lowerBound..<(m.name?.lowerBound ?? m.span.lowerBound)).contains { L.spouse.contains(s.word($0)) }
+                    }
                     if let before = others.last(where: { joined($0, own) }) { travellers.insert((before.person, nil, nil), at: 0) }
                     else if let after = others.first(where: { joined(own, $0) }) { travellers.append((after.person, nil, nil)) }
                 }
