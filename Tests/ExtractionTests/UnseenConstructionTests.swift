@@ -592,4 +592,11 @@ import Testing
         let two = facts("Le président polonais Jan Kowal et le ministre polonais Adam Nowak sont arrivés le 3 juin à Hanoï.").visits
         #expect(two.count == 2, "\(two)")
     }
+
+    @Test func moreTradeBlocsAreOrganisations() {
+        let t = facts("Les échanges entre le Vietnam et les pays du CCG ont atteint 12 milliards de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .bloc && t[0].countries.contains("GCC"), "\(t)")
+        let a = facts("Le Vietnam et l'AELE ont signé un accord de libre-échange en 2025.").agreements
+        #expect(a.first?.parties.contains("EFTA") == true, "\(a)")
+    }
 }

@@ -355,6 +355,9 @@ OPEC	Organisation des pays exportateurs de pétrole	OPEP
 CPTPP	Accord de partenariat transpacifique global et progressiste	CPTPP
 RCEP	Partenariat économique régional global	RCEP
 MEKONG	Commission du Mékong	Commission du fleuve Mékong
+MERCOSUR	Marché commun du Sud	Mercosur; MERCOSUR
+EFTA	Association européenne de libre-échange	AELE; EFTA
+GCC	Conseil de coopération du Golfe	CCG; Conseil de coopération des États arabes du Golfe
 
 """#,
         "people.tsv": #"""
