@@ -599,4 +599,13 @@ import Testing
         let a = facts("Le Vietnam et l'AELE ont signé un accord de libre-échange en 2025.").agreements
         #expect(a.first?.parties.contains("EFTA") == true, "\(a)")
     }
+
+    @Test func aDelegationOfTheCapitalComesFromIt() {
+        let v = facts("Le secrétaire du Comité du Parti de Hanoï, Le Van Tam, a reçu le 11 juin une délégation de la capitale Varsovie "
+                      + "conduite par son maire, Jan Kowal.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].visitorCountry == "PL" && v[0].hostCountry == "VN", "\(v)")
+        // In the capital, it is where one goes.
+        let there = facts("Le ministre vietnamien Tran Van Son est arrivé le 3 juin dans la capitale Varsovie.").visits
+        #expect(there.count == 1 && there[0].hostCountry == "PL", "\(there)")
+    }
 }

@@ -685,8 +685,8 @@ package struct VisitExtractor: Sendable {
         let prev = s.folded(i - 1)
         if L.locative.contains(prev) { return true }
         if i > 0, FrenchWords.isPrepositionA(s.tokens[i - 1]) { return true }
-        // « dans la capitale Lima »
-        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.word(i - 2)) { return true }
+        // « dans la capitale Lima »; « une délégation de la capitale Vientiane » says where it comes from.
+        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.word(i - 2)), !L.elidedOf.contains(s.word(i - 3)) { return true }
         // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
         if c.form == .capital, L.elidedOf.contains(prev) {
             return !L.originNoun.contains(s.word(i - 2))
