@@ -541,4 +541,83 @@ import Testing
         let v = facts("À Lima, le ministre péruvien Carlos Medina a rencontré le 3 juin le ministre vietnamien Tran Van Son.").visits
         #expect(v.count == 1 && v[0].visitor == "Tran Van Son" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-03", "\(v)")
     }
+
+    @Test func aVietnameseProvinceStandsForVietnamAsAPartyWhenTheCountryIsUnnamed() {
+        let a = facts("Une délégation de la province de Nghe An a effectué une visite de travail dans la province laotienne de Bolikhamxay. "
+                      + "Les deux parties ont signé un procès-verbal sur la coopération pour la période 2025-2030.").agreements
+        #expect(a.count == 1 && Set(a[0].parties) == ["LA", "VN"], "\(a)")
+    }
+
+    @Test func coChairingAbroadAndTakingPartInAnEventAbroadAreTrips() {
+        let v = facts("Le Premier ministre vietnamien Tran Van Hoa et son homologue péruvien Carlos Medina ont coprésidé le 5 juin à Lima un forum d'affaires.").visits
+        #expect(v.count == 1 && v[0].visitor == "Tran Van Hoa" && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-05", "\(v)")
+        let part = facts("Le ministre vietnamien Tran Van Son a pris part le 5 juin au sommet du Mékong à Vientiane.").visits
+        #expect(part.count == 1 && part[0].hostCountry == "LA" && part[0].start?.description == "2025-06-05", "\(part)")
+    }
+
+    @Test func whereOneSetsOffForIsTheTripsHost() {
+        let v = facts("Le président vietnamien Tran Van Hoa s'est envolé le 12 juin pour Lima afin de participer au sommet de l'APEC.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].city == "Lima" && v[0].start?.description == "2025-06-12", "\(v)")
+        let country = facts("Le ministre vietnamien Tran Van Son est parti pour le Pérou le 12 juin.").visits
+        #expect(country.count == 1 && country[0].hostCountry == "PE", "\(country)")
+    }
+
+    @Test func aDepartureForAPlaceBeginsTheTripThere() {
+        let v = facts("Le président vietnamien Tran Van Hoa a quitté Hanoï le 12 juin pour Lima, où il participera au sommet de l'APEC.").visits
+        #expect(v.count == 1 && v[0].hostCountry == "PE" && v[0].start?.description == "2025-06-12" && v[0].end == nil, "\(v)")
+        let legs = facts("Le ministre vietnamien Tran Van Son a quitté Lima le 14 juin pour Santiago, poursuivant sa tournée.").visits
+        #expect(legs.contains { $0.hostCountry == "PE" && $0.end?.description == "2025-06-14" }
+                && legs.contains { $0.hostCountry == "CL" && $0.start?.description == "2025-06-14" }, "\(legs)")
+    }
+
+    @Test func anAmbassadorsCallWhereHeIsPostedIsNoTrip() {
+        let v = facts("Hanoï (VNA) – L'ambassadeur du Chili au Vietnam, Pedro Lagos, a rendu une visite d'adieu au président Tran Van Hoa le 5 juin.").visits
+        #expect(v.isEmpty, "\(v)")
+        let guest = facts("Hanoï (VNA) – À l'occasion de la visite du vice-président chilien Pedro Lagos, une cérémonie a eu lieu le 5 juin.").visits
+        #expect(guest.count == 1 && guest[0].hostCountry == "VN", "\(guest)")
+    }
+
+    @Test func theRelationsBetweenTheTwoPeoplesArePeopleToPeopleExchange() {
+        let d = FactExtractor().extract(from: document("Les deux ministres ont salué les relations entre les deux peuples du Vietnam et du Pérou.",
+                                                       headline: "Nouvelles du jour")).domains.map(\.slug)
+        #expect(d.contains("people_exchange"), "\(d)")
+    }
+
+    @Test func theHeadOfAnInternationalOrganisationIsOfNoCountryTheTextIsAt() {
+        let p = facts("La vice-présidente vietnamienne Ana Tran est arrivée en Éthiopie. Elle a été reçue par le président de la Commission "
+                      + "de l'UA, Omar Haji, puis par le secrétaire général de l'ONU, Carlos Medina.").people
+        #expect(p.contains { $0.name == "Omar Haji" && $0.country == nil } && p.contains { $0.name == "Carlos Medina" && $0.country == nil }, "\(p)")
+    }
+
+    @Test func aSigningOfAnAccordWithoutArticleNamesADocument() {
+        let d = document("Le ministre vietnamien Tran Van Son et son homologue hongrois ont signé l'accord le 4 juin à Budapest.",
+                         date: "2025-06-06", headline: "Vietnam – Hongrie : signature d'accord sur la coopération dans l'éducation")
+        let a = FactExtractor().extract(from: d).agreements
+        #expect(a.count == 1 && a[0].title == "accord sur la coopération dans l'éducation", "\(a)")
+        #expect(facts("Les deux ministres sont tombés d'accord sur la nécessité de coopérer.").agreements.isEmpty)
+    }
+
+    @Test func aSpouseNamedInAppositionAccompaniesTheTrip() {
+        let v = facts("Le président polonais Jan Kowal et son épouse, Anna Kowal, sont arrivés le 3 juin à Hanoï, entamant une visite d'État au Vietnam.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].start?.description == "2025-06-03", "\(v)")
+        // Two officials joined by « et » both travel.
+        let two = facts("Le président polonais Jan Kowal et le ministre polonais Adam Nowak sont arrivés le 3 juin à Hanoï.").visits
+        #expect(two.count == 2, "\(two)")
+    }
+
+    @Test func moreTradeBlocsAreOrganisations() {
+        let t = facts("Les échanges entre le Vietnam et les pays du CCG ont atteint 12 milliards de dollars en 2024.").tradeFigures
+        #expect(t.count == 1 && t[0].scope == .bloc && t[0].countries.contains("GCC"), "\(t)")
+        let a = facts("Le Vietnam et l'AELE ont signé un accord de libre-échange en 2025.").agreements
+        #expect(a.first?.parties.contains("EFTA") == true, "\(a)")
+    }
+
+    @Test func aDelegationOfTheCapitalComesFromIt() {
+        let v = facts("Le secrétaire du Comité du Parti de Hanoï, Le Van Tam, a reçu le 11 juin une délégation de la capitale Varsovie "
+                      + "conduite par son maire, Jan Kowal.").visits
+        #expect(v.count == 1 && v[0].visitor == "Jan Kowal" && v[0].visitorCountry == "PL" && v[0].hostCountry == "VN", "\(v)")
+        // In the capital, it is where one goes.
+        let there = facts("Le ministre vietnamien Tran Van Son est arrivé le 3 juin dans la capitale Varsovie.").visits
+        #expect(there.count == 1 && there[0].hostCountry == "PL", "\(there)")
+    }
 }

@@ -351,6 +351,9 @@ package struct AgreementExtractor: Sendable {
     /// intergouvernemental sur les visas », « un accord de coopération » are.
     func isDocumentAccord(_ s: AnalysedSentence, at i: Int) -> Bool {
         let before = s.folded(i - 1)
+        // « Signature d'accord sur l'éducation » (a headline): the document signed, with its subject.
+        if Self.ofWords.contains(before), Self.signingWords.contains(s.tokens[max(0, i - 2)]), i >= 2,
+           Self.accordComplements.contains(s.word(i + 1)) { return true }
         if Self.notDocumentBefore.contains(before) { return false }
         if Self.indefinite.contains(before) {
             // « parvenir à un accord », « trouver un accord »: a consensus, not a document.
@@ -398,6 +401,12 @@ package struct AgreementExtractor: Sendable {
         // A Vietnamese outlet's document with one named party is signed with Vietnam when the article names it.
         if parties.count == 1, doc.countryRank.contains(Reference.homeCountry) { add(Reference.homeCountry) }
         for x in doc.countryRank where parties.count < 2 { add(x) }
+        // « Une délégation de la province de Nghe An … Les deux parties ont signé un procès-verbal »: a Vietnamese
+        // province or city the article names stands for Vietnam when the country itself is not named.
+        if parties.count == 1, parties[0] != Reference.homeCountry,
+           doc.sentences.contains(where: { p in places.matches(in: p.tokens).contains { $0.payload == Reference.homeCountry && p.tokens[$0.tokens.lowerBound].isCapitalized } }) {
+            add(Reference.homeCountry)
+        }
         return parties
     }
 

@@ -441,6 +441,8 @@ package struct PersonExtractor: Sendable {
         var kept: [Range<Int>] = [m.tokens.lowerBound..<j]
         var extraRoles: [Role] = []
         var hadOf = false
+        /// Whether the first complement of the title was one capitalised institution (« de la Commission »).
+        var firstOfInstitution: Bool?
         /// Where the organisation the title belongs to starts (« président du parti Aube nouvelle »).
         var organisationStart: Int?
         var organisationEnd: Int?
@@ -546,8 +548,11 @@ package struct PersonExtractor: Sendable {
             if isTo, !isOf, !isAt, m.payload.category != "diplomat", s.countries(at: k).contains(where: { $0.form != .demonym }) { break }
             // « directeur général de l'AIEA », not « ministre des Affaires étrangères et de l'Union européenne »:
             // the organisation is the first complement of a title that is not a national office.
-            if isOf, !hadOf, s.organisation(at: k) != nil, !PeopleWords.nationalOffice.contains(m.payload.category) { international = true }
-            if isOf { hadOf = true }
+            // « secrétaire général de l'ONU »: an office parties and organisations both have; « président de la
+            // Commission de l'UA »: the organisation after the one institution of the title.
+            if isOf, !hadOf || firstOfInstitution == true, s.organisation(at: k) != nil,
+               !PeopleWords.nationalOffice.contains(m.payload.category) || PeopleWords.sharedOffice.contains(m.payload.category) { international = true }
+            if isOf { firstOfInstitution = !hadOf && t[k].isCapitalized && s.countries(at: k).isEmpty && s.organisation(at: k) == nil; hadOf = true }
             if isOf, organisationStart == nil, PeopleWords.organisationHead.contains(t[k]) || s.organisation(at: k) != nil {
                 organisationStart = k
             }
@@ -1103,6 +1108,7 @@ struct TokenFlags {
 /// PersonExtractor's word classes (seeds/grammar/people.lexicon).
 enum PeopleWords {
     static let nationalOffice = Lexicon.embedded.words("person.national-office")
+    static let sharedOffice = Lexicon.embedded.words("person.shared-office")
     static let vietnameseFamilyName = Lexicon.embedded.words("person.vietnamese-family-name")
     static let particle = Lexicon.embedded.words("person.name-particle")
     static let joinedArticle = Lexicon.embedded.words("person.joined-article")

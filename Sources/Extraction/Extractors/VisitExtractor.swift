@@ -191,7 +191,11 @@ package struct VisitExtractor: Sendable {
                         return !gap.isEmpty && gap.contains { L.and.contains(s.word($0)) }
                             && gap.allSatisfy { L.and.contains(s.word($0)) || FrenchWords.determiners.contains(s.word($0)) }
                     }
-                    let others = mentions.filter { $0.person != nil && $0.person != p && $0.span.upperBound <= trig.at }
+                    // « Le président X et son épouse, Y, sont arrivés »: the spouse accompanies the trip, not one of its own.
+                    let others = mentions.filter { m in
+                        m.person != nil && m.person != p && m.span.upperBound <= trig.at
+                            && !(m.span.lowerBound..<(m.name?.lowerBound ?? m.span.lowerBound)).contains { L.spouse.contains(s.word($0)) }
+                    }
                     if let before = others.last(where: { joined($0, own) }) { travellers.insert((before.person, nil, nil), at: 0) }
                     else if let after = others.first(where: { joined(own, $0) }) { travellers.append((after.person, nil, nil)) }
                 }
@@ -233,6 +237,8 @@ package struct VisitExtractor: Sendable {
                 var earlier = Set<String>()
                 // Where the last earlier leg ends: « après le Koweït et le Qatar » names two of them.
                 var earlierEnd: Int?
+                // « a quitté Hanoï le 12 mai pour Lima »: a departure for a place begins the trip there.
+                var setOffHosts = Set<String>()
                 for c in s.countries where (seg.contains(c.tokens.lowerBound) || (n == 0 && c.tokens.lowerBound < trig.at)) && !inGuest(c.tokens.lowerBound) {
                     func follows(_ words: WordSet) -> Bool {
                         let i = c.tokens.lowerBound
@@ -248,7 +254,12 @@ package struct VisitExtractor: Sendable {
                     // Before the trigger, only an earlier leg (« Après le Pérou, X est arrivé … »).
                     if !seg.contains(c.tokens.lowerBound), !after { continue }
                     if after, !hosts.contains(where: { $0.iso2 == c.iso2 }) { earlier.insert(c.iso2); hosts.append((c.iso2, nil)); continue }
-                    guard isLocative(s, c) || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    // « est parti le 12 mai pour Lima », « s'est envolé pour Quito »: where one sets off for.
+                    let setOffFor = (L.leftFor.contains(s.word(trig.at)) || trig.kind == .departure) && c.form != .demonym
+                        && (L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 1))
+                            || L.objectArticle.contains(s.folded(c.tokens.lowerBound - 1)) && L.arrivalFor.contains(s.folded(c.tokens.lowerBound - 2)))
+                    guard isLocative(s, c) || setOffFor || ((trig.kind == .departure || trig.kind == .visited) && isObject(s, c, after: trig.at)) else { continue }
+                    if setOffFor { setOffHosts.insert(c.iso2) }
                     earlier.remove(c.iso2)
                     // « en visite à Singapour »: a city-state named is its city too.
                     let city: String? = c.form == .capital || (c.tokens.count == 1 && L.cityState.contains(s.word(c.tokens.lowerBound)))
@@ -314,8 +325,11 @@ package struct VisitExtractor: Sendable {
                 if hosts.isEmpty, trig.kind == .visited, let d = dateline(doc) { hosts.append((d.iso2, nil)) }
                 // « Hanoï (VNA) – À l'occasion de la visite du vice-président chinois X, … »: a foreign visitor's trip
                 // of these days naming no place is to the dateline's country.
+                // An ambassador's call (« l'ambassadeur du Chili, X, a rendu une visite d'adieu au président ») is made
+                // where he lives.
                 if hosts.isEmpty, trig.kind == .visit, let d = dateline(doc), let articleDate = doc.document.date,
                    travellers.allSatisfy({ $0.country != nil && $0.country != d.iso2 }),
+                   !travellers.contains(where: { t in mentions.contains { $0.person != nil && $0.person == t.person && isResident($0) } }),
                    shared.allSatisfy({ $0.start.map { $0.isInMonthOrOneBefore(articleDate) } ?? true }) {
                     hosts.append((d.iso2, nil))
                 }
@@ -378,7 +392,7 @@ package struct VisitExtractor: Sendable {
                             var (start, until) = (d?.start, d?.end)
                             // « X a quitté Hanoï le 14 mars, concluant sa visite »: the day of leaving ends the
                             // trip, which began on a day not told, that month or before.
-                            if trig.kind == .departure || ended, until == nil, let day = start, day.precision == .day {
+                            if trig.kind == .departure && !setOffHosts.contains(h.iso2) || ended, until == nil, let day = start, day.precision == .day {
                                 (start, until) = (PartialDate(year: day.year, month: day.month), day)
                             }
                             let v = VisitFact(visitor: t.person.map { analysis.people[$0].name }, visitorCountry: t.country,
@@ -671,8 +685,8 @@ package struct VisitExtractor: Sendable {
         let prev = s.folded(i - 1)
         if L.locative.contains(prev) { return true }
         if i > 0, FrenchWords.isPrepositionA(s.tokens[i - 1]) { return true }
-        // « dans la capitale Lima »
-        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.word(i - 2)) { return true }
+        // « dans la capitale Lima »; « une délégation de la capitale Vientiane » says where it comes from.
+        if c.form == .capital, L.capitalNoun.contains(prev), L.capitalArticle.contains(s.word(i - 2)), !L.elidedOf.contains(s.word(i - 3)) { return true }
         // « l'aéroport international de Lima »; but « une délégation de Lima » says where it comes from.
         if c.form == .capital, L.elidedOf.contains(prev) {
             return !L.originNoun.contains(s.word(i - 2))
@@ -1151,6 +1165,7 @@ private enum L {
     static let auxPassive = Lexicon.embedded.words("visit.aux-passive")
     static let beginning = Lexicon.embedded.words("visit.beginning")
     static let arrivalFor = Lexicon.embedded.words("visit.arrival-for")
+    static let leftFor = Lexicon.embedded.words("visit.left-for")
     static let reflexive = Lexicon.embedded.words("visit.reflexive")
     static let inside = Lexicon.embedded.words("visit.inside")
     static let thisCountryArticle = Lexicon.embedded.words("visit.this-country-article")

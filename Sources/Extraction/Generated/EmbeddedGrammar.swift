@@ -236,6 +236,8 @@ person.of-plural	des
 # Title categories (seeds/reference/titles.tsv) of national offices: an international organisation in
 # their complement is a portfolio (« ministre de l'Union européenne »), not the employer.
 person.national-office	minister government head_of_government parliament party diplomat military local
+# Offices national and international bodies both have: « secrétaire général du Parti », « secrétaire général de l'ONU ».
+person.shared-office	party
 
 """#,
         "shared.lexicon": #"""
@@ -381,6 +383,9 @@ visit.kind-head	visite visites celle celles tournée tournées
 visit.arrived	arrivé arrivée arrivés arrivées
 # Being at an event abroad: « a participé au sommet », « a assisté au forum ».
 visit.attended	participé assisté
+# « a pris part au sommet »: the same in two words.
+visit.took	pris
+visit.part	part
 # The same as a noun: « lors de sa participation au sommet de l'APEC à Lima ».
 visit.attendance	participation
 visit.attended-prep	à au aux la l'
@@ -403,7 +408,7 @@ visit.receives	reçoit accueille recevant accueillant
 visit.reception-noun	réception accueil
 visit.ceremony	cérémonie
 # « X a rencontré à Quito le ministre Y », « a déclaré à Lima au ministre Y »
-visit.met	rencontré déclaré
+visit.met	rencontré déclaré coprésidé
 # « s'est entretenu à Lima avec le ministre Y »
 visit.talked	entretenu entretenus entretient entretiennent
 # « a eu des entretiens avec … »

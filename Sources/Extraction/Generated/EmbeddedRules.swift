@@ -49,9 +49,11 @@ visit.trigger.arrival.left-for	[lex=visit.aux-be] [lex=visit.filler]? {trigger [
 visit.trigger.arrival.stayed	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.stayed]}	Le ministre a séjourné au Chili en 2019.
 # « a participé au sommet du G20 à Rio », « a assisté à la 79e session de l'Assemblée générale à New York »: there for an event.
 # The dates may come between the participle and the event: « a participé du 7 au 9 mai à la 57e réunion … à Kuala Lumpur ».
-visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} ([ent=date] | [f=du] | [f=les])* [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé du 7 au 9 mai à la 57e réunion des ministres à Vientiane.
+visit.trigger.arrival.attended	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.attended]} ([ent=date] | [f=du] | [f=le] | [f=les])* [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a participé du 7 au 9 mai à la 57e réunion des ministres à Vientiane.
 # « dans le cadre de sa participation au sommet du G20 à Rio, le président X a … »: being at an event abroad, told by a noun.
 visit.trigger.arrival.attendance	{trigger [lex=visit.attendance]} [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Lors de sa participation au sommet du Mékong à Vientiane, le ministre a rencontré son homologue.
+# « a pris part le 5 mai au sommet du Mékong à Vientiane »
+visit.trigger.arrival.took-part	[lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.took]} [lex=visit.part] ([ent=date] | [f=du] | [f=le] | [f=les])* [lex=visit.attended-prep] [lex=visit.attended-prep]? []? [lex=visit.event-noun]	Le ministre a pris part le 5 mai au sommet du Mékong à Vientiane.
 # « a quitté Lima, concluant sa visite », « quittant Quito »
 visit.trigger.departure	{trigger [lex=visit.left-alone]} | [lex=visit.aux-have & !text=à & !text=À] [lex=visit.filler]? {trigger [lex=visit.left]}	Le ministre a quitté Bogota mardi soir.
 # « est accueilli à l'aéroport », « a été reçu »: the subject is the guest.
