@@ -142,6 +142,7 @@ package struct AgreementExtractor: Sendable {
         var headline: [Bool] = []
         // The latest day the story has reached (« lundi 21 juillet »): what « à cette occasion, … ont signé » refers to.
         var storyDay: PartialDate?
+        var homePlace: Bool?
         for s in doc.sentences {
             let t = s.tokens
             let signed = Self.signingWords.containsAny(of: t)
@@ -162,7 +163,12 @@ package struct AgreementExtractor: Sendable {
             }
             for c in candidates {
                 let title = c.prefix.map { text(s, $0) + " " + text(s, c.span) } ?? text(s, c.span)
-                let parties = self.parties(of: c, in: s, doc)
+                let parties = self.parties(of: c, in: s, doc, homePlaceNamed: {
+                    if let known = homePlace { return known }
+                    let named = namesHomePlace(doc)
+                    homePlace = named
+                    return named
+                })
                 // « signé le 12 mars 2014 », « adopté en 2009 »: a date right after a signing word is the signing date.
                 let stated = s.dates.first { d in
                     d.start != nil && d.kind != .period && (1...3).contains { k in
@@ -368,7 +374,7 @@ package struct AgreementExtractor: Sendable {
     /// Parties named in the document's own phrase (« lettre d'intention avec l'Allemagne »), else in its
     /// sentence, else in the sentences of the paragraph leading up to it (a tour stop told just before),
     /// completed by the countries the article is mostly about.
-    func parties(of c: Candidate, in s: AnalysedSentence, _ doc: AnalysedDocument) -> [String] {
+    func parties(of c: Candidate, in s: AnalysedSentence, _ doc: AnalysedDocument, homePlaceNamed: () -> Bool) -> [String] {
         var parties: [String] = []
         func add(_ code: String) { if !parties.contains(code) { parties.append(code) } }
         var phrase = c.span
@@ -403,11 +409,19 @@ package struct AgreementExtractor: Sendable {
         for x in doc.countryRank where parties.count < 2 { add(x) }
         // « Une délégation de la province de Nghe An … Les deux parties ont signé un procès-verbal »: a Vietnamese
         // province or city the article names stands for Vietnam when the country itself is not named.
-        if parties.count == 1, parties[0] != Reference.homeCountry,
-           doc.sentences.contains(where: { p in places.matches(in: p.tokens).contains { $0.payload == Reference.homeCountry && p.tokens[$0.tokens.lowerBound].isCapitalized } }) {
+        if parties.count == 1, parties[0] != Reference.homeCountry, homePlaceNamed() {
             add(Reference.homeCountry)
         }
         return parties
+    }
+
+    /// Whether the document names a Vietnamese province or city (asked once per document: asked per
+    /// document named, it read every sentence again for each, quadratic in a long article).
+    func namesHomePlace(_ doc: AnalysedDocument) -> Bool {
+        doc.sentences.indices.contains { k in
+            let t = doc.sentences[k].tokens
+            return places.matches(in: t).contains { $0.payload == Reference.homeCountry && t[$0.tokens.lowerBound].isCapitalized }
+        }
     }
 
     /// The title's own words, without grammar words, country or organisation names and parentheses:
