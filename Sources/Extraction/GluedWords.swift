@@ -17,7 +17,7 @@ enum GluedWords {
         return out
     }
 
-    /// Capitalised, not an acronym, no hyphen or apostrophe, and long enough for two syllables.
+    /// Capitalised, not an acronym, no hyphen, and between two short syllables and two long ones in bytes.
     private static func isCandidate(_ t: Token) -> Bool {
         t.isCapitalized && !t.isAcronym && !t.isPunctuation && !t.hasHyphen && t.range.count >= 4 && t.range.count <= 16
     }

@@ -128,7 +128,7 @@ package enum FrenchAnalyzer {
                     break
                 }
                 if ascii && !apostrophe {
-                    if let w = wanted, !w.contains(bytes[i] | (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? 0x20 : 0)) {
+                    if isUnwanted(bytes[i], wanted) {
                         body(UnsafeBufferPointer(start: nil, count: 0), i..<j)
                     } else {
                         asciiTerm(bytes, i..<j, keepStopWords: keepStopWords, scratch: &scratch, body)
@@ -152,8 +152,7 @@ package enum FrenchAnalyzer {
         }
         while start < r.upperBound {
             let end = parts?.lowerBound ?? r.upperBound
-            // An ASCII first letter folds to itself in lower case: a term not wanted is not folded.
-            if let w = wanted, bytes[start] < 0x80, !w.contains(bytes[start] | (bytes[start] >= 0x41 && bytes[start] <= 0x5A ? 0x20 : 0)) {
+            if isUnwanted(bytes[start], wanted) {
                 body(UnsafeBufferPointer(start: nil, count: 0), start..<end)
                 guard let p = parts else { break }
                 start = p.upperBound
@@ -170,6 +169,14 @@ package enum FrenchAnalyzer {
             start = p.upperBound
             parts = firstApostrophe(bytes, start, r.upperBound)
         }
+    }
+
+    /// A term starting with this byte is not among the `wanted` ones: an ASCII first letter folds to
+    /// itself in lower case, so the term need not be folded to know (any other first byte is folded).
+    @inline(__always)
+    private static func isUnwanted(_ first: UInt8, _ wanted: ByteSet?) -> Bool {
+        guard let w = wanted, first < 0x80 else { return false }
+        return !w.contains(first | (first >= 0x41 && first <= 0x5A ? 0x20 : 0))
     }
 
     /// The common case, a plain ASCII word: stages 4–6 without decoding or table lookups.

@@ -333,15 +333,15 @@ package struct PersonExtractor: Sendable {
     /// back (« Pham BinhMinh » → « Pham Binh Minh », `GluedWords`).
     func nameText(_ s: AnalysedSentence, _ r: Range<Int>) -> String {
         let t = s.tokens
-        guard r.count > 1, r.dropFirst().contains(where: { isGlued(t[$0 - 1], t[$0]) }) else { return text(s, r) }
-        var out = ""
-        for k in r {
-            if k > r.lowerBound {
-                out += isGlued(t[k - 1], t[k]) ? " " : text(s, (k - 1)..<(k + 1)).dropFirst(t[k - 1].text.count).dropLast(t[k].text.count)
-            }
-            out += t[k].text
+        // The name as written between its glued places, joined by a space.
+        var parts: [String] = []
+        var start = r.lowerBound
+        for k in r.dropFirst() where isGlued(t[k - 1], t[k]) {
+            parts.append(text(s, start..<k))
+            start = k
         }
-        return out
+        parts.append(text(s, start..<r.upperBound))
+        return parts.joined(separator: " ")
     }
 
     private func isGlued(_ a: Token, _ b: Token) -> Bool {
