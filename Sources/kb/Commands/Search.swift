@@ -48,13 +48,13 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("Only articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var since: String?
     @Option(help: ArgumentHelp("Only articles dated on or before this date.", valueName: "date")) var until: String?
-    @Option(help: "Maximum number of hits (0: no limit).") var limit: Int = 20
-    @Option(help: "Hits to skip (for paging).") var offset: Int = 0
+    @Option(help: "Maximum number of hits (0: no limit).") var limit: Int = Options.defaults.limit
+    @Option(help: "Hits to skip (for paging).") var offset: Int = Options.defaults.offset
     @Flag(help: "Count hits per country, domain and year (other formats than table print these counts instead of the hits).")
     var facets = false
-    @Option(help: "Output format.") var format: OutputFormat = .table
+    @Option(help: "Output format.") var format: OutputFormat = Options.defaults.format
     @Flag(help: "Print the SQL the search would run instead of running it.") var sql = false
-    @Option(help: "Seconds before the search is interrupted.") var timeout: Double = 10
+    @Option(help: "Seconds before the search is interrupted.") var timeout: Double = Options.defaults.timeout
     @Flag(help: "Match the words as typed (their forms and known aliases) only: no typo, transliteration or compound tolerance.")
     var exact = false
     @Flag(help: "Show every copy of a story (other outlets' copies, updated versions) as its own hit.") var all = false
@@ -82,6 +82,9 @@ struct Search: ParsableCommand {
         var sql = false
         var timeout: Double = 10
         var exact = false, all = false
+
+        /// The options' defaults, which the quick reading of a command line (`quickOptions`) also gives.
+        static let defaults = Options(db: "", words: [])
     }
 
     static func perform(_ o: Options) throws {
